@@ -1,0 +1,138 @@
+"""Source documents and the evidence that ties every extracted record to them."""
+
+from django.db import models
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        return self
+
+
+class Article(models.Model):
+    """One imported file: a news article, press release or compilation of stories."""
+
+    file_name = models.CharField(max_length=255, help_text="Base name of the imported file.")
+    path = models.CharField(
+        max_length=1000, blank=True, db_index=True, help_text="Path the file was imported from."
+    )
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, help_text="Source: Xinhua, Trend...")
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    text = models.TextField(help_text="The stored text; evidence spans refer to it.")
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    extractor_version = models.CharField(max_length=20, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "file_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),
+        ]
+        indexes = [
+            # the article list, newest first
+            models.Index(fields=["-published", "file_name"], name="article_published_idx"),
+            # finding the earlier version of a changed file
+            models.Index(fields=["file_name"], name="article_file_name_idx"),
+        ]
+
+    def __str__(self):
+        return self.title or self.file_name
+
+
+class Evidence(models.Model):
+    """A span of an article that supports one record: a mention, a meeting report, a quote."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country mention"
+        ORGANISATION = "organisation", "Organisation mention"
+        PERSON = "person", "Person mention"
+        POSITION = "position", "Position"
+        MEETING = "meeting", "Meeting report"
+        PARTICIPATION = "participation", "Participation"
+        STATEMENT = "statement", "Statement"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=500, blank=True, help_text="The span as written (cut).")
+    # exactly one of these points at the supported record
+    country = models.ForeignKey(
+        "diplomacy.Country", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    organisation = models.ForeignKey(
+        "diplomacy.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    person = models.ForeignKey(
+        "diplomacy.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    position = models.ForeignKey(
+        "diplomacy.Position",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    meeting = models.ForeignKey(
+        "diplomacy.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    participation = models.ForeignKey(
+        "diplomacy.Participation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    statement = models.ForeignKey(
+        "diplomacy.Statement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="evidence_span_ordered"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="country", country__isnull=False)
+                    | models.Q(kind="organisation", organisation__isnull=False)
+                    | models.Q(kind="person", person__isnull=False)
+                    | models.Q(kind="position", position__isnull=False)
+                    | models.Q(kind="meeting", meeting__isnull=False)
+                    | models.Q(kind="participation", participation__isnull=False)
+                    | models.Q(kind="statement", statement__isnull=False)
+                ),
+                name="evidence_points_at_its_kind",
+            ),
+        ]
+        indexes = [
+            # the evidence shown on an article page, in text order
+            models.Index(fields=["article", "kind", "start"], name="evidence_article_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} [{self.start}:{self.end}] {self.kind}"
+
+    @property
+    def snippet(self):
+        """The sentence around the span: (before, span, after)."""
+        text = self.article.text
+        left = max(text.rfind("\n", 0, self.start), text.rfind(". ", 0, self.start - 1))
+        left = max(left + 1, self.start - 300)
+        right_candidates = [i for i in (text.find("\n", self.end), text.find(". ", self.end)) if i != -1]
+        right = min(right_candidates + [len(text)])
+        right = min(right + 1, self.end + 300)
+        return text[left : self.start], text[self.start : self.end], text[self.end : right]

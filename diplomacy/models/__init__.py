@@ -1,0 +1,23 @@
+"""The curated domain: countries, organisations, persons, meetings and statements."""
+
+from .curation import Curated, Review
+from .meetings import DatePrecision, Meeting, Participation, Statement, format_partial_date
+from .organisations import Organisation, OrganisationName
+from .people import Person, PersonName, Position
+from .places import Country
+
+__all__ = [
+    "Country",
+    "Curated",
+    "DatePrecision",
+    "Meeting",
+    "Organisation",
+    "OrganisationName",
+    "Participation",
+    "Person",
+    "PersonName",
+    "Position",
+    "Review",
+    "Statement",
+    "format_partial_date",
+]

@@ -1,0 +1,137 @@
+from django.db import models
+from simple_history.models import HistoricalRecords
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+
+from diplomacy.names import name_key
+
+from .curation import Curated, CuratedQuerySet
+
+
+class PersonQuerySet(CuratedQuerySet):
+    def by_name(self, name):
+        """Persons whose name or other name has the match key of ``name``."""
+        key = name_key(name)
+        return self.filter(models.Q(key=key) | models.Q(names__key=key)).distinct()
+
+
+class Person(Curated):
+    """A named individual: an official, diplomat, leader or expert."""
+
+    name = models.CharField(max_length=200, help_text="Canonical name, as most often written.")
+    key = models.CharField(max_length=200, editable=False, db_index=True)
+    country = models.ForeignKey(
+        "diplomacy.Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="persons",
+        help_text="The state the person serves or belongs to.",
+    )
+    gender = models.CharField(max_length=1, blank=True, choices=[("f", "female"), ("m", "male")])
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged",
+        help_text="Set when an editor merged this record into another one.",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    # editor changes only: imports save with skip_history_when_saving
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # the person list filtered by country and sorted by name
+            models.Index(fields=["country", "name"], name="person_country_name_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def surname(self):
+        return self.name.split()[-1] if self.name else ""
+
+
+class PersonName(models.Model):
+    """Another spelling of a person's full name ('Amirabdollahian' / 'Amir-Abdollahian')."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, editable=False)
+    from_editor = models.BooleanField(
+        default=False, help_text="Added by an editor or a merge: imports always honour it."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="person_name_unique_per_person"),
+        ]
+        indexes = [
+            # resolving a name seen in an article to a person
+            models.Index(fields=["key"], name="person_name_key_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Position(models.Model):
+    """A post a person held: 'Minister of Foreign Affairs' of a country or organisation."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=300)
+    organisation = models.ForeignKey(
+        "diplomacy.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
+    )
+    country = models.ForeignKey(
+        "diplomacy.Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
+    )
+    start = models.DateField(null=True, blank=True, help_text="First date the post is attested.")
+    end = models.DateField(null=True, blank=True, help_text="Last date the post is attested.")
+    from_editor = models.BooleanField(default=False)
+
+    # editor changes only: imports save with skip_history_when_saving
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "-end", "title"]
+        constraints = [
+            # NULL organisation/country count as equal, on SQLite as on PostgreSQL
+            models.UniqueConstraint(
+                "person",
+                "title",
+                Coalesce("organisation", Value(0)),
+                Coalesce("country", Value(0)),
+                name="position_unique_per_person",
+            ),
+        ]
+        indexes = [
+            # "people holding posts" on an organisation page
+            models.Index(fields=["organisation", "person"], name="position_org_person_idx"),
+        ]
+
+    def __str__(self):
+        return self.title

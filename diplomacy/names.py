@@ -1,0 +1,59 @@
+"""Match keys for names: the same key for spelling variants of one name.
+
+Transliterated names vary (kh/h, dj/j, -yev/-ev, hyphens, accents). A key folds those
+differences away so that an index lookup finds the variants; anything looser (fuzzy
+similarity) only proposes a match, it never decides one.
+"""
+
+import re
+import unicodedata
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+
+# Applied in order to the folded, space-free name. Each pair unifies two common
+# romanisations of the same sound; the list is short on purpose (see tests/test_names.py
+# for pairs that must and must not collide).
+_TRANSLITERATION = [
+    (re.compile(r"dzh|dj"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"yev"), "ev"),
+    (re.compile(r"iy(?=[^aeiou]|$)"), "i"),
+    (re.compile(r"yy"), "y"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"([a-z])\1"), r"\1"),
+]
+
+_ORG_SPELLING = [
+    (re.compile(r"organis"), "organiz"),
+    (re.compile(r"centre"), "center"),
+    (re.compile(r"our\b"), "or"),
+    (re.compile(r"isation\b"), "ization"),
+    (re.compile(r"defence"), "defense"),
+    (re.compile(r"programme"), "program"),
+]
+
+
+def fold(text):
+    """Lower-case, strip accents, unify apostrophes; keeps spaces and punctuation."""
+    text = unicodedata.normalize("NFKD", text or "").translate(_APOSTROPHES)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name):
+    """Match key of a person's name: 'Amir-Abdollahian' and 'Amirabdollahian' agree."""
+    key = _NOT_ALNUM.sub("", fold(name))
+    for pattern, replacement in _TRANSLITERATION:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def org_key(name):
+    """Match key of an organisation's name: Organisation/Organization and 'the' folded away."""
+    text = fold(name)
+    text = re.sub(r"^the\s+", "", text)
+    text = text.replace("'s ", " ")
+    for pattern, replacement in _ORG_SPELLING:
+        text = pattern.sub(replacement, text)
+    return _NOT_ALNUM.sub("", text)
