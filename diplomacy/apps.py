@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class DiplomacyConfig(AppConfig):
     name = "diplomacy"
     verbose_name = "Diplomacy register"
+
+    def ready(self):
+        from diplomacy.roles import create_roles
+
+        post_migrate.connect(create_roles, sender=self, dispatch_uid="diplomacy_create_roles")

@@ -28,7 +28,8 @@ _TRANSLITERATION = [
 _ORG_SPELLING = [
     (re.compile(r"organis"), "organiz"),
     (re.compile(r"centre"), "center"),
-    (re.compile(r"our\b"), "or"),
+    (re.compile(r"our"), "or"),
+    (re.compile(r"political bureau"), "politburo"),
     (re.compile(r"isation\b"), "ization"),
     (re.compile(r"defence"), "defense"),
     (re.compile(r"programme"), "program"),

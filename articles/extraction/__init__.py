@@ -1,0 +1,40 @@
+"""Extraction: from a read document to mentions, persons, meetings and statements.
+
+Pure functions over strings and the reference ``Lexicon``; no database access.
+"""
+
+from .context import Context
+from .gazetteer import Lexicon
+from .organisations import find_organisations
+from .people import find_people
+from .places import find_countries
+from .types import Document, Extraction
+
+__all__ = ["Lexicon", "extract"]
+
+
+def extract(document: Document, lexicon: Lexicon) -> Extraction:
+    """Everything one document tells: countries, organisations, persons, meetings, statements."""
+    from articles.reading import normalise
+
+    ctx = Context.build(document, lexicon, normalise(document.text))
+    result = Extraction()
+    result.countries = find_countries(ctx)
+    organisations = find_organisations(ctx)
+    persons, mentions, implied = find_people(ctx, organisations)
+    result.organisations = organisations + implied
+    result.persons = persons
+    result.person_mentions = mentions
+    try:
+        from .meetings import find_meetings
+    except ImportError:  # pragma: no cover - meetings arrive with the next issue
+        find_meetings = None
+    try:
+        from .statements import find_statements
+    except ImportError:  # pragma: no cover
+        find_statements = None
+    if find_meetings:
+        result.meetings = find_meetings(ctx, result)
+    if find_statements:
+        result.statements = find_statements(ctx, result)
+    return result

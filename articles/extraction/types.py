@@ -84,6 +84,7 @@ class OrganisationMention:
     country: str | None = None  # ISO alpha-2
     parent_key: str | None = None
     reference: bool = False  # True when it came from the reference data
+    implied: bool = False  # implied by a title ("Kazakh Foreign Minister"): not a name form
 
 
 @dataclass

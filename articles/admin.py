@@ -1,0 +1,119 @@
+"""Read-only admin for source articles and evidence, with the evidence spans marked."""
+
+import itertools
+
+from django.contrib import admin
+from django.contrib.admin.utils import flatten
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from diplomacy.paginators import EstimatedCountPaginator
+
+from .models import Article, Evidence
+
+
+def mark_spans(text, spans):
+    """``text`` escaped, with every (start, end, anchor) span wrapped in <mark>.
+
+    Overlapping spans (a quotation containing a name) are cut at every boundary so the
+    marks never nest; each span's start carries an id="anchor" to link to.
+    """
+    text = text or ""
+    spans = [(max(0, s), min(len(text), e), a) for s, e, a in spans if e > s and s < len(text)]
+    boundaries = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+    anchors = {}
+    for start, _, anchor in spans:
+        anchors.setdefault(start, []).append(anchor)
+    parts = []
+    for left, right in itertools.pairwise(boundaries):
+        for anchor in anchors.get(left, []):
+            parts.append(format_html('<span id="{}"></span>', anchor))
+        piece = text[left:right]
+        if any(s <= left and right <= e for s, e, _ in spans):
+            parts.append(format_html("<mark>{}</mark>", piece))
+        else:
+            parts.append(format_html("{}", piece))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def evidence_anchor(evidence):
+    return f"evidence-{evidence.pk}"
+
+
+def snippet_html(evidence):
+    """The sentence around one piece of evidence, escaped, with the span in <mark>."""
+    before, span, after = evidence.snippet
+    return format_html("{}<mark>{}</mark>{}", before, span, after)
+
+
+def article_evidence_url(evidence):
+    """The article's admin page, scrolled to this evidence."""
+    url = reverse("admin:articles_article_change", args=[evidence.article_id])
+    return f"{url}#{evidence_anchor(evidence)}"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Imported rows: browsed by editors, written only by the importer."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "outlet", "published", "file_name", "imported_at"]
+    list_filter = ["outlet"]
+    date_hierarchy = "published"
+    search_fields = ["title", "^file_name"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    fields = [
+        "title",
+        ("outlet", "published"),
+        "url",
+        ("file_name", "path"),
+        ("imported_at", "extractor_version"),
+        "marked_text",
+    ]
+    readonly_fields = flatten(fields)
+
+    @admin.display(description="Text (evidence marked)")
+    def marked_text(self, obj):
+        spans = obj.evidence.order_by("start").values_list("pk", "start", "end")
+        marked = mark_spans(obj.text, [(s, e, f"evidence-{pk}") for pk, s, e in spans])
+        return format_html('<div style="white-space: pre-wrap; max-width: 60em">{}</div>', marked)
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(ReadOnlyAdmin):
+    list_display = ["article", "kind", "start", "end", "text"]
+    list_filter = ["kind"]
+    list_select_related = ["article"]
+    search_fields = ["=article__file_name"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    raw_id_fields = [
+        "article",
+        "country",
+        "organisation",
+        "person",
+        "position",
+        "meeting",
+        "participation",
+        "statement",
+    ]
+    fields = ["article", "kind", ("start", "end"), "text", "in_context", *raw_id_fields[1:]]
+    readonly_fields = flatten(fields)
+
+    def get_queryset(self, request):
+        # the list never shows the article text; the change page loads it once
+        return super().get_queryset(request).select_related("article").defer("article__text")
+
+    @admin.display(description="In context")
+    def in_context(self, obj):
+        return format_html(
+            '{} <a href="{}">(full article)</a>', snippet_html(obj), article_evidence_url(obj)
+        )

@@ -1,0 +1,64 @@
+"""What every extractor of one document works from: text, tokens, sentences, stories."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .gazetteer import Lexicon, Match
+from .tokens import Token, sentences, tokenize
+from .types import Document, Story
+
+
+@dataclass
+class Context:
+    document: Document
+    lexicon: Lexicon
+    text: str  # normalised text: same length as document.text
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]  # token ranges
+    matches: list[Match] = field(default_factory=list)
+    match_at: dict[int, list[Match]] = field(default_factory=dict)  # by start token
+    in_match: dict[int, Match] = field(default_factory=dict)  # token index -> covering match
+    _sentence_starts: list[int] = field(default_factory=list)
+    _story_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, document: Document, lexicon: Lexicon, normalised: str) -> "Context":
+        tokens = tokenize(normalised)
+        tokens = [t for t in tokens if not _inside(t.start, document.boilerplate)]
+        for i, tok in enumerate(tokens):
+            tok.i = i
+        ctx = cls(document, lexicon, normalised, tokens, sentences(tokens))
+        ctx.matches = lexicon.matches(tokens)
+        for m in ctx.matches:
+            ctx.match_at.setdefault(m.start, []).append(m)
+            for k in range(m.start, m.end):
+                ctx.in_match.setdefault(k, m)
+        ctx._sentence_starts = [a for a, _ in ctx.sentences]
+        ctx._story_starts = [s.start for s in document.stories]
+        return ctx
+
+    def sentence_of(self, token_index: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._sentence_starts, token_index) - 1
+        return self.sentences[max(k, 0)] if self.sentences else (0, len(self.tokens))
+
+    def story_at(self, char: int) -> Story | None:
+        if not self.document.stories:
+            return None
+        k = bisect.bisect_right(self._story_starts, char) - 1
+        return self.document.stories[max(k, 0)]
+
+    def span_text(self, a: int, b: int) -> str:
+        """Original text of tokens [a, b)."""
+        return self.document.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+    def norm_text(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False

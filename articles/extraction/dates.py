@@ -1,0 +1,402 @@
+"""Dates written in a story: "on May 20", "10 April", "from 10 to 14 April 2023", "on Tuesday".
+
+Pure functions over strings. A date without its year takes the year that puts it nearest
+the reference (the story's dateline date); weekdays resolve against the reference too.
+Mentions whose year cannot be known (no year written, no reference) are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from articles.extraction.types import DateMention, Precision
+from articles.reading import MONTH_PATTERN, WEEKDAYS, month_number, normalise
+
+_M = MONTH_PATTERN
+_DAY = r"[0-9][0-9]?(?:st|nd|rd|th)?"  # one plain character first: the engine scans fast
+_YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9])"
+_WD = "(?:" + "|".join(WEEKDAYS) + r")\b"
+# "and" joins a range only after "between"; "on 9 and 10 April" is two days
+_TO = r"(?:[ \t]*-{1,2}[ \t]*|[ \t]+(?P<to>to|until|till|through|and)[ \t]+)"
+# "20 billion", "May 20 countries": a number that counts something is not a day
+_COUNTS = (
+    r"[ \t]*(?:%|(?i:billion|million|thousand|trillion|bn|mln|percent|per[ \t]+cent|people"
+    r"|persons|countries|nations|states|members|delegates|participants|years?|days?|hours?"
+    r"|minutes?|weeks?|months?|km|kilomet(?:re|er)s|miles|tons?|tonnes|dollars|usd|euros?"
+    r"|yuan|roubles?|rubles?|tenge|soms?|cases|units|times|points)\b)"
+)
+
+# Every pattern starts with a digit or a capital letter so the regex engine scans fast;
+# what must come before a match ("in May") is checked on the text just before it.
+_RANGE_DAYS_MONTH = re.compile(  # "20-21 May", "from 10 to 14 April 2023"
+    rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>{_M})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?"
+)
+_RANGE_DAY_MONTH_DAY_MONTH = re.compile(  # "30 April to 2 May 2023"
+    rf"(?P<d1>{_DAY})[ \t]+(?P<m1>{_M})\.?(?:,?[ \t]+(?P<y1>{_YEAR}))?{_TO}"
+    rf"(?P<d2>{_DAY})[ \t]+(?P<m2>{_M})\.?(?:,?[ \t]+(?P<y2>{_YEAR}))?"
+)
+_RANGE_MONTH_DAYS = re.compile(  # "May 20-21", "May 17 to 19, 2024"
+    rf"(?P<m>{_M})\.?[ \t]+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?![0-9]|{_COUNTS}|[ \t]+{_M})"
+    rf"(?:,?[ \t]+(?P<y>{_YEAR}))?"
+)
+_RANGE_MONTH_DAY_MONTH_DAY = re.compile(  # "May 30 to June 2", "Dec. 30, 2023 - Jan. 2, 2024"
+    rf"(?P<m1>{_M})\.?[ \t]+(?P<d1>{_DAY})(?:,?[ \t]+(?P<y1>{_YEAR}))?{_TO}"
+    rf"(?P<m2>{_M})\.?[ \t]+(?P<d2>{_DAY})(?![0-9])(?:,?[ \t]+(?P<y2>{_YEAR}))?"
+)
+_ISO = re.compile(r"(?P<y>[0-9][0-9][0-9][0-9])-(?P<m>[0-9][0-9])-(?P<d>[0-9][0-9])(?![0-9])")
+_DOTTED = re.compile(r"(?P<d>[0-9][0-9]?)\.(?P<m>[0-9][0-9]?)\.(?P<y>[0-9]{4})(?![0-9])")
+_MONTH_DAY = re.compile(  # "May 20", "Dec. 17, 2024"
+    rf"(?P<m>{_M})\.?[ \t]+(?P<d>{_DAY})(?![0-9]|{_COUNTS}|:[0-9])(?:,?[ \t]+(?P<y>{_YEAR}))?"
+)
+_DAY_MONTH = re.compile(  # "20 May", "the 9th of May 2024"
+    rf"(?P<d>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>{_M})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?"
+)
+_MONTH_YEAR = re.compile(rf"(?P<m>{_M})\.?,?[ \t]+(?P<y>{_YEAR})")  # "May 2023"
+_MONTH_RELATIVE_YEAR = re.compile(rf"(?P<m>{_M})[ \t]+(?P<rel>last|next|this)[ \t]+year\b")
+# "in May", "mid-May"; not "May 20" unless the number counts something ("May 20 countries")
+_MONTH = re.compile(rf"(?P<m>{_M})(?!\.?[ \t]*+[0-9]++(?!{_COUNTS}))")
+_YEAR_RANGE = re.compile(rf"(?P<y1>{_YEAR}){_TO}(?P<y2>{_YEAR}|[0-9]{{2}}(?![0-9]))")
+_YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR})(?!{_COUNTS}|-[0-9])")
+_WEEKDAY_RANGE = re.compile(rf"(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")
+_WEEKDAY = re.compile(rf"(?P<w>{_WD})")
+
+_WEEKDAY_BEFORE = re.compile(rf"{_WD}(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?\Z")  # "Monday, May 20"
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?i:in|since|until|till|to|by|during|from|throughout|before|after|early|late|last|next"
+    r"|this|(?:end|beginning|start|middle|month)[ \t]+of(?:[ \t]+the)?)[ \t]+|\b(?i:mid)-?[ \t]*)\Z"
+)
+_YEAR_CONTEXT = re.compile(
+    r"\b(?i:in|since|from|until|till|by|during|of|for|throughout|before|after|early|late|mid"
+    r"|year|(?:end|beginning|start|middle)[ \t]+of)[ \t-]+\Z"
+)
+_LIST_CONTEXT = re.compile(r"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)\Z")  # "2018, 2019 and 2021"
+_RELATION_BEFORE = re.compile(r"\b(?P<rel>last|next|this|coming|past)[ \t]+\Z")
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)[ \t]+(?:the[ \t]+)?\Z")
+
+_CONTEXT = 40  # characters looked at before a match
+
+
+def _day(value: str) -> int:
+    return int(value.rstrip("stndrh"))
+
+
+def _safe(year: int, month: int, day: int = 1) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_day(month: int, day: int, reference: dt.date | None) -> dt.date | None:
+    """The date with this month and day nearest the reference."""
+    if reference is None:
+        return None
+    candidates = [
+        d for year in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe(year, month, day))
+    ]
+    return min(candidates, key=lambda d: (abs((d - reference).days), d > reference), default=None)
+
+
+def _nearest_month(month: int, reference: dt.date | None) -> dt.date | None:
+    if reference is None:
+        return None
+    here = reference.year * 12 + reference.month - 1
+    best = min(
+        (reference.year + shift for shift in (-1, 0, 1)),
+        key=lambda y: (abs(y * 12 + month - 1 - here), y * 12 + month - 1 > here),
+    )
+    return dt.date(best, month, 1)
+
+
+def _with_year(month: int, day: int, year: str | None, reference: dt.date | None) -> dt.date | None:
+    if year:
+        return _safe(int(year), month, day)
+    return _nearest_day(month, day, reference)
+
+
+def _range_dates(
+    m1: int, d1: int, y1: str | None, m2: int, d2: int, y2: str | None, reference: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """Both ends of a range; a year written on one end applies to the other."""
+    if y1 and y2:
+        first, last = _safe(int(y1), m1, d1), _safe(int(y2), m2, d2)
+    elif y2:
+        year = int(y2)
+        first, last = _safe(year - 1 if (m1, d1) > (m2, d2) else year, m1, d1), _safe(year, m2, d2)
+    elif y1:
+        year = int(y1)
+        first, last = _safe(year, m1, d1), _safe(year + 1 if (m2, d2) < (m1, d1) else year, m2, d2)
+    else:
+        first = _nearest_day(m1, d1, reference)
+        if first is None:
+            return None
+        last = _safe(first.year + 1 if (m2, d2) < (m1, d1) else first.year, m2, d2)
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def _weekday_date(weekday: int, relation: str | None, reference: dt.date) -> dt.date:
+    """ "on Monday": the reference day if a Monday, else the Monday before it."""
+    back = (reference.weekday() - weekday) % 7
+    if relation in ("next", "coming"):
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    if relation in ("last", "past"):
+        return reference - dt.timedelta(days=back or 7)
+    return reference - dt.timedelta(days=back)
+
+
+def _starts_number(norm: str, position: int) -> bool:
+    """True when no digit, letter or decimal point runs into the match from the left."""
+    if position == 0:
+        return True
+    before = norm[position - 1]
+    if before.isalnum() or before in "._/":
+        return False
+    return not (before in ",-" and position >= 2 and norm[position - 2].isdigit())
+
+
+def _starts_word(norm: str, position: int) -> bool:
+    return position == 0 or not (norm[position - 1].isalnum() or norm[position - 1] == "_")
+
+
+class _Claims:
+    """Spans already taken by a mention; later (weaker) patterns may not overlap them."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i == 0 or self.ends[i - 1] <= start
+
+    def take(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, reference: dt.date | None = None
+) -> list[DateMention]:
+    """Every date written in ``text[start:end]``, in text order, spans into ``text``."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    if start >= end:
+        return []
+    base = max(0, start - _CONTEXT)
+    norm = normalise(text[base:end])
+    pos = start - base
+    claims = _Claims()
+    found: list[DateMention] = []
+
+    def add(s: int, e: int, date: dt.date | None, precision: str, end_date: dt.date | None = None) -> None:
+        if norm[e - 1] == ".":  # "on 20 May." ends a sentence
+            e -= 1
+        if date is None or not claims.free(s, e):
+            return
+        claims.take(s, e)
+        found.append(DateMention(s + base, e + base, date, precision, end_date, text[s + base : e + base]))
+
+    def preceded_by(pattern: re.Pattern, s: int) -> re.Match | None:
+        return pattern.search(norm, max(0, s - _CONTEXT), s)
+
+    def joined(m: re.Match) -> bool:
+        """False for "9 and 10 April" without "between": two days, not a range."""
+        return m["to"] != "and" or preceded_by(_BETWEEN_BEFORE, m.start()) is not None
+
+    def weekday_start(s: int) -> int:
+        """Widen "May 20" to "Monday, May 20"."""
+        m = _WEEKDAY_BEFORE.search(norm, max(0, s - 16), s)
+        return m.start() if m else s
+
+    # Ranges first, so that their parts are not read as single dates.
+    for m in _RANGE_MONTH_DAY_MONTH_DAY.finditer(norm, pos):
+        if _starts_word(norm, m.start()) and joined(m):
+            dates = _range_dates(
+                month_number(m["m1"]), _day(m["d1"]), m["y1"], month_number(m["m2"]), _day(m["d2"]), m["y2"], reference
+            )
+            if dates:
+                add(weekday_start(m.start()), m.end(), dates[0], Precision.DAY, dates[1])
+    for m in _RANGE_DAY_MONTH_DAY_MONTH.finditer(norm, pos):
+        if _starts_number(norm, m.start()) and joined(m):
+            dates = _range_dates(
+                month_number(m["m1"]), _day(m["d1"]), m["y1"], month_number(m["m2"]), _day(m["d2"]), m["y2"], reference
+            )
+            if dates:
+                add(weekday_start(m.start()), m.end(), dates[0], Precision.DAY, dates[1])
+    for pattern in (_RANGE_MONTH_DAYS, _RANGE_DAYS_MONTH):
+        starts = _starts_word if pattern is _RANGE_MONTH_DAYS else _starts_number
+        for m in pattern.finditer(norm, pos):
+            if not starts(norm, m.start()):
+                continue
+            month, d1, d2 = month_number(m["m"]), _day(m["d1"]), _day(m["d2"])
+            if joined(m):
+                dates = _range_dates(month, d1, None, month, d2, m["y"], reference)
+                if dates:
+                    add(weekday_start(m.start()), m.end(), dates[0], Precision.DAY, dates[1])
+                continue
+            # "May 5 and 6", "9 and 10 April": two days of the same month
+            if m["y"] or reference is not None:
+                first, second = (_with_year(month, d, m["y"], reference) for d in (d1, d2))
+                if pattern is _RANGE_MONTH_DAYS:
+                    add(weekday_start(m.start()), m.end("d1"), first, Precision.DAY)
+                    add(m.start("d2"), m.end("d2"), second, Precision.DAY)
+                else:
+                    add(weekday_start(m.start()), m.end("d1"), first, Precision.DAY)
+                    add(m.start("d2"), m.end(), second, Precision.DAY)
+    for m in _YEAR_RANGE.finditer(norm, pos):
+        if _starts_number(norm, m.start()) and joined(m):
+            first, last = int(m["y1"]), m["y2"]
+            last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if first < last <= first + 50:
+                add(m.start(), m.end(), dt.date(first, 1, 1), Precision.YEAR, dt.date(last, 1, 1))
+
+    # Days
+    for m in _ISO.finditer(norm, pos):
+        if _starts_number(norm, m.start()):
+            add(m.start(), m.end(), _safe(int(m["y"]), int(m["m"]), int(m["d"])), Precision.DAY)
+    for m in _DOTTED.finditer(norm, pos):
+        if _starts_number(norm, m.start()):
+            add(m.start(), m.end(), _safe(int(m["y"]), int(m["m"]), int(m["d"])), Precision.DAY)
+    for m in _MONTH_DAY.finditer(norm, pos):
+        if _starts_word(norm, m.start()):
+            date = _with_year(month_number(m["m"]), _day(m["d"]), m["y"], reference)
+            add(weekday_start(m.start()), m.end(), date, Precision.DAY)
+    for m in _DAY_MONTH.finditer(norm, pos):
+        if _starts_number(norm, m.start()):
+            date = _with_year(month_number(m["m"]), _day(m["d"]), m["y"], reference)
+            add(weekday_start(m.start()), m.end(), date, Precision.DAY)
+
+    # Months
+    for m in _MONTH_YEAR.finditer(norm, pos):
+        if _starts_word(norm, m.start()):
+            add(m.start(), m.end(), _safe(int(m["y"]), month_number(m["m"])), Precision.MONTH)
+    for m in _MONTH_RELATIVE_YEAR.finditer(norm, pos):
+        if reference is not None and _starts_word(norm, m.start()) and preceded_by(_MONTH_CONTEXT, m.start()):
+            year = reference.year + {"last": -1, "next": 1, "this": 0}[m["rel"]]
+            add(m.start(), m.end(), dt.date(year, month_number(m["m"]), 1), Precision.MONTH)
+    for m in _MONTH.finditer(norm, pos):
+        if _starts_word(norm, m.start()) and preceded_by(_MONTH_CONTEXT, m.start()):
+            relation = preceded_by(_RELATION_BEFORE, m.start())
+            month = month_number(m["m"])
+            if relation is None or reference is None:
+                date = _nearest_month(month, reference)
+            else:  # "last May", "next May": strictly before or after the reference month
+                date = dt.date(reference.year, month, 1)
+                if relation["rel"] in ("last", "past") and month >= reference.month:
+                    date = date.replace(year=reference.year - 1)
+                elif relation["rel"] in ("next", "coming") and month <= reference.month:
+                    date = date.replace(year=reference.year + 1)
+            add(m.start(), m.end(), date, Precision.MONTH)
+
+    # Years: "in 2021", and each year of "in 2018, 2019 and 2021"
+    last_year_end = -1
+    for m in _YEAR_ONLY.finditer(norm, pos):
+        s = m.start()
+        if not _starts_number(norm, s):
+            continue
+        listed = last_year_end >= 0 and s - last_year_end <= 8 and preceded_by(_LIST_CONTEXT, s)
+        if listed or preceded_by(_YEAR_CONTEXT, s):
+            if claims.free(s, m.end()):
+                add(s, m.end(), dt.date(int(m["y"]), 1, 1), Precision.YEAR)
+                last_year_end = m.end()
+
+    # Weekdays, against the reference
+    if reference is not None:
+        for m in _WEEKDAY_RANGE.finditer(norm, pos):
+            if not joined(m):
+                continue
+            relation = preceded_by(_RELATION_BEFORE, m.start())
+            first = _weekday_date(WEEKDAYS.index(m["w1"]), relation and relation["rel"], reference)
+            days = (WEEKDAYS.index(m["w2"]) - WEEKDAYS.index(m["w1"])) % 7 or 7
+            add(m.start(), m.end(), first, Precision.DAY, first + dt.timedelta(days=days))
+        for m in _WEEKDAY.finditer(norm, pos):
+            if _starts_word(norm, m.start()):
+                relation = preceded_by(_RELATION_BEFORE, m.start())
+                s = relation.start() if relation else m.start()
+                date = _weekday_date(WEEKDAYS.index(m["w"]), relation and relation["rel"], reference)
+                add(s, m.end(), date, Precision.DAY)
+
+    found.sort(key=lambda mention: mention.start)
+    return found
+
+
+# --------------------------------------------------------------------------- relative days
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+RELATIVE_DAY = re.compile(
+    r"""(?ix)\b(?:
+        (?:(?:on|later|earlier)[ \t]+)?(?:(?:the|that)[ \t]+)?same[ \t]+day
+      | (?:later|earlier)[ \t]+(?:that|the[ \t]+same)[ \t]+day
+      | (?:on[ \t]+)?the[ \t]+(?:next|following|previous|preceding)[ \t]+day
+      | (?:on[ \t]+)?the[ \t]+day[ \t]+(?:before|after|earlier|later)
+      | (?:a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?[ \t]+(?:earlier|later|before|after)
+      | (?:the[ \t]+)?next[ \t]+day
+    )\b"""
+)
+_FORWARD = re.compile(r"\b(?:next|following|after|later)\b")
+_BACKWARD = re.compile(r"\b(?:previous|preceding|before|earlier)\b")
+_SAME = re.compile(r"\b(?:same|that)[ \t]+day\b")
+_COUNT = re.compile(r"\b(a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?\b")
+
+
+_DAY_WORD = re.compile(r"[Dd]ays?\b")
+
+
+def find_relative(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every "the next day", "on the same day", "a day earlier"."""
+    end = len(text) if end is None else min(end, len(text))
+    norm = normalise(text)
+    found: dict[tuple[int, int], str] = {}
+    # Look only around the word "day": much faster than the whole phrase pattern everywhere.
+    for day in _DAY_WORD.finditer(norm, start, end):
+        if not _starts_word(norm, day.start()):
+            continue
+        window_start = max(start, day.start() - 32)
+        for m in RELATIVE_DAY.finditer(norm, window_start, min(end, day.end() + 12)):
+            if m.start() <= day.start() < m.end():
+                found.setdefault(m.span(), text[m.start() : m.end()])
+    return [(s, e, phrase) for (s, e), phrase in sorted(found.items())]
+
+
+def resolve_relative(
+    phrase: str, previous: DateMention | None, *, start: int = 0, end: int | None = None
+) -> DateMention | None:
+    """The day "the next day" (etc.) means, counted from the previous day-precise mention."""
+    if previous is None or previous.precision != Precision.DAY:
+        return None
+    words = normalise(phrase).lower()
+    if _SAME.search(words):
+        offset = 0
+    else:
+        count = _COUNT.search(words)
+        n = 1 if count is None else _NUMBER_WORDS.get(count[1]) or int(count[1])
+        if _FORWARD.search(words):
+            offset = n
+        elif _BACKWARD.search(words):
+            offset = -n
+        else:
+            return None
+    base = previous.end_date if offset > 0 and previous.end_date else previous.date
+    return DateMention(
+        start=start,
+        end=start + len(phrase) if end is None else end,
+        date=base + dt.timedelta(days=offset),
+        precision=Precision.DAY,
+        text=phrase,
+    )
+
+
+def format_partial(d: dt.date, precision: str) -> str:
+    """ "2024-05-20", "2024-05" or "2024", as much of the date as the precision gives."""
+    if precision == Precision.DAY:
+        return d.isoformat()
+    if precision == Precision.MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    if precision == Precision.YEAR:
+        return f"{d.year:04d}"
+    raise ValueError(f"unknown precision {precision!r}")

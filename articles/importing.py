@@ -1,0 +1,221 @@
+"""The import pipeline over many files: find -> read -> extract -> load, with a report.
+
+Reading and extraction are pure and can run in worker processes; loading happens in the
+main process, one transaction per document. A bad file never stops the run: it is
+reported with its name and the problem, and the run ends with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, IntegrityError, OperationalError
+
+from .extraction import Lexicon, extract
+from .reading import ReadError, read_document
+
+READABLE = frozenset({".txt", ".md", ".html", ".htm"})
+STDIN = "-"
+
+
+@dataclass
+class Options:
+    published: object = None  # datetime.date overriding detection
+    source: str | None = None
+    dry_run: bool = False
+    max_bytes: int = 5_000_000
+    workers: int = 1
+
+
+@dataclass
+class Outcome:
+    """What happened to one file."""
+
+    path: str
+    status: str  # created | updated | unchanged | skipped | failed | would-create
+    message: str = ""
+    counts: Counter = field(default_factory=Counter)
+    words: int = 0
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    statuses: Counter = field(default_factory=Counter)
+    records: Counter = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, outcome: Outcome):
+        self.files += 1
+        self.statuses[outcome.status] += 1
+        if outcome.status == "skipped":
+            self.skipped += 1
+        elif outcome.status == "failed":
+            self.failed += 1
+            self.problems.append(f"{outcome.path}: {outcome.message}")
+        else:
+            self.read += 1
+            self.words += outcome.words
+        self.records.update(outcome.counts)
+
+
+def find_files(paths, notes):
+    """Files to import, in a stable order: files as given, directories recursively."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    child = Path(dirpath) / name
+                    if child.suffix.lower() in READABLE:
+                        yield str(child)
+                    else:
+                        notes.append(Outcome(str(child), "skipped", "not a .txt, .md or .html file"))
+        elif path.suffix.lower() in READABLE or not path.exists():
+            yield str(path)
+        else:
+            notes.append(Outcome(str(path), "skipped", "not a .txt, .md or .html file"))
+
+
+def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: bytes | None = None):
+    """(document, extraction) for one file, or an Outcome saying why not. No database."""
+    try:
+        if path == STDIN:
+            data, name, full = stdin_data or b"", "stdin.txt", None
+        else:
+            p = Path(path)
+            if not p.exists():
+                return Outcome(path, "failed", "no such file")
+            size = p.stat().st_size
+            if options.max_bytes and size > options.max_bytes:
+                return Outcome(path, "failed", f"larger than the limit ({size} > {options.max_bytes} bytes)")
+            data = p.read_bytes()
+            name, full = p.name, str(p.resolve())
+        document = read_document(
+            data,
+            name,
+            path=full,
+            published=options.published,
+            outlet=options.source,
+            limit=options.max_bytes,
+        )
+        extraction = extract(document, lexicon)
+        return document, extraction
+    except ReadError as error:
+        return Outcome(path, "failed", str(error))
+    except PermissionError:
+        return Outcome(path, "failed", "permission denied")
+    except IsADirectoryError:
+        return Outcome(path, "failed", "is a directory")
+    except OSError as error:
+        return Outcome(path, "failed", f"cannot be read ({error.strerror or error})")
+    except RecursionError:
+        return Outcome(path, "failed", "too deeply nested to read")
+    except Exception as error:  # noqa: BLE001 - a bug must not stop the other files
+        return Outcome(path, "failed", f"extraction failed: {type(error).__name__}: {error}")
+
+
+_worker_state: dict = {}
+
+
+def _init_worker(lexicon, options):
+    import django
+
+    django.setup()
+    _worker_state["lexicon"] = lexicon
+    _worker_state["options"] = options
+
+
+def _work(path):
+    return path, read_and_extract(path, _worker_state["options"], _worker_state["lexicon"])
+
+
+def _prepared(paths, options, lexicon, stdin_data):
+    """(path, result) pairs in input order, extracted in this or in worker processes."""
+    if options.workers <= 1:
+        for path in paths:
+            yield path, read_and_extract(path, options, lexicon, stdin_data)
+        return
+    others = [p for p in paths if p != STDIN]
+    if STDIN in paths:
+        yield STDIN, read_and_extract(STDIN, options, lexicon, stdin_data)
+    with ProcessPoolExecutor(
+        max_workers=options.workers, initializer=_init_worker, initargs=(lexicon, options)
+    ) as pool:
+        yield from pool.map(_work, others, chunksize=8)
+
+
+def load_one(document, extraction, countries, options: Options, path: str) -> Outcome:
+    from .loading import load_document
+
+    words = len(document.text.split())
+    if options.dry_run:
+        counts = Counter(
+            {
+                ("country", "found"): len({c.iso2 for c in extraction.countries}),
+                ("organisation", "found"): len({o.key for o in extraction.organisations}),
+                ("person", "found"): len(extraction.persons),
+                ("meeting", "found"): len(extraction.meetings),
+                ("statement", "found"): len(extraction.statements),
+            }
+        )
+        return Outcome(path, "would-import", counts=counts, words=words)
+    for attempt in range(3):
+        try:
+            result = load_document(document, extraction, countries)
+            return Outcome(path, result.status, counts=result.counts, words=words)
+        except (IntegrityError, OperationalError) as error:
+            # a concurrent importer wrote the same record: the transaction rolled back,
+            # so try the whole document again against what is now in the database
+            if attempt == 2:
+                return Outcome(path, "failed", f"could not be written: {error}")
+            time.sleep(0.2 * (attempt + 1))
+        except DatabaseError as error:
+            return Outcome(path, "failed", f"could not be written: {error}")
+    return Outcome(path, "failed", "could not be written")  # pragma: no cover
+
+
+def import_paths(paths, options: Options, *, progress=None, report=None, stdin=None) -> Summary:
+    """Import every file under ``paths``; ``report(outcome)`` is called once per file."""
+    from .resolution import CountryCache
+
+    started = time.perf_counter()
+    notes: list[Outcome] = []
+    files = list(find_files(paths, notes))
+    stdin_data = None
+    if STDIN in files:
+        stdin_data = (stdin or sys.stdin.buffer).read()
+    summary = Summary()
+    for note in notes:
+        summary.add(note)
+        if report:
+            report(note)
+    lexicon = Lexicon.from_database()
+    countries = CountryCache()
+    for path, result in _prepared(files, options, lexicon, stdin_data):
+        if isinstance(result, Outcome):
+            outcome = result
+        else:
+            outcome = load_one(*result, countries, options, path)
+        summary.add(outcome)
+        if report:
+            report(outcome)
+        if progress:
+            progress(outcome)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,441 @@
+"""Loading: write one document and what was extracted from it, in one transaction.
+
+Idempotent by construction: an article is identified by the hash of its text (the same
+text imported again changes nothing) and, for a changed file, by its path (the article is
+updated and re-extracted, and records only that version supported are removed). Records an
+editor verified, rejected or changed are never overwritten: new evidence is added instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from rapidfuzz import fuzz
+
+from diplomacy.models import (
+    Meeting,
+    Organisation,
+    OrganisationName,
+    Participation,
+    Person,
+    PersonName,
+    Position,
+    Review,
+    Statement,
+)
+from diplomacy.names import name_key, org_key
+
+from .extraction.types import Document, Extraction, MeetingCandidate, StatementCandidate
+from .models import Article, Evidence
+from .resolution import CountryCache, find_organisation, find_person, organisation_groups
+
+EXTRACTOR_VERSION = "1"
+_WORDS = re.compile(r"[0-9a-z]+")
+_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+SAME_STATEMENT_RATIO = 88
+
+
+@dataclass
+class LoadResult:
+    """What loading one document did."""
+
+    status: str  # created | updated | unchanged
+    article: Article | None = None
+    counts: Counter = field(default_factory=Counter)  # ("person", "created") -> n
+
+
+def text_key(text: str) -> str:
+    words = _WORDS.findall(text.lower())
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
+
+
+def _quiet_save(obj, **kwargs):
+    """Save without a history row: history records editors' changes, not imports."""
+    obj.skip_history_when_saving = True
+    try:
+        obj.save(**kwargs)
+    finally:
+        del obj.skip_history_when_saving
+
+
+def _date_value(value, precision):
+    return value, precision
+
+
+class DocumentLoader:
+    def __init__(self, document: Document, extraction: Extraction, countries: CountryCache):
+        self.document = document
+        self.extraction = extraction
+        self.countries = countries
+        self.counts: Counter = Counter()
+        self.evidence: list[Evidence] = []
+        self.article: Article | None = None
+        self.person_for: dict[int, Person] = {}
+        self.org_for: dict[str, Organisation] = {}
+        self.meeting_for: dict[int, Meeting] = {}
+
+    # -- article ---------------------------------------------------------------------
+    def article_row(self) -> str | None:
+        doc = self.document
+        if Article.objects.filter(content_hash=doc.content_hash).exists():
+            return None
+        previous = None
+        if doc.path:
+            previous = Article.objects.filter(path=doc.path).order_by("id").first()
+        values = {
+            "file_name": doc.file_name,
+            "path": doc.path or "",
+            "title": (doc.title or "")[:500],
+            "outlet": (doc.outlet or "")[:200],
+            "published": doc.published,
+            "url": (doc.url or "")[:1000],
+            "text": doc.text,
+            "content_hash": doc.content_hash,
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        if previous is None:
+            self.article = Article.objects.create(**values)
+            return "created"
+        for key, value in values.items():
+            setattr(previous, key, value)
+        previous.save()
+        self.article = previous
+        return "updated"
+
+    def _forget_previous_version(self):
+        """Drop the old version's evidence; remember what it supported for clean-up."""
+        old = Evidence.objects.filter(article=self.article)
+        self._previous = {
+            "person": set(old.exclude(person=None).values_list("person", flat=True)),
+            "organisation": set(old.exclude(organisation=None).values_list("organisation", flat=True)),
+            "meeting": set(old.exclude(meeting=None).values_list("meeting", flat=True)),
+            "statement": set(old.exclude(statement=None).values_list("statement", flat=True)),
+        }
+        old.delete()
+
+    def _remove_orphans(self):
+        """Records only the old version supported, that no editor touched, go away."""
+        models = {"person": Person, "organisation": Organisation, "meeting": Meeting, "statement": Statement}
+        for kind, ids in self._previous.items():
+            if not ids:
+                continue
+            queryset = models[kind].objects.filter(
+                pk__in=ids, review=Review.UNREVIEWED, evidence__isnull=True, locked_fields=[]
+            )
+            if kind == "organisation":
+                queryset = queryset.filter(reference="")
+            deleted = queryset.delete()[1].get(models[kind]._meta.label, 0)
+            if deleted:
+                self.counts[(kind, "removed")] += deleted
+
+    def _evidence(self, kind, start, end, **target):
+        text = self.document.text[start:end][:500]
+        self.evidence.append(
+            Evidence(article=self.article, kind=kind, start=start, end=end, text=text, **target)
+        )
+
+    # -- countries -------------------------------------------------------------------------
+    def countries_(self):
+        seen = set()
+        for m in self.extraction.countries:
+            country = self.countries.get(m.iso2)
+            if country is None:
+                continue
+            self._evidence("country", m.start, m.end, country=country)
+            seen.add(country.pk)
+        self.counts[("country", "mentioned")] += len(seen)
+
+    # -- organisations ----------------------------------------------------------------------
+    def organisations(self):
+        for key, mentions in organisation_groups(self.extraction).items():
+            first = mentions[0]
+            surface = {
+                _PARENS.sub("", " ".join(m.text.split()))
+                for m in mentions
+                if not m.implied
+            }
+            surface = {s for s in surface if s and s != first.acronym}
+            org = find_organisation(first, surface)
+            if org is None:
+                org = Organisation(
+                    name=first.name[:300],
+                    acronym=(first.acronym or "")[:40],
+                    kind=first.kind if first.kind in Organisation.Kind.values else "other",
+                    country=self.countries.get(first.country),
+                )
+                try:
+                    with transaction.atomic():
+                        _quiet_save(org)
+                except IntegrityError:  # another importer created it a moment ago
+                    org = Organisation.objects.get(key=org_key(first.name[:300]))
+                    self.counts[("organisation", "matched")] += 1
+                else:
+                    self.counts[("organisation", "created")] += 1
+            else:
+                changed = []
+                if not org.acronym and first.acronym and not org.is_locked("acronym"):
+                    org.acronym = first.acronym[:40]
+                    changed.append("acronym")
+                if not org.country_id and first.country and not org.is_locked("country") and not org.reference:
+                    org.country = self.countries.get(first.country)
+                    changed.append("country")
+                if changed:
+                    _quiet_save(org)
+                    self.counts[("organisation", "updated")] += 1
+                else:
+                    self.counts[("organisation", "matched")] += 1
+            self._add_org_names(org, surface)
+            self.org_for[key] = org
+            for m in mentions:
+                self._evidence("organisation", m.start, m.end, organisation=org)
+
+    def _add_org_names(self, org, names):
+        existing = set(org.names.values_list("key", flat=True)) | {org.key}
+        for name in sorted(names):
+            key = org_key(name)
+            if key and key not in existing and name != org.acronym and len(name) <= 300:
+                OrganisationName.objects.get_or_create(organisation=org, key=key, defaults={"name": name})
+                existing.add(key)
+
+    # -- persons -----------------------------------------------------------------------------
+    def persons(self):
+        by_entity: dict[int, list] = {}
+        for m in self.extraction.person_mentions:
+            by_entity.setdefault(m.entity, []).append(m)
+        when = self._document_date()
+        for index, entity in enumerate(self.extraction.persons):
+            person = find_person(entity)
+            country = self.countries.get(entity.country)
+            if person is None:
+                person = Person(name=entity.name[:200], country=country, gender=entity.gender or "")
+                _quiet_save(person)
+                self.counts[("person", "created")] += 1
+            else:
+                changed = False
+                if country and not person.country_id and not person.is_locked("country"):
+                    person.country = country
+                    changed = True
+                if entity.gender and not person.gender and not person.is_locked("gender"):
+                    person.gender = entity.gender
+                    changed = True
+                if changed:
+                    _quiet_save(person)
+                    self.counts[("person", "updated")] += 1
+                else:
+                    self.counts[("person", "matched")] += 1
+            self.person_for[index] = person
+            self._add_person_names(person, [entity.name, *entity.aliases])
+            mentions = by_entity.get(index, [])
+            for m in mentions:
+                self._evidence("person", m.start, m.end, person=person)
+            self._positions(person, entity, mentions, when)
+
+    def _add_person_names(self, person, names):
+        existing = set(person.names.values_list("name", flat=True))
+        for name in names:
+            name = " ".join(name.split())[:200]
+            if name and name != person.name and name not in existing and len(name.split()) >= 2:
+                PersonName.objects.get_or_create(person=person, name=name)
+                existing.add(name)
+
+    def _positions(self, person, entity, mentions, when):
+        anchor = next((m for m in mentions if m.form == "full"), mentions[0] if mentions else None)
+        for p in entity.positions:
+            org = self.org_for.get(p.organisation_key) if p.organisation_key else None
+            country = self.countries.get(p.country)
+            position = Position.objects.filter(
+                person=person, title=p.title[:300], organisation=org, country=country
+            ).first()
+            if position is None:
+                position = Position(person=person, title=p.title[:300], organisation=org, country=country)
+                self.counts[("position", "created")] += 1
+            if when:
+                position.start = min(position.start or when, when)
+                position.end = max(position.end or when, when)
+            _quiet_save(position)
+            if anchor:
+                self._evidence("position", anchor.start, anchor.end, position=position)
+
+    def _document_date(self):
+        doc = self.document
+        if doc.published:
+            return doc.published
+        dates = [s.date for s in doc.stories if s.date]
+        return max(dates) if dates else None
+
+    # -- meetings ------------------------------------------------------------------------
+    def meetings(self):
+        for index, candidate in enumerate(self.extraction.meetings):
+            people = [self.person_for[p.entity] for p in candidate.participants if p.entity in self.person_for]
+            roles = {self.person_for[p.entity].pk: p.role for p in candidate.participants if p.entity in self.person_for}
+            meeting = self._find_meeting(candidate, people)
+            if meeting is None:
+                meeting = Meeting(
+                    title=candidate.title[:300],
+                    kind=candidate.kind if candidate.kind in Meeting.Kind.values else "other",
+                    status=candidate.status,
+                    date=candidate.date,
+                    date_precision=candidate.precision,
+                    end_date=candidate.end_date if candidate.end_date and candidate.date and candidate.end_date >= candidate.date else None,
+                    city=(candidate.city or "")[:100],
+                    country=self.countries.get(candidate.country),
+                    organisation=self.org_for.get(candidate.organisation_key) if candidate.organisation_key else None,
+                )
+                _quiet_save(meeting)
+                self.counts[("meeting", "created")] += 1
+            else:
+                self._update_meeting(meeting, candidate)
+            self.meeting_for[index] = meeting
+            existing = set(meeting.participations.values_list("person_id", flat=True))
+            if not meeting.is_locked("participants"):
+                for person in people:
+                    if person.pk in existing:
+                        continue
+                    part = Participation(meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300])
+                    _quiet_save(part)
+                    existing.add(person.pk)
+            for start, end in candidate.spans or [(candidate.start, candidate.end)]:
+                self._evidence("meeting", start, end, meeting=meeting)
+
+    def _find_meeting(self, candidate: MeetingCandidate, people):
+        """An earlier report of the same meeting: dates agree, participants overlap."""
+        if candidate.date is None:
+            return None
+        window = dt.timedelta(days=1)
+        queryset = Meeting.objects.exclude(review=Review.REJECTED).filter(
+            date__gte=candidate.date - window, date__lte=(candidate.end_date or candidate.date) + window
+        )
+        ids = {p.pk for p in people}
+        if ids:
+            queryset = queryset.filter(participations__person__in=ids).distinct()
+        else:
+            queryset = queryset.filter(
+                kind=candidate.kind,
+                participations__isnull=True,
+                organisation=self.org_for.get(candidate.organisation_key) if candidate.organisation_key else None,
+            )
+        need = min(2, len(ids))
+        for meeting in queryset.prefetch_related("participations")[:50]:
+            theirs = {p.person_id for p in meeting.participations.all()}
+            if need and len(theirs & ids) < need:
+                continue
+            if need == 1 and len(theirs) > 1 and len(ids) == 1 and candidate.kind != meeting.kind:
+                continue
+            if meeting.city and candidate.city and meeting.city.lower() != candidate.city.lower():
+                continue
+            if (meeting.kind == "call") != (candidate.kind == "call"):
+                continue
+            if meeting.date_precision != candidate.precision and candidate.precision != "day":
+                continue
+            return meeting
+        return None
+
+    def _update_meeting(self, meeting, candidate):
+        changed = []
+        if not meeting.city and candidate.city and not meeting.is_locked("city"):
+            meeting.city = candidate.city[:100]
+            changed.append("city")
+        if not meeting.country_id and candidate.country and not meeting.is_locked("country"):
+            meeting.country = self.countries.get(candidate.country)
+            changed.append("country")
+        if (
+            meeting.date_precision != "day"
+            and candidate.precision == "day"
+            and candidate.date
+            and not meeting.is_locked("date")
+        ):
+            meeting.date, meeting.date_precision = candidate.date, "day"
+            changed.append("date")
+        if not meeting.end_date and candidate.end_date and meeting.date and candidate.end_date >= meeting.date and not meeting.is_locked("end_date"):
+            meeting.end_date = candidate.end_date
+            changed.append("end_date")
+        if not meeting.organisation_id and candidate.organisation_key and not meeting.is_locked("organisation"):
+            meeting.organisation = self.org_for.get(candidate.organisation_key)
+            changed.append("organisation")
+        if changed:
+            _quiet_save(meeting)
+            self.counts[("meeting", "updated")] += 1
+        else:
+            self.counts[("meeting", "matched")] += 1
+
+    # -- statements -----------------------------------------------------------------------
+    def statements(self):
+        for candidate in self.extraction.statements:
+            speaker = self.person_for.get(candidate.speaker) if candidate.speaker is not None else None
+            meeting = self.meeting_for.get(candidate.meeting) if candidate.meeting is not None else None
+            statement = self._find_statement(candidate, speaker)
+            if statement is None:
+                statement = Statement(
+                    speaker=speaker,
+                    speaker_text=candidate.speaker_text[:300],
+                    meeting=meeting,
+                    date=candidate.date,
+                    date_precision=candidate.precision,
+                    text=candidate.text,
+                    direct=candidate.direct,
+                    text_key=text_key(candidate.text),
+                )
+                _quiet_save(statement)
+                self.counts[("statement", "created")] += 1
+            else:
+                if statement.meeting_id is None and meeting is not None and not statement.is_locked("meeting"):
+                    statement.meeting = meeting
+                    _quiet_save(statement)
+                    self.counts[("statement", "updated")] += 1
+                else:
+                    self.counts[("statement", "matched")] += 1
+            for start, end in candidate.spans or [(candidate.start, candidate.end)]:
+                self._evidence("statement", start, end, statement=statement)
+
+    def _find_statement(self, candidate: StatementCandidate, speaker):
+        key = text_key(candidate.text)
+        same = Statement.objects.filter(text_key=key, speaker=speaker).first()
+        if same is not None or speaker is None or candidate.date is None:
+            return same
+        # the same utterance worded slightly differently in another report
+        nearby = Statement.objects.filter(
+            speaker=speaker,
+            date__gte=candidate.date - dt.timedelta(days=1),
+            date__lte=candidate.date + dt.timedelta(days=1),
+            direct=candidate.direct,
+        ).only("id", "text", "meeting_id", "review", "locked_fields")[:200]
+        for statement in nearby:
+            if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO and (
+                min(len(statement.text), len(candidate.text)) / max(len(statement.text), len(candidate.text), 1) > 0.6
+            ):
+                return statement
+        return None
+
+    # -- all -------------------------------------------------------------------------------
+    def load(self) -> LoadResult:
+        status = self.article_row()
+        if status is None:
+            return LoadResult("unchanged")
+        self._previous = {}
+        if status == "updated":
+            self._forget_previous_version()
+        self.countries_()
+        self.organisations()
+        self.persons()
+        self.meetings()
+        self.statements()
+        Evidence.objects.bulk_create(self.evidence, batch_size=500)
+        if status == "updated":
+            self._remove_orphans()
+        return LoadResult(status, self.article, self.counts)
+
+
+def load_document(document: Document, extraction: Extraction, countries: CountryCache | None = None) -> LoadResult:
+    """Write one document in one transaction; nothing half-written survives an error."""
+    countries = countries or CountryCache()
+    with transaction.atomic():
+        return DocumentLoader(document, extraction, countries).load()
+
+
+def person_key(name: str) -> str:
+    return name_key(name)

@@ -1,0 +1,112 @@
+"""Resolution: bind the names a document uses to the register's existing records.
+
+The only pipeline stage that asks the database which entities exist. Persons are found by
+the match key of their full name and of every other name (including names an editor added
+or merged), organisations by the key of their name, other names and acronym. A merged
+person resolves to the record it was merged into. Fuzzy similarity is used only to find
+a spelling variant of a person already in the register when the surname keys agree and the
+given names are near-identical (see tests/test_resolution.py for pairs that must and must
+not match).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from diplomacy.models import Country, Organisation, OrganisationName, Person, PersonName
+from diplomacy.names import name_key, org_key
+
+from .extraction.types import Extraction, OrganisationMention, PersonEntity
+
+FUZZY_THRESHOLD = 90
+
+
+class CountryCache:
+    """ISO alpha-2 -> Country, loaded once per import."""
+
+    def __init__(self):
+        self._by_iso2 = {c.iso2: c for c in Country.objects.all()}
+
+    def get(self, iso2):
+        return self._by_iso2.get(iso2) if iso2 else None
+
+
+def _follow_merges(person):
+    seen = set()
+    while person is not None and person.merged_into_id and person.pk not in seen:
+        seen.add(person.pk)
+        person = person.merged_into
+    return person
+
+
+def find_person(entity: PersonEntity) -> Person | None:
+    """The register's person for a document's person, or None if they are new."""
+    keys = {name_key(entity.name)} | {name_key(a) for a in entity.aliases}
+    keys.discard("")
+    if not keys:
+        return None
+    # editor-made names first: a merge or correction always wins
+    by_name = (
+        PersonName.objects.filter(key__in=keys)
+        .select_related("person", "person__merged_into")
+        .order_by("-from_editor", "id")
+        .first()
+    )
+    if by_name is not None:
+        return _follow_merges(by_name.person)
+    person = Person.objects.filter(key__in=keys).select_related("merged_into").order_by("id").first()
+    if person is not None:
+        return _follow_merges(person)
+    return _fuzzy_person(entity)
+
+
+def _fuzzy_person(entity: PersonEntity) -> Person | None:
+    """A spelling variant already in the register: same surname key, near-same full key."""
+    words = entity.name.split()
+    if len(words) < 2:
+        return None
+    surname = name_key(words[-1])
+    given = name_key(words[0])
+    candidates = Person.objects.filter(
+        merged_into__isnull=True, key__startswith=given[:2]
+    ).only("id", "name", "key", "country_id")[:200]
+    key = name_key(entity.name)
+    best, best_score = None, 0
+    for person in candidates:
+        other = person.name.split()
+        if len(other) != len(words) or not other:
+            continue
+        if fuzz.ratio(name_key(other[-1]), surname) < FUZZY_THRESHOLD:
+            continue
+        if name_key(other[0])[:3] != given[:3]:
+            continue
+        score = fuzz.ratio(person.key, key)
+        if score >= FUZZY_THRESHOLD and score > best_score:
+            best, best_score = person, score
+    return best
+
+
+def find_organisation(mention: OrganisationMention, names: set[str]) -> Organisation | None:
+    """The register's organisation for a mention (its key, other spellings, acronym)."""
+    keys = {mention.key} | {org_key(n) for n in names}
+    keys.discard("")
+    org = Organisation.objects.filter(key__in=keys).order_by("id").first()
+    if org is None:
+        hit = OrganisationName.objects.filter(key__in=keys).select_related("organisation").first()
+        org = hit.organisation if hit else None
+    if org is None and mention.acronym:
+        org = (
+            Organisation.objects.filter(acronym=mention.acronym)
+            .exclude(review=Organisation.Review.REJECTED)
+            .order_by("id")
+            .first()
+        )
+    return org
+
+
+def organisation_groups(extraction: Extraction) -> dict[str, list[OrganisationMention]]:
+    """Mentions of each organisation of a document, by key."""
+    groups: dict[str, list[OrganisationMention]] = {}
+    for m in extraction.organisations:
+        groups.setdefault(m.key, []).append(m)
+    return groups

@@ -1,0 +1,101 @@
+"""Admin of meetings, their participations and statements."""
+
+from django.contrib import admin
+
+from diplomacy.models import Meeting, Participation, Statement
+from diplomacy.search import matching
+
+from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin
+
+
+class ParticipationInline(EditorInlineMixin, admin.TabularInline):
+    model = Participation
+    fields = ["person", "role", "from_editor"]
+    readonly_fields = ["from_editor"]
+    autocomplete_fields = ["person"]
+
+
+class StatementInline(EditorInlineMixin, admin.StackedInline):
+    model = Statement
+    fields = [("speaker", "speaker_text"), ("date", "date_precision"), "text", ("direct", "review")]
+    autocomplete_fields = ["speaker"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(CuratedAdmin):
+    list_display = ["__str__", "kind", "status", "date_display", "city", "country", "review"]
+    list_filter = ["review", "kind", "status"]
+    list_select_related = ["country", "organisation"]
+    search_fields = ["^title", "^city"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["country", "organisation"]
+    inlines = [ParticipationInline, StatementInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    ("kind", "status"),
+                    ("date", "date_precision", "end_date"),
+                    ("city", "country"),
+                    "organisation",
+                ]
+            },
+        ),
+        CuratedAdmin.curation_fieldset,
+        CuratedAdmin.sources_fieldset,
+    ]
+
+    @admin.display(description="Date", ordering="date")
+    def date_display(self, obj):
+        return obj.date_display
+
+
+@admin.register(Statement)
+class StatementAdmin(CuratedAdmin):
+    list_display = ["short_text", "speaker", "speaker_text", "date_display", "direct", "review"]
+    list_filter = ["review", "direct"]
+    list_select_related = ["speaker"]
+    # full-text search (GIN / FTS5 index) instead of a LIKE over a million rows
+    search_fields = ["text"]
+    autocomplete_fields = ["speaker"]
+    raw_id_fields = ["meeting"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("speaker", "speaker_text"),
+                    "meeting",
+                    ("date", "date_precision"),
+                    "text",
+                    "direct",
+                ]
+            },
+        ),
+        CuratedAdmin.curation_fieldset,
+        CuratedAdmin.sources_fieldset,
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return matching(queryset, "statement", search_term), False
+
+    @admin.display(description="Statement")
+    def short_text(self, obj):
+        return obj.text[:100]
+
+    @admin.display(description="Date", ordering="date")
+    def date_display(self, obj):
+        return obj.date_display
+
+
+@admin.register(Participation)
+class ParticipationAdmin(EditorRowAdmin):
+    list_display = ["person", "meeting", "role", "from_editor"]
+    list_select_related = ["person", "meeting"]
+    search_fields = ["^person__name"]
+    autocomplete_fields = ["person", "meeting"]
+    fields = ["meeting", "person", "role", "from_editor", "sources"]

@@ -1,0 +1,244 @@
+"""The filter forms of the public lists; every value travels in the query string.
+
+Persons, organisations and meetings number in the thousands, so they are never offered
+as a <select>: a text box takes either a record's ID (what links from detail pages put
+there) or part of its name.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django_filters.constants import EMPTY_VALUES
+
+from . import search
+from .models import (
+    Country,
+    Meeting,
+    Organisation,
+    Participation,
+    Person,
+    PersonName,
+    Position,
+    Statement,
+)
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+def id_or_none(value):
+    """The integer ID when ``value`` is one ('42', ' #42 '), else None."""
+    value = (value or "").strip().lstrip("#")
+    if value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
+def matching_persons(value):
+    """Public persons with that ID, or whose name or other name contains ``value``."""
+    person_id = id_or_none(value)
+    if person_id is not None:
+        return Person.objects.filter(pk=person_id)
+    value = value.strip()
+    return Person.objects.public().filter(Q(name__icontains=value) | Q(names__name__icontains=value))
+
+
+def matching_organisations(value):
+    """Public organisations with that ID, or whose name, acronym or other name contains it."""
+    org_id = id_or_none(value)
+    if org_id is not None:
+        return Organisation.objects.filter(pk=org_id)
+    value = value.strip()
+    return Organisation.objects.public().filter(
+        Q(name__icontains=value) | Q(acronym__iexact=value) | Q(names__name__icontains=value)
+    )
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorting on a column, with the primary key to break ties so pages never overlap."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            # empty values last either way, on PostgreSQL as on SQLite
+            if field.startswith("-"):
+                ordering.append(F(field[1:]).desc(nulls_last=True))
+            else:
+                ordering.append(F(field).asc(nulls_last=True))
+        # (-date, pk) and (date, -pk) both walk the (-date, id) indexes in one direction
+        tiebreak = "pk" if ordering[0].descending else "-pk"
+        return qs.order_by(*ordering, tiebreak)
+
+
+def country_choice(**kwargs):
+    """A country picked by its ISO code: a few hundred options, so a <select> is fine."""
+    kwargs.setdefault("empty_label", "Any country")
+    return django_filters.ModelChoiceFilter(
+        queryset=Country.objects.order_by("name"), to_field_name="iso2", **kwargs
+    )
+
+
+class MeetingFilter(django_filters.FilterSet):
+    date_after = django_filters.DateFilter(
+        label="From", method="filter_from", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+    )
+    date_before = django_filters.DateFilter(
+        label="Until", method="filter_until", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+    )
+    country = country_choice(label="Country", method="filter_country", help_text="Host or participant's country")
+    organisation = django_filters.CharFilter(
+        label="Organisation", method="filter_organisation", help_text="Name, acronym or ID"
+    )
+    participant = django_filters.CharFilter(
+        label="Participant", method="filter_participant", help_text="Name or ID"
+    )
+    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="Any kind")
+    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="Any status")
+    o = StableOrderingFilter(
+        label="Sort by",
+        fields=(("date", "date"), ("title", "title"), ("kind", "kind")),
+        field_labels={"date": "Date", "title": "Title", "kind": "Kind"},
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+
+    def filter_from(self, queryset, name, value):
+        return queryset.in_period(start=value)
+
+    def filter_until(self, queryset, name, value):
+        return queryset.in_period(end=value)
+
+    def filter_country(self, queryset, name, value):
+        from_there = Participation.objects.filter(person__country=value).values("meeting_id")
+        return queryset.filter(Q(country=value) | Q(pk__in=from_there))
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(organisation__in=matching_organisations(value).values("pk"))
+
+    def filter_participant(self, queryset, name, value):
+        attended = Participation.objects.filter(
+            person__in=matching_persons(value).values("pk")
+        ).values("meeting_id")
+        return queryset.filter(pk__in=attended)
+
+
+class StatementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Words", method="filter_text", help_text="Words in the statement")
+    speaker = django_filters.CharFilter(label="Speaker", method="filter_speaker", help_text="Name or ID")
+    speaker_country = country_choice(label="Speaker's country", field_name="speaker__country")
+    meeting = django_filters.CharFilter(label="Meeting", method="filter_meeting", help_text="Title or ID")
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="From", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="Until", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+    )
+    direct = django_filters.ChoiceFilter(
+        label="Quoted",
+        choices=[("direct", "Direct quotation"), ("reported", "Reported speech")],
+        empty_label="Either",
+        method="filter_direct",
+    )
+    o = StableOrderingFilter(
+        label="Sort by",
+        fields=(("date", "date"), ("speaker__name", "speaker")),
+        field_labels={"date": "Date", "speaker__name": "Speaker"},
+    )
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return search.matching(queryset, "statement", value)
+
+    def filter_speaker(self, queryset, name, value):
+        speakers = matching_persons(value).values("pk")
+        if id_or_none(value) is not None:
+            return queryset.filter(speaker__in=speakers)
+        return queryset.filter(Q(speaker__in=speakers) | Q(speaker_text__icontains=value.strip()))
+
+    def filter_meeting(self, queryset, name, value):
+        meeting_id = id_or_none(value)
+        if meeting_id is not None:
+            return queryset.filter(meeting_id=meeting_id)
+        return queryset.filter(meeting__title__icontains=value.strip())
+
+    def filter_direct(self, queryset, name, value):
+        return queryset.filter(direct=(value == "direct"))
+
+
+class PersonFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", method="filter_name")
+    country = country_choice(label="Country")
+    organisation = django_filters.CharFilter(
+        label="Organisation", method="filter_organisation", help_text="Name, acronym or ID (posts held)"
+    )
+    o = StableOrderingFilter(
+        label="Sort by",
+        fields=(("name", "name"), ("country__name", "country")),
+        field_labels={"name": "Name", "country__name": "Country"},
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        value = value.strip()
+        other_names = PersonName.objects.filter(name__icontains=value)
+        return queryset.filter(Q(name__icontains=value) | Q(pk__in=other_names.values("person_id")))
+
+    def filter_organisation(self, queryset, name, value):
+        holders = Position.objects.filter(
+            organisation__in=matching_organisations(value).values("pk")
+        ).values("person_id")
+        return queryset.filter(pk__in=holders)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", method="filter_name", help_text="Name or acronym")
+    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, empty_label="Any kind")
+    country = country_choice(label="Country")
+    o = StableOrderingFilter(
+        label="Sort by",
+        fields=(("name", "name"), ("acronym", "acronym"), ("kind", "kind")),
+        field_labels={"name": "Name", "acronym": "Acronym", "kind": "Kind"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(pk__in=matching_organisations(value).values("pk"))
+
+
+class CountryFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", method="filter_name")
+    sovereign = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[("yes", "Sovereign states"), ("no", "Territories")],
+        empty_label="All",
+        method="filter_sovereign",
+    )
+    o = StableOrderingFilter(
+        label="Sort by",
+        fields=(("name", "name"), ("iso2", "code")),
+        field_labels={"name": "Name", "iso2": "Code"},
+    )
+
+    class Meta:
+        model = Country
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(iso2__iexact=value))
+
+    def filter_sovereign(self, queryset, name, value):
+        return queryset.filter(sovereign=(value == "yes"))

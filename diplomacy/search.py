@@ -1,0 +1,161 @@
+"""Full-text search over statements and articles, the same on PostgreSQL and SQLite.
+
+PostgreSQL matches against ``to_tsvector('english', ...)`` expressions that GIN indexes
+serve (migrations ``diplomacy/0003_search`` and ``articles/0002_search``); SQLite matches
+FTS5 external-content tables kept in sync by triggers (the same migrations). Any other
+backend falls back to a slow ``icontains`` on every term.
+
+A query is never passed through as syntax: it is cut into plain words first, so quotes,
+operators and FTS5 characters (``"(*:^-``, ``NEAR``, ``AND``...) can never raise.
+"""
+
+import re
+
+from django.apps import apps
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+KINDS = ("statement", "article")
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 60
+
+# Words PostgreSQL's english configuration drops; dropping them on SQLite too keeps the
+# two backends answering the same query the same way.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been
+    before being below between both but by can did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own s same she should so some such t than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with you your
+    yours yourself yourselves""".split()
+)
+
+# letters and digits only: underscores and every punctuation mark separate words, as in
+# both full-text tokenizers
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# what the SQLite migration creates: FTS table name per kind
+FTS_TABLES = {
+    "statement": ("diplomacy_statement_fts", "diplomacy_statement"),
+    "article": ("articles_article_fts", "articles_article"),
+}
+
+# the expressions the PostgreSQL GIN indexes are built on: queries must use the same
+VECTORS = {
+    "statement": lambda: SearchVector("text", config="english"),
+    "article": lambda: SearchVector("title", "text", config="english"),
+}
+
+
+def terms(query):
+    """The plain words of a user's query, lower-cased, without stop words or syntax."""
+    words = []
+    for word in _WORD.findall((query or "").lower()):
+        word = word[:MAX_TERM_LENGTH]
+        if word not in STOP_WORDS and word not in words:
+            words.append(word)
+    return words[:MAX_TERMS]
+
+
+def _model(kind):
+    if kind == "statement":
+        return apps.get_model("diplomacy", "Statement")
+    if kind == "article":
+        return apps.get_model("articles", "Article")
+    raise ValueError(f"unknown search kind {kind!r}; use one of {KINDS}")
+
+
+def _public(kind):
+    model = _model(kind)
+    return model.objects.public()
+
+
+def _fts5_expression(words):
+    # each word quoted as an FTS5 string: the words hold no quote, so no syntax gets in
+    return " ".join(f'"{word}"' for word in words)
+
+
+def _vendor():
+    return connection.vendor
+
+
+def matching(queryset, kind, query):
+    """``queryset`` narrowed to the rows of ``kind`` matching ``query`` (unranked)."""
+    words = terms(query)
+    if not words:
+        return queryset.none() if (query or "").strip() else queryset
+    vendor = _vendor()
+    if vendor == "postgresql":
+        vector = VECTORS[kind]()
+        return queryset.alias(_search_vector=vector).filter(
+            _search_vector=SearchQuery(" ".join(words), config="english", search_type="plain")
+        )
+    if vendor == "sqlite":
+        fts, _ = FTS_TABLES[kind]
+        return queryset.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_expression(words)])
+        )
+    return queryset.filter(_icontains_all(kind, words))
+
+
+def _icontains_all(kind, words):
+    fields = ["text"] if kind == "statement" else ["title", "text"]
+    condition = Q()
+    for word in words:
+        either = Q()
+        for field in fields:
+            either |= Q(**{f"{field}__icontains": word})
+        condition &= either
+    return condition
+
+
+def _ranked_ids(kind, words, limit, offset):
+    vendor = _vendor()
+    public = _public(kind)
+    if vendor == "postgresql":
+        vector = VECTORS[kind]()
+        search_query = SearchQuery(" ".join(words), config="english", search_type="plain")
+        rows = (
+            public.alias(_search_vector=vector)
+            .filter(_search_vector=search_query)
+            .annotate(_rank=SearchRank(vector, search_query))
+            .order_by("-_rank", "-pk")
+            .values_list("pk", flat=True)
+        )
+        return list(rows[offset : offset + limit])
+    if vendor == "sqlite":
+        fts, table = FTS_TABLES[kind]
+        # the public() condition, as SQL for the join below
+        hidden = " AND t.review <> 'rejected'" if kind == "statement" else ""
+        sql = (
+            f"SELECT t.id FROM {fts} JOIN {table} t ON t.id = {fts}.rowid "
+            f"WHERE {fts} MATCH %s{hidden} ORDER BY bm25({fts}), t.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [_fts5_expression(words), limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+    rows = public.filter(_icontains_all(kind, words)).order_by("-pk").values_list("pk", flat=True)
+    return list(rows[offset : offset + limit])
+
+
+def search(query, kinds=KINDS, limit=50, offset=0):
+    """Ids of public statements and articles matching ``query``, best match first.
+
+    Returns ``{"statement": [id, ...], "article": [id, ...]}`` with a key per asked kind.
+    A query with no searchable word gives empty lists; it never raises.
+    """
+    if isinstance(kinds, str):
+        kinds = (kinds,)
+    limit = max(0, int(limit))
+    offset = max(0, int(offset))
+    words = terms(query)
+    results = {}
+    for kind in kinds:
+        if kind not in KINDS:
+            raise ValueError(f"unknown search kind {kind!r}; use one of {KINDS}")
+        results[kind] = _ranked_ids(kind, words, limit, offset) if words and limit else []
+    return results

@@ -1,0 +1,179 @@
+"""What every public list shares: GET only, filters in the URL, capped pagination, exports."""
+
+import csv
+import json
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_filters.views import FilterView
+
+from ..models import Participation, Person, Review
+from ..pagination import CappedPaginator
+
+SHOWN = [Review.UNREVIEWED, Review.VERIFIED]
+EXPORT_CAP = 100_000
+EXPORT_CHUNK = 1_000
+# query-string keys that are not filters
+NOT_FILTERS = {"page", "format", "per_page"}
+
+
+def public_persons():
+    """Persons the public sees: not rejected and not merged into another record."""
+    return Person.objects.public().filter(merged_into__isnull=True)
+
+
+def shown_participations():
+    """Participations of shown persons in shown meetings."""
+    return Participation.objects.filter(
+        person__review__in=SHOWN, person__merged_into__isnull=True, meeting__review__in=SHOWN
+    )
+
+
+def month_counts(meetings):
+    """(first day of month, number of meetings) for a queryset of meetings: one query."""
+    rows = (
+        meetings.filter(date__isnull=False)
+        .order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    return list(rows)
+
+
+def meetings_url(**params):
+    """The meeting list with these filters."""
+    params = {key: value for key, value in params.items() if value not in (None, "")}
+    return reverse("site:meeting-list") + ("?" + urlencode(params) if params else "")
+
+
+def _csv_cell(value):
+    """A cell a spreadsheet will not run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    value = str(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+class ListPage(FilterView):
+    """A filtered, sorted, paginated public list that also downloads as CSV or JSON."""
+
+    http_method_names = ["get", "head"]
+    paginator_class = CappedPaginator
+    paginate_by = 50
+    max_paginate_by = 100
+    strict = False
+    # the page's title and the download file's name
+    title = ""
+    export_name = ""
+    # (header, function of one object) per exported column
+    export_columns = ()
+    # (label, ordering parameter or None) per table column
+    columns = ()
+    default_ordering = ""
+
+    def get_paginate_by(self, queryset):
+        try:
+            size = int(self.request.GET.get("per_page", self.paginate_by))
+        except (TypeError, ValueError):
+            size = self.paginate_by
+        return max(1, min(size, self.max_paginate_by))
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.safe_page(self.request.GET.get("page", 1))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("format")
+        if export in ("csv", "json"):
+            self.filterset = self.get_filterset(self.get_filterset_class())
+            if self.filterset.is_bound and not self.filterset.is_valid():
+                return HttpResponse(
+                    self.filterset.errors.as_json(), status=400, content_type="application/json"
+                )
+            return self.export(self.filterset.qs, export)
+        return super().get(request, *args, **kwargs)
+
+    def filters_applied(self):
+        return {
+            key: value
+            for key, value in self.request.GET.items()
+            if key not in NOT_FILTERS and value != ""
+        }
+
+    def export_queryset(self, queryset):
+        return queryset
+
+    def export_rows(self, queryset):
+        rows = self.export_queryset(queryset)[:EXPORT_CAP]
+        # chunked: prefetches run per chunk, memory stays flat
+        for obj in rows.iterator(chunk_size=EXPORT_CHUNK):
+            yield {header: value(obj) for header, value in self.export_columns}
+
+    def export(self, queryset, export):
+        headers = [header for header, _ in self.export_columns]
+        if export == "csv":
+            writer = csv.writer(_Echo())
+
+            def lines():
+                yield writer.writerow(headers)
+                for row in self.export_rows(queryset):
+                    yield writer.writerow([_csv_cell(row[h]) for h in headers])
+
+            response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        else:
+
+            def chunks():
+                head = {"list": self.export_name, "filters": self.filters_applied(), "cap": EXPORT_CAP}
+                yield json.dumps(head)[:-1] + ', "results": ['
+                first = True
+                for row in self.export_rows(queryset):
+                    yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
+                    first = False
+                yield "]}\n"
+
+            response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{export}"'
+        return response
+
+    def sort_headers(self):
+        current = self.request.GET.get("o", "") or self.default_ordering
+        headers = []
+        for label, param in self.columns:
+            header = {"label": label, "param": param, "aria_sort": None, "url": None}
+            if param:
+                if current == param:
+                    header["aria_sort"], following = "ascending", f"-{param}"
+                elif current == f"-{param}":
+                    header["aria_sort"], following = "descending", param
+                else:
+                    following = f"-{param}" if param == "date" else param
+                query = self.request.GET.copy()
+                for key in NOT_FILTERS - {"per_page"}:
+                    query.pop(key, None)
+                query["o"] = following
+                header["url"] = "?" + query.urlencode()
+            headers.append(header)
+        return headers
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title
+        context["sort_headers"] = self.sort_headers()
+        context["filters_applied"] = self.filters_applied()
+        return context
+
