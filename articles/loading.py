@@ -9,7 +9,6 @@ editor verified, rejected or changed are never overwritten: new evidence is adde
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from diplomacy.models import (
     Review,
     Statement,
 )
+from diplomacy.models.meetings import statement_text_key
 from diplomacy.names import name_key, org_key
 
 from .extraction.types import Document, Extraction, MeetingCandidate, StatementCandidate
@@ -35,7 +35,6 @@ from .models import Article, Evidence
 from .resolution import CountryCache, find_organisation, find_person, organisation_groups
 
 EXTRACTOR_VERSION = "1"
-_WORDS = re.compile(r"[0-9a-z]+")
 _PARENS = re.compile(r"\s*\([^)]*\)\s*$")
 SAME_STATEMENT_RATIO = 88
 
@@ -50,8 +49,7 @@ class LoadResult:
 
 
 def text_key(text: str) -> str:
-    words = _WORDS.findall(text.lower())
-    return hashlib.sha1(" ".join(words).encode()).hexdigest()
+    return statement_text_key(text)
 
 
 def _quiet_save(obj, **kwargs):

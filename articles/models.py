@@ -100,6 +100,7 @@ class Evidence(models.Model):
     )
 
     class Meta:
+        verbose_name_plural = "evidence"
         ordering = ["article", "start"]
         constraints = [
             models.CheckConstraint(

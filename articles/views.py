@@ -1,5 +1,9 @@
 """An article as the public reads it, with the records extracted from it highlighted."""
 
+import bisect
+import heapq
+import itertools
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -34,7 +38,9 @@ def record_link(evidence):
     if kind == Evidence.Kind.COUNTRY:
         return reverse("site:country-detail", args=[evidence.country.iso2]), evidence.country.name
     if kind == Evidence.Kind.ORGANISATION:
-        return reverse("site:organisation-detail", args=[evidence.organisation_id]), str(evidence.organisation)
+        return reverse("site:organisation-detail", args=[evidence.organisation_id]), str(
+            evidence.organisation
+        )
     if kind == Evidence.Kind.PERSON:
         return reverse("site:person-detail", args=[evidence.person_id]), evidence.person.name
     if kind == Evidence.Kind.POSITION:
@@ -52,41 +58,67 @@ def record_link(evidence):
             f"{participation.person.name} at {participation.meeting}",
         )
     statement = evidence.statement
-    who = statement.speaker.name if statement.speaker and statement.speaker.review in SHOWN else statement.speaker_text
-    return reverse("site:statement-detail", args=[statement.pk]), f"Statement by {who or 'unattributed'}"
+    who = (
+        statement.speaker.name
+        if statement.speaker and statement.speaker.review in SHOWN
+        else statement.speaker_text
+    )
+    return reverse(
+        "site:statement-detail", args=[statement.pk]
+    ), f"Statement by {who or 'unattributed'}"
 
 
 def highlight(text, spans):
-    """``text`` as safe HTML with each span in a <mark> linking to its record.
+    """``text`` as safe HTML with the spans in <mark>s that link to their records.
 
-    ``spans`` are dicts with start, end, url, label, kind and id. Spans are sorted by
-    start (longest first) and clipped where they overlap an earlier one, so marks never
-    nest; spans outside the text are dropped. Every character of ``text`` is escaped.
+    ``spans`` are dicts with start, end, url, label, kind and id. Where spans overlap,
+    the shortest (the most specific: a name inside a meeting report) wins and the longer
+    one is clipped around it, so marks and links never nest. Each span also gets an empty
+    anchor ``#ev-<id>`` where it starts. Spans outside the text are dropped; every
+    character of ``text`` is escaped.
     """
     length = len(text)
-    ordered = sorted(
-        (span for span in spans if 0 <= span["start"] < span["end"] and span["start"] < length),
-        key=lambda span: (span["start"], -span["end"]),
+    starts = {}
+    for span in spans:
+        if 0 <= span["start"] < min(span["end"], length):
+            starts.setdefault(span["start"], []).append(span)
+    bounds = sorted(
+        {0, length, *starts, *(min(s["end"], length) for group in starts.values() for s in group)}
     )
+    # elementary pieces between two boundaries, each owned by the shortest covering span
+    pieces = []
+    active = []
+    for order, (left, right) in enumerate(itertools.pairwise(bounds)):
+        for span in starts.get(left, ()):
+            heapq.heappush(active, (min(span["end"], length) - left, span["id"], order, span))
+        while active and min(active[0][3]["end"], length) <= left:
+            heapq.heappop(active)
+        owner = active[0][3] if active else None
+        if pieces and pieces[-1][2] is owner:
+            pieces[-1][1] = right
+        else:
+            pieces.append([left, right, owner])
+    positions = sorted(starts)
     parts = []
-    cursor = 0
-    for span in ordered:
-        start, end = max(span["start"], cursor), min(span["end"], length)
-        if start >= end:
-            continue
-        parts.append(escape(text[cursor:start]))
-        parts.append(
-            format_html(
-                '<mark class="ev ev-{kind}" id="ev-{id}"><a href="{url}" title="{label}">{text}</a></mark>',
-                kind=span["kind"],
-                id=span["id"],
-                url=span["url"],
-                label=span["label"],
-                text=text[start:end],
+    for left, right, owner in pieces:
+        # anchors of the spans starting in this piece, even those clipped away entirely
+        for position in positions[
+            bisect.bisect_left(positions, left) : bisect.bisect_left(positions, right)
+        ]:
+            for span in starts[position]:
+                parts.append(format_html('<span class="ev-anchor" id="ev-{}"></span>', span["id"]))
+        if owner is None:
+            parts.append(escape(text[left:right]))
+        else:
+            parts.append(
+                format_html(
+                    '<mark class="ev ev-{kind}"><a href="{url}" title="{label}">{text}</a></mark>',
+                    kind=owner["kind"],
+                    url=owner["url"],
+                    label=owner["label"],
+                    text=text[left:right],
+                )
             )
-        )
-        cursor = end
-    parts.append(escape(text[cursor:]))
     return mark_safe("".join(parts))
 
 
@@ -112,9 +144,18 @@ def article_detail(request, pk):
     for item in evidence:
         url, label = record_link(item)
         spans.append(
-            {"start": item.start, "end": item.end, "url": url, "label": label, "kind": item.kind, "id": item.pk}
+            {
+                "start": item.start,
+                "end": item.end,
+                "url": url,
+                "label": label,
+                "kind": item.kind,
+                "id": item.pk,
+            }
         )
-        records.setdefault(item.get_kind_display(), {}).setdefault(url, {"url": url, "label": label, "span": item.pk})
+        records.setdefault(item.get_kind_display(), {}).setdefault(
+            url, {"url": url, "label": label, "span": item.pk}
+        )
     return TemplateResponse(
         request,
         "articles/article_detail.html",
@@ -124,6 +165,8 @@ def article_detail(request, pk):
             "records": [(kind, list(found.values())) for kind, found in sorted(records.items())],
             "span_count": len(spans),
             # never a javascript: or data: link, whatever an import stored
-            "original_url": article.url if article.url.lower().startswith(("http://", "https://")) else "",
+            "original_url": article.url
+            if article.url.lower().startswith(("http://", "https://"))
+            else "",
         },
     )

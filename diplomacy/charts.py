@@ -21,7 +21,11 @@ def _month_label(day):
 
 
 def _add_month(day):
-    return day.replace(year=day.year + 1, month=1) if day.month == 12 else day.replace(month=day.month + 1)
+    return (
+        day.replace(year=day.year + 1, month=1)
+        if day.month == 12
+        else day.replace(month=day.month + 1)
+    )
 
 
 def _month_end(day):
@@ -52,7 +56,12 @@ def timeline_buckets(month_counts):
             by_year[month.year] = by_year.get(month.year, 0) + count
         for year in range(first.year, last.year + 1):
             buckets.append(
-                (datetime.date(year, 1, 1), datetime.date(year, 12, 31), str(year), by_year.get(year, 0))
+                (
+                    datetime.date(year, 1, 1),
+                    datetime.date(year, 12, 31),
+                    str(year),
+                    by_year.get(year, 0),
+                )
             )
         return buckets
     month = first
@@ -70,9 +79,10 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
     buckets = timeline_buckets(month_counts)
     if not buckets:
         return format_html('<p class="empty">No dated meetings to draw.</p>')
-    width, height, top, bottom = 720, 180, 10, 24
+    width, height, top, bottom, side = 720, 180, 10, 24, 24
     plot = height - top - bottom
-    step = width / len(buckets)
+    # side margins keep the first and last tick labels inside the picture
+    step = (width - 2 * side) / len(buckets)
     bar = max(1.0, step * 0.8)
     peak = max(count for *_, count in buckets) or 1
     total = sum(count for *_, count in buckets)
@@ -80,13 +90,17 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
     ticks = []
     label_every = max(1, math.ceil(len(buckets) / 12))
     for index, (start, end, label, count) in enumerate(buckets):
-        x = index * step + (step - bar) / 2
+        x = side + index * step + (step - bar) / 2
         bar_height = plot * count / peak
         y = top + plot - bar_height
         text = f"{label}: {count} meeting{'s' if count != 1 else ''}"
         rect = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
-            f"{x:.1f}", f"{y:.1f}", f"{bar:.1f}", f"{max(bar_height, 0):.1f}", text,
+            f"{x:.1f}",
+            f"{y:.1f}",
+            f"{bar:.1f}",
+            f"{max(bar_height, 0):.1f}",
+            text,
         )
         url = link(start, end) if (link and count) else None
         if url:
@@ -97,7 +111,9 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
             ticks.append(
                 format_html(
                     '<text x="{}" y="{}" class="tick">{}</text>',
-                    f"{index * step + step / 2:.1f}", height - 6, label,
+                    f"{side + index * step + step / 2:.1f}",
+                    height - 6,
+                    label,
                 )
             )
     summary = (
@@ -106,10 +122,12 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
     )
     rows = format_html_join(
         "",
-        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+        '<tr><th scope="row">{}</th><td>{}</td></tr>',
         (
             (
-                format_html('<a href="{}">{}</a>', link(start, end), label) if (link and count) else label,
+                format_html('<a href="{}">{}</a>', link(start, end), label)
+                if (link and count)
+                else label,
                 count,
             )
             for start, end, label, count in buckets
@@ -118,9 +136,9 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
     return format_html(
         '<figure class="chart timeline" aria-labelledby="{id}-caption">'
         '<figcaption id="{id}-caption">{caption}. {summary}</figcaption>'
-        '<svg viewBox="0 0 {w} {h}" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
-        '<line x1="0" y1="{base}" x2="{w}" y2="{base}" class="axis"></line>{bars}{ticks}</svg>'
-        '<details><summary>{caption}: data table</summary>'
+        '<svg viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false">'
+        '<line x1="{side}" y1="{base}" x2="{right}" y2="{base}" class="axis"></line>{bars}{ticks}</svg>'
+        "<details><summary>{caption}: data table</summary>"
         '<table><thead><tr><th scope="col">Period</th><th scope="col">Meetings</th></tr></thead>'
         "<tbody>{rows}</tbody></table></details></figure>",
         id=chart_id,
@@ -129,6 +147,8 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
         w=width,
         h=height,
         base=top + plot,
+        side=side,
+        right=width - side,
         bars=mark_safe("".join(bars)),
         ticks=mark_safe("".join(ticks)),
         rows=rows,
@@ -149,13 +169,17 @@ def network(centre, nodes, edges=(), caption="Who met whom", chart_id="network")
     """
     if not nodes:
         return format_html('<p class="empty">No meetings with others recorded yet.</p>')
-    width, height = 640, 440
+    width, height = 800, 440
     cx, cy, radius = width / 2, height / 2, 160
     peak = max(node["weight"] for node in nodes) or 1
     positions = {}
     for index, node in enumerate(nodes):
         angle = -math.pi / 2 + 2 * math.pi * index / len(nodes)
-        positions[node["key"]] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle)
+        positions[node["key"]] = (
+            cx + radius * math.cos(angle),
+            cy + radius * math.sin(angle),
+            angle,
+        )
     lines = []
     edge_peak = max([weight for *_, weight in edges] + [1])
     for key_a, key_b, weight in edges:
@@ -164,7 +188,11 @@ def network(centre, nodes, edges=(), caption="Who met whom", chart_id="network")
             lines.append(
                 format_html(
                     '<line x1="{}" y1="{}" x2="{}" y2="{}" class="edge side" stroke-width="{}"></line>',
-                    f"{x1:.1f}", f"{y1:.1f}", f"{x2:.1f}", f"{y2:.1f}", f"{1 + 3 * weight / edge_peak:.1f}",
+                    f"{x1:.1f}",
+                    f"{y1:.1f}",
+                    f"{x2:.1f}",
+                    f"{y2:.1f}",
+                    f"{1 + 3 * weight / edge_peak:.1f}",
                 )
             )
     circles = []
@@ -174,31 +202,52 @@ def network(centre, nodes, edges=(), caption="Who met whom", chart_id="network")
         lines.append(
             format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" class="edge" stroke-width="{}"></line>',
-                f"{cx:.1f}", f"{cy:.1f}", f"{x:.1f}", f"{y:.1f}", f"{1 + 6 * weight / peak:.1f}",
+                f"{cx:.1f}",
+                f"{cy:.1f}",
+                f"{x:.1f}",
+                f"{y:.1f}",
+                f"{1 + 6 * weight / peak:.1f}",
             )
         )
         node_radius = 7 + 11 * weight / peak
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
         label_x = x + (node_radius + 4) * (1 if anchor == "start" else -1 if anchor == "end" else 0)
-        label_y = y + (node_radius + 14 if anchor == "middle" and math.sin(angle) > 0 else
-                       -node_radius - 6 if anchor == "middle" else 4)
+        label_y = y + (
+            node_radius + 14
+            if anchor == "middle" and math.sin(angle) > 0
+            else -node_radius - 6
+            if anchor == "middle"
+            else 4
+        )
         text = f"{node['label']}: {weight} meeting{'s' if weight != 1 else ''} together"
         body = format_html(
             '<circle cx="{}" cy="{}" r="{}"></circle><text x="{}" y="{}" text-anchor="{}">{}</text>'
             "<title>{}</title>",
-            f"{x:.1f}", f"{y:.1f}", f"{node_radius:.1f}", f"{label_x:.1f}", f"{label_y:.1f}",
-            anchor, _short(node["label"]), text,
+            f"{x:.1f}",
+            f"{y:.1f}",
+            f"{node_radius:.1f}",
+            f"{label_x:.1f}",
+            f"{label_y:.1f}",
+            anchor,
+            _short(node["label"]),
+            text,
         )
         if node.get("url"):
-            body = format_html('<a href="{}" aria-label="{}" class="node">{}</a>', node["url"], text, body)
+            body = format_html(
+                '<a href="{}" aria-label="{}" class="node">{}</a>', node["url"], text, body
+            )
         else:
             body = format_html('<g class="node">{}</g>', body)
         circles.append(body)
     centre_body = format_html(
         '<circle cx="{}" cy="{}" r="22" class="centre"></circle>'
         '<text x="{}" y="{}" text-anchor="middle" class="centre-label">{}</text>',
-        f"{cx:.1f}", f"{cy:.1f}", f"{cx:.1f}", f"{cy + 40:.1f}", _short(centre["label"], 30),
+        f"{cx:.1f}",
+        f"{cy:.1f}",
+        f"{cx:.1f}",
+        f"{cy + 40:.1f}",
+        _short(centre["label"], 30),
     )
     return format_html(
         '<figure class="chart network" aria-labelledby="{id}-caption">'

@@ -39,7 +39,9 @@ def matching_persons(value):
     if person_id is not None:
         return Person.objects.filter(pk=person_id)
     value = value.strip()
-    return Person.objects.public().filter(Q(name__icontains=value) | Q(names__name__icontains=value))
+    return Person.objects.public().filter(
+        Q(name__icontains=value) | Q(names__name__icontains=value)
+    )
 
 
 def matching_organisations(value):
@@ -87,7 +89,9 @@ class MeetingFilter(django_filters.FilterSet):
     date_before = django_filters.DateFilter(
         label="Until", method="filter_until", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
     )
-    country = country_choice(label="Country", method="filter_country", help_text="Host or participant's country")
+    country = country_choice(
+        label="Country", method="filter_country", help_text="Host or participant's country"
+    )
     organisation = django_filters.CharFilter(
         label="Organisation", method="filter_organisation", help_text="Name, acronym or ID"
     )
@@ -98,6 +102,7 @@ class MeetingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="Any status")
     o = StableOrderingFilter(
         label="Sort by",
+        empty_label="Default order",
         fields=(("date", "date"), ("title", "title"), ("kind", "kind")),
         field_labels={"date": "Date", "title": "Title", "kind": "Kind"},
     )
@@ -127,15 +132,29 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class StatementFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Words", method="filter_text", help_text="Words in the statement")
-    speaker = django_filters.CharFilter(label="Speaker", method="filter_speaker", help_text="Name or ID")
+    q = django_filters.CharFilter(
+        label="Words", method="filter_text", help_text="Words in the statement"
+    )
+    speaker = django_filters.CharFilter(
+        label="Speaker", method="filter_speaker", help_text="Name or ID"
+    )
     speaker_country = country_choice(label="Speaker's country", field_name="speaker__country")
-    meeting = django_filters.CharFilter(label="Meeting", method="filter_meeting", help_text="Title or ID")
+    meeting = django_filters.CharFilter(
+        label="Meeting", method="filter_meeting", help_text="Title or ID"
+    )
     date_after = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=DATE_WIDGET,
+        help_text="YYYY-MM-DD",
     )
     date_before = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="Until", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+        field_name="date",
+        lookup_expr="lte",
+        label="Until",
+        widget=DATE_WIDGET,
+        help_text="YYYY-MM-DD",
     )
     direct = django_filters.ChoiceFilter(
         label="Quoted",
@@ -145,6 +164,7 @@ class StatementFilter(django_filters.FilterSet):
     )
     o = StableOrderingFilter(
         label="Sort by",
+        empty_label="Default order",
         fields=(("date", "date"), ("speaker__name", "speaker")),
         field_labels={"date": "Date", "speaker__name": "Speaker"},
     )
@@ -176,10 +196,13 @@ class PersonFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(label="Name", method="filter_name")
     country = country_choice(label="Country")
     organisation = django_filters.CharFilter(
-        label="Organisation", method="filter_organisation", help_text="Name, acronym or ID (posts held)"
+        label="Organisation",
+        method="filter_organisation",
+        help_text="Name, acronym or ID (posts held)",
     )
     o = StableOrderingFilter(
         label="Sort by",
+        empty_label="Default order",
         fields=(("name", "name"), ("country__name", "country")),
         field_labels={"name": "Name", "country__name": "Country"},
     )
@@ -201,11 +224,14 @@ class PersonFilter(django_filters.FilterSet):
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label="Name", method="filter_name", help_text="Name or acronym")
+    name = django_filters.CharFilter(
+        label="Name", method="filter_name", help_text="Name or acronym"
+    )
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, empty_label="Any kind")
     country = country_choice(label="Country")
     o = StableOrderingFilter(
         label="Sort by",
+        empty_label="Default order",
         fields=(("name", "name"), ("acronym", "acronym"), ("kind", "kind")),
         field_labels={"name": "Name", "acronym": "Acronym", "kind": "Kind"},
     )
@@ -228,6 +254,7 @@ class CountryFilter(django_filters.FilterSet):
     )
     o = StableOrderingFilter(
         label="Sort by",
+        empty_label="Default order",
         fields=(("name", "name"), ("iso2", "code")),
         field_labels={"name": "Name", "iso2": "Code"},
     )

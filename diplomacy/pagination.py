@@ -30,8 +30,12 @@ class CappedPage(Page):
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, cap=DEFAULT_CAP):
-        super().__init__(object_list, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page)
+    def __init__(
+        self, object_list, per_page, orphans=0, allow_empty_first_page=True, cap=DEFAULT_CAP
+    ):
+        super().__init__(
+            object_list, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page
+        )
         self.cap = cap
 
     @cached_property

@@ -97,7 +97,9 @@ def matching(queryset, kind, query):
     if vendor == "sqlite":
         fts, _ = FTS_TABLES[kind]
         return queryset.filter(
-            pk__in=RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_expression(words)])
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_expression(words)]
+            )
         )
     return queryset.filter(_icontains_all(kind, words))
 

@@ -30,29 +30,59 @@ class FilterTestCase(TestCase):
         self.borduria = make_country("XB", "Borduria")
         self.cascadia = make_country("XC", "Cascadia", sovereign=False)
         self.league = make_organisation("League of Examples", "LOE")
-        self.ministry = make_organisation("Borduria Ministry of Samples", "", kind="ministry", country=self.borduria)
+        self.ministry = make_organisation(
+            "Borduria Ministry of Samples", "", kind="ministry", country=self.borduria
+        )
         self.anna = make_person("Anna Testova", self.arcadia)
         self.boris = make_person("Boris Exampleov", self.borduria)
         self.carla = make_person("Carla Placeholder", self.cascadia)
         PersonName.objects.create(person=self.boris, name="Borys Ekzampleyev")
-        Position.objects.create(person=self.boris, title="Secretary-General", organisation=self.league)
+        Position.objects.create(
+            person=self.boris, title="Secretary-General", organisation=self.league
+        )
         Position.objects.create(person=self.anna, title="Director", organisation=self.ministry)
         self.talks = make_meeting(
-            "Spring talks", [self.anna, self.boris], date=datetime.date(2024, 4, 10),
-            country=self.arcadia, organisation=self.league, kind=Meeting.Kind.BILATERAL,
+            "Spring talks",
+            [self.anna, self.boris],
+            date=datetime.date(2024, 4, 10),
+            country=self.arcadia,
+            organisation=self.league,
+            kind=Meeting.Kind.BILATERAL,
         )
         self.summit = make_meeting(
-            "Autumn summit", [self.boris, self.carla], date=datetime.date(2023, 10, 2),
-            end_date=datetime.date(2023, 10, 4), country=self.cascadia, kind=Meeting.Kind.SUMMIT,
+            "Autumn summit",
+            [self.boris, self.carla],
+            date=datetime.date(2023, 10, 2),
+            end_date=datetime.date(2023, 10, 4),
+            country=self.cascadia,
+            kind=Meeting.Kind.SUMMIT,
             status=Meeting.Status.PLANNED,
         )
-        self.call = make_meeting("Winter call", [self.carla], date=datetime.date(2022, 1, 5), kind=Meeting.Kind.CALL)
-        self.quote = make_statement("Trade between our nations will grow.", self.anna, self.talks,
-                                    date=datetime.date(2024, 4, 10), direct=True)
-        self.report = make_statement("The sides discussed fisheries and water.", self.boris, self.summit,
-                                     date=datetime.date(2023, 10, 3), direct=False)
-        self.group = make_statement("The delegation welcomed the agreement on water.", None, None,
-                                    date=datetime.date(2022, 1, 5), direct=False, speaker_text="The delegation")
+        self.call = make_meeting(
+            "Winter call", [self.carla], date=datetime.date(2022, 1, 5), kind=Meeting.Kind.CALL
+        )
+        self.quote = make_statement(
+            "Trade between our nations will grow.",
+            self.anna,
+            self.talks,
+            date=datetime.date(2024, 4, 10),
+            direct=True,
+        )
+        self.report = make_statement(
+            "The sides discussed fisheries and water.",
+            self.boris,
+            self.summit,
+            date=datetime.date(2023, 10, 3),
+            direct=False,
+        )
+        self.group = make_statement(
+            "The delegation welcomed the agreement on water.",
+            None,
+            None,
+            date=datetime.date(2022, 1, 5),
+            direct=False,
+            speaker_text="The delegation",
+        )
 
     def names(self, query, key=str):
         response = self.client.get(reverse(f"site:{self.list_name}") + query)
@@ -73,7 +103,9 @@ class MeetingFilterTests(FilterTestCase):
     def test_date_range_keeps_meetings_overlapping_it(self):
         self.assertEqual(self.names("?date_after=2023-10-03"), ["Autumn summit", "Spring talks"])
         self.assertEqual(self.names("?date_before=2023-12-31"), ["Autumn summit", "Winter call"])
-        self.assertEqual(self.names("?date_after=2023-01-01&date_before=2023-12-31"), ["Autumn summit"])
+        self.assertEqual(
+            self.names("?date_after=2023-01-01&date_before=2023-12-31"), ["Autumn summit"]
+        )
 
     def test_country_is_the_host_or_a_participant_country(self):
         self.assertEqual(self.names("?country=XA"), ["Spring talks"])
@@ -87,7 +119,9 @@ class MeetingFilterTests(FilterTestCase):
         self.assertEqual(self.names("?organisation=nothing+like+it"), [])
 
     def test_participant_by_id_or_name(self):
-        self.assertEqual(self.names(f"?participant={self.carla.pk}"), ["Autumn summit", "Winter call"])
+        self.assertEqual(
+            self.names(f"?participant={self.carla.pk}"), ["Autumn summit", "Winter call"]
+        )
         self.assertEqual(self.names("?participant=exampleov"), ["Autumn summit", "Spring talks"])
         self.assertEqual(self.names("?participant=Ekzampleyev"), ["Autumn summit", "Spring talks"])
 
@@ -100,14 +134,25 @@ class MeetingFilterTests(FilterTestCase):
         self.assertEqual(self.ordered(""), ["Spring talks", "Autumn summit", "Winter call"])
         self.assertEqual(self.ordered("?o=date"), ["Winter call", "Autumn summit", "Spring talks"])
         self.assertEqual(self.ordered("?o=title"), ["Autumn summit", "Spring talks", "Winter call"])
-        self.assertEqual(self.ordered("?o=-title"), ["Winter call", "Spring talks", "Autumn summit"])
+        self.assertEqual(
+            self.ordered("?o=-title"), ["Winter call", "Spring talks", "Autumn summit"]
+        )
 
     def test_person_and_organisation_filters_are_text_boxes_not_selects(self):
         html = self.client.get(reverse("site:meeting-list")).content.decode()
         self.assertIn('name="participant"', html)
         self.assertNotIn('<select name="participant"', html)
         self.assertNotIn('<select name="organisation"', html)
-        for field in ("date_after", "date_before", "country", "organisation", "participant", "kind", "status", "o"):
+        for field in (
+            "date_after",
+            "date_before",
+            "country",
+            "organisation",
+            "participant",
+            "kind",
+            "status",
+            "o",
+        ):
             self.assertIn(f'for="id_{field}"', html)
 
     def test_timeline_follows_the_filters(self):
@@ -127,7 +172,9 @@ class MeetingFilterTests(FilterTestCase):
         data = json.loads(b"".join(response.streaming_content))
         self.assertEqual([row["title"] for row in data["results"]], ["Autumn summit"])
         self.assertEqual(data["filters"], {"kind": "summit"})
-        self.assertEqual(data["results"][0]["participants"], ["Boris Exampleov", "Carla Placeholder"])
+        self.assertEqual(
+            data["results"][0]["participants"], ["Boris Exampleov", "Carla Placeholder"]
+        )
 
 
 class StatementFilterTests(FilterTestCase):
@@ -148,22 +195,38 @@ class StatementFilterTests(FilterTestCase):
         self.assertEqual(self.names("?meeting=spring", lambda s: s.pk), [self.quote.pk])
 
     def test_date_range(self):
-        self.assertEqual(self.names("?date_after=2023-01-01", lambda s: s.pk), sorted([self.quote.pk, self.report.pk]))
+        self.assertEqual(
+            self.names("?date_after=2023-01-01", lambda s: s.pk),
+            sorted([self.quote.pk, self.report.pk]),
+        )
         self.assertEqual(self.names("?date_before=2022-12-31", lambda s: s.pk), [self.group.pk])
 
     def test_direct_or_reported(self):
         self.assertEqual(self.names("?direct=direct", lambda s: s.pk), [self.quote.pk])
-        self.assertEqual(self.names("?direct=reported", lambda s: s.pk), sorted([self.report.pk, self.group.pk]))
+        self.assertEqual(
+            self.names("?direct=reported", lambda s: s.pk), sorted([self.report.pk, self.group.pk])
+        )
 
     def test_text_search(self):
-        self.assertEqual(self.names("?q=water", lambda s: s.pk), sorted([self.report.pk, self.group.pk]))
+        self.assertEqual(
+            self.names("?q=water", lambda s: s.pk), sorted([self.report.pk, self.group.pk])
+        )
         self.assertEqual(self.names("?q=water+fisheries", lambda s: s.pk), [self.report.pk])
-        self.assertEqual(self.names("?q=%22water%22+OR+(", lambda s: s.pk), sorted([self.report.pk, self.group.pk]))
+        self.assertEqual(
+            self.names("?q=%22water%22+OR+(", lambda s: s.pk),
+            sorted([self.report.pk, self.group.pk]),
+        )
 
     def test_sorting_by_speaker(self):
         # no speaker sorts last either way, on both backends
-        self.assertEqual(self.ordered("?o=speaker", lambda s: s.pk), [self.quote.pk, self.report.pk, self.group.pk])
-        self.assertEqual(self.ordered("?o=-speaker", lambda s: s.pk), [self.report.pk, self.quote.pk, self.group.pk])
+        self.assertEqual(
+            self.ordered("?o=speaker", lambda s: s.pk),
+            [self.quote.pk, self.report.pk, self.group.pk],
+        )
+        self.assertEqual(
+            self.ordered("?o=-speaker", lambda s: s.pk),
+            [self.report.pk, self.quote.pk, self.group.pk],
+        )
 
     def test_json_download_keeps_the_filters(self):
         response = self.client.get(reverse("site:statement-list") + "?direct=direct&format=json")
@@ -188,20 +251,30 @@ class PersonFilterTests(FilterTestCase):
         self.assertEqual(self.names("?organisation=ministry"), ["Anna Testova"])
 
     def test_sorting(self):
-        self.assertEqual(self.ordered("?o=-name"), ["Carla Placeholder", "Boris Exampleov", "Anna Testova"])
-        self.assertEqual(self.ordered("?o=country"), ["Anna Testova", "Boris Exampleov", "Carla Placeholder"])
+        self.assertEqual(
+            self.ordered("?o=-name"), ["Carla Placeholder", "Boris Exampleov", "Anna Testova"]
+        )
+        self.assertEqual(
+            self.ordered("?o=country"), ["Anna Testova", "Boris Exampleov", "Carla Placeholder"]
+        )
 
     def test_csv_keeps_the_filters(self):
         response = self.client.get(reverse("site:person-list") + "?country=XA&format=csv")
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-        self.assertEqual([(row["name"], row["positions"]) for row in rows], [("Anna Testova", "Director")])
+        self.assertEqual(
+            [(row["name"], row["positions"]) for row in rows], [("Anna Testova", "Director")]
+        )
 
 
 class OrganisationFilterTests(FilterTestCase):
     list_name = "organisation-list"
 
     def mine(self, query):
-        return [name for name in self.names(query) if name.startswith(("League of Examples", "Borduria Ministry"))]
+        return [
+            name
+            for name in self.names(query)
+            if name.startswith(("League of Examples", "Borduria Ministry"))
+        ]
 
     def test_name_or_acronym(self):
         self.assertEqual(self.names("?name=samples"), ["Borduria Ministry of Samples"])

@@ -42,11 +42,21 @@ def make_person(name="Anna Testova", country=None, review=Review.UNREVIEWED, **f
     return Person.objects.create(name=name, country=country, review=review, **fields)
 
 
-def make_organisation(name="League of Examples", acronym="LOE", kind="intergovernmental", country=None, review=Review.UNREVIEWED):
-    return Organisation.objects.create(name=name, acronym=acronym, kind=kind, country=country, review=review)
+def make_organisation(
+    name="League of Examples",
+    acronym="LOE",
+    kind="intergovernmental",
+    country=None,
+    review=Review.UNREVIEWED,
+):
+    return Organisation.objects.create(
+        name=name, acronym=acronym, kind=kind, country=country, review=review
+    )
 
 
-def make_meeting(title="Talks in Sample City", participants=(), date=DAY, review=Review.UNREVIEWED, **fields):
+def make_meeting(
+    title="Talks in Sample City", participants=(), date=DAY, review=Review.UNREVIEWED, **fields
+):
     fields.setdefault("kind", Meeting.Kind.BILATERAL)
     meeting = Meeting.objects.create(title=title, date=date, review=review, **fields)
     for person in participants:
@@ -57,7 +67,15 @@ def make_meeting(title="Talks in Sample City", participants=(), date=DAY, review
     return meeting
 
 
-def make_statement(text="We will deepen cooperation.", speaker=None, meeting=None, date=DAY, direct=True, review=Review.UNREVIEWED, **fields):
+def make_statement(
+    text="We will deepen cooperation.",
+    speaker=None,
+    meeting=None,
+    date=DAY,
+    direct=True,
+    review=Review.UNREVIEWED,
+    **fields,
+):
     return Statement.objects.create(
         text=text,
         speaker=speaker,
@@ -88,7 +106,12 @@ def make_evidence(article, record, phrase=None, start=None, end=None):
         start = article.text.index(phrase)
         end = start + len(phrase)
     return Evidence.objects.create(
-        article=article, kind=kind, start=start, end=end, text=article.text[start:end][:500], **{kind: record}
+        article=article,
+        kind=kind,
+        start=start,
+        end=end,
+        text=article.text[start:end][:500],
+        **{kind: record},
     )
 
 
@@ -101,7 +124,9 @@ def make_world():
     anna = make_person("Anna Testova", arcadia)
     boris = make_person("Boris Exampleov", borduria)
     carla = make_person("Carla Placeholder", borduria)
-    Position.objects.create(person=anna, title="Minister of Foreign Affairs", country=arcadia, start=DAY)
+    Position.objects.create(
+        person=anna, title="Minister of Foreign Affairs", country=arcadia, start=DAY
+    )
     Position.objects.create(person=boris, title="Secretary-General", organisation=league, start=DAY)
     talks = make_meeting(
         "Talks in Sample City",
@@ -111,11 +136,15 @@ def make_world():
         organisation=league,
     )
     call = make_meeting(
-        "Phone call", [anna, boris], date=datetime.date(2024, 3, 1), kind=Meeting.Kind.CALL, country=None
+        "Phone call",
+        [anna, boris],
+        date=datetime.date(2024, 3, 1),
+        kind=Meeting.Kind.CALL,
+        country=None,
     )
     quote = make_statement("Our partnership is reliable and strong.", anna, talks)
     article = make_article(
-        "Anna Testova met Boris Exampleov in Sample City. \"Our partnership is reliable and strong.\"",
+        'Anna Testova met Boris Exampleov in Sample City. "Our partnership is reliable and strong."',
         title="Ministers meet",
     )
     make_evidence(article, anna, "Anna Testova")
@@ -175,6 +204,28 @@ class PagesRenderTests(TestCase):
                 self.assertIn('name="viewport"', html)
                 self.assertNotIn("//cdn", html)
 
+    def test_html_has_labels_ordered_headings_scoped_headers_and_unique_ids(self):
+        from bs4 import BeautifulSoup
+
+        for url in page_urls(self.world) + [reverse("site:meeting-list") + "?date_after=junk"]:
+            with self.subTest(url=url):
+                soup = BeautifulSoup(self.client.get(url).content, "html.parser")
+                ids = [tag["id"] for tag in soup.find_all(id=True)]
+                self.assertEqual(len(ids), len(set(ids)), "duplicate ids")
+                labelled = {label.get("for") for label in soup.find_all("label")}
+                for field in soup.find_all(["input", "select", "textarea"]):
+                    if field.get("type") != "hidden":
+                        self.assertTrue(field.get("id") in labelled or field.get("aria-label"), field)
+                levels = [int(tag.name[1]) for tag in soup.find_all(["h1", "h2", "h3", "h4"])]
+                self.assertEqual(levels[0], 1)
+                for before, after in zip(levels, levels[1:], strict=False):
+                    self.assertLessEqual(after, before + 1, levels)
+                for header in soup.find_all("th"):
+                    self.assertIn(header.get("scope"), ("col", "row"), header)
+                for tag in soup.find_all(attrs={"aria-labelledby": True}):
+                    self.assertIsNotNone(soup.find(id=tag["aria-labelledby"]), tag["aria-labelledby"])
+                self.assertIsNotNone(soup.find("main", id="main"))
+
     def test_head_answers_like_get(self):
         for url in page_urls(self.world):
             with self.subTest(url=url):
@@ -198,12 +249,22 @@ class PagesRenderTests(TestCase):
 
     def test_meeting_page_shows_participants_roles_place_statements_and_sources(self):
         response = self.client.get(reverse("site:meeting-detail", args=[self.world["talks"].pk]))
-        for text in ("Anna Testova", "Foreign Minister", "Sample City", "Arcadia", "2024-05-20",
-                     "Our partnership is reliable and strong.", "Ministers meet", "League of Examples"):
+        for text in (
+            "Anna Testova",
+            "Foreign Minister",
+            "Sample City",
+            "Arcadia",
+            "2024-05-20",
+            "Our partnership is reliable and strong.",
+            "Ministers meet",
+            "League of Examples",
+        ):
             self.assertContains(response, text)
 
     def test_meeting_date_is_as_precise_as_known(self):
-        meeting = make_meeting("Spring summit", date=datetime.date(2023, 4, 1), date_precision="month")
+        meeting = make_meeting(
+            "Spring summit", date=datetime.date(2023, 4, 1), date_precision="month"
+        )
         response = self.client.get(reverse("site:meeting-detail", args=[meeting.pk]))
         self.assertContains(response, "2023-04")
         self.assertNotContains(response, "2023-04-01")
@@ -220,7 +281,9 @@ class PagesRenderTests(TestCase):
         self.assertContains(response, reverse("site:person-detail", args=[self.world["boris"].pk]))
 
     def test_organisation_page_shows_members_posts_and_meetings(self):
-        response = self.client.get(reverse("site:organisation-detail", args=[self.world["league"].pk]))
+        response = self.client.get(
+            reverse("site:organisation-detail", args=[self.world["league"].pk])
+        )
         for text in ("Borduria", "Secretary-General", "Boris Exampleov", "Talks in Sample City"):
             self.assertContains(response, text)
 
@@ -246,14 +309,29 @@ class RejectedRecordsTests(TestCase):
     def setUp(self):
         cache.clear()
         self.world = make_world()
-        self.ghost = make_person("Gustav Rejectedson", self.world["arcadia"], review=Review.REJECTED)
-        self.secret = make_meeting("Rejected meeting", [self.world["anna"], self.ghost], review=Review.REJECTED)
-        self.lie = make_statement("A rejected remark entirely.", self.world["anna"], self.world["talks"], review=Review.REJECTED)
-        self.ghost_quote = make_statement("Words of a rejected speaker.", self.ghost, self.world["talks"], speaker_text="G. R.")
-        Participation.objects.create(meeting=self.world["talks"], person=self.ghost, role="Observer")
+        self.ghost = make_person(
+            "Gustav Rejectedson", self.world["arcadia"], review=Review.REJECTED
+        )
+        self.secret = make_meeting(
+            "Rejected meeting", [self.world["anna"], self.ghost], review=Review.REJECTED
+        )
+        self.lie = make_statement(
+            "A rejected remark entirely.",
+            self.world["anna"],
+            self.world["talks"],
+            review=Review.REJECTED,
+        )
+        self.ghost_quote = make_statement(
+            "Words of a rejected speaker.", self.ghost, self.world["talks"], speaker_text="G. R."
+        )
+        Participation.objects.create(
+            meeting=self.world["talks"], person=self.ghost, role="Observer"
+        )
         self.bad_org = make_organisation("Rejected Org", "RJO", review=Review.REJECTED)
         Position.objects.create(person=self.ghost, title="Envoy", organisation=self.world["league"])
-        self.merged = make_person("Anna Testowa", self.world["arcadia"], merged_into=self.world["anna"])
+        self.merged = make_person(
+            "Anna Testowa", self.world["arcadia"], merged_into=self.world["anna"]
+        )
         make_evidence(self.world["article"], self.ghost, start=0, end=4)
 
     def test_lists_never_show_rejected_or_merged_records(self):
@@ -269,10 +347,21 @@ class RejectedRecordsTests(TestCase):
         self.assertNotContains(self.client.get(reverse("site:person-list")), "Anna Testowa")
 
     def test_rejected_details_are_404(self):
-        self.assertEqual(self.client.get(reverse("site:meeting-detail", args=[self.secret.pk])).status_code, 404)
-        self.assertEqual(self.client.get(reverse("site:statement-detail", args=[self.lie.pk])).status_code, 404)
-        self.assertEqual(self.client.get(reverse("site:person-detail", args=[self.ghost.pk])).status_code, 404)
-        self.assertEqual(self.client.get(reverse("site:organisation-detail", args=[self.bad_org.pk])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("site:meeting-detail", args=[self.secret.pk])).status_code, 404
+        )
+        self.assertEqual(
+            self.client.get(reverse("site:statement-detail", args=[self.lie.pk])).status_code, 404
+        )
+        self.assertEqual(
+            self.client.get(reverse("site:person-detail", args=[self.ghost.pk])).status_code, 404
+        )
+        self.assertEqual(
+            self.client.get(
+                reverse("site:organisation-detail", args=[self.bad_org.pk])
+            ).status_code,
+            404,
+        )
 
     def test_merged_person_redirects_to_the_record_it_was_merged_into(self):
         response = self.client.get(reverse("site:person-detail", args=[self.merged.pk]))
@@ -291,7 +380,9 @@ class RejectedRecordsTests(TestCase):
         self.assertNotContains(anna, "A rejected remark")
         self.assertNotContains(anna, "Gustav Rejectedson")
         self.assertNotIn(self.ghost.pk, [node["key"] for node in anna.context["met"]])
-        league = self.client.get(reverse("site:organisation-detail", args=[self.world["league"].pk]))
+        league = self.client.get(
+            reverse("site:organisation-detail", args=[self.world["league"].pk])
+        )
         self.assertNotContains(league, "Gustav Rejectedson")
         country = self.client.get(reverse("site:country-detail", args=["XA"]))
         self.assertNotContains(country, "Gustav Rejectedson")
@@ -301,14 +392,20 @@ class RejectedRecordsTests(TestCase):
         self.assertNotContains(article, reverse("site:person-detail", args=[self.ghost.pk]))
 
     def test_exports_never_contain_rejected_records(self):
-        for name, text in (("meeting-list", "Rejected meeting"), ("statement-list", "rejected remark"),
-                           ("person-list", "Gustav"), ("organisation-list", "Rejected Org")):
+        for name, text in (
+            ("meeting-list", "Rejected meeting"),
+            ("statement-list", "rejected remark"),
+            ("person-list", "Gustav"),
+            ("organisation-list", "Rejected Org"),
+        ):
             for export in ("csv", "json"):
                 with self.subTest(name=name, export=export):
                     response = self.client.get(reverse(f"site:{name}") + f"?format={export}")
                     body = b"".join(response.streaming_content).decode()
                     self.assertNotIn(text, body)
-        body = b"".join(self.client.get(reverse("site:meeting-list") + "?format=json").streaming_content)
+        body = b"".join(
+            self.client.get(reverse("site:meeting-list") + "?format=json").streaming_content
+        )
         participants = [row["participants"] for row in json.loads(body)["results"]]
         self.assertNotIn("Gustav Rejectedson", sum(participants, []))
 
@@ -317,7 +414,9 @@ class RejectedRecordsTests(TestCase):
         self.assertEqual(counts["meetings"], 2)
         self.assertEqual(counts["persons"], 3)
         # reference data may hold organisations too: compare with what the public may see
-        self.assertEqual(counts["organisations"], Organisation.objects.exclude(review=Review.REJECTED).count())
+        self.assertEqual(
+            counts["organisations"], Organisation.objects.exclude(review=Review.REJECTED).count()
+        )
         self.assertEqual(counts["organisations"], Organisation.objects.count() - 1)
 
 
@@ -329,9 +428,13 @@ class EscapingTests(TestCase):
         country = make_country("XC", "Cascadia")
         villain = make_person('<script>alert("name")</script> Smith', country)
         PersonName.objects.create(person=villain, name="<b>bold</b>")
-        meeting = make_meeting('<img src=x onerror=alert(1)> talks', [villain, make_person("Dora Sample", country)])
+        meeting = make_meeting(
+            "<img src=x onerror=alert(1)> talks", [villain, make_person("Dora Sample", country)]
+        )
         quote = make_statement('"<script>alert("quote")</script>" & more', villain, meeting)
-        article = make_article('Text <script>alert("article")</script> and "quotes" & <i>tags</i>.', title="<em>t</em>")
+        article = make_article(
+            'Text <script>alert("article")</script> and "quotes" & <i>tags</i>.', title="<em>t</em>"
+        )
         make_evidence(article, villain, "<script>")
         make_evidence(article, quote, 'alert("article")')
         urls = [
@@ -362,14 +465,21 @@ class EscapingTests(TestCase):
             {"start": 0, "end": 7, "url": "/y/", "label": "y", "kind": "meeting", "id": 2},
             {"start": 4, "end": 9, "url": "/z/", "label": "z", "kind": "country", "id": 3},
             {"start": 50, "end": 60, "url": "/w/", "label": "w", "kind": "country", "id": 4},
+            {"start": 3, "end": 3, "url": "/v/", "label": "v", "kind": "country", "id": 5},
         ]
         html = highlight(text, spans)
-        self.assertEqual(html.count("<mark"), 2)
+        self.assertEqual(html.count("<mark"), 3)
+        self.assertEqual(html.count("<a "), 3)  # links never nest
         self.assertNotIn("<b>", html)
-        self.assertIn("&lt;b&gt;", html)
-        self.assertIn('id="ev-2"', html)  # the longest span at the earliest start wins
-        self.assertIn('<a href="/z/" title="z"> &amp;</a>', html)  # clipped to what is left
-        self.assertTrue(html.endswith(" C"))
+        # the shortest span wins, the longer ones are clipped around it
+        self.assertIn('<a href="/y/" title="y">A </a>', html)
+        self.assertIn('<a href="/x/" title="&quot;q&quot;">&lt;b&gt;</a>', html)
+        self.assertIn('<a href="/z/" title="z"> B &amp;</a>', html)
+        self.assertTrue(html.endswith("</mark> C"))
+        for span_id in (1, 2, 3):
+            self.assertIn(f'id="ev-{span_id}"', html)
+        self.assertNotIn("ev-4", html)
+        self.assertEqual(highlight("plain <text>", []), "plain &lt;text&gt;")
 
 
 class QueryCountTests(TestCase):
@@ -387,8 +497,13 @@ class QueryCountTests(TestCase):
         for index in range(size):
             person = make_person(f"Person Number{index}", borduria)
             Position.objects.create(person=person, title="Envoy", organisation=league)
-            meeting = make_meeting(f"Meeting {index}", [hub, person], country=arcadia, organisation=league,
-                                   date=DAY - datetime.timedelta(days=40 * index))
+            meeting = make_meeting(
+                f"Meeting {index}",
+                [hub, person],
+                country=arcadia,
+                organisation=league,
+                date=DAY - datetime.timedelta(days=40 * index),
+            )
             statement = make_statement(f"Statement number {index} about trade.", person, meeting)
             make_evidence(article, statement, start=index, end=index + 3)
             make_evidence(article, person, start=index + 1, end=index + 5)
@@ -423,8 +538,10 @@ class QueryCountTests(TestCase):
                 with self.assertNumQueries(expected):
                     self.client.get(url + "?per_page=50")
                 # filtered too: the country filter adds one look-up, nothing per row
-                self.assertEqual(self.count(url + "?per_page=1&o=-name&country=XB"),
-                                 self.count(url + "?per_page=50&o=-name&country=XB"))
+                self.assertEqual(
+                    self.count(url + "?per_page=1&o=-name&country=XB"),
+                    self.count(url + "?per_page=50&o=-name&country=XB"),
+                )
 
     def test_exports_stream_in_a_fixed_number_of_queries(self):
         self.build(50)
@@ -449,7 +566,9 @@ class QueryCountTests(TestCase):
         return {
             "home": self.count(reverse("site:home")),
             "person": self.count(reverse("site:person-detail", args=[world["hub"].pk])),
-            "organisation": self.count(reverse("site:organisation-detail", args=[world["league"].pk])),
+            "organisation": self.count(
+                reverse("site:organisation-detail", args=[world["league"].pk])
+            ),
             "country": self.count(reverse("site:country-detail", args=["XA"])),
             "meeting": self.count(reverse("site:meeting-detail", args=[world["meeting"].pk])),
             "article": self.count(reverse("site:article-detail", args=[world["article"].pk])),
@@ -485,9 +604,17 @@ class RobustnessTests(TestCase):
         self.assertEqual(response.status_code, 400)
 
     def test_unknown_ids_are_404(self):
-        for name in ("meeting-detail", "statement-detail", "person-detail", "organisation-detail", "article-detail"):
+        for name in (
+            "meeting-detail",
+            "statement-detail",
+            "person-detail",
+            "organisation-detail",
+            "article-detail",
+        ):
             with self.subTest(name=name):
-                self.assertEqual(self.client.get(reverse(f"site:{name}", args=[987654])).status_code, 404)
+                self.assertEqual(
+                    self.client.get(reverse(f"site:{name}", args=[987654])).status_code, 404
+                )
 
 
 class PaginationTests(TestCase):
@@ -513,10 +640,14 @@ class PaginationTests(TestCase):
         self.assertEqual(paginator.safe_page(99).number, 2)
 
     def test_page_links_keep_the_filters(self):
-        response = self.client.get(reverse("site:person-list") + "?name=Paged&country=XA&per_page=2&o=-name")
+        response = self.client.get(
+            reverse("site:person-list") + "?name=Paged&country=XA&per_page=2&o=-name"
+        )
         html = response.content.decode()
         self.assertIn("name=Paged&amp;country=XA&amp;per_page=2&amp;o=-name&amp;page=2", html)
-        self.assertEqual([p.name for p in response.context["object_list"]], ["Paged Person06", "Paged Person05"])
+        self.assertEqual(
+            [p.name for p in response.context["object_list"]], ["Paged Person06", "Paged Person05"]
+        )
         self.assertIn("format=csv", html)
 
     def test_list_shows_more_than_cap_when_capped(self):

@@ -49,18 +49,28 @@ class TermsTests(TestCase):
         self.assertEqual(search.terms("NEAR(a b) foo_bar"), ["near", "b", "foo", "bar"])
         self.assertEqual(search.terms("the of and"), [])
         self.assertEqual(search.terms("energy energy"), ["energy"])
-        self.assertLessEqual(len(search.terms(" ".join(f"w{i}" for i in range(100)))), search.MAX_TERMS)
+        self.assertLessEqual(
+            len(search.terms(" ".join(f"w{i}" for i in range(100)))), search.MAX_TERMS
+        )
 
 
 class SearchTests(TestCase):
     def setUp(self):
         cache.clear()
         speaker = make_person("Anna Testova")
-        self.energy = make_statement("Energy cooperation is our priority, energy above all.", speaker)
-        self.water = make_statement("Water management and energy security were discussed.", speaker, direct=False)
-        self.meetings = make_statement("The ministers held meetings on transport corridors.", speaker)
+        self.energy = make_statement(
+            "Energy cooperation is our priority, energy above all.", speaker
+        )
+        self.water = make_statement(
+            "Water management and energy security were discussed.", speaker, direct=False
+        )
+        self.meetings = make_statement(
+            "The ministers held meetings on transport corridors.", speaker
+        )
         self.rejected = make_statement("Rejected energy remark.", speaker, review=Review.REJECTED)
-        self.article = make_article("Long text about energy pipelines and water.", title="Energy deal signed")
+        self.article = make_article(
+            "Long text about energy pipelines and water.", title="Energy deal signed"
+        )
         self.other = make_article("Nothing relevant here at all.", title="Weather report")
 
     def test_statements_and_articles_are_found_and_ranked(self):
@@ -70,10 +80,14 @@ class SearchTests(TestCase):
         self.assertEqual(found["article"], [self.article.pk])
 
     def test_every_word_must_match(self):
-        self.assertEqual(search.search("energy water", kinds=["statement"]), {"statement": [self.water.pk]})
+        self.assertEqual(
+            search.search("energy water", kinds=["statement"]), {"statement": [self.water.pk]}
+        )
 
     def test_words_match_their_other_forms(self):
-        self.assertEqual(search.search("meeting", kinds="statement")["statement"], [self.meetings.pk])
+        self.assertEqual(
+            search.search("meeting", kinds="statement")["statement"], [self.meetings.pk]
+        )
         self.assertEqual(search.search("Pipeline", kinds="article")["article"], [self.article.pk])
 
     def test_rejected_statements_are_never_found(self):
@@ -122,7 +136,8 @@ class SearchTests(TestCase):
     def test_statement_list_text_filter_uses_the_index(self):
         response = self.client.get(reverse("site:statement-list"), {"q": "energy"})
         self.assertEqual(
-            sorted(s.pk for s in response.context["object_list"]), sorted([self.energy.pk, self.water.pk])
+            sorted(s.pk for s in response.context["object_list"]),
+            sorted([self.energy.pk, self.water.pk]),
         )
 
     def test_backend_specific_index_exists(self):

@@ -47,10 +47,19 @@ def build_register():
     carla = make_person("Carla Placeholder", cascadia)
     dmitri = make_person("Dmitri Sampleton", borduria)
     evil = make_person(f"Eve {EVIL} Mallory", cascadia)
-    Position.objects.create(person=anna, title="Minister of Foreign Affairs", country=arcadia,
-                            start=datetime.date(2023, 1, 10), end=datetime.date(2024, 6, 1))
-    Position.objects.create(person=boris, title="Secretary-General", organisation=league,
-                            start=datetime.date(2023, 2, 1))
+    Position.objects.create(
+        person=anna,
+        title="Minister of Foreign Affairs",
+        country=arcadia,
+        start=datetime.date(2023, 1, 10),
+        end=datetime.date(2024, 6, 1),
+    )
+    Position.objects.create(
+        person=boris,
+        title="Secretary-General",
+        organisation=league,
+        start=datetime.date(2023, 2, 1),
+    )
     kinds = [Meeting.Kind.BILATERAL, Meeting.Kind.CALL, Meeting.Kind.SUMMIT, Meeting.Kind.VISIT]
     cities = ["Sample City", "Example Town", "Placeholder Port"]
     guests = [boris, carla, dmitri, boris, carla, boris]
@@ -77,17 +86,25 @@ def build_register():
     make_statement("The sides discussed water management.", boris, talks, direct=False)
     evil_quote = make_statement(f"We said {EVIL} plainly.", evil, evil_meeting)
     article = make_article(
-        f"Anna Testova met Boris Exampleov in Sample City. \"Our partnership is reliable and strong,\" "
-        f"she said.\n\nA reader wrote {EVIL} in the comments.",
+        f'Anna Testova met Boris Exampleov in Sample City. "Our partnership is reliable and strong," '
+        f"she said. Arcadia hosted the talks.\n\nA reader wrote {EVIL} in the comments.",
         title="Ministers meet in Sample City",
     )
     make_evidence(article, anna, "Anna Testova")
     make_evidence(article, boris, "Boris Exampleov")
     make_evidence(article, talks, "Anna Testova met Boris Exampleov in Sample City")
     make_evidence(article, quote, "Our partnership is reliable and strong")
+    make_evidence(article, arcadia, "Arcadia")
     return {
-        "anna": anna, "boris": boris, "evil": evil, "talks": talks, "league": league,
-        "quote": quote, "evil_quote": evil_quote, "article": article, "evil_meeting": evil_meeting,
+        "anna": anna,
+        "boris": boris,
+        "evil": evil,
+        "talks": talks,
+        "league": league,
+        "quote": quote,
+        "evil_quote": evil_quote,
+        "article": article,
+        "evil_meeting": evil_meeting,
     }
 
 
@@ -97,7 +114,9 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
         try:
             from playwright.sync_api import sync_playwright
         except ImportError:
-            raise unittest.SkipTest("Playwright for Python is not installed (pip install playwright)")
+            raise unittest.SkipTest(
+                "Playwright for Python is not installed (pip install playwright)"
+            )
         if not os.path.exists(CHROMIUM):
             raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
         super().setUpClass()
@@ -123,12 +142,18 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
         self.page = self.context.new_page()
         self.dialogs = []
         self.errors = []
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on(
+            "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
+        )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.external = []
         self.page.on(
             "request",
-            lambda request: None if request.url.startswith(self.live_server_url) else self.external.append(request.url),
+            lambda request: (
+                None
+                if request.url.startswith(self.live_server_url)
+                else self.external.append(request.url)
+            ),
         )
 
     def tearDown(self):
@@ -177,7 +202,9 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
         self.assertIn("The diplomacy register", self.page.title())
         self.page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
 
-        self.page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
+        self.page.get_by_role("navigation", name="Main").get_by_role(
+            "link", name="Meetings"
+        ).click()
         self.page.wait_for_url("**/meetings/")
         self.assertEqual(self.page.locator("figure.timeline svg rect").count() > 5, True)
         self.page.screenshot(path=str(SCREENSHOTS / "meeting-list.png"), full_page=True)
@@ -223,7 +250,7 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
             reverse("site:meeting-detail", args=[w["evil_meeting"].pk]),
             reverse("site:article-detail", args=[w["article"].pk]),
             reverse("site:statement-list"),
-            reverse("site:search") + "?q=" + "script+alert",
+            reverse("site:search") + "?q=said+plainly",
         ):
             with self.subTest(path=path):
                 self.open(path)
@@ -244,7 +271,9 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
         self.assertTrue(self.page.url.endswith("#main"))
 
     def test_readable_on_a_phone(self):
-        phone = self.browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+        phone = self.browser.new_context(
+            viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+        )
         page = phone.new_page()
         try:
             for path in (

@@ -318,8 +318,12 @@ class OrganisationFinder:
         b = last_good
         # the phrase must not continue into lower-case words ("... Asia cooperation mechanism")
         tail = toks[b] if b < s_end else None
-        if tail is not None and tail.is_word and not tail.is_cap and toks[b - 1].lower not in ORG_HEADS:
-            if toks[b - 1].lower not in ORG_HEADS and tail.lower not in ("in", "on", "at", "and", "to", "of"):
+        last = toks[b - 1]
+        ends_as_modifier = last.lower in REGION_WORDS or (
+            self._match_kind(b - 1) is None and last.lower not in ORG_HEADS | DOMAIN_WORDS
+        )
+        if tail is not None and tail.is_word and not tail.is_cap and ends_as_modifier:
+            if tail.lower not in ("in", "on", "at", "and", "to", "of"):
                 b = head + 1
         return a, b
 

@@ -1,3 +1,6 @@
+import hashlib
+import re
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -98,6 +101,8 @@ class Meeting(Curated):
             ),
         ]
         indexes = [
+            # the review queue: unreviewed records, newest first
+            models.Index(fields=["review", "-created_at"], name="meeting_review_queue_idx"),
             # the meeting list sorted by date and filtered by date range
             models.Index(fields=["-date", "id"], name="meeting_date_idx"),
             # meetings hosted by a country, newest first
@@ -192,6 +197,8 @@ class Statement(Curated):
     class Meta:
         ordering = ["-date", "id"]
         indexes = [
+            # the review queue: unreviewed records, newest first
+            models.Index(fields=["review", "-created_at"], name="statement_review_queue_idx"),
             # the statement list sorted by date
             models.Index(fields=["-date", "id"], name="statement_date_idx"),
             # a person's statements, newest first
@@ -207,3 +214,13 @@ class Statement(Curated):
     @property
     def date_display(self):
         return format_partial_date(self.date, self.date_precision)
+
+    def save(self, *args, **kwargs):
+        self.text_key = statement_text_key(self.text)
+        super().save(*args, **kwargs)
+
+
+def statement_text_key(text):
+    """Hash of the words of a statement: the same utterance reported again has the same key."""
+    words = re.findall(r"[0-9a-z]+", (text or "").lower())
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()

@@ -66,6 +66,8 @@ class Organisation(Curated):
             models.UniqueConstraint(fields=["key"], name="organisation_unique_key"),
         ]
         indexes = [
+            # the review queue: unreviewed records, newest first
+            models.Index(fields=["review", "-created_at"], name="organisation_review_queue_idx"),
             # the importer's and the filters' lookup by acronym
             models.Index(fields=["acronym"], name="organisation_acronym_idx"),
             # the organisation list filtered by kind, sorted by name

@@ -12,7 +12,11 @@ class PersonQuerySet(CuratedQuerySet):
     def by_name(self, name):
         """Persons whose name or other name has the match key of ``name``."""
         key = name_key(name)
-        return self.filter(models.Q(key=key) | models.Q(names__key=key)).distinct()
+        return (
+            self.filter(merged_into__isnull=True)
+            .filter(models.Q(key=key) | models.Q(names__key=key))
+            .distinct()
+        )
 
 
 class Person(Curated):
@@ -46,6 +50,8 @@ class Person(Curated):
     class Meta:
         ordering = ["name"]
         indexes = [
+            # the review queue: unreviewed records, newest first
+            models.Index(fields=["review", "-created_at"], name="person_review_queue_idx"),
             # the person list filtered by country and sorted by name
             models.Index(fields=["country", "name"], name="person_country_name_idx"),
         ]

@@ -1,6 +1,12 @@
 """The public site: read-only pages over the curated register (GET and HEAD only)."""
 
-from .details import country_detail, meeting_detail, organisation_detail, person_detail, statement_detail
+from .details import (
+    country_detail,
+    meeting_detail,
+    organisation_detail,
+    person_detail,
+    statement_detail,
+)
 from .lists import CountryList, MeetingList, OrganisationList, PersonList, StatementList
 from .pages import home, search_page
 

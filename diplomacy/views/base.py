@@ -138,15 +138,23 @@ class ListPage(FilterView):
         else:
 
             def chunks():
-                head = {"list": self.export_name, "filters": self.filters_applied(), "cap": EXPORT_CAP}
+                head = {
+                    "list": self.export_name,
+                    "filters": self.filters_applied(),
+                    "cap": EXPORT_CAP,
+                }
                 yield json.dumps(head)[:-1] + ', "results": ['
                 first = True
                 for row in self.export_rows(queryset):
-                    yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
+                    yield ("" if first else ",\n") + json.dumps(
+                        row, ensure_ascii=False, default=str
+                    )
                     first = False
                 yield "]}\n"
 
-            response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+            response = StreamingHttpResponse(
+                chunks(), content_type="application/json; charset=utf-8"
+            )
         response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{export}"'
         return response
 
@@ -176,4 +184,3 @@ class ListPage(FilterView):
         context["sort_headers"] = self.sort_headers()
         context["filters_applied"] = self.filters_applied()
         return context
-

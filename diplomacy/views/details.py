@@ -29,9 +29,17 @@ def sources(*conditions, **lookup):
     return list(
         _evidence_model()
         .objects.filter(*conditions, **lookup)
-        .values("article_id", "article__title", "article__file_name", "article__outlet", "article__published")
+        .values(
+            "article_id",
+            "article__title",
+            "article__file_name",
+            "article__outlet",
+            "article__published",
+        )
         .annotate(first_span=Min("pk"))
-        .order_by(F("article__published").desc(nulls_last=True), "article__file_name")[:RELATED_ROWS]
+        .order_by(F("article__published").desc(nulls_last=True), "article__file_name")[
+            :RELATED_ROWS
+        ]
     )
 
 
@@ -50,8 +58,14 @@ def meeting_detail(request, pk):
         .select_related("person", "person__country")
         .order_by("id")
     )
-    statements = list(shown_statements().filter(meeting=meeting).order_by("date", "pk")[:RELATED_ROWS + 1])
-    organisation = meeting.organisation if meeting.organisation and meeting.organisation.review in SHOWN else None
+    statements = list(
+        shown_statements().filter(meeting=meeting).order_by("date", "pk")[: RELATED_ROWS + 1]
+    )
+    organisation = (
+        meeting.organisation
+        if meeting.organisation and meeting.organisation.review in SHOWN
+        else None
+    )
     return TemplateResponse(
         request,
         "diplomacy/meeting_detail.html",
@@ -80,9 +94,9 @@ def statement_detail(request, pk):
 
 def counterparts(person):
     """The people ``person`` met most, as dicts with key, label, url, weight: one query."""
-    their_meetings = Participation.objects.filter(
-        person=person, meeting__review__in=SHOWN
-    ).values("meeting_id")
+    their_meetings = Participation.objects.filter(person=person, meeting__review__in=SHOWN).values(
+        "meeting_id"
+    )
     rows = (
         shown_participations()
         .filter(meeting_id__in=their_meetings)
@@ -139,10 +153,12 @@ def person_detail(request, pk):
     participations = list(
         Participation.objects.filter(person=person, meeting__review__in=SHOWN)
         .select_related("meeting", "meeting__country", "meeting__organisation")
-        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id")[:RELATED_ROWS + 1]
+        .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id")[: RELATED_ROWS + 1]
     )
     statements = list(
-        shown_statements().filter(speaker=person).order_by(F("date").desc(nulls_last=True), "-pk")[: RELATED_ROWS + 1]
+        shown_statements()
+        .filter(speaker=person)
+        .order_by(F("date").desc(nulls_last=True), "-pk")[: RELATED_ROWS + 1]
     )
     met = counterparts(person)
     meetings = Meeting.objects.public().filter(
@@ -182,7 +198,9 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(
         Organisation.objects.public().select_related("country", "parent"), pk=pk
     )
-    parent = organisation.parent if organisation.parent and organisation.parent.review in SHOWN else None
+    parent = (
+        organisation.parent if organisation.parent and organisation.parent.review in SHOWN else None
+    )
     members = list(organisation.members.order_by("name"))
     organs = list(organisation.organs.public().order_by("name")[:RELATED_ROWS])
     posts = list(
@@ -193,7 +211,11 @@ def organisation_detail(request, pk):
         .order_by("person__name", "title")[: RELATED_ROWS + 1]
     )
     meetings = Meeting.objects.public().filter(organisation=organisation)
-    recent = list(meetings.select_related("country").order_by(F("date").desc(nulls_last=True), "pk")[: RELATED_ROWS + 1])
+    recent = list(
+        meetings.select_related("country").order_by(F("date").desc(nulls_last=True), "pk")[
+            : RELATED_ROWS + 1
+        ]
+    )
     return TemplateResponse(
         request,
         "diplomacy/organisation_detail.html",
@@ -209,7 +231,9 @@ def organisation_detail(request, pk):
             "timeline": charts.timeline(
                 month_counts(meetings),
                 link=lambda start, end: meetings_url(
-                    organisation=organisation.pk, date_after=start.isoformat(), date_before=end.isoformat()
+                    organisation=organisation.pk,
+                    date_after=start.isoformat(),
+                    date_before=end.isoformat(),
                 ),
                 caption=f"Meetings under {organisation.name} per month",
             ),
@@ -246,11 +270,21 @@ def country_detail(request, iso2):
     country = get_object_or_404(Country, iso2=iso2.upper())
     if iso2 != country.iso2:
         return redirect("site:country-detail", iso2=country.iso2)
-    persons = list(public_persons().filter(country=country).order_by("name", "pk")[: RELATED_ROWS * 2 + 1])
+    persons = list(
+        public_persons().filter(country=country).order_by("name", "pk")[: RELATED_ROWS * 2 + 1]
+    )
     their_meetings = shown_participations().filter(person__country=country).values("meeting_id")
     public_meetings = Meeting.objects.public().select_related("country", "organisation")
-    hosted = list(public_meetings.filter(country=country).order_by(F("date").desc(nulls_last=True), "pk")[: RELATED_ROWS + 1])
-    attended = list(public_meetings.filter(pk__in=their_meetings).order_by(F("date").desc(nulls_last=True), "pk")[: RELATED_ROWS + 1])
+    hosted = list(
+        public_meetings.filter(country=country).order_by(F("date").desc(nulls_last=True), "pk")[
+            : RELATED_ROWS + 1
+        ]
+    )
+    attended = list(
+        public_meetings.filter(pk__in=their_meetings).order_by(
+            F("date").desc(nulls_last=True), "pk"
+        )[: RELATED_ROWS + 1]
+    )
     partners = counterpart_countries(country)
     organisations = list(country.organisations.public().order_by("name")[:RELATED_ROWS])
     memberships = list(country.memberships.public().order_by("name")[:RELATED_ROWS])

@@ -4,7 +4,13 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquer
 from django.db.models.functions import Coalesce
 
 from .. import charts
-from ..filters import CountryFilter, MeetingFilter, OrganisationFilter, PersonFilter, StatementFilter
+from ..filters import (
+    CountryFilter,
+    MeetingFilter,
+    OrganisationFilter,
+    PersonFilter,
+    StatementFilter,
+)
 from ..models import Country, Meeting, Organisation, Position, Statement
 from .base import SHOWN, ListPage, month_counts, public_persons, shown_participations
 
@@ -103,7 +109,10 @@ class StatementList(ListPage):
         ("date", lambda s: s.date_display),
         ("speaker", shown_speaker),
         ("speaker_id", lambda s: s.speaker_id if s.speaker and s.speaker.review in SHOWN else None),
-        ("speaker_country", lambda s: s.speaker.country.iso2 if s.speaker and s.speaker.country_id else None),
+        (
+            "speaker_country",
+            lambda s: s.speaker.country.iso2 if s.speaker and s.speaker.country_id else None,
+        ),
         ("direct", lambda s: s.direct),
         ("text", lambda s: s.text),
         ("meeting_id", lambda s: shown_meeting(s).pk if shown_meeting(s) else None),
@@ -137,7 +146,9 @@ class PersonList(ListPage):
             public_persons()
             .select_related("country")
             .prefetch_related(
-                Prefetch("positions", queryset=Position.objects.select_related("organisation", "country"))
+                Prefetch(
+                    "positions", queryset=Position.objects.select_related("organisation", "country")
+                )
             )
             .order_by("name", "pk")
         )
@@ -198,4 +209,3 @@ class CountryList(ListPage):
             person_count=_count_of(public_persons(), "country"),
             hosted_count=_count_of(Meeting.objects.public(), "country"),
         ).order_by("name", "pk")
-

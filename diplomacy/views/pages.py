@@ -61,7 +61,9 @@ def snippet(text, words, width=SNIPPET):
     if not words:
         return escape(text[:width] + ("\u2026" if len(text) > width else ""))
     # stems match longer words: "meet" finds "meeting"
-    pattern = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
+    )
     found = pattern.search(text)
     start = max(0, found.start() - width // 3) if found else 0
     end = min(len(text), start + width)
@@ -88,10 +90,14 @@ def search_page(request):
     except (TypeError, ValueError):
         page = 1
     words = full_text.terms(query)
-    ids = full_text.search(query, kinds=kinds, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE)
+    ids = full_text.search(
+        query, kinds=kinds, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE
+    )
     statements, articles = [], []
     if ids.get("statement"):
-        found = Statement.objects.select_related("speaker", "meeting").in_bulk(ids["statement"][:SEARCH_PAGE])
+        found = Statement.objects.select_related("speaker", "meeting").in_bulk(
+            ids["statement"][:SEARCH_PAGE]
+        )
         statements = [
             {"statement": found[pk], "snippet": snippet(found[pk].text, words)}
             for pk in ids["statement"][:SEARCH_PAGE]

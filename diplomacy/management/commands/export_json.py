@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         if output == "-":
-            write_export(sys.stdout)
+            # the raw stream: OutputWrapper would add a line ending after every chunk
+            write_export(getattr(self.stdout, "_out", sys.stdout))
             return
         with open(output, "w", encoding="utf-8") as stream:
             write_export(stream)

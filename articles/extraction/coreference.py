@@ -1,0 +1,326 @@
+"""Who "he", "the President" and "the Chinese foreign minister" are, within one story.
+
+Built once per document from the person mentions ``people.py`` found. One left-to-right
+pass over the sentences keeps, per story, the people mentioned so far and the subject of
+each sentence (the first person mentioned outside a prepositional phrase). A pronoun is
+the latest subject of its gender; a title without a name ("the Kazakh President") is the
+latest person whose posts and country fit it. Nothing crosses a story boundary: a
+compilation's stories each introduce their people again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .context import Context
+from .lexicons import DOMAIN_WORDS, PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from .types import Extraction, PersonMention
+
+# Heads that say "an official" without naming a post: any person of the country fits.
+GENERIC_HEADS = frozenset(
+    "diplomat official representative envoy leader politician statesman delegate head".split()
+)
+# Abbreviated posts, spelt out for comparison with the posts the text gave in full.
+ABBREVIATIONS = {"fm": ("foreign", "minister"), "pm": ("prime", "minister"), "vp": ("vice", "president")}
+DETERMINERS = frozenset("the a an his her its their this that".split())
+# A mention right after one of these is not the subject of its sentence.
+PREPOSITIONS = frozenset(
+    """
+    with to by of for from and at in on about between among toward towards against than
+    including like upon into via behalf whom
+    """.split()
+)
+# Words a title phrase may run on with before the name it introduces.
+CHAIN_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "-", "(", ")", "'s", "in", "at"})
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+NOT_MODIFIERS = frozenset({"the", "of", "and", "general", "state", "affairs"})
+WORD = re.compile(r"[a-z]+")
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
+
+
+def _singular_head(low: str) -> bool:
+    if low not in TITLE_HEADS:
+        return False
+    return not (low.endswith("s") and low[:-1] in TITLE_HEADS)
+
+
+def title_words(title: str) -> set[str]:
+    """Lower-case words of a post, with "Foreign Affairs" read as "foreign"."""
+    words = set(WORD.findall(title.lower()))
+    if "fm" in words:
+        words |= {"foreign", "minister"}
+    return words
+
+
+class Coreference:
+    """Person references of one document: names, titles without names, pronouns."""
+
+    def __init__(self, ctx: Context, result: Extraction):
+        self.ctx = ctx
+        self.result = result
+        self.persons = result.persons
+        self.tokens = ctx.tokens
+        self._post_words = [[title_words(p.title) for p in e.positions] for e in self.persons]
+        start_token = {t.start: t.i for t in self.tokens}
+        end_token = {t.end: t.i for t in self.tokens}
+        # token index -> the name mention covering it
+        self.mention_at: dict[int, PersonMention] = {}
+        self.mention_tokens: dict[int, tuple[int, int]] = {}  # id(mention) -> token range
+        for m in result.person_mentions:
+            a, b = start_token.get(m.start), end_token.get(m.end)
+            if a is None or b is None:
+                continue
+            self._index(m, a, b + 1)
+        self.title_mentions: list[PersonMention] = []
+        self.in_organisation: set[int] = set()
+        for o in result.organisations:
+            if o.implied:
+                continue
+            a, b = start_token.get(o.start), end_token.get(o.end)
+            if a is not None and b is not None:
+                self.in_organisation.update(range(a, b + 1))
+        self._pronouns: dict[int, int | None] = {}  # char offset -> entity
+        self._subjects: list[tuple[int, int]] = []  # (char, entity) of sentence subjects
+        self._subject_chars: list[int] = []
+        self._story_starts = [s.start for s in ctx.document.stories]
+        self._run()
+        self._mentions = sorted(result.person_mentions + self.title_mentions, key=lambda m: (m.start, m.end))
+
+    def _index(self, m: PersonMention, a: int, b: int):
+        self.mention_tokens[id(m)] = (a, b)
+        for k in range(a, b):
+            self.mention_at.setdefault(k, m)
+
+    # -- public ----------------------------------------------------------------------
+    @property
+    def mentions(self) -> list[PersonMention]:
+        """Every person mention (names and titles without a name), in text order."""
+        return self._mentions
+
+    def tokens_of(self, mention: PersonMention) -> tuple[int, int] | None:
+        return self.mention_tokens.get(id(mention))
+
+    def resolve(self, char: int, word: str) -> int | None:
+        """The person a pronoun at ``char`` refers to, or None when unsure."""
+        gender = PRONOUNS.get(word.lower())
+        if gender is None:
+            return None
+        if char in self._pronouns:
+            return self._pronouns[char]
+        return self._latest_subject(char, gender, self._story_index(char))
+
+    # -- the pass ----------------------------------------------------------------------
+    def _story_index(self, char: int) -> int:
+        if not self._story_starts:
+            return 0
+        return max(bisect.bisect_right(self._story_starts, char) - 1, 0)
+
+    def _run(self):
+        toks = self.tokens
+        history: list[tuple[int, int, bool]] = []  # (char, entity, is_subject) in this story
+        story = None
+        for s_start, s_end in self.ctx.sentences:
+            here = self._story_index(toks[s_start].start)
+            if here != story:
+                story, history = here, []
+            subject = None  # (token, entity or None, is_pronoun)
+            pronouns = []
+            k = s_start
+            while k < s_end:
+                m = self.mention_at.get(k)
+                if m is None and k not in self.in_organisation and _singular_head(toks[k].lower):
+                    k, m = self._title_mention_at(k, s_start, s_end, history)
+                    if m is None:
+                        continue
+                if m is not None:
+                    a, b = self.mention_tokens[id(m)]
+                    if subject is None and not self._after_preposition(a, s_start):
+                        subject = (a, m.entity, False)
+                    history.append((m.start, m.entity, False))
+                    k = b
+                    continue
+                low = toks[k].lower
+                if low in PRONOUNS and low != "him" and low != "hers":
+                    pronouns.append(k)
+                    if subject is None and low in SUBJECT_PRONOUNS and not self._after_preposition(k, s_start):
+                        subject = (k, None, True)
+                k += 1
+            for k in pronouns:
+                char = toks[k].start
+                gender = PRONOUNS[toks[k].lower]
+                if subject is not None and not subject[2] and subject[0] < k and self._gender_fits(subject[1], gender):
+                    entity = subject[1]
+                else:
+                    entity = self._latest_subject(char, gender, story)
+                self._pronouns[char] = entity
+            if subject is not None:
+                entity = self._pronouns.get(toks[subject[0]].start) if subject[2] else subject[1]
+                if entity is not None:
+                    char = toks[subject[0]].start
+                    self._subjects.append((char, entity))
+                    self._subject_chars.append(char)
+                    history.append((char, entity, True))
+
+    def _after_preposition(self, a: int, s_start: int) -> bool:
+        """Whether the mention starting at token ``a`` sits in a prepositional phrase."""
+        toks = self.tokens
+        k = a - 1
+        while k >= s_start:
+            t = toks[k]
+            m = self.ctx.in_match.get(k)
+            if t.lower in TITLE_WORDS or t.lower in DETERMINERS or t.lower in DOMAIN_WORDS or m is not None:
+                k -= 1
+                continue
+            if t.is_cap and t.is_word and k > s_start:
+                k -= 1
+                continue
+            return t.lower in PREPOSITIONS
+        return False
+
+    def _gender_fits(self, entity: int | None, gender: str) -> bool:
+        if entity is None:
+            return False
+        known = self.persons[entity].gender
+        return known is None or known == gender
+
+    def _latest_subject(self, char: int, gender: str, story: int) -> int | None:
+        story_start = self._story_starts[story] if self._story_starts else 0
+        k = bisect.bisect_left(self._subject_chars, char) - 1
+        while k >= 0:
+            pos, entity = self._subjects[k]
+            if pos < story_start:
+                return None
+            known = self.persons[entity].gender
+            if known is None or known == gender:
+                return entity
+            k -= 1
+        return None
+
+    # -- titles without a name ---------------------------------------------------------------
+    def _title_mention_at(self, k: int, s_start: int, s_end: int, history):
+        """(next token, mention) for a title head at token ``k`` that names no one."""
+        toks = self.tokens
+        head_end = k + 1
+        while head_end < s_end and toks[head_end].lower in TITLE_WORDS and head_end not in self.mention_at:
+            head_end += 1
+        if self._introduces_name(head_end, s_end):
+            return head_end, None
+        a = self._phrase_start(k, s_start)
+        b = head_end
+        country = None
+        # "the representative of China"
+        if b + 1 < s_end and toks[b].lower == "of":
+            c = b + 1
+            if c < s_end and toks[c].lower == "the":
+                c += 1
+            m = self.ctx.in_match.get(c)
+            if m is not None and m.kind == "country" and m.start == c:
+                country = m.value
+                b = m.end
+        country = self._phrase_country(a, k) or country
+        entity = self._resolve_title(a, head_end, country, toks[a].start, history)
+        if entity is None:
+            return b, None
+        text = self.ctx.document.text[toks[a].start : toks[b - 1].end]
+        mention = PersonMention(toks[a].start, toks[b - 1].end, text, entity, form="title")
+        self.title_mentions.append(mention)
+        self._index(mention, a, b)
+        return b, mention
+
+    def _introduces_name(self, k: int, s_end: int) -> bool:
+        """Whether the title words before token ``k`` run on into a person's name."""
+        toks = self.tokens
+        steps = 0
+        while k < s_end and steps < 16:
+            if k in self.mention_at:
+                return True
+            t = toks[k]
+            if t.lower in CHAIN_CONNECTORS or t.lower in TITLE_WORDS or (t.is_cap and t.is_word):
+                k += 1
+                steps += 1
+                continue
+            if t.text.isupper() and t.text.isalpha():  # an acronym: "(SIIS)"
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def _phrase_start(self, head: int, s_start: int) -> int:
+        toks = self.tokens
+        k = head
+        while k - 1 >= s_start:
+            t = toks[k - 1]
+            m = self.ctx.in_match.get(k - 1)
+            if k - 1 in self.mention_at:
+                break
+            if t.lower in TITLE_WORDS or t.lower in DOMAIN_WORDS or m is not None or t.text == "'s":
+                k -= 1
+                continue
+            if t.is_hyphen and not t.space_after:
+                k -= 1
+                continue
+            if "-" in t.text and t.text.islower():  # "high-ranking"
+                k -= 1
+                continue
+            if t.lower in DETERMINERS:
+                k -= 1
+            break
+        return k
+
+    def _phrase_country(self, a: int, b: int) -> str | None:
+        for k in range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is not None and m.kind in ("country", "demonym"):
+                return m.value
+        return None
+
+    def _phrase_words(self, a: int, b: int) -> tuple[set[str], set[str], bool]:
+        """(head words, modifier words, generic) of the title phrase [a, b)."""
+        heads, modifiers, generic = set(), set(), False
+        for k in range(a, b):
+            low = self.tokens[k].lower
+            if self.ctx.in_match.get(k) is not None:
+                continue
+            if low in ABBREVIATIONS:
+                heads |= set(ABBREVIATIONS[low])
+            elif low in GENERIC_HEADS:
+                generic = True
+            elif low in TITLE_HEADS:
+                heads |= set(WORD.findall(low))
+            elif (low in TITLE_MODIFIERS or low in DOMAIN_WORDS) and low not in NOT_MODIFIERS:
+                modifiers.add(low)
+        if heads:
+            generic = False
+        return heads, modifiers, generic
+
+    def _fits(self, entity: int, heads, modifiers, generic, country) -> bool:
+        person = self.persons[entity]
+        if country is not None and person.country != country:
+            return False
+        if generic:
+            return True
+        need = heads | modifiers
+        return any(need <= words for words in self._post_words[entity])
+
+    def _resolve_title(self, a, b, country, char, history) -> int | None:
+        heads, modifiers, generic = self._phrase_words(a, b)
+        if not heads and not generic:
+            return None
+        fallback = None
+        checked = {}
+        for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
+            if pos >= char:
+                continue
+            fits = checked.get(entity)
+            if fits is None:
+                fits = checked[entity] = self._fits(entity, heads, modifiers, generic, country)
+            if not fits:
+                continue
+            if is_subject:
+                return entity
+            if fallback is None:
+                fallback = entity
+        return fallback

@@ -1,0 +1,218 @@
+"""Countries, organisations and persons found in short articles written for these tests."""
+
+from functools import lru_cache
+
+from django.test import SimpleTestCase
+
+from articles.extraction import Lexicon, extract
+from articles.reading import read_document
+from diplomacy.names import name_key, org_key
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    return Lexicon.from_reference()
+
+
+def run(text):
+    document = read_document(text.encode(), "t.txt")
+    return document, extract(document, lexicon())
+
+
+def persons(text):
+    _, result = run(text)
+    return {p.name: p for p in result.persons}
+
+
+def organisations(text):
+    _, result = run(text)
+    out = {}
+    for m in result.organisations:
+        out.setdefault(m.name, m)
+    return out
+
+
+class CountryTests(SimpleTestCase):
+    def test_names_short_names_and_demonyms(self):
+        _, result = run(
+            "The Kazakh President welcomed delegates from the Kyrgyz Republic, the People's "
+            "Republic of China and Türkiye. Ivory Coast sent a message.\n"
+        )
+        self.assertEqual({c.iso2 for c in result.countries}, {"KZ", "KG", "CN", "TR", "CI"})
+
+    def test_regions_are_not_countries(self):
+        _, result = run("Leaders of Central Asia and the collective West met in Asia.\n")
+        self.assertEqual(result.countries, [])
+
+    def test_spans_point_at_the_original_text(self):
+        document, result = run("Talks with \u201cChinese\u201d partners.\n")
+        for c in result.countries:
+            self.assertEqual(document.text[c.start : c.end], c.text)
+
+
+class OrganisationTests(SimpleTestCase):
+    def test_acronym_defined_in_parentheses(self):
+        orgs = organisations(
+            "The Institute for Caspian Energy Studies (ICES) hosted the talks. ICES experts spoke.\n"
+        )
+        org = orgs["Institute for Caspian Energy Studies"]
+        self.assertEqual(org.acronym, "ICES")
+
+    def test_reference_organisations_and_spelling_variants_share_a_key(self):
+        _, result = run(
+            "The Shanghai Cooperation Organization and the Shanghai Cooperation Organisation "
+            "(SCO) are one body. The SCO Secretariat agreed.\n"
+        )
+        keys = {m.key for m in result.organisations if m.acronym == "SCO"}
+        self.assertEqual(len(keys), 1)
+        self.assertIn("SCO Secretariat", {m.name for m in result.organisations})
+
+    def test_ministries_take_one_canonical_name(self):
+        orgs = organisations(
+            "Officials of the Ministry of Foreign Affairs of Mongolia met the Kazakh MFA and "
+            "the Chinese Foreign Ministry.\n"
+        )
+        self.assertIn("Ministry of Foreign Affairs of Mongolia", orgs)
+        self.assertIn("Ministry of Foreign Affairs of Kazakhstan", orgs)
+        self.assertIn("Ministry of Foreign Affairs of China", orgs)
+
+    def test_parliaments_universities_and_parties(self):
+        orgs = organisations(
+            "Members of the Parliament of Mongolia visited Tashkent State University and met "
+            "leaders of the Liberal Party of Canada. The Estonian parliament sent greetings.\n"
+        )
+        self.assertIn("Parliament of Mongolia", orgs)
+        self.assertIn("Tashkent State University", orgs)
+        self.assertIn("Liberal Party of Canada", orgs)
+        self.assertIn("Parliament of Estonia", orgs)
+        self.assertEqual(orgs["Tashkent State University"].kind, "university")
+
+    def test_nested_bodies_are_both_named(self):
+        orgs = organisations("She opened the Language Centre at Almaty State University.\n")
+        self.assertIn("Language Centre at Almaty State University", orgs)
+        self.assertIn("Almaty State University", orgs)
+
+    def test_initiatives_and_summits_are_not_organisations(self):
+        orgs = organisations("The Global Green Initiative was discussed at the Sixth Summit.\n")
+        self.assertEqual(orgs, {})
+
+    def test_organisation_key_folds_spelling(self):
+        self.assertEqual(
+            org_key("Good-Neighbourliness Commission"), org_key("Good-Neighborliness Commission")
+        )
+        self.assertEqual(org_key("The Regional Centre"), org_key("Regional Center"))
+
+
+class PersonTests(SimpleTestCase):
+    def test_title_before_name_gives_post_and_country(self):
+        found = persons("Mongolian Foreign Minister Nomin Bayar arrived in Astana.\n")
+        person = found["Nomin Bayar"]
+        self.assertEqual(person.country, "MN")
+        self.assertEqual([p.title for p in person.positions], ["Foreign Minister"])
+
+    def test_two_posts_joined_by_and(self):
+        found = persons(
+            "Deputy Prime Minister and Minister of Foreign Affairs of Estonia Kaja Rebane spoke.\n"
+        )
+        titles = {p.title for p in found["Kaja Rebane"].positions}
+        self.assertEqual(titles, {"Deputy Prime Minister", "Minister of Foreign Affairs"})
+        self.assertEqual(found["Kaja Rebane"].country, "EE")
+
+    def test_honorifics_are_not_part_of_the_name(self):
+        found = persons(
+            "Secretary General of the Organization for Security and Co-operation in Europe "
+            "(OSCE) Ambassador Jonas Lindqvist met Ms. Anna Kowal and Datuk Seri Hamid Rahman, "
+            "Malaysian Foreign Minister.\n"
+        )
+        self.assertIn("Jonas Lindqvist", found)
+        self.assertIn("Anna Kowal", found)
+        self.assertIn("Hamid Rahman", found)
+        self.assertEqual(found["Anna Kowal"].gender, "f")
+        # an official of an international organisation has no country unless the text says
+        self.assertIsNone(found["Jonas Lindqvist"].country)
+        self.assertIn("Ambassador", {p.title for p in found["Jonas Lindqvist"].positions})
+
+    def test_apposition_after_the_name(self):
+        found = persons(
+            "Greta Aalto, vice chairperson of the Finnish Parliament, met Lars Berg, foreign "
+            "minister of Norway, in Oslo.\n"
+        )
+        self.assertEqual(found["Lars Berg"].country, "NO")
+        self.assertEqual(found["Greta Aalto"].country, "FI")
+        self.assertIn("Foreign minister", {p.title for p in found["Lars Berg"].positions})
+
+    def test_particle_names_stay_whole(self):
+        found = persons(
+            "Qatari Prime Minister Khalid bin Rashid Al Nuaimi met European Commission President "
+            "Greta von der Heide and Vietnamese Deputy Foreign Minister Trần Thị Minh Châu.\n"
+        )
+        self.assertIn("Khalid bin Rashid Al Nuaimi", found)
+        self.assertIn("Greta von der Heide", found)
+        self.assertIn("Trần Thị Minh Châu", found)
+        self.assertEqual(found["Trần Thị Minh Châu"].country, "VN")
+
+    def test_surnames_resolve_to_the_person_introduced(self):
+        document, result = run(
+            "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah. Mwangi said "
+            "trade matters. Mensah agreed.\n"
+        )
+        names = {p.name for p in result.persons}
+        self.assertEqual(names, {"Daniel Mwangi", "Kofi Mensah"})
+        surnames = [m for m in result.person_mentions if m.form == "surname"]
+        self.assertEqual(
+            [result.persons[m.entity].name for m in surnames], ["Daniel Mwangi", "Kofi Mensah"]
+        )
+
+    def test_spelling_variants_in_one_article_are_one_person_with_an_alias(self):
+        found = persons(
+            "Tajik Foreign Minister Farrukh Nazarov spoke. Foreign Minister of Tajikistan Farruh "
+            "Nazarov also met reporters.\n"
+        )
+        self.assertEqual(len(found), 1)
+        (person,) = found.values()
+        self.assertEqual(len(person.aliases), 1)
+
+    def test_people_sharing_a_surname_stay_two(self):
+        found = persons(
+            "Kyrgyz President Adyl Temirov met Prime Minister Bolot Temirov. Temirov said...\n"
+        )
+        self.assertEqual(set(found), {"Adyl Temirov", "Bolot Temirov"})
+
+    def test_capitalised_headlines_are_not_people(self):
+        found = persons(
+            "Primary Responsibilities Outlined\nSignificance Of The Summit\nThe ministers met.\n"
+        )
+        self.assertEqual(found, {})
+
+    def test_photo_credits_are_not_people(self):
+        found = persons(
+            "The minister at the meeting, Jan. 5, 2025. (Xinhua/Lin Bao)\n\nBEIJING, Jan. 5 "
+            "(Xinhua) -- The talks went well.\n"
+        )
+        self.assertEqual(found, {})
+
+    def test_extraction_is_deterministic(self):
+        text = "Austrian Foreign Minister Helga Brandt met Slovak Foreign Minister Pavol Hudak.\n"
+        first, second = run(text)[1], run(text)[1]
+        self.assertEqual(first, second)
+
+
+class NameKeyTests(SimpleTestCase):
+    def test_transliteration_variants_share_a_key(self):
+        for a, b in [
+            ("Amirabdollahian", "Amir-Abdollahian"),
+            ("Muhriddin", "Mukhriddin"),
+            ("Kulubayev", "Kulubaev"),
+            ("Sirojiddin", "Sirodjiddin"),
+            ("Tôn Thị", "Ton Thi"),
+        ]:
+            self.assertEqual(name_key(a), name_key(b), (a, b))
+
+    def test_different_names_keep_different_keys(self):
+        for a, b in [
+            ("Sadyr Japarov", "Akylbek Japarov"),
+            ("Wang Yi", "Wang Wenbin"),
+            ("Berdimuhamedov", "Berdimuhamedova"),
+            ("Ivan Petrov", "Ivan Petrova"),
+        ]:
+            self.assertNotEqual(name_key(a), name_key(b), (a, b))

@@ -1,0 +1,62 @@
+"""Settings read from the environment; the production configuration passes the deploy check."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import SimpleTestCase
+
+from diplomacy.settings import database_from_url
+
+
+def clean_environment():
+    """This process's environment without what tests set (the browser tests allow async)."""
+    drop = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    return {k: v for k, v in os.environ.items() if k not in drop}
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean_environment(), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class DatabaseUrlTests(SimpleTestCase):
+    def test_sqlite_relative_and_absolute(self):
+        self.assertEqual(database_from_url("sqlite:////tmp/x.db")["NAME"], "/tmp/x.db")
+        relative = database_from_url("sqlite:///data/x.db")["NAME"]
+        self.assertEqual(relative, str(settings.BASE_DIR / "data" / "x.db"))
+
+    def test_postgres(self):
+        db = database_from_url("postgres://user:p%40ss@db.example:6543/register?sslmode=require")
+        self.assertEqual(db["ENGINE"], "django.db.backends.postgresql")
+        self.assertEqual(
+            (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]),
+            ("user", "p@ss", "db.example", "6543", "register"),
+        )
+        self.assertEqual(db["OPTIONS"], {"sslmode": "require"})
+
+
+class ProductionSettingsTests(SimpleTestCase):
+    def test_development_key_refuses_to_run_with_debug_off(self):
+        result = manage("check", DEBUG="0")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("Set SECRET_KEY", result.stderr)
+
+    def test_production_configuration_passes_the_deploy_check(self):
+        result = manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            DEBUG="0",
+            SECRET_KEY="x" * 20 + "-a-long-random-production-secret-value-0123456789",
+            ALLOWED_HOSTS="register.example.org",
+        )
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
