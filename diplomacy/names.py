@@ -7,6 +7,7 @@ similarity) only proposes a match, it never decides one.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
@@ -36,6 +37,7 @@ _ORG_SPELLING = [
 ]
 
 
+@lru_cache(maxsize=200_000)
 def fold(text):
     """Lower-case, strip accents, unify apostrophes; keeps spaces and punctuation."""
     text = unicodedata.normalize("NFKD", text or "").translate(_APOSTROPHES)
