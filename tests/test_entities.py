@@ -141,6 +141,26 @@ class PersonTests(SimpleTestCase):
         self.assertEqual(found["Greta Aalto"].country, "FI")
         self.assertIn("Foreign minister", {p.title for p in found["Lars Berg"].positions})
 
+    def test_apposition_may_start_with_the_country(self):
+        found = persons("Aibek Dosov, Kazakhstan's ambassador to Japan, opened the exhibition.\n")
+        self.assertEqual(found["Aibek Dosov"].country, "KZ")
+        self.assertIn("Ambassador to Japan", {p.title for p in found["Aibek Dosov"].positions})
+
+    def test_full_name_repeated_without_title_is_the_same_person(self):
+        document, result = run(
+            "Kenyan President Daniel Mwangi arrived. Later, Daniel Mwangi and the mayor toured "
+            "the port.\n"
+        )
+        self.assertEqual([p.name for p in result.persons], ["Daniel Mwangi"])
+        self.assertEqual(len([m for m in result.person_mentions if m.form == "full"]), 2)
+
+    def test_persons_known_to_the_register_need_no_title(self):
+        known = Lexicon([], [], person_keys={name_key("Daniel Mwangi")})
+        document = read_document(b"Daniel Mwangi arrived in the city.\n", "t.txt")
+        self.assertEqual(persons("Daniel Mwangi arrived in the city.\n"), {})
+        result = extract(document, known)
+        self.assertEqual([p.name for p in result.persons], ["Daniel Mwangi"])
+
     def test_particle_names_stay_whole(self):
         found = persons(
             "Qatari Prime Minister Khalid bin Rashid Al Nuaimi met European Commission President "

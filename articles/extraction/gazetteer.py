@@ -54,7 +54,9 @@ class Match:
 class Lexicon:
     """Everything the extractors know before reading a document."""
 
-    def __init__(self, countries, organisations):
+    def __init__(self, countries, organisations, person_keys=()):
+        # match keys of persons already in the register: their names need no title
+        self.person_keys: frozenset[str] = frozenset(person_keys)
         self.countries: dict[str, CountryEntry] = {}
         self.organisations: dict[str, OrgEntry] = {}
         self.demonym_of: dict[str, str] = {}  # folded demonym -> iso2
@@ -239,4 +241,12 @@ class Lexicon:
                     "other_names": [n.name for n in o.names.all() if n.name != o.acronym],
                 }
             )
-        return cls(countries, orgs)
+        from diplomacy.models import Person, PersonName
+
+        person_keys = set(
+            Person.objects.public().filter(merged_into__isnull=True).values_list("key", flat=True)
+        )
+        person_keys |= set(
+            PersonName.objects.filter(person__merged_into__isnull=True).values_list("key", flat=True)
+        )
+        return cls(countries, orgs, person_keys)

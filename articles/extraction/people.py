@@ -244,9 +244,20 @@ class PeopleFinder:
             p = k + 1
             while p < s_end and toks[p].lower in APPOSITION_OPENERS:
                 p += 1
-            if p >= s_end or toks[p].lower not in TITLE_WORDS:
+            # ", Kazakhstan's ambassador to ...", ", the Chinese envoy": a country first
+            q = p
+            while q < s_end and (
+                (self.ctx.in_match.get(q) and self.ctx.in_match[q].kind in ("country", "demonym"))
+                or toks[q].text == "'s"
+            ):
+                q += 1
+            if q > p and q < s_end and toks[q].lower in TITLE_WORDS:
+                p_title = q
+            else:
+                p_title = p
+            if p_title >= s_end or toks[p_title].lower not in TITLE_WORDS:
                 break
-            if toks[p].lower.endswith("s") and toks[p].lower[:-1] in TITLE_WORDS:
+            if toks[p_title].lower.endswith("s") and toks[p_title].lower[:-1] in TITLE_WORDS:
                 break  # "ambassadors from ...": a plural is not this person's post
             q = p
             depth = 0
@@ -470,8 +481,9 @@ class PeopleFinder:
         candidates = self.candidates()
         full, single = [], []
         for c in candidates:
-            strong = c.title is not None or c.appositions or c.honorific
             n_words = len(self._name_text(c.a, c.b).split())
+            known = n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
+            strong = c.title is not None or c.appositions or c.honorific or known
             if n_words >= 2 and (strong or c.verb_after):
                 full.append(c)
             elif n_words >= 1:
@@ -490,6 +502,13 @@ class PeopleFinder:
         provisional = {}
         for c in single:
             word = self._name_text(c.a, c.b)
+            if len(word.split()) >= 2:
+                # a full name met before in this document, now without a title
+                idx = self._entity_for(word)
+                if idx is not None:
+                    self.forms[idx][word] += 1
+                    self._add_mention(c.a, c.b, idx, "full")
+                continue
             choices = parts.get(name_key(word))
             if choices:
                 idx = self._nearest(choices, self.tokens[c.a].start)
