@@ -38,4 +38,4 @@ class Command(BaseCommand):
             "for curation (create more editors with `manage.py createsuperuser`)."
         )
         if not no_serve:
-            call_command("runserver", addrport)
+            call_command("runserver", addrport, use_reloader=False)
