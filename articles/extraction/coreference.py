@@ -14,15 +14,26 @@ import bisect
 import re
 
 from .context import Context
-from .lexicons import DOMAIN_WORDS, PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from .lexicons import (
+    DOMAIN_WORDS,
+    MEETING_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from .types import Extraction, PersonMention
 
 # Heads that say "an official" without naming a post: any person of the country fits.
 GENERIC_HEADS = frozenset(
-    "diplomat official representative envoy leader politician statesman delegate head".split()
+    "diplomat official representative envoy politician statesman delegate".split()
 )
 # Abbreviated posts, spelt out for comparison with the posts the text gave in full.
-ABBREVIATIONS = {"fm": ("foreign", "minister"), "pm": ("prime", "minister"), "vp": ("vice", "president")}
+ABBREVIATIONS = {
+    "fm": ("foreign", "minister"),
+    "pm": ("prime", "minister"),
+    "vp": ("vice", "president"),
+}
 DETERMINERS = frozenset("the a an his her its their this that".split())
 # A mention right after one of these is not the subject of its sentence.
 PREPOSITIONS = frozenset(
@@ -34,6 +45,25 @@ PREPOSITIONS = frozenset(
 # Words a title phrase may run on with before the name it introduces.
 CHAIN_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "-", "(", ")", "'s", "in", "at"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# Heads that name no one when used alone ("a founding member", "the head of state").
+NOT_ALONE = frozenset(
+    "member deputy general major principal executive justice head chief chair speaker officer".split()
+)
+# Verbs a title used alone may be the subject of, besides past tenses ("the minister noted").
+PRESENT_VERBS = frozenset(
+    """
+    said says told tells spoke speaks adds stresses emphasises emphasizes underlines
+    explains insists argues believes thinks writes wrote
+    """.split()
+)
+# Lower-case words that may follow a title used alone ("the minister also said").
+FOLLOWERS = frozenset(
+    """
+    also of who whose and or but has had have is was were will would could should can may
+    might must then on in at for to from with during after before while when as later
+    further once again himself herself however too here there today
+    """.split()
+)
 NOT_MODIFIERS = frozenset({"the", "of", "and", "general", "state", "affairs"})
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -41,17 +71,21 @@ SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
 
 
 def _singular_head(low: str) -> bool:
-    if low not in TITLE_HEADS:
+    if low not in TITLE_HEADS or low in NOT_ALONE:
         return False
     return not (low.endswith("s") and low[:-1] in TITLE_HEADS)
 
 
-def title_words(title: str) -> set[str]:
-    """Lower-case words of a post, with "Foreign Affairs" read as "foreign"."""
-    words = set(WORD.findall(title.lower()))
-    if "fm" in words:
-        words |= {"foreign", "minister"}
-    return words
+def title_words(title: str) -> tuple[set[str], set[str]]:
+    """(words before any "of", all words) of a post, lower-case: the head is in the first."""
+    low = title.lower()
+    words = set(WORD.findall(low))
+    heads = set(WORD.findall(low.split(" of ", 1)[0]))
+    for abbreviation, spelt in ABBREVIATIONS.items():
+        if abbreviation in words:
+            words |= set(spelt)
+            heads |= set(spelt)
+    return heads, words
 
 
 class Coreference:
@@ -63,6 +97,17 @@ class Coreference:
         self.persons = result.persons
         self.tokens = ctx.tokens
         self._post_words = [[title_words(p.title) for p in e.positions] for e in self.persons]
+        # countries a person's posts name when the person has none ("Chinese Ministry of ...")
+        self._post_countries = [
+            {
+                ctx.lexicon.country_for_word(w)
+                for p in e.positions
+                for w in WORD.findall(p.title.lower())
+                if len(w) > 3
+            }
+            - {None}
+            for e in self.persons
+        ]
         start_token = {t.start: t.i for t in self.tokens}
         end_token = {t.end: t.i for t in self.tokens}
         # token index -> the name mention covering it
@@ -82,11 +127,14 @@ class Coreference:
             if a is not None and b is not None:
                 self.in_organisation.update(range(a, b + 1))
         self._pronouns: dict[int, int | None] = {}  # char offset -> entity
+        self._inferred_gender: dict[int, str] = {}  # entity -> gender its pronouns showed
         self._subjects: list[tuple[int, int]] = []  # (char, entity) of sentence subjects
         self._subject_chars: list[int] = []
         self._story_starts = [s.start for s in ctx.document.stories]
         self._run()
-        self._mentions = sorted(result.person_mentions + self.title_mentions, key=lambda m: (m.start, m.end))
+        self._mentions = sorted(
+            result.person_mentions + self.title_mentions, key=lambda m: (m.start, m.end)
+        )
 
     def _index(self, m: PersonMention, a: int, b: int):
         self.mention_tokens[id(m)] = (a, b)
@@ -125,7 +173,8 @@ class Coreference:
             here = self._story_index(toks[s_start].start)
             if here != story:
                 story, history = here, []
-            subject = None  # (token, entity or None, is_pronoun)
+            first = None  # (token, entity or None, is_pronoun) of the first subject-like mention
+            speaker = None  # the same for a mention that a speech or meeting verb attaches to
             pronouns = []
             k = s_start
             while k < s_end:
@@ -136,25 +185,41 @@ class Coreference:
                         continue
                 if m is not None:
                     a, b = self.mention_tokens[id(m)]
-                    if subject is None and not self._after_preposition(a, s_start):
-                        subject = (a, m.entity, False)
+                    if speaker is None and self._attributed(a, b, s_start, s_end):
+                        speaker = (a, m.entity, False)
+                    if first is None and not self._after_preposition(a, s_start):
+                        first = (a, m.entity, False)
                     history.append((m.start, m.entity, False))
                     k = b
                     continue
                 low = toks[k].lower
                 if low in PRONOUNS and low != "him" and low != "hers":
                     pronouns.append(k)
-                    if subject is None and low in SUBJECT_PRONOUNS and not self._after_preposition(k, s_start):
-                        subject = (k, None, True)
+                    if low in SUBJECT_PRONOUNS:
+                        if speaker is None and self._attributed(k, k + 1, s_start, s_end):
+                            speaker = (k, None, True)
+                        if first is None and not self._after_preposition(k, s_start):
+                            first = (k, None, True)
                 k += 1
+            subject = speaker or first
+            if speaker is not None and speaker[2] and first is not None and first[0] < speaker[0]:
+                subject = first  # "X visited Y, where he met ...": he is X
             for k in pronouns:
                 char = toks[k].start
                 gender = PRONOUNS[toks[k].lower]
-                if subject is not None and not subject[2] and subject[0] < k and self._gender_fits(subject[1], gender):
+                if (
+                    subject is not None
+                    and not subject[2]
+                    and subject[0] < k
+                    and self._gender_fits(subject[1], gender)
+                ):
                     entity = subject[1]
                 else:
                     entity = self._latest_subject(char, gender, story)
                 self._pronouns[char] = entity
+                if entity is not None and toks[k].lower in SUBJECT_PRONOUNS:
+                    # "he said" about someone whose gender the text had not shown
+                    self._inferred_gender.setdefault(entity, gender)
             if subject is not None:
                 entity = self._pronouns.get(toks[subject[0]].start) if subject[2] else subject[1]
                 if entity is not None:
@@ -163,6 +228,25 @@ class Coreference:
                     self._subject_chars.append(char)
                     history.append((char, entity, True))
 
+    def _attributed(self, a: int, b: int, s_start: int, s_end: int) -> bool:
+        """Whether a speech or meeting verb attaches to the mention [a, b): "X said", "said X"."""
+        toks = self.tokens
+        k = b
+        while k < s_end and toks[k].lower in ("also", "further", "then", "later", "once", "again"):
+            k += 1
+        if k < s_end and (toks[k].lower in SPEECH_VERBS or toks[k].lower in MEETING_VERBS):
+            return True
+        if not (
+            a - 2 >= s_start
+            and toks[a - 1].lower in SPEECH_VERBS
+            and toks[a - 2].text in (",", '"')
+        ):
+            return False
+        # "..., said Jane Roe." but not "..., conveyed Roe's greetings"
+        if b >= s_end:
+            return True
+        return toks[b].lower in FOLLOWERS or (not toks[b].is_word and toks[b].text != "'s")
+
     def _after_preposition(self, a: int, s_start: int) -> bool:
         """Whether the mention starting at token ``a`` sits in a prepositional phrase."""
         toks = self.tokens
@@ -170,19 +254,32 @@ class Coreference:
         while k >= s_start:
             t = toks[k]
             m = self.ctx.in_match.get(k)
-            if t.lower in TITLE_WORDS or t.lower in DETERMINERS or t.lower in DOMAIN_WORDS or m is not None:
+            if (
+                t.lower in TITLE_WORDS
+                or t.lower in DETERMINERS
+                or t.lower in DOMAIN_WORDS
+                or m is not None
+            ):
                 k -= 1
                 continue
             if t.is_cap and t.is_word and k > s_start:
                 k -= 1
                 continue
+            if t.text in "()" or (
+                t.lower in CHAIN_CONNECTORS and k > s_start and toks[k - 1].is_cap
+            ):
+                k -= 1  # inside a title: "Secretary General of the Conference on ..."
+                continue
             return t.lower in PREPOSITIONS
         return False
+
+    def _gender(self, entity: int) -> str | None:
+        return self.persons[entity].gender or self._inferred_gender.get(entity)
 
     def _gender_fits(self, entity: int | None, gender: str) -> bool:
         if entity is None:
             return False
-        known = self.persons[entity].gender
+        known = self._gender(entity)
         return known is None or known == gender
 
     def _latest_subject(self, char: int, gender: str, story: int) -> int | None:
@@ -192,7 +289,7 @@ class Coreference:
             pos, entity = self._subjects[k]
             if pos < story_start:
                 return None
-            known = self.persons[entity].gender
+            known = self._gender(entity)
             if known is None or known == gender:
                 return entity
             k -= 1
@@ -203,22 +300,24 @@ class Coreference:
         """(next token, mention) for a title head at token ``k`` that names no one."""
         toks = self.tokens
         head_end = k + 1
-        while head_end < s_end and toks[head_end].lower in TITLE_WORDS and head_end not in self.mention_at:
+        while (
+            head_end < s_end
+            and toks[head_end].lower in TITLE_WORDS
+            and head_end not in self.mention_at
+        ):
             head_end += 1
-        if self._introduces_name(head_end, s_end):
-            return head_end, None
+        names, chain_end = self._chain(head_end, s_end)
+        if names or not self._ends_phrase(chain_end, s_end):
+            return chain_end, None
         a = self._phrase_start(k, s_start)
         b = head_end
         country = None
-        # "the representative of China"
-        if b + 1 < s_end and toks[b].lower == "of":
-            c = b + 1
-            if c < s_end and toks[c].lower == "the":
-                c += 1
-            m = self.ctx.in_match.get(c)
-            if m is not None and m.kind == "country" and m.start == c:
-                country = m.value
-                b = m.end
+        # "the representative of China", "the Minister of Foreign Affairs of Ruritania"
+        if head_end < s_end and toks[head_end].lower == "of":
+            while chain_end > head_end and toks[chain_end - 1].lower in CHAIN_CONNECTORS:
+                chain_end -= 1
+            b = max(chain_end, head_end)
+            country = self._phrase_country(head_end, b)
         country = self._phrase_country(a, k) or country
         entity = self._resolve_title(a, head_end, country, toks[a].start, history)
         if entity is None:
@@ -229,14 +328,26 @@ class Coreference:
         self._index(mention, a, b)
         return b, mention
 
-    def _introduces_name(self, k: int, s_end: int) -> bool:
-        """Whether the title words before token ``k`` run on into a person's name."""
+    def _ends_phrase(self, k: int, s_end: int) -> bool:
+        """Whether a title can end before token ``k``: not "member countries", "minister level"."""
+        if k >= s_end:
+            return True
+        t = self.tokens[k]
+        if not (t.is_word and t.text.islower()):
+            return True
+        low = t.lower
+        return low in FOLLOWERS or low in PRESENT_VERBS or low.endswith("ed")
+
+    def _chain(self, k: int, s_end: int) -> tuple[bool, int]:
+        """(runs into a name, end) of the title words from token ``k`` on: "of Foreign Affairs"."""
         toks = self.tokens
         steps = 0
         while k < s_end and steps < 16:
             if k in self.mention_at:
-                return True
+                return True, k
             t = toks[k]
+            if t.text == "," and k + 1 < s_end and k + 1 in self.mention_at:
+                return True, k  # an apposition: "the Minister of Foreign Affairs, Jane Roe,"
             if t.lower in CHAIN_CONNECTORS or t.lower in TITLE_WORDS or (t.is_cap and t.is_word):
                 k += 1
                 steps += 1
@@ -245,8 +356,8 @@ class Coreference:
                 k += 1
                 steps += 1
                 continue
-            return False
-        return False
+            break
+        return False, k
 
     def _phrase_start(self, head: int, s_start: int) -> int:
         toks = self.tokens
@@ -299,11 +410,13 @@ class Coreference:
     def _fits(self, entity: int, heads, modifiers, generic, country) -> bool:
         person = self.persons[entity]
         if country is not None and person.country != country:
-            return False
+            if person.country is not None or country not in self._post_countries[entity]:
+                return False
         if generic:
             return True
-        need = heads | modifiers
-        return any(need <= words for words in self._post_words[entity])
+        return any(
+            heads <= pre_of and modifiers <= words for pre_of, words in self._post_words[entity]
+        )
 
     def _resolve_title(self, a, b, country, char, history) -> int | None:
         heads, modifiers, generic = self._phrase_words(a, b)

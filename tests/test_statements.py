@@ -1,0 +1,309 @@
+"""Statements: quotations and reported speech, their speakers, dates and repeats.
+
+Every article here is invented for the test: the people, their posts and their words.
+"""
+
+import datetime as dt
+from functools import lru_cache
+
+from django.test import SimpleTestCase
+
+from articles.extraction import Lexicon, extract
+from articles.reading import read_document
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    return Lexicon.from_reference()
+
+
+def run(text):
+    document = read_document(text.encode("utf-8"), "x.txt")
+    return extract(document, lexicon())
+
+
+def said(text):
+    """(speaker name or None, text, direct) of every statement of an article."""
+    result = run(text)
+    return [
+        (result.persons[s.speaker].name if s.speaker is not None else None, s.text, s.direct)
+        for s in result.statements
+    ]
+
+
+def by(statements, name):
+    return [(text, direct) for speaker, text, direct in statements if speaker == name]
+
+
+ASEAN = """ASEAN partners meet in Vientiane
+
+VIENTIANE, March 4, 2024 (Xinhua) -- Laotian Foreign Minister Somsak Vongkham met with Thai Foreign Minister Ms. Anong Chaiyaporn in Vientiane on Monday.
+
+"Our two countries share a river and a future. We will keep working together on trade and water security," Somsak said.
+
+Anong said that Thailand is ready to expand rail links with Laos and to open two new border crossings this year.
+
+She also thanked the Laotian side for its warm hospitality during the visit to the capital.
+
+The regional economy will grow faster if tariffs fall across the whole bloc, said the Thai minister, adding that both governments will review the customs rules next month.
+
+According to Somsak, the new bridge over the Mekong will be finished before the end of the decade.
+
+The two sides agreed to hold the next round of consultations in Bangkok in the autumn.
+"""
+
+
+class QuotationTests(SimpleTestCase):
+    def test_quote_before_the_attribution_is_direct(self):
+        statements = said(ASEAN)
+        self.assertIn(
+            (
+                "Our two countries share a river and a future. We will keep working together on trade and water security",
+                True,
+            ),
+            by(statements, "Somsak Vongkham"),
+        )
+
+    def test_quote_after_the_attribution(self):
+        text = (
+            "OSLO, June 3, 2024 (NTB) -- Norwegian Prime Minister Erik Solvang addressed the Nordic council on Monday.\n\n"
+            'Solvang said: "The Arctic must remain a region of low tension and high cooperation for everyone."\n'
+        )
+        self.assertEqual(
+            by(said(text), "Erik Solvang"),
+            [
+                (
+                    "The Arctic must remain a region of low tension and high cooperation for everyone.",
+                    True,
+                )
+            ],
+        )
+
+    def test_curly_quotes_and_a_quotation_over_two_paragraphs(self):
+        text = (
+            "ROME, May 20, 2024 (ANSA) -- Italian Foreign Minister Giulia Marchetti hosted Canadian Foreign "
+            "Minister Daniel Okafor in Rome on Monday.\n\n"
+            "\u201cWe face the same storms on both sides of the ocean.\n\n"
+            "\u201cThat is why we must sail together through this difficult decade,\u201d Marchetti said.\n"
+        )
+        statements = by(said(text), "Giulia Marchetti")
+        self.assertEqual(len(statements), 1)
+        quote, direct = statements[0]
+        self.assertTrue(direct)
+        self.assertIn("We face the same storms", quote)
+        self.assertIn("sail together through this difficult decade", quote)
+
+    def test_quote_interrupted_by_its_attribution_is_one_statement(self):
+        text = (
+            "LIMA, April 8, 2024 (Andina) -- Peruvian Foreign Minister Rosa Quispe spoke after the talks.\n\n"
+            '"Trade across the Pacific is our lifeline," Quispe said. "We will defend it in every forum we join."\n'
+        )
+        statements = by(said(text), "Rosa Quispe")
+        self.assertEqual(len(statements), 1)
+        self.assertIn("We will defend it in every forum", statements[0][0])
+
+    def test_unclosed_quote_ends_with_its_paragraph(self):
+        text = (
+            "ACCRA, July 1, 2024 (GNA) -- Ghanaian Foreign Minister Kwame Asante met his Togolese counterpart.\n\n"
+            '"Borders should unite our peoples and never divide the families who live along them\n\n'
+            "Asante said that Ghana will open a new consulate in Lome before the end of the year.\n"
+        )
+        statements = said(text)
+        self.assertIn(
+            ("Ghana will open a new consulate in Lome before the end of the year", False),
+            by(statements, "Kwame Asante"),
+        )
+        self.assertFalse(any("consulate" in t and d for _s, t, d in statements))
+
+    def test_garbled_marks_keep_the_rest_of_the_article(self):
+        text = (
+            "QUITO, June 5, 2024 (EFE) -- Ecuadorian Foreign Minister Lucia Paredes spoke at the forum.\n\n"
+            '"Regional trade is growing faster than ever before in our history." Analysts were cautious.\n\n'
+            'The Andean market can double its exports within a single decade," added Paredes.\n\n'
+            "Paredes said that Ecuador will host the next Andean summit in the coastal city of Manta.\n"
+        )
+        statements = by(said(text), "Lucia Paredes")
+        texts = [t for t, _d in statements]
+        self.assertTrue(any("double its exports within a single decade" in t for t in texts))
+        self.assertIn(
+            "Ecuador will host the next Andean summit in the coastal city of Manta", texts
+        )
+
+    def test_scare_quotes_do_not_make_a_direct_statement(self):
+        text = (
+            "NAIROBI, May 2, 2024 (KNA) -- Kenyan Foreign Minister Peter Mwangi addressed the regional forum.\n\n"
+            'In the face of "so-called red lines," he expressed confidence that the talks will bring a lasting settlement.\n'
+        )
+        self.assertEqual(
+            by(said(text), "Peter Mwangi"),
+            [("confidence that the talks will bring a lasting settlement", False)],
+        )
+
+
+class ReportedSpeechTests(SimpleTestCase):
+    def test_name_said_that(self):
+        self.assertIn(
+            (
+                "Thailand is ready to expand rail links with Laos and to open two new border crossings this year",
+                False,
+            ),
+            by(said(ASEAN), "Anong Chaiyaporn"),
+        )
+
+    def test_pronoun_speaker_she(self):
+        self.assertIn(
+            ("the Laotian side for its warm hospitality during the visit to the capital", False),
+            by(said(ASEAN), "Anong Chaiyaporn"),
+        )
+
+    def test_inverted_title_speaker_and_adding_that_stay_one_statement(self):
+        statements = by(said(ASEAN), "Anong Chaiyaporn")
+        joined = [t for t, _d in statements if "regional economy" in t]
+        self.assertEqual(len(joined), 1)
+        self.assertIn("both governments will review the customs rules next month", joined[0])
+
+    def test_according_to(self):
+        self.assertIn(
+            ("the new bridge over the Mekong will be finished before the end of the decade", False),
+            by(said(ASEAN), "Somsak Vongkham"),
+        )
+
+    def test_group_utterances_have_no_speaker(self):
+        statements = said(ASEAN)
+        self.assertIn(
+            (None, "to hold the next round of consultations in Bangkok in the autumn", False),
+            statements,
+        )
+
+    def test_trailing_attribution_with_surname(self):
+        text = (
+            "CANBERRA, May 14, 2024 (AAP) -- Australian Foreign Minister Sarah Whitfield met New Zealand's Foreign "
+            "Minister Tom Rangi on Tuesday.\n\n"
+            "The Pacific needs more climate finance and fewer promises from the big emitters, Whitfield said.\n\n"
+            "Wellington will fund three new solar grids in the islands, said Rangi.\n"
+        )
+        statements = said(text)
+        self.assertIn(
+            (
+                "The Pacific needs more climate finance and fewer promises from the big emitters",
+                False,
+            ),
+            by(statements, "Sarah Whitfield"),
+        )
+        self.assertIn(
+            ("Wellington will fund three new solar grids in the islands", False),
+            by(statements, "Tom Rangi"),
+        )
+
+    def test_object_of_expressed_thanked_and_noting_clause(self):
+        text = (
+            "BRUSSELS, June 10, 2024 (Belga) -- European Commission Vice-President Maria Lindqvist met Moldovan "
+            "Prime Minister Ion Ceban in Brussels on Monday.\n\n"
+            "Lindqvist expressed the full support of the Commission for the accession talks with Chisinau.\n\n"
+            "Noting that reforms have advanced quickly, Ceban said Moldova hopes to open the first negotiating cluster this year.\n"
+        )
+        statements = said(text)
+        self.assertIn(
+            ("the full support of the Commission for the accession talks with Chisinau", False),
+            by(statements, "Maria Lindqvist"),
+        )
+        (ceban,) = by(statements, "Ion Ceban")
+        self.assertIn("reforms have advanced quickly", ceban[0])
+        self.assertIn("Moldova hopes to open the first negotiating cluster this year", ceban[0])
+
+    def test_two_speakers_in_one_sentence(self):
+        text = (
+            "ASTANA, June 2, 2024 (Kazinform) -- The foreign ministers of the region met in the capital.\n\n"
+            "Kazakh Foreign Minister Arman Seitkali described the results of the past two years of cooperation, "
+            "while Farid Aliyev, foreign minister of Azerbaijan, the incoming chair, briefed on the plans for the next year.\n"
+        )
+        statements = said(text)
+        self.assertEqual(
+            by(statements, "Arman Seitkali"),
+            [("the results of the past two years of cooperation", False)],
+        )
+        self.assertEqual(
+            by(statements, "Farid Aliyev"), [("on the plans for the next year", False)]
+        )
+
+    def test_title_speaker_is_the_person_whose_post_and_country_fit(self):
+        text = (
+            "ULAANBAATAR, May 9, 2024 (Montsame) -- Mongolian President Batbayar Dorjsuren received Japanese "
+            "Foreign Minister Kenji Sato on Thursday.\n\n"
+            "While meeting with Japanese Foreign Minister Kenji Sato, the Mongolian President recalled that the two "
+            "countries signed their first trade agreement fifty years ago.\n\n"
+            "The Japanese minister noted that Tokyo will double the number of scholarships for Mongolian students.\n"
+        )
+        statements = said(text)
+        self.assertEqual(
+            by(statements, "Batbayar Dorjsuren"),
+            [("the two countries signed their first trade agreement fifty years ago", False)],
+        )
+        self.assertEqual(
+            by(statements, "Kenji Sato"),
+            [("Tokyo will double the number of scholarships for Mongolian students", False)],
+        )
+
+    def test_unresolved_pronoun_gives_no_speaker(self):
+        text = "He said that the new port will open to ships from every country in the region next spring.\n"
+        statements = said(text)
+        self.assertEqual([s for s, _t, _d in statements], [None])
+
+    def test_several_named_people_speak_as_a_group(self):
+        text = (
+            "BISHKEK, May 5, 2024 (Kabar) -- Kyrgyz President Almaz Toktogulov and Prime Minister Nurlan Asanov "
+            "spoke highly of the achievements of the new railway project across the mountains.\n"
+        )
+        statements = said(text)
+        self.assertEqual([s for s, _t, _d in statements], [None])
+
+    def test_an_unnamed_speaker_is_not_replaced_by_a_pronoun_guess(self):
+        text = (
+            "ADDIS ABABA, Feb. 12, 2024 (ENA) -- Ethiopian Prime Minister Abiy Tesfaye met the envoys on Monday.\n\n"
+            "In her view, the women of the region must be at the table in every round, said a UN official.\n"
+        )
+        self.assertEqual(by(said(text), "Abiy Tesfaye"), [])
+
+    def test_actions_are_not_statements(self):
+        text = (
+            "HANOI, May 7, 2024 (VNA) -- Vietnamese Prime Minister Tran Van Long visited a new factory and "
+            "attended a ceremony for the opening of the longest bridge in the province.\n"
+        )
+        self.assertEqual(said(text), [])
+
+
+class DocumentTests(SimpleTestCase):
+    COMPILATION = (
+        "Two reports of one visit\n\n"
+        "SEOUL, May 20, 2024 (Yonhap) -- South Korean Foreign Minister Han Seojin met Indonesian Foreign "
+        "Minister Dewi Kartika in Seoul on Monday.\n\n"
+        "Han said that Seoul will support Jakarta's bid to host the regional games in the year 2030.\n\n"
+        "Kartika thanks Seoul\n\n"
+        "JAKARTA, May 21, 2024 (Antara) -- Indonesian Foreign Minister Dewi Kartika held talks with Han Seojin in Seoul.\n\n"
+        "Han said Seoul will support Jakarta's bid to host the regional games in 2030.\n"
+    )
+
+    def test_same_utterance_in_two_stories_is_one_statement_with_two_spans(self):
+        result = run(self.COMPILATION)
+        park = [
+            s
+            for s in result.statements
+            if s.speaker is not None and result.persons[s.speaker].name == "Han Seojin"
+        ]
+        self.assertEqual(len(park), 1)
+        self.assertEqual(len(park[0].spans), 2)
+
+    def test_date_is_the_dateline_date(self):
+        result = run(self.COMPILATION)
+        (park,) = [s for s in result.statements if s.speaker is not None]
+        self.assertEqual(park.date, dt.date(2024, 5, 20))
+
+    def test_extracting_twice_gives_the_same_statements(self):
+        first, second = run(ASEAN).statements, run(ASEAN).statements
+        self.assertEqual(first, second)
+
+    def test_spans_point_at_the_content(self):
+        result = run(ASEAN)
+        document = read_document(ASEAN.encode("utf-8"), "x.txt")
+        for s in result.statements:
+            self.assertIn(document.text[s.start : s.end][:20], s.text)
