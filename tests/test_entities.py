@@ -171,6 +171,10 @@ class PersonTests(SimpleTestCase):
         self.assertIn("Trần Thị Minh Châu", found)
         self.assertEqual(found["Trần Thị Minh Châu"].country, "VN")
 
+    def test_hyphenated_names_stay_whole(self):
+        found = persons("South Korean Foreign Minister Park Ji-ho met Kassym-Omar Serikbay.\n")
+        self.assertIn("Park Ji-ho", found)
+
     def test_surnames_resolve_to_the_person_introduced(self):
         document, result = run(
             "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah. Mwangi said "

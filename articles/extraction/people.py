@@ -148,8 +148,15 @@ class PeopleFinder:
                 j = k + 1
                 while j < s_end:
                     t = toks[j]
-                    if t.is_hyphen and not toks[j - 1].space_after and j + 1 < s_end and name_like(toks[j + 1].text) and not t.space_after:
-                        j += 2
+                    if (
+                        t.is_hyphen
+                        and not toks[j - 1].space_after
+                        and not t.space_after
+                        and j + 1 < s_end
+                        and toks[j + 1].text.isalpha()
+                        and (name_like(toks[j + 1].text) or toks[j + 1].text.islower())
+                    ):
+                        j += 2  # "Kassym-Jomart", "Ji-ho": a hyphen inside one name
                         continue
                     if t.lower in NAME_PARTICLES and not t.is_cap:
                         p = j
