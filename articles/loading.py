@@ -71,6 +71,16 @@ def _date_value(value, precision):
     return value, precision
 
 
+GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Two reports can be one meeting only if their kinds agree (a visit or 'other' fits all)."""
+    if a == b or {a, b} & {"other", "visit"}:
+        return True
+    return a in GROUP_KINDS and b in GROUP_KINDS
+
+
 class DocumentLoader:
     def __init__(self, document: Document, extraction: Extraction, countries: CountryCache):
         self.document = document
@@ -369,6 +379,8 @@ class DocumentLoader:
         queryset = Meeting.objects.exclude(review=Review.REJECTED).filter(
             date__gte=candidate.date - window, date__lte=(candidate.end_date or candidate.date) + window
         )
+        # this document's own reports of one meeting were merged by the extractor
+        queryset = queryset.exclude(pk__in=[m.pk for m in self.meeting_for.values()])
         ids = {p.pk for p in people}
         if ids:
             queryset = queryset.filter(participations__person__in=ids).distinct()
@@ -387,7 +399,7 @@ class DocumentLoader:
                 continue
             if meeting.city and candidate.city and meeting.city.lower() != candidate.city.lower():
                 continue
-            if (meeting.kind == "call") != (candidate.kind == "call"):
+            if not kinds_compatible(meeting.kind, candidate.kind):
                 continue
             if meeting.date_precision != candidate.precision and candidate.precision != "day":
                 continue

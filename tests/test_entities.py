@@ -240,3 +240,31 @@ class NameKeyTests(SimpleTestCase):
             ("Ivan Petrov", "Ivan Petrova"),
         ]:
             self.assertNotEqual(name_key(a), name_key(b), (a, b))
+
+
+class TitleAcrossACommaTests(SimpleTestCase):
+    def test_counterpart_named_after_a_comma(self):
+        found = persons(
+            "British Foreign Secretary Dana Ashby also met his Canadian counterpart, Mel "
+            "Joly-Brun, on Thursday.\n"
+        )
+        self.assertEqual(found["Mel Joly-Brun"].country, "CA")
+
+    def test_title_then_comma_then_name(self):
+        found = persons(
+            "The session was addressed by the UN Special Envoy for the Horn of Africa, Hana "
+            "Tetteh-Mensa.\n"
+        )
+        self.assertIn("Hana Tetteh-Mensa", found)
+        self.assertIsNone(found["Hana Tetteh-Mensa"].country)
+
+    def test_country_named_after_the_name(self):
+        found = persons(
+            "The council was chaired by Ambassador Kebe Alemu of Ethiopia, on the crisis in "
+            "Sudan.\n"
+        )
+        self.assertEqual(found["Kebe Alemu"].country, "ET")
+
+    def test_organ_named_after_its_body(self):
+        orgs = organisations("The African Union Peace and Security Council met on Sudan.\n")
+        self.assertIn("African Union Peace and Security Council", orgs)

@@ -281,3 +281,36 @@ class ExportTests(ImportTestCase):
         data = json.loads(target.read_text())
         self.assertNotIn("Pavol Hudak", [p["name"] for p in data["persons"]])
         self.assertTrue(os.path.getsize(target) > 0)
+
+
+class MeetingsAcrossArticlesTests(ImportTestCase):
+    FIRST = (
+        "Ministers meet in Vienna\n\nVIENNA, March 4, 2025 (Agency) -- Austrian Foreign Minister "
+        "Helga Brandt met with Slovak Foreign Minister Pavol Hudak in Vienna on Tuesday.\n"
+    )
+    SECOND = (
+        "Slovak minister in Austria\n\nBRATISLAVA, March 5, 2025 (Other Agency) -- Slovak "
+        "Foreign Minister Pavol Hudak held talks with Austrian Foreign Minister Helga Brandt "
+        "in Vienna on March 4.\n"
+    )
+
+    def test_one_meeting_reported_in_two_articles_is_one_meeting_with_two_sources(self):
+        from diplomacy.models import Meeting
+
+        self.write("a.txt", self.FIRST)
+        self.write("b.txt", self.SECOND)
+        _, err, code = run_import(str(self.dir))
+        self.assertEqual(code, 0, err)
+        meeting = Meeting.objects.get()
+        self.assertEqual(str(meeting.date), "2025-03-04")
+        self.assertEqual(meeting.city, "Vienna")
+        sources = set(meeting.evidence.values_list("article__file_name", flat=True))
+        self.assertEqual(sources, {"a.txt", "b.txt"})
+
+    def test_kinds_that_cannot_be_one_meeting(self):
+        from articles.loading import kinds_compatible
+
+        self.assertTrue(kinds_compatible("ministerial", "multilateral"))
+        self.assertTrue(kinds_compatible("visit", "bilateral"))
+        self.assertFalse(kinds_compatible("bilateral", "ministerial"))
+        self.assertFalse(kinds_compatible("call", "bilateral"))

@@ -36,7 +36,7 @@ TITLE_MODIFIERS = frozenset(
 HONORIFICS = frozenset(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame madam madame mme mme. m. h.e.
-    his her excellency highness majesty datuk dato datin tan sri seri tun haji hajji
+    excellency highness majesty datuk dato datin tan sri seri tun haji hajji
     sheikh shaikh sayyid ayatollah hojatoleslam rev rev. reverend father brother sister
     comrade lord lady ambassador
     """.split()

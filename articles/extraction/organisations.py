@@ -247,7 +247,13 @@ class OrganisationFinder:
         a = head
         while a - 1 >= s_start:
             p = toks[a - 1]
-            if (a - 1) in self.taken and self._match_kind(a - 1) not in ("acronym",):
+            if (a - 1) in self.taken:
+                # an organ named after its body: "African Union Peace and Security Council"
+                m = self.mention_at.get(a - 1)
+                if m is not None and m.reference and m.kind == "intergovernmental":
+                    a -= 1
+                    while a - 1 >= s_start and self.mention_at.get(a - 1) is m:
+                        a -= 1
                 break
             if p.is_hyphen or p.text == "'s":
                 a -= 1

@@ -76,6 +76,7 @@ class Candidate:
     appositions: list[tuple[int, int]] = field(default_factory=list)
     verb_after: bool = False
     honorific: str | None = None
+    country_after: str | None = None
 
 
 class PeopleFinder:
@@ -178,6 +179,12 @@ class PeopleFinder:
     def _evidence(self, c: Candidate, s_start, s_end) -> Candidate:
         toks = self.tokens
         c.title = self._title_before(c.a, s_start)
+        if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
+            # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
+            title = self._title_before(c.a - 1, s_start)
+            if title is not None and self._determined(title[0], s_start):
+                c.title = (title[0], c.a - 1)
+        c.country_after = self._country_after(c.b, s_end)
         if c.a - 1 >= s_start and toks[c.a - 1].lower in HONORIFICS:
             c.honorific = toks[c.a - 1].lower
         c.appositions = self._appositions(c.b, s_end)
@@ -189,6 +196,22 @@ class PeopleFinder:
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
         return c
+
+    def _determined(self, k, s_start):
+        """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
+        return k - 1 >= s_start and self.tokens[k - 1].lower in (
+            "the", "his", "her", "their", "its", "a", "an", "our", "your"
+        )
+
+    def _country_after(self, b, s_end):
+        """'X of Ethiopia': a country named right after the name."""
+        toks = self.tokens
+        if b + 1 < s_end and toks[b].lower == "of":
+            k = b + 1 + (1 if toks[b + 1].lower == "the" else 0)
+            m = self.ctx.in_match.get(k)
+            if m and m.kind == "country" and m.start == k:
+                return m.value
+        return None
 
     def _title_before(self, a, s_start):
         """Token range of the title phrase ending right before token ``a``."""
@@ -571,6 +594,8 @@ class PeopleFinder:
                 self.igo_posts[idx] = True
             if gender and not entity.gender:
                 entity.gender = gender
+        if c.country_after:
+            self.title_countries[idx][c.country_after] += 2
         if c.honorific and not entity.gender:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
         # the nearest country named in the same sentence, used only as a last resort

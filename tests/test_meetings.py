@@ -1,0 +1,203 @@
+"""Meeting extraction on short invented articles: triggers, participants, dates, places, merging."""
+
+import datetime as dt
+
+from django.test import SimpleTestCase
+
+from articles.extraction import Lexicon, extract
+from articles.reading import read_document
+
+_LEXICON = None
+
+
+def lexicon():
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon.from_reference()
+    return _LEXICON
+
+
+def meetings_of(text):
+    """(extraction, [(kind, date, precision, end_date, city, {names}, status)]) of an article."""
+    document = read_document(text.encode(), "x.txt")
+    result = extract(document, lexicon())
+    rows = []
+    for m in result.meetings:
+        names = {result.persons[p.entity].name for p in m.participants}
+        rows.append((m.kind, m.date, m.precision, m.end_date, m.city, names, m.status))
+    return result, rows
+
+
+def find(rows, *names):
+    """The rows whose participants include all ``names``."""
+    return [r for r in rows if set(names) <= r[5]]
+
+
+class EncounterTests(SimpleTestCase):
+    def test_met_with_gives_a_bilateral_meeting_with_the_dateline_city(self):
+        _, rows = meetings_of(
+            "Ministers discuss trade\n\n"
+            "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo met with visiting "
+            "Ghanaian Foreign Minister Kofi Mensah-Boateng here on Tuesday.\n\n"
+            "Odhiambo said the two countries would expand trade.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual(row[0], "bilateral")
+        self.assertEqual(row[4], "Nairobi")
+        self.assertEqual(row[6], "reported")
+
+    def test_weekday_resolves_against_the_dateline(self):
+        # March 4, 2025 is a Tuesday; "on Monday" is the day before
+        _, rows = meetings_of(
+            "Talks in Nairobi\n\n"
+            "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held talks with "
+            "Ghanaian Foreign Minister Kofi Mensah-Boateng on Monday.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual(row[1], dt.date(2025, 3, 3))
+        self.assertEqual(row[2], "day")
+
+    def test_people_only_greeted_or_mourned_are_not_participants(self):
+        _, rows = meetings_of(
+            "LIMA, June 9, 2024 (Agency) -- Peruvian President Rosa Quispe met with Chilean Foreign "
+            "Minister Tomas Errazuriz on Sunday. Errazuriz conveyed the greetings of Chilean President "
+            "Ana Valdivia to Quispe and expressed condolences over the death of former Minister Luis Paredes.\n"
+        )
+        [row] = find(rows, "Rosa Quispe", "Tomas Errazuriz")
+        self.assertEqual(row[5], {"Rosa Quispe", "Tomas Errazuriz"})
+        self.assertFalse(find(rows, "Ana Valdivia"))
+
+    def test_phone_call_is_a_call_without_a_place(self):
+        _, rows = meetings_of(
+            "OTTAWA, Feb. 12, 2024 (Agency) -- Canadian Prime Minister Claire Dubois held a phone call "
+            "with German Chancellor Markus Feldmann on Monday to discuss energy security.\n"
+        )
+        [row] = find(rows, "Claire Dubois", "Markus Feldmann")
+        self.assertEqual(row[0], "call")
+        self.assertIsNone(row[4])
+        self.assertEqual(row[1], dt.date(2024, 2, 12))
+
+    def test_visit_broken_down_with_respectively_gives_one_meeting_per_counterpart(self):
+        _, rows = meetings_of(
+            "ACCRA, May 6, 2024 (Agency) -- Nigerian Vice President Musa Bello visited Ghana, meeting with "
+            "President Kwame Asante and Speaker Efua Owusu respectively in the capital Accra on May 5.\n"
+        )
+        first = find(rows, "Musa Bello", "Kwame Asante")
+        second = find(rows, "Musa Bello", "Efua Owusu")
+        self.assertEqual(len(first), 1)
+        self.assertEqual(len(second), 1)
+        self.assertNotIn("Efua Owusu", first[0][5])
+        self.assertEqual(first[0][1], dt.date(2024, 5, 5))
+        self.assertEqual(first[0][4], "Accra")
+
+    def test_next_day_and_visit_city_carry_over(self):
+        _, rows = meetings_of(
+            "Regional news\n\n"
+            "Brazilian Foreign Minister Paulo Ferreira paid a visit to Argentina, meeting Argentine "
+            "President Julia Romero in the capital Buenos Aires on April 8, 2024.\n\n"
+            "Ferreira also met with his Argentine counterpart Diego Castillo the next day.\n"
+        )
+        [first] = find(rows, "Paulo Ferreira", "Julia Romero")
+        [second] = find(rows, "Paulo Ferreira", "Diego Castillo")
+        self.assertEqual(first[1], dt.date(2024, 4, 8))
+        self.assertEqual(second[1], dt.date(2024, 4, 9))
+        self.assertEqual(second[4], "Buenos Aires")
+
+    def test_meetings_of_a_several_day_visit_without_a_day_keep_the_month(self):
+        _, rows = meetings_of(
+            "Visit to Poland\n\n"
+            "Portuguese Foreign Minister Rui Tavares paid an official visit to Warsaw from 10 to 13 June 2024. "
+            "Tavares held talks with Polish Foreign Minister Anna Kowalczyk.\n"
+        )
+        [row] = find(rows, "Rui Tavares", "Anna Kowalczyk")
+        self.assertEqual(row[2], "month")
+        self.assertEqual(row[1], dt.date(2024, 6, 1))
+        self.assertEqual(row[4], "Warsaw")
+
+
+class MultilateralTests(SimpleTestCase):
+    def test_summit_attendee_list_and_chair(self):
+        _, rows = meetings_of(
+            "ADDIS ABABA, Feb. 18, 2024 (Agency) -- The summit of the African Union was held in Addis Ababa "
+            "on Feb. 17-18. The summit was chaired by Mauritanian President Ahmed Ould Salem. "
+            "Attendees included Kenyan President Amina Odhiambo, Senegalese President Moussa Diallo, "
+            "Ghanaian President Kwame Asante and Zambian President Grace Mwale.\n"
+        )
+        summits = [r for r in rows if r[0] == "summit"]
+        self.assertEqual(len(summits), 1)
+        summit = summits[0]
+        self.assertEqual(
+            summit[5],
+            {"Ahmed Ould Salem", "Amina Odhiambo", "Moussa Diallo", "Kwame Asante", "Grace Mwale"},
+        )
+        self.assertEqual(summit[1], dt.date(2024, 2, 17))
+        self.assertEqual(summit[3], dt.date(2024, 2, 18))
+        self.assertEqual(summit[4], "Addis Ababa")
+
+    def test_video_link_ministerial_stays_ministerial_without_a_city(self):
+        result, rows = meetings_of(
+            "ROME, Nov. 5, 2024 (Agency) -- Italian Foreign Minister Marco Bellini attended the "
+            "fourth foreign ministers' meeting of the Group of Seven (G7) via video link on Tuesday.\n"
+        )
+        [row] = find(rows, "Marco Bellini")
+        self.assertEqual(row[0], "ministerial")
+        self.assertIsNone(row[4])
+        self.assertEqual(row[1], dt.date(2024, 11, 5))
+
+
+class MergingTests(SimpleTestCase):
+    COMPILATION = (
+        "Ministers of Chile and Peru meet in Lima\n"
+        "LIMA, June 10, 2024 (Agency) -- Peruvian Foreign Minister Elena Vargas met with Chilean Foreign "
+        "Minister Tomas Errazuriz here on Monday.\n"
+        "Vargas said the talks were fruitful.\n"
+        "Chile, Peru vow closer ties\n"
+        "SANTIAGO, June 11 (Other Agency) -- Chilean Foreign Minister Tomas Errazuriz held talks with "
+        "Peruvian Foreign Minister Elena Vargas in Lima, the Chilean Foreign Ministry said.\n"
+        "Errazuriz said the sides agreed to meet again.\n"
+    )
+
+    def test_same_talks_in_two_stories_become_one_candidate(self):
+        result, rows = meetings_of(self.COMPILATION)
+        found = find(rows, "Elena Vargas", "Tomas Errazuriz")
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0][4], "Lima")
+        [meeting] = [m for m in result.meetings if m.kind == "bilateral"]
+        self.assertGreaterEqual(len(meeting.spans), 2)
+
+    def test_recalled_summit_is_marked_and_kept_apart(self):
+        _, rows = meetings_of(
+            "BERLIN, Sept. 3, 2024 (Agency) -- German Chancellor Markus Feldmann met with French President "
+            "Louise Martin on Tuesday. In March 2022, Feldmann and Martin met in Paris.\n"
+        )
+        found = find(rows, "Markus Feldmann", "Louise Martin")
+        reported = [r for r in found if r[6] == "reported"]
+        recalled = [r for r in found if r[6] == "recalled"]
+        self.assertEqual(len(reported), 1)
+        self.assertEqual(reported[0][1], dt.date(2024, 9, 3))
+        self.assertEqual(len(recalled), 1)
+        self.assertEqual(recalled[0][1].year, 2022)
+
+    def test_announced_talks_are_not_reported(self):
+        _, rows = meetings_of(
+            "OSLO, Jan. 8, 2024 (Agency) -- Norwegian Prime Minister Erik Solberg will hold talks with "
+            "Finnish President Aino Virtanen next week.\n"
+        )
+        self.assertFalse([r for r in rows if r[6] == "reported"])
+
+
+class OpeningPhraseTests(SimpleTestCase):
+    def test_call_told_in_an_opening_phrase_and_ceremony_attended_by(self):
+        _, rows = meetings_of(
+            "Calls\n\n"
+            "PARIS, Oct. 2, 2024 (Agency) -- In a telephone conversation with British Prime Minister James "
+            "Whitfield on Wednesday, French President Louise Martin discussed trade.\n\n"
+            "French Foreign Minister Jean Moreau presided over the opening ceremony of the Francophonie "
+            "Summit in Paris on Tuesday, which was attended by Senegalese President Moussa Diallo.\n"
+        )
+        [call] = find(rows, "James Whitfield", "Louise Martin")
+        self.assertEqual(call[0], "call")
+        [ceremony] = find(rows, "Jean Moreau", "Moussa Diallo")
+        self.assertEqual(ceremony[0], "ceremony")
+        self.assertEqual(ceremony[1], dt.date(2024, 10, 1))
+        self.assertEqual(ceremony[4], "Paris")
