@@ -7,6 +7,7 @@ reported with its name and the problem, and the run ends with a non-zero exit co
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
@@ -114,6 +115,14 @@ def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: 
             outlet=options.source,
             limit=options.max_bytes,
         )
+        if _needs_a_year(document):
+            # nothing in the text says which year: date the stories by when the file was
+            # written (or today for stdin), but do not claim it as the publication date
+            when = dt.date.fromtimestamp(p.stat().st_mtime) if full else dt.date.today()
+            document = read_document(
+                data, name, path=full, published=when, outlet=options.source, limit=options.max_bytes
+            )
+            document.published = None
         extraction = extract(document, lexicon)
         return document, extraction
     except ReadError as error:
@@ -128,6 +137,15 @@ def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: 
         return Outcome(path, "failed", "too deeply nested to read")
     except Exception as error:  # noqa: BLE001 - a bug must not stop the other files
         return Outcome(path, "failed", f"extraction failed: {type(error).__name__}: {error}")
+
+
+def _needs_a_year(document) -> bool:
+    """True when stories have a dateline day but no year could be inferred for it."""
+    if document.published is not None:
+        return False
+    return any(s.dateline_place and s.date is None for s in document.stories) and not any(
+        s.date for s in document.stories
+    )
 
 
 _worker_state: dict = {}

@@ -314,3 +314,22 @@ class MeetingsAcrossArticlesTests(ImportTestCase):
         self.assertTrue(kinds_compatible("visit", "bilateral"))
         self.assertFalse(kinds_compatible("bilateral", "ministerial"))
         self.assertFalse(kinds_compatible("call", "bilateral"))
+
+
+class YearInferenceTests(ImportTestCase):
+    def test_dateline_without_any_year_is_dated_by_the_file(self):
+        import datetime as dt
+
+        from diplomacy.models import Meeting
+
+        path = self.write(
+            "a.txt",
+            "Ministers meet\n\nVIENNA, March 4 (Agency) -- Austrian Foreign Minister Helga "
+            "Brandt met with Slovak Foreign Minister Pavol Hudak in Vienna.\n",
+        )
+        stamp = dt.datetime(2023, 6, 1, 12, 0).timestamp()
+        os.utime(path, (stamp, stamp))
+        run_import(str(path))
+        self.assertEqual(str(Meeting.objects.get().date), "2023-03-04")
+        # the year came from the file, not from the text: no publication date is claimed
+        self.assertIsNone(Article.objects.get().published)
