@@ -845,6 +845,7 @@ def _story(
         headline=headline,
         dateline_place=dateline.place,
         dateline_country=country if country and len(country) == 2 and country.isupper() else None,
+        dateline_country_name=country,
         date=date,
         outlet=dateline.outlet,
         body_start=dateline.end,

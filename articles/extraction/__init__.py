@@ -17,6 +17,14 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     """Everything one document tells: countries, organisations, persons, meetings, statements."""
     from articles.reading import normalise
 
+    for story in document.stories:
+        if story.dateline_country is None and story.dateline_place:
+            # "BAKU, Azerbaijan, September 9": the country as written, else the city's
+            named = story.dateline_country_name
+            city = lexicon.city(story.dateline_place)
+            story.dateline_country = (named and lexicon.country_for_phrase(named)) or (
+                city[1] if city else None
+            )
     ctx = Context.build(document, lexicon, normalise(document.text))
     result = Extraction()
     result.countries = find_countries(ctx)

@@ -39,6 +39,7 @@ class Story:
     headline: str | None = None
     dateline_place: str | None = None  # "ASTANA" -> "Astana"
     dateline_country: str | None = None  # ISO alpha-2 when the dateline or place gives it
+    dateline_country_name: str | None = None  # as written: "BAKU, Azerbaijan, ..." -> "Azerbaijan"
     date: dt.date | None = None  # dateline date, year inferred
     outlet: str | None = None  # "(Xinhua)" in the dateline
     body_start: int | None = None  # first character after the dateline, if any
