@@ -104,6 +104,7 @@ class Meeting(Curated):
             # the review queue: unreviewed records, newest first
             models.Index(fields=["review", "-created_at"], name="meeting_review_queue_idx"),
             # the meeting list sorted by date and filtered by date range
+            # (PostgreSQL also gets "date DESC NULLS LAST, id": migration 0005)
             models.Index(fields=["-date", "id"], name="meeting_date_idx"),
             # meetings hosted by a country, newest first
             models.Index(fields=["country", "-date"], name="meeting_country_date_idx"),
@@ -200,6 +201,7 @@ class Statement(Curated):
             # the review queue: unreviewed records, newest first
             models.Index(fields=["review", "-created_at"], name="statement_review_queue_idx"),
             # the statement list sorted by date
+            # (PostgreSQL also gets "date DESC NULLS LAST, id": migration 0005)
             models.Index(fields=["-date", "id"], name="statement_date_idx"),
             # a person's statements, newest first
             models.Index(fields=["speaker", "-date"], name="statement_speaker_date_idx"),
