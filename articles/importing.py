@@ -86,14 +86,18 @@ def find_files(paths, notes):
                     if child.suffix.lower() in READABLE:
                         yield str(child)
                     else:
-                        notes.append(Outcome(str(child), "skipped", "not a .txt, .md or .html file"))
+                        notes.append(
+                            Outcome(str(child), "skipped", "not a .txt, .md or .html file")
+                        )
         elif path.suffix.lower() in READABLE or not path.exists():
             yield str(path)
         else:
             notes.append(Outcome(str(path), "skipped", "not a .txt, .md or .html file"))
 
 
-def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: bytes | None = None):
+def read_and_extract(
+    path: str, options: Options, lexicon: Lexicon, stdin_data: bytes | None = None
+):
     """(document, extraction) for one file, or an Outcome saying why not. No database."""
     try:
         if path == STDIN:
@@ -104,7 +108,9 @@ def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: 
                 return Outcome(path, "failed", "no such file")
             size = p.stat().st_size
             if options.max_bytes and size > options.max_bytes:
-                return Outcome(path, "failed", f"larger than the limit ({size} > {options.max_bytes} bytes)")
+                return Outcome(
+                    path, "failed", f"larger than the limit ({size} > {options.max_bytes} bytes)"
+                )
             data = p.read_bytes()
             name, full = p.name, str(p.resolve())
         document = read_document(
@@ -120,7 +126,12 @@ def read_and_extract(path: str, options: Options, lexicon: Lexicon, stdin_data: 
             # written (or today for stdin), but do not claim it as the publication date
             when = dt.date.fromtimestamp(p.stat().st_mtime) if full else dt.date.today()
             document = read_document(
-                data, name, path=full, published=when, outlet=options.source, limit=options.max_bytes
+                data,
+                name,
+                path=full,
+                published=when,
+                outlet=options.source,
+                limit=options.max_bytes,
             )
             document.published = None
         extraction = extract(document, lexicon)

@@ -127,7 +127,9 @@ class DocumentLoader:
         old = Evidence.objects.filter(article=self.article)
         self._previous = {
             "person": set(old.exclude(person=None).values_list("person", flat=True)),
-            "organisation": set(old.exclude(organisation=None).values_list("organisation", flat=True)),
+            "organisation": set(
+                old.exclude(organisation=None).values_list("organisation", flat=True)
+            ),
             "meeting": set(old.exclude(meeting=None).values_list("meeting", flat=True)),
             "statement": set(old.exclude(statement=None).values_list("statement", flat=True)),
         }
@@ -135,7 +137,12 @@ class DocumentLoader:
 
     def _remove_orphans(self):
         """Records only the old version supported, that no editor touched, go away."""
-        models = {"person": Person, "organisation": Organisation, "meeting": Meeting, "statement": Statement}
+        models = {
+            "person": Person,
+            "organisation": Organisation,
+            "meeting": Meeting,
+            "statement": Statement,
+        }
         for kind, ids in self._previous.items():
             if not ids:
                 continue
@@ -149,18 +156,26 @@ class DocumentLoader:
                 self.counts[(kind, "removed")] += deleted
 
     def _evidence(self, kind, start, end, **target):
-        ((field, record),) = target.items()
+        ((target_field, record),) = target.items()
         text = self.document.text[start:end][:500]
-        self.evidence.append((kind, start, end, text, field, record))
+        self.evidence.append((kind, start, end, text, target_field, record))
 
     def _write_evidence(self):
         """Insert the evidence rows with one executemany: much faster than model instances."""
-        fields = ["country", "organisation", "person", "position", "meeting", "participation", "statement"]
+        fields = [
+            "country",
+            "organisation",
+            "person",
+            "position",
+            "meeting",
+            "participation",
+            "statement",
+        ]
         table = Evidence._meta.db_table
         columns = ["article_id", "kind", "start", "end", "text"] + [f"{f}_id" for f in fields]
         rows = []
-        for kind, start, end, text, field, record in self.evidence:
-            targets = [record.pk if f == field else None for f in fields]
+        for kind, start, end, text, target_field, record in self.evidence:
+            targets = [record.pk if f == target_field else None for f in fields]
             rows.append((self.article.pk, kind, start, end, text, *targets))
         if not rows:
             return
@@ -186,11 +201,7 @@ class DocumentLoader:
         found = resolve_organisations(groups)
         for key, mentions in groups.items():
             first = mentions[0]
-            surface = {
-                _PARENS.sub("", " ".join(m.text.split()))
-                for m in mentions
-                if not m.implied
-            }
+            surface = {_PARENS.sub("", " ".join(m.text.split())) for m in mentions if not m.implied}
             surface = {s for s in surface if s and s != first.acronym}
             org = found.get(key)
             if org is None and first.acronym:
@@ -215,7 +226,12 @@ class DocumentLoader:
                 if not org.acronym and first.acronym and not org.is_locked("acronym"):
                     org.acronym = first.acronym[:40]
                     changed.append("acronym")
-                if not org.country_id and first.country and not org.is_locked("country") and not org.reference:
+                if (
+                    not org.country_id
+                    and first.country
+                    and not org.is_locked("country")
+                    and not org.reference
+                ):
                     org.country = self.countries.get(first.country)
                     changed.append("country")
                 if changed:
@@ -229,7 +245,9 @@ class DocumentLoader:
                 self._evidence("organisation", m.start, m.end, organisation=org)
         orgs = {o.pk: o for o in self.org_for.values()}
         self._org_names = set(
-            OrganisationName.objects.filter(organisation__in=orgs).values_list("organisation_id", "key")
+            OrganisationName.objects.filter(organisation__in=orgs).values_list(
+                "organisation_id", "key"
+            )
         )
         for pk, surface in self._org_surface.items():
             self._add_org_names(orgs[pk], surface)
@@ -251,7 +269,9 @@ class DocumentLoader:
         for m in self.extraction.person_mentions:
             by_entity.setdefault(m.entity, []).append(m)
         entities = self.extraction.persons
-        for index, (entity, person) in enumerate(zip(entities, resolve_persons(entities))):
+        for index, (entity, person) in enumerate(
+            zip(entities, resolve_persons(entities), strict=True)
+        ):
             country = self.countries.get(entity.country)
             if person is None:
                 person = Person(name=entity.name[:200], country=country, gender=entity.gender or "")
@@ -279,7 +299,9 @@ class DocumentLoader:
     def _person_names(self):
         """Every full-name spelling seen becomes another name of its person (one query)."""
         people = {p.pk: p for p in self.person_for.values()}
-        existing = set(PersonName.objects.filter(person__in=people).values_list("person_id", "name"))
+        existing = set(
+            PersonName.objects.filter(person__in=people).values_list("person_id", "name")
+        )
         new = {}
         for index, entity in enumerate(self.extraction.persons):
             person = self.person_for[index]
@@ -287,7 +309,9 @@ class DocumentLoader:
                 name = " ".join(name.split())[:200]
                 if name and name != person.name and len(name.split()) >= 2:
                     if (person.pk, name) not in existing:
-                        new[(person.pk, name)] = PersonName(person=person, name=name, key=name_key(name))
+                        new[(person.pk, name)] = PersonName(
+                            person=person, name=name, key=name_key(name)
+                        )
         PersonName.objects.bulk_create(new.values(), ignore_conflicts=True)
 
     def _positions(self, by_entity):
@@ -302,20 +326,34 @@ class DocumentLoader:
         for index, entity in enumerate(self.extraction.persons):
             person = self.person_for[index]
             mentions = by_entity.get(index, [])
-            anchor = next((m for m in mentions if m.form == "full"), mentions[0] if mentions else None)
+            anchor = next(
+                (m for m in mentions if m.form == "full"), mentions[0] if mentions else None
+            )
             for p in entity.positions:
                 org = self.org_for.get(p.organisation_key) if p.organisation_key else None
                 country = self.countries.get(p.country)
-                key = (person.pk, p.title[:300], org.pk if org else None, country.pk if country else None)
+                key = (
+                    person.pk,
+                    p.title[:300],
+                    org.pk if org else None,
+                    country.pk if country else None,
+                )
                 position = existing.get(key) or created.get(key)
                 if position is None:
                     position = Position(
-                        person=person, title=p.title[:300], organisation=org, country=country,
-                        start=when, end=when,
+                        person=person,
+                        title=p.title[:300],
+                        organisation=org,
+                        country=country,
+                        start=when,
+                        end=when,
                     )
                     created[key] = position
                 elif when and (
-                    position.start is None or when < position.start or position.end is None or when > position.end
+                    position.start is None
+                    or when < position.start
+                    or position.end is None
+                    or when > position.end
                 ):
                     position.start = min(position.start or when, when)
                     position.end = max(position.end or when, when)
@@ -340,8 +378,16 @@ class DocumentLoader:
     # -- meetings ------------------------------------------------------------------------
     def meetings(self):
         for index, candidate in enumerate(self.extraction.meetings):
-            people = [self.person_for[p.entity] for p in candidate.participants if p.entity in self.person_for]
-            roles = {self.person_for[p.entity].pk: p.role for p in candidate.participants if p.entity in self.person_for}
+            people = [
+                self.person_for[p.entity]
+                for p in candidate.participants
+                if p.entity in self.person_for
+            ]
+            roles = {
+                self.person_for[p.entity].pk: p.role
+                for p in candidate.participants
+                if p.entity in self.person_for
+            }
             meeting = self._find_meeting(candidate, people)
             if meeting is None:
                 meeting = Meeting(
@@ -350,10 +396,16 @@ class DocumentLoader:
                     status=candidate.status,
                     date=candidate.date,
                     date_precision=candidate.precision,
-                    end_date=candidate.end_date if candidate.end_date and candidate.date and candidate.end_date >= candidate.date else None,
+                    end_date=candidate.end_date
+                    if candidate.end_date
+                    and candidate.date
+                    and candidate.end_date >= candidate.date
+                    else None,
                     city=(candidate.city or "")[:100],
                     country=self.countries.get(candidate.country),
-                    organisation=self.org_for.get(candidate.organisation_key) if candidate.organisation_key else None,
+                    organisation=self.org_for.get(candidate.organisation_key)
+                    if candidate.organisation_key
+                    else None,
                 )
                 _quiet_save(meeting)
                 self.counts[("meeting", "created")] += 1
@@ -365,7 +417,9 @@ class DocumentLoader:
                 for person in people:
                     if person.pk in existing:
                         continue
-                    part = Participation(meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300])
+                    part = Participation(
+                        meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
+                    )
                     _quiet_save(part)
                     existing.add(person.pk)
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
@@ -377,7 +431,8 @@ class DocumentLoader:
             return None
         window = dt.timedelta(days=1)
         queryset = Meeting.objects.exclude(review=Review.REJECTED).filter(
-            date__gte=candidate.date - window, date__lte=(candidate.end_date or candidate.date) + window
+            date__gte=candidate.date - window,
+            date__lte=(candidate.end_date or candidate.date) + window,
         )
         # this document's own reports of one meeting were merged by the extractor
         queryset = queryset.exclude(pk__in=[m.pk for m in self.meeting_for.values()])
@@ -388,7 +443,9 @@ class DocumentLoader:
             queryset = queryset.filter(
                 kind=candidate.kind,
                 participations__isnull=True,
-                organisation=self.org_for.get(candidate.organisation_key) if candidate.organisation_key else None,
+                organisation=self.org_for.get(candidate.organisation_key)
+                if candidate.organisation_key
+                else None,
             )
         need = min(2, len(ids))
         for meeting in queryset.prefetch_related("participations")[:50]:
@@ -422,10 +479,20 @@ class DocumentLoader:
         ):
             meeting.date, meeting.date_precision = candidate.date, "day"
             changed.append("date")
-        if not meeting.end_date and candidate.end_date and meeting.date and candidate.end_date >= meeting.date and not meeting.is_locked("end_date"):
+        if (
+            not meeting.end_date
+            and candidate.end_date
+            and meeting.date
+            and candidate.end_date >= meeting.date
+            and not meeting.is_locked("end_date")
+        ):
             meeting.end_date = candidate.end_date
             changed.append("end_date")
-        if not meeting.organisation_id and candidate.organisation_key and not meeting.is_locked("organisation"):
+        if (
+            not meeting.organisation_id
+            and candidate.organisation_key
+            and not meeting.is_locked("organisation")
+        ):
             meeting.organisation = self.org_for.get(candidate.organisation_key)
             changed.append("organisation")
         if changed:
@@ -437,8 +504,12 @@ class DocumentLoader:
     # -- statements -----------------------------------------------------------------------
     def statements(self):
         for candidate in self.extraction.statements:
-            speaker = self.person_for.get(candidate.speaker) if candidate.speaker is not None else None
-            meeting = self.meeting_for.get(candidate.meeting) if candidate.meeting is not None else None
+            speaker = (
+                self.person_for.get(candidate.speaker) if candidate.speaker is not None else None
+            )
+            meeting = (
+                self.meeting_for.get(candidate.meeting) if candidate.meeting is not None else None
+            )
             statement = self._find_statement(candidate, speaker)
             if statement is None:
                 statement = Statement(
@@ -454,7 +525,11 @@ class DocumentLoader:
                 _quiet_save(statement)
                 self.counts[("statement", "created")] += 1
             else:
-                if statement.meeting_id is None and meeting is not None and not statement.is_locked("meeting"):
+                if (
+                    statement.meeting_id is None
+                    and meeting is not None
+                    and not statement.is_locked("meeting")
+                ):
                     statement.meeting = meeting
                     _quiet_save(statement)
                     self.counts[("statement", "updated")] += 1
@@ -477,7 +552,9 @@ class DocumentLoader:
         ).only("id", "text", "meeting_id", "review", "locked_fields")[:200]
         for statement in nearby:
             if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO and (
-                min(len(statement.text), len(candidate.text)) / max(len(statement.text), len(candidate.text), 1) > 0.6
+                min(len(statement.text), len(candidate.text))
+                / max(len(statement.text), len(candidate.text), 1)
+                > 0.6
             ):
                 return statement
         return None
@@ -501,7 +578,9 @@ class DocumentLoader:
         return LoadResult(status, self.article, self.counts)
 
 
-def load_document(document: Document, extraction: Extraction, countries: CountryCache | None = None) -> LoadResult:
+def load_document(
+    document: Document, extraction: Extraction, countries: CountryCache | None = None
+) -> LoadResult:
     """Write one document in one transaction; nothing half-written survives an error."""
     countries = countries or CountryCache()
     with transaction.atomic():

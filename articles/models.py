@@ -62,7 +62,11 @@ class Evidence(models.Model):
     text = models.CharField(max_length=500, blank=True, help_text="The span as written (cut).")
     # exactly one of these points at the supported record
     country = models.ForeignKey(
-        "diplomacy.Country", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+        "diplomacy.Country",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
     )
     organisation = models.ForeignKey(
         "diplomacy.Organisation",
@@ -82,7 +86,11 @@ class Evidence(models.Model):
         related_name="evidence",
     )
     meeting = models.ForeignKey(
-        "diplomacy.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+        "diplomacy.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
     )
     participation = models.ForeignKey(
         "diplomacy.Participation",
@@ -133,7 +141,9 @@ class Evidence(models.Model):
         text = self.article.text
         left = max(text.rfind("\n", 0, self.start), text.rfind(". ", 0, self.start - 1))
         left = max(left + 1, self.start - 300)
-        right_candidates = [i for i in (text.find("\n", self.end), text.find(". ", self.end)) if i != -1]
+        right_candidates = [
+            i for i in (text.find("\n", self.end), text.find(". ", self.end)) if i != -1
+        ]
         right = min(right_candidates + [len(text)])
         right = min(right + 1, self.end + 300)
         return text[left : self.start], text[self.start : self.end], text[self.end : right]

@@ -54,7 +54,9 @@ def find_person(entity: PersonEntity) -> Person | None:
     )
     if by_name is not None:
         return _follow_merges(by_name.person)
-    person = Person.objects.filter(key__in=keys).select_related("merged_into").order_by("id").first()
+    person = (
+        Person.objects.filter(key__in=keys).select_related("merged_into").order_by("id").first()
+    )
     if person is not None:
         return _follow_merges(person)
     return _fuzzy_person(entity)
@@ -67,9 +69,9 @@ def _fuzzy_person(entity: PersonEntity) -> Person | None:
         return None
     surname = name_key(words[-1])
     given = name_key(words[0])
-    candidates = Person.objects.filter(
-        merged_into__isnull=True, key__startswith=given[:2]
-    ).only("id", "name", "key", "country_id")[:200]
+    candidates = Person.objects.filter(merged_into__isnull=True, key__startswith=given[:2]).only(
+        "id", "name", "key", "country_id"
+    )[:200]
     key = name_key(entity.name)
     best, best_score = None, 0
     for person in candidates:
@@ -108,7 +110,9 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
     for row in names:
         by_name.setdefault(row.key, row)
     by_key: dict[str, Person] = {}
-    for person in Person.objects.filter(key__in=wanted).select_related("merged_into").order_by("id"):
+    for person in (
+        Person.objects.filter(key__in=wanted).select_related("merged_into").order_by("id")
+    ):
         by_key.setdefault(person.key, person)
     out = []
     for entity in entities:
@@ -158,7 +162,11 @@ def resolve_organisations(groups: dict[str, list[OrganisationMention]]) -> dict[
     for org in Organisation.objects.filter(key__in=wanted).order_by("id"):
         by_key.setdefault(org.key, org)
     by_name = {}
-    for row in OrganisationName.objects.filter(key__in=wanted).select_related("organisation").order_by("id"):
+    for row in (
+        OrganisationName.objects.filter(key__in=wanted)
+        .select_related("organisation")
+        .order_by("id")
+    ):
         by_name.setdefault(row.key, row.organisation)
     out = {}
     for key, keys in keys_of.items():

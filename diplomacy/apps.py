@@ -8,7 +8,6 @@ class DiplomacyConfig(AppConfig):
 
     def ready(self):
         from diplomacy.roles import create_roles
-
         from diplomacy.search_schema import ensure_sqlite_search
 
         post_migrate.connect(create_roles, sender=self, dispatch_uid="diplomacy_create_roles")

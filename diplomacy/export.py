@@ -30,7 +30,8 @@ def _sources(model, ids):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = (
-            model._meta.get_field("evidence").related_model.objects.filter(**{f"{field}__in": chunk})
+            model._meta.get_field("evidence")
+            .related_model.objects.filter(**{f"{field}__in": chunk})
             .values_list(field, "article__file_name")
             .distinct()
         )
@@ -89,7 +90,9 @@ def person_rows():
         .order_by("name", "id")
     )
     for person in persons.iterator(chunk_size=CHUNK):
-        aliases = sorted({n.name for n in person.names.all() if len(n.name.split()) >= 2} - {person.name})
+        aliases = sorted(
+            {n.name for n in person.names.all() if len(n.name.split()) >= 2} - {person.name}
+        )
         yield {
             "name": person.name,
             "aliases": aliases,
@@ -126,11 +129,7 @@ def meeting_rows(meetings):
 
 
 def statement_rows(meeting_index):
-    statements = (
-        Statement.objects.public()
-        .select_related("speaker")
-        .order_by("date", "id")
-    )
+    statements = Statement.objects.public().select_related("speaker").order_by("date", "id")
     ids = list(statements.values_list("id", flat=True))
     sources = _sources(Statement, ids)
     for statement in statements.iterator(chunk_size=CHUNK):
@@ -152,7 +151,10 @@ def write_export(stream):
         Meeting.objects.public()
         .select_related("country", "organisation")
         .prefetch_related(
-            Prefetch("participations", queryset=Participation.objects.select_related("person").order_by("id"))
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person").order_by("id"),
+            )
         )
         .order_by("date", "id")
     )
@@ -165,7 +167,7 @@ def write_export(stream):
         ("meetings", meeting_rows(meetings)),
         ("statements", statement_rows(meeting_index)),
     ]
-    stream.write('{\n"format": %s' % json.dumps(FORMAT))
+    stream.write('{\n"format": ' + json.dumps(FORMAT))
     for name, rows in sections:
         stream.write(f',\n"{name}": [')
         for i, row in enumerate(rows):

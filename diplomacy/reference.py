@@ -120,9 +120,7 @@ def _unique_nonempty(names):
 
 
 def _is_str_list(value):
-    return isinstance(value, list) and all(
-        isinstance(item, str) and item.strip() for item in value
-    )
+    return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
 
 
 def _validate_countries(countries, problems):
@@ -154,10 +152,7 @@ def _validate_countries(countries, problems):
         if not isinstance(country["name"], str) or not country["name"].strip():
             problems.append(f"{label}: empty name")
             continue
-        if (
-            not isinstance(country["official_name"], str)
-            or not country["official_name"].strip()
-        ):
+        if not isinstance(country["official_name"], str) or not country["official_name"].strip():
             problems.append(f"{label}: empty official_name")
         for field in ("other_names", "demonyms", "cities"):
             if not _is_str_list(country[field]):
@@ -165,9 +160,7 @@ def _validate_countries(countries, problems):
         if not isinstance(country["sovereign"], bool):
             problems.append(f"{label}: sovereign must be true or false")
         capital = country["capital"]
-        if capital is not None and (
-            not isinstance(capital, str) or not capital.strip()
-        ):
+        if capital is not None and (not isinstance(capital, str) or not capital.strip()):
             problems.append(f"{label}: capital must be a non-empty string or null")
 
         if country["sovereign"] is True:
@@ -182,22 +175,16 @@ def _validate_countries(countries, problems):
             country["demonyms"] if _is_str_list(country["demonyms"]) else []
         ):
             demonym_owner[demonym.casefold()].add(iso2)
-        places = [capital] + (
-            country["cities"] if _is_str_list(country["cities"]) else []
-        )
+        places = [capital] + (country["cities"] if _is_str_list(country["cities"]) else [])
         for place in _unique_nonempty(places):
             place_owner[place.casefold()].add(iso2)
 
     for name, owners in sorted(name_owner.items()):
         if len(owners) > 1:
-            problems.append(
-                f"country name {name!r} used by {', '.join(sorted(owners))}"
-            )
+            problems.append(f"country name {name!r} used by {', '.join(sorted(owners))}")
     for demonym, owners in sorted(demonym_owner.items()):
         if len(owners) > 1:
-            problems.append(
-                f"demonym {demonym!r} shared by {', '.join(sorted(owners))}"
-            )
+            problems.append(f"demonym {demonym!r} shared by {', '.join(sorted(owners))}")
         clash = name_owner.get(demonym, set()) - owners
         if clash:
             problems.append(
@@ -236,9 +223,7 @@ def _validate_organisations(organisations, iso2_codes, country_name_owner, probl
             problems.append(f"{label}: empty name")
             continue
         acronym = org["acronym"]
-        if acronym is not None and (
-            not isinstance(acronym, str) or not acronym.strip()
-        ):
+        if acronym is not None and (not isinstance(acronym, str) or not acronym.strip()):
             problems.append(f"{label}: acronym must be a non-empty string or null")
         if not _is_str_list(org["other_names"]):
             problems.append(f"{label}: other_names must be a list of non-empty strings")
@@ -264,9 +249,7 @@ def _validate_organisations(organisations, iso2_codes, country_name_owner, probl
             if len(set(members)) != len(members):
                 problems.append(f"{label}: duplicate members")
 
-        names = [org["name"]] + (
-            org["other_names"] if _is_str_list(org["other_names"]) else []
-        )
+        names = [org["name"]] + (org["other_names"] if _is_str_list(org["other_names"]) else [])
         for name in _unique_nonempty(names):
             name_owner[name.casefold()].add(key)
             if name.casefold() in country_name_owner:
@@ -276,9 +259,7 @@ def _validate_organisations(organisations, iso2_codes, country_name_owner, probl
 
     for name, owners in sorted(name_owner.items()):
         if len(owners) > 1:
-            problems.append(
-                f"organisation name {name!r} used by {', '.join(sorted(owners))}"
-            )
+            problems.append(f"organisation name {name!r} used by {', '.join(sorted(owners))}")
     for acronym, owners in sorted(acronym_owner.items()):
         if len(owners) > 1:
             problems.append(f"acronym {acronym!r} used by {', '.join(sorted(owners))}")

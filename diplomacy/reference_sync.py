@@ -54,7 +54,9 @@ def sync_reference(apps=None):
         org.save()
         orgs[row["key"]] = org
         names = [n for n in row.get("other_names") or [] if n != org.name]
-        existing = set(OrganisationName.objects.filter(organisation=org).values_list("key", flat=True))
+        existing = set(
+            OrganisationName.objects.filter(organisation=org).values_list("key", flat=True)
+        )
         for name in names:
             if org_key(name) not in existing:
                 OrganisationName.objects.create(organisation=org, name=name, key=org_key(name))

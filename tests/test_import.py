@@ -196,9 +196,12 @@ class ImportTests(ImportTestCase):
 
     def test_failure_while_writing_leaves_nothing_half_written(self):
         path = self.write("a.txt", ARTICLE)
-        with mock.patch(
-            "articles.loading.DocumentLoader.statements", side_effect=RuntimeError("boom")
-        ), self.assertRaises(RuntimeError):
+        with (
+            mock.patch(
+                "articles.loading.DocumentLoader.statements", side_effect=RuntimeError("boom")
+            ),
+            self.assertRaises(RuntimeError),
+        ):
             run_import(str(path))
         self.assertFalse(Article.objects.exists())
         self.assertFalse(Person.objects.exists())
@@ -255,7 +258,9 @@ class ExportTests(ImportTestCase):
         self.assertEqual(data["format"], "diplomacy-export/1")
         for key in ("articles", "countries", "organisations", "persons", "meetings", "statements"):
             self.assertIsInstance(data[key], list)
-        self.assertEqual(set(data["articles"][0]) >= {"file", "title", "source", "published", "url"}, True)
+        self.assertEqual(
+            set(data["articles"][0]) >= {"file", "title", "source", "published", "url"}, True
+        )
         self.assertEqual({c["iso2"] for c in data["countries"]}, {"AT", "SK"})
         person = next(p for p in data["persons"] if p["name"] == "Helga Brandt")
         self.assertTrue({"name", "aliases", "country", "positions"} <= set(person))
@@ -265,11 +270,23 @@ class ExportTests(ImportTestCase):
             self.assertTrue({"name", "acronym", "aliases", "country"} <= set(org))
         for meeting in data["meetings"]:
             self.assertTrue(
-                {"title", "kind", "date", "end_date", "city", "country", "organisation",
-                 "participants", "sources"} <= set(meeting)
+                {
+                    "title",
+                    "kind",
+                    "date",
+                    "end_date",
+                    "city",
+                    "country",
+                    "organisation",
+                    "participants",
+                    "sources",
+                }
+                <= set(meeting)
             )
         for statement in data["statements"]:
-            self.assertTrue({"speaker", "date", "text", "direct", "meeting", "sources"} <= set(statement))
+            self.assertTrue(
+                {"speaker", "date", "text", "direct", "meeting", "sources"} <= set(statement)
+            )
 
     def test_export_to_a_file_and_rejected_records_are_left_out(self):
         self.write("a.txt", ARTICLE)

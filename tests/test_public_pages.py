@@ -215,7 +215,9 @@ class PagesRenderTests(TestCase):
                 labelled = {label.get("for") for label in soup.find_all("label")}
                 for field in soup.find_all(["input", "select", "textarea"]):
                     if field.get("type") != "hidden":
-                        self.assertTrue(field.get("id") in labelled or field.get("aria-label"), field)
+                        self.assertTrue(
+                            field.get("id") in labelled or field.get("aria-label"), field
+                        )
                 levels = [int(tag.name[1]) for tag in soup.find_all(["h1", "h2", "h3", "h4"])]
                 self.assertEqual(levels[0], 1)
                 for before, after in zip(levels, levels[1:], strict=False):
@@ -223,7 +225,9 @@ class PagesRenderTests(TestCase):
                 for header in soup.find_all("th"):
                     self.assertIn(header.get("scope"), ("col", "row"), header)
                 for tag in soup.find_all(attrs={"aria-labelledby": True}):
-                    self.assertIsNotNone(soup.find(id=tag["aria-labelledby"]), tag["aria-labelledby"])
+                    self.assertIsNotNone(
+                        soup.find(id=tag["aria-labelledby"]), tag["aria-labelledby"]
+                    )
                 self.assertIsNotNone(soup.find("main", id="main"))
 
     def test_head_answers_like_get(self):

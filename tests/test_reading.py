@@ -414,7 +414,7 @@ class ReadDocumentTests(unittest.TestCase):
 
     def test_same_text_same_hash(self):
         a = read_document("Forum\n\nText.".encode("utf-16"), "a.txt")
-        b = read_document("Forum\n\nText.".encode("utf-8"), "b.txt")
+        b = read_document(b"Forum\n\nText.", "b.txt")
         self.assertEqual(a.content_hash, b.content_hash)
 
     def test_boilerplate_and_stories_are_filled(self):

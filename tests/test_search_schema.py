@@ -22,4 +22,3 @@ class SqliteSearchTriggerTests(TestCase):
         self.assertEqual(len(search("glaciers", kinds=["statement"])["statement"]), 1)
         Statement.objects.create(text="Fresh talks on river basins")
         self.assertEqual(len(search("basins", kinds=["statement"])["statement"]), 1)
-

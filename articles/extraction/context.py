@@ -24,7 +24,7 @@ class Context:
     _story_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, document: Document, lexicon: Lexicon, normalised: str) -> "Context":
+    def build(cls, document: Document, lexicon: Lexicon, normalised: str) -> Context:
         tokens = tokenize(normalised)
         tokens = [t for t in tokens if not _inside(t.start, document.boilerplate)]
         for i, tok in enumerate(tokens):

@@ -155,7 +155,8 @@ class Lexicon:
                 usable = [
                     e
                     for e in entries
-                    if not e[2] or " ".join(tokens[k].text for k in span) == e[3]
+                    if not e[2]
+                    or " ".join(tokens[k].text for k in span) == e[3]
                     or "".join(tokens[k].text for k in span) == e[3].replace(" ", "")
                 ]
                 if usable:
@@ -197,7 +198,7 @@ class Lexicon:
 
     # -- construction ------------------------------------------------------------
     @classmethod
-    def from_reference(cls) -> "Lexicon":
+    def from_reference(cls) -> Lexicon:
         """From the fixture files alone (no database): used by tests and dry runs."""
         from diplomacy.reference import load_countries, load_organisations
 
@@ -207,7 +208,7 @@ class Lexicon:
         return cls(load_countries(), rows)
 
     @classmethod
-    def from_database(cls) -> "Lexicon":
+    def from_database(cls) -> Lexicon:
         """From the Country and Organisation tables, including names editors added."""
         from diplomacy.models import Country, Organisation
 
@@ -247,6 +248,8 @@ class Lexicon:
             Person.objects.public().filter(merged_into__isnull=True).values_list("key", flat=True)
         )
         person_keys |= set(
-            PersonName.objects.filter(person__merged_into__isnull=True).values_list("key", flat=True)
+            PersonName.objects.filter(person__merged_into__isnull=True).values_list(
+                "key", flat=True
+            )
         )
         return cls(countries, orgs, person_keys)

@@ -282,7 +282,9 @@ class OrganisationFinder:
         last_good = b
         while b < s_end:
             t = toks[b]
-            if t.lower in ("of", "for") or (t.lower == "on" and toks[b - 1].lower in ORG_HEADS_WITH_ON):
+            if t.lower in ("of", "for") or (
+                t.lower == "on" and toks[b - 1].lower in ORG_HEADS_WITH_ON
+            ):
                 b += 1
                 if b < s_end and toks[b].lower == "the":
                     b += 1
@@ -317,7 +319,10 @@ class OrganisationFinder:
                     b = m.end if m and m.start == b else b + 1
                     last_good = b
                     continue
-                if toks[b - 1].lower in ("of", "for", "the", "at", "and", "-", "on") or toks[b - 1].is_cap:
+                if (
+                    toks[b - 1].lower in ("of", "for", "the", "at", "and", "-", "on")
+                    or toks[b - 1].is_cap
+                ):
                     b += 1
                     continue
             break
@@ -374,8 +379,15 @@ class OrganisationFinder:
             self._add(a, b, name, kind="ministry", country=country)
         elif organ_of is not None and not organ_of.reference:
             # a generic organ of a body the text names: the same record, another name
-            self._add(a, b, organ_of.name, acronym=organ_of.acronym, kind=organ_of.kind,
-                      country=organ_of.country, key=organ_of.key)
+            self._add(
+                a,
+                b,
+                organ_of.name,
+                acronym=organ_of.acronym,
+                kind=organ_of.kind,
+                country=organ_of.country,
+                key=organ_of.key,
+            )
             return
         else:
             name = self.ctx.span_text(a, b)
@@ -395,8 +407,13 @@ class OrganisationFinder:
                 heads = [j for j in range(c, b) if toks[j].lower in ORG_HEADS - ORGAN_SUFFIXES]
                 if not heads or c >= b:
                     continue
-                if any(m.start <= toks[c].start and toks[b - 1].end <= m.end and m.key != "" and m.start != toks[a].start
-                       for m in self.mentions):
+                if any(
+                    m.start <= toks[c].start
+                    and toks[b - 1].end <= m.end
+                    and m.key != ""
+                    and m.start != toks[a].start
+                    for m in self.mentions
+                ):
                     continue
                 sub = [t for t in toks[c:b] if t.is_word]
                 if all(w.lower in GENERIC for w in sub if not self._match_kind(w.i)) and not any(
@@ -475,7 +492,11 @@ class OrganisationFinder:
                 if k > 0 and self._match_kind(k - 1) in ("demonym", "country"):
                     country = self.ctx.in_match[k - 1].value
                     a = k - 1
-                elif k + 2 < n and toks[k + 1].lower == "of" and self._match_kind(k + 2) in ("country",):
+                elif (
+                    k + 2 < n
+                    and toks[k + 1].lower == "of"
+                    and self._match_kind(k + 2) in ("country",)
+                ):
                     country = self.ctx.in_match[k + 2].value
                     b = self.ctx.in_match[k + 2].end
                 if country:
@@ -493,7 +514,15 @@ class OrganisationFinder:
             if k in self.taken or t.text not in self.by_acronym:
                 continue
             first = self.by_acronym[t.text]
-            self._add(k, k + 1, first.name, acronym=t.text, kind=first.kind, country=first.country, key=first.key)
+            self._add(
+                k,
+                k + 1,
+                first.name,
+                acronym=t.text,
+                kind=first.kind,
+                country=first.country,
+                key=first.key,
+            )
 
     def bare_acronyms_before_organs(self):
         """An unknown acronym naming a body's parent: 'CPC Central Committee' -> 'CPC'."""

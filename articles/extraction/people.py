@@ -50,10 +50,33 @@ NOT_IN_NAME = (
     | REGION_WORDS
     | PERSON_DESCRIPTORS
 )
-CONNECTORS = frozenset({"of", "for", "the", "on", "and", "'s", "-", "(", ")", "from", "to", "at", "in"})
-APPOSITION_OPENERS = frozenset({"also", "the", "a", "an", "who", "is", "was", "currently", "now", "then"})
-GENDER_BY_HONORIFIC = {"ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f", "madam": "f", "mr.": "m", "mr": "m"}
-NOT_POSITIONS = PERSON_DESCRIPTORS | {"mr.", "mr", "ms.", "ms", "mrs.", "mrs", "dr.", "dr", "madam", "sir"}
+CONNECTORS = frozenset(
+    {"of", "for", "the", "on", "and", "'s", "-", "(", ")", "from", "to", "at", "in"}
+)
+APPOSITION_OPENERS = frozenset(
+    {"also", "the", "a", "an", "who", "is", "was", "currently", "now", "then"}
+)
+GENDER_BY_HONORIFIC = {
+    "ms.": "f",
+    "ms": "f",
+    "mrs.": "f",
+    "mrs": "f",
+    "madam": "f",
+    "mr.": "m",
+    "mr": "m",
+}
+NOT_POSITIONS = PERSON_DESCRIPTORS | {
+    "mr.",
+    "mr",
+    "ms.",
+    "ms",
+    "mrs.",
+    "mrs",
+    "dr.",
+    "dr",
+    "madam",
+    "sir",
+}
 IGO_KINDS = frozenset({"intergovernmental"})
 
 
@@ -111,11 +134,7 @@ class PeopleFinder:
 
     def _can_start_name(self, k):
         t = self.tokens[k]
-        return (
-            name_like(t.text)
-            and t.lower not in NOT_IN_NAME
-            and not self._entity_token(k)
-        )
+        return name_like(t.text) and t.lower not in NOT_IN_NAME and not self._entity_token(k)
 
     def _klass(self, k):
         t = self.tokens[k]
@@ -189,7 +208,18 @@ class PeopleFinder:
             c.honorific = toks[c.a - 1].lower
         c.appositions = self._appositions(c.b, s_end)
         nxt = c.b
-        while nxt < s_end and toks[nxt].lower in ("also", "on", "has", "had", "have", "then", "later", "once", "again", "here"):
+        while nxt < s_end and toks[nxt].lower in (
+            "also",
+            "on",
+            "has",
+            "had",
+            "have",
+            "then",
+            "later",
+            "once",
+            "again",
+            "here",
+        ):
             nxt += 1
             if nxt < s_end and toks[nxt - 1].lower == "on":
                 nxt += 1  # "on Monday"
@@ -200,7 +230,15 @@ class PeopleFinder:
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
         return k - 1 >= s_start and self.tokens[k - 1].lower in (
-            "the", "his", "her", "their", "its", "a", "an", "our", "your"
+            "the",
+            "his",
+            "her",
+            "their",
+            "its",
+            "a",
+            "an",
+            "our",
+            "your",
         )
 
     def _country_after(self, b, s_end):
@@ -352,7 +390,9 @@ class PeopleFinder:
                 if h == "ambassador":
                     positions.append(Position(title="Ambassador"))
                 part = part[:-1]
-            while part and toks[part[0]].lower in HONORIFICS and toks[part[0]].lower != "ambassador":
+            while (
+                part and toks[part[0]].lower in HONORIFICS and toks[part[0]].lower != "ambassador"
+            ):
                 gender = gender or GENDER_BY_HONORIFIC.get(toks[part[0]].lower)
                 part = part[1:]
             if not part:
@@ -360,7 +400,12 @@ class PeopleFinder:
             part_country, org = None, None
             for k in part:
                 m = self.ctx.in_match.get(k)
-                if m and m.kind in ("country", "demonym") and part_country is None and k not in self.org_at:
+                if (
+                    m
+                    and m.kind in ("country", "demonym")
+                    and part_country is None
+                    and k not in self.org_at
+                ):
                     part_country = m.value
                 if k in self.org_at and org is None:
                     org = self.org_at[k]
@@ -413,7 +458,11 @@ class PeopleFinder:
                 rest = part[i + 1 :]
                 rest_words = [k for k in rest if toks[k].lower != "the"]
                 if rest_words and all(
-                    (self.ctx.in_match.get(k) and self.ctx.in_match[k].kind == "country" and k not in self.org_at)
+                    (
+                        self.ctx.in_match.get(k)
+                        and self.ctx.in_match[k].kind == "country"
+                        and k not in self.org_at
+                    )
                     for k in rest_words
                 ):
                     part = part[:i]
@@ -431,7 +480,9 @@ class PeopleFinder:
             close_at = text.find(")", open_at)
             inner = text[open_at + 1 : close_at] if close_at > open_at else text[open_at + 1 :]
             if not inner.isupper():
-                text = (text[:open_at] + (text[close_at + 1 :] if close_at > open_at else "")).strip()
+                text = (
+                    text[:open_at] + (text[close_at + 1 :] if close_at > open_at else "")
+                ).strip()
         text = " ".join(text.split())
         return text[:1].upper() + text[1:]
 
@@ -480,7 +531,11 @@ class PeopleFinder:
                 fkey = name_key(form)
                 if fkey == key:
                     return i
-                if len(form.split()) == len(name.split()) and fkey[:1] == key[:1] and fuzz.ratio(fkey, key) >= 92:
+                if (
+                    len(form.split()) == len(name.split())
+                    and fkey[:1] == key[:1]
+                    and fuzz.ratio(fkey, key) >= 92
+                ):
                     return i
         return None
 
@@ -505,14 +560,18 @@ class PeopleFinder:
         )
 
     def _name_text(self, a, b):
-        return " ".join(self.ctx.document.text[self.tokens[a].start : self.tokens[b - 1].end].split())
+        return " ".join(
+            self.ctx.document.text[self.tokens[a].start : self.tokens[b - 1].end].split()
+        )
 
     def run(self):
         candidates = self.candidates()
         full, single = [], []
         for c in candidates:
             n_words = len(self._name_text(c.a, c.b).split())
-            known = n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
+            known = (
+                n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
+            )
             strong = c.title is not None or c.appositions or c.honorific or known
             if n_words >= 2 and (strong or c.verb_after):
                 full.append(c)
@@ -604,7 +663,11 @@ class PeopleFinder:
         for k in range(max(s_start, c.a - 15), c.a):
             m = self.ctx.in_match.get(k)
             org = self.org_at.get(k)
-            if m and m.kind in ("country", "demonym") and (org is None or org.kind not in IGO_KINDS):
+            if (
+                m
+                and m.kind in ("country", "demonym")
+                and (org is None or org.kind not in IGO_KINDS)
+            ):
                 d = c.a - k
                 if best is None or d < best[0]:
                     best = (d, m.value)

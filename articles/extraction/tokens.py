@@ -55,7 +55,9 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token(t.text, t.idx, t.idx + len(t.text), "\n", newline=True))
             continue
         tokens.append(
-            Token(t.text, t.idx, t.idx + len(t.text), t.text.lower(), space_after=bool(t.whitespace_))
+            Token(
+                t.text, t.idx, t.idx + len(t.text), t.text.lower(), space_after=bool(t.whitespace_)
+            )
         )
     for i, tok in enumerate(tokens):
         tok.i = i

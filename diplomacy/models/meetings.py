@@ -61,7 +61,9 @@ class Meeting(Curated):
     title = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REPORTED)
-    date = models.DateField(null=True, blank=True, help_text="Start day (first of the month or year when less precise).")
+    date = models.DateField(
+        null=True, blank=True, help_text="Start day (first of the month or year when less precise)."
+    )
     date_precision = models.CharField(
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )

@@ -48,9 +48,7 @@ class Organisation(Curated):
         on_delete=models.SET_NULL,
         related_name="organs",
     )
-    members = models.ManyToManyField(
-        "diplomacy.Country", blank=True, related_name="memberships"
-    )
+    members = models.ManyToManyField("diplomacy.Country", blank=True, related_name="memberships")
     reference = models.CharField(
         max_length=60, blank=True, help_text="Key in fixtures/organisations.json, if any."
     )
@@ -85,9 +83,7 @@ class Organisation(Curated):
 class OrganisationName(models.Model):
     """Another name of an organisation: a spelling variant, former name or acronym."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="names"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=300)
     key = models.CharField(max_length=300, editable=False)
 

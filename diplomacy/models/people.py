@@ -1,7 +1,7 @@
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import Value
 from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
 
 from diplomacy.names import name_key
 
@@ -81,7 +81,9 @@ class PersonName(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "name"], name="person_name_unique_per_person"),
+            models.UniqueConstraint(
+                fields=["person", "name"], name="person_name_unique_per_person"
+            ),
         ]
         indexes = [
             # resolving a name seen in an article to a person

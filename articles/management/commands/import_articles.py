@@ -24,21 +24,35 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="File, directory or - (stdin).")
         parser.add_argument(
-            "--published", type=iso_date, metavar="YYYY-MM-DD",
+            "paths", nargs="+", metavar="PATH", help="File, directory or - (stdin)."
+        )
+        parser.add_argument(
+            "--published",
+            type=iso_date,
+            metavar="YYYY-MM-DD",
             help="Publication date for files that do not state one (overrides detection).",
         )
-        parser.add_argument("--source", metavar="OUTLET", help="Outlet name (overrides detection), e.g. Xinhua.")
         parser.add_argument(
-            "--dry-run", action="store_true", help="Read and extract, print what would be created, write nothing."
+            "--source", metavar="OUTLET", help="Outlet name (overrides detection), e.g. Xinhua."
         )
         parser.add_argument(
-            "--max-bytes", type=int, default=settings.IMPORT_MAX_BYTES, metavar="N",
+            "--dry-run",
+            action="store_true",
+            help="Read and extract, print what would be created, write nothing.",
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.IMPORT_MAX_BYTES,
+            metavar="N",
             help="Refuse files larger than N bytes (default: %(default)s, env IMPORT_MAX_BYTES).",
         )
         parser.add_argument(
-            "--workers", type=int, default=1, metavar="N",
+            "--workers",
+            type=int,
+            default=1,
+            metavar="N",
             help="Extract in N processes (loading stays in one transaction per document).",
         )
         parser.add_argument(
@@ -94,7 +108,9 @@ class Command(BaseCommand):
             kinds = sorted({k for k, _ in summary.records})
             for kind in kinds:
                 parts = ", ".join(
-                    f"{action} {n}" for (k, action), n in sorted(summary.records.items()) if k == kind
+                    f"{action} {n}"
+                    for (k, action), n in sorted(summary.records.items())
+                    if k == kind
                 )
                 verb = "would import" if opts.dry_run else "records"
                 self.stdout.write(f"  {kind}: {parts}" + (f" ({verb})" if opts.dry_run else ""))
