@@ -151,12 +151,8 @@ def read_and_extract(
 
 
 def _needs_a_year(document) -> bool:
-    """True when stories have a dateline day but no year could be inferred for it."""
-    if document.published is not None:
-        return False
-    return any(s.dateline_place and s.date is None for s in document.stories) and not any(
-        s.date for s in document.stories
-    )
+    """True when neither a publication date nor any dateline gives the document a date."""
+    return document.published is None and not any(s.date for s in document.stories)
 
 
 _worker_state: dict = {}

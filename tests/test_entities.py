@@ -268,3 +268,20 @@ class TitleAcrossACommaTests(SimpleTestCase):
     def test_organ_named_after_its_body(self):
         orgs = organisations("The African Union Peace and Security Council met on Sudan.\n")
         self.assertIn("African Union Peace and Security Council", orgs)
+
+
+class AcronymKeyTests(SimpleTestCase):
+    def test_an_acronym_spelled_out_gives_the_same_body(self):
+        _, result = run(
+            "He is a member of the Political Bureau of the CPC Central Committee. Another is a "
+            "member of the Political Bureau of the Communist Party of China Central Committee.\n"
+        )
+        keys = {m.key for m in result.organisations if "Bureau" in m.name}
+        self.assertEqual(len(keys), 1)
+
+    def test_party_from_the_reference_data_gives_a_country(self):
+        found = persons(
+            "Member of the Political Bureau of the CPC Central Committee and Foreign Minister "
+            "Li Wenhua held talks in Beijing.\n"
+        )
+        self.assertEqual(found["Li Wenhua"].country, "CN")

@@ -59,6 +59,7 @@ class Lexicon:
         self.person_keys: frozenset[str] = frozenset(person_keys)
         self.countries: dict[str, CountryEntry] = {}
         self.organisations: dict[str, OrgEntry] = {}
+        self.acronym_name: dict[str, str] = {}  # "CPC" -> "Communist Party of China"
         self.demonym_of: dict[str, str] = {}  # folded demonym -> iso2
         self.city_of: dict[str, str] = {}  # folded city -> iso2
         self.city_name: dict[str, str] = {}  # folded city -> spelling
@@ -111,6 +112,8 @@ class Lexicon:
             names=list(o.get("other_names", [])),
         )
         self.organisations[key] = entry
+        if entry.acronym:
+            self.acronym_name.setdefault(entry.acronym, entry.name)
         for name in [o["name"], *o.get("other_names", [])]:
             self._add_form(name, "org", key, exact=name.isupper() and len(name) <= 8)
         if entry.acronym:

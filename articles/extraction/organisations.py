@@ -31,6 +31,7 @@ from .lexicons import (
 from .types import OrganisationMention
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,6}[A-Z]$")
+INNER_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{0,6}[A-Z]\)(?=\s+\S)")  # "Party of X (CPC) Central"
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "at", "'s", "&", "-"})
 MINISTRY_WORDS = frozenset({"ministry", "mfa"})
 KIND_BY_HEAD = {
@@ -112,7 +113,7 @@ class OrganisationFinder:
             start=self.tokens[a].start,
             end=self.tokens[b - 1].end,
             text=ctx.document.text[self.tokens[a].start : self.tokens[b - 1].end],
-            key=key or org_key(name),
+            key=key or self.key_of(name),
             name=name,
             acronym=acronym,
             kind=kind or self._kind(name),
@@ -127,6 +128,21 @@ class OrganisationFinder:
         if acronym:
             self.by_acronym.setdefault(acronym, mention)
         return mention
+
+    def key_of(self, name):
+        """Match key with known acronyms spelled out: 'CPC Central Committee' and
+        'Communist Party of China Central Committee' are one body."""
+        name = INNER_ACRONYM.sub("", name)
+        words = name.split()
+        if len(words) > 1 and any(is_acronym(w) for w in words):
+            expanded = []
+            for w in words:
+                full = self.lexicon.acronym_name.get(w)
+                if full is None and w in self.by_acronym:
+                    full = self.by_acronym[w].name
+                expanded.append(full or w)
+            name = " ".join(expanded)
+        return org_key(name)
 
     def _kind(self, name):
         words = name.lower().split()
@@ -390,7 +406,7 @@ class OrganisationFinder:
             )
             return
         else:
-            name = self.ctx.span_text(a, b)
+            name = INNER_ACRONYM.sub("", self.ctx.span_text(a, b))
             self._add(a, b, name)
         self._nested(a, b)
 

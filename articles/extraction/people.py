@@ -108,6 +108,7 @@ class PeopleFinder:
         self.tokens = ctx.tokens
         self.organisations = organisations
         self.org_at: dict[int, OrganisationMention] = {}
+        self.orgs_at: dict[int, list[OrganisationMention]] = {}  # nested bodies too
         self._index_organisations()
         self.entities: list[PersonEntity] = []
         self.forms: list[Counter] = []  # full-name spellings per entity
@@ -126,6 +127,7 @@ class PeopleFinder:
                 continue
             for k in range(a, b + 1):
                 self.org_at.setdefault(k, m)
+                self.orgs_at.setdefault(k, []).append(m)
 
     # -- token classes -------------------------------------------------------------
     def _entity_token(self, k):
@@ -412,8 +414,11 @@ class PeopleFinder:
             if org is not None:
                 if org.kind in IGO_KINDS:
                     igo = True
-                elif part_country is None and org.country:
-                    part_country = org.country
+                elif part_country is None:
+                    # the body's country, or that of a body it is an organ of
+                    inner = [o for k in part for o in self.orgs_at.get(k, []) if o.country]
+                    if inner and inner[0].kind not in IGO_KINDS:
+                        part_country = inner[0].country
             title_tokens = self._strip_country(part)
             title = self._title_text(title_tokens)
             if not title or title.lower() in NOT_POSITIONS:
