@@ -9,6 +9,7 @@ editor verified, rejected or changed are never overwritten: new evidence is adde
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from .extraction.types import Document, Extraction, MeetingCandidate, StatementC
 from .models import Article, Evidence
 from .resolution import (
     CountryCache,
+    entity_keys,
     find_organisation,
     organisation_groups,
     resolve_organisations,
@@ -560,7 +562,37 @@ class DocumentLoader:
         return None
 
     # -- all -------------------------------------------------------------------------------
+    def _lock_names(self):
+        """Serialise concurrent importers on the names this document creates (PostgreSQL).
+
+        Two processes importing articles about the same person must not both find no
+        record and both create one. A transaction-scoped advisory lock per name key (and
+        per meeting date and statement text) makes the second wait for the first to commit,
+        after which it finds the record. Keys are locked in sorted order, so no deadlock.
+        SQLite needs nothing: its writers already take the database lock at BEGIN.
+        """
+        if connection.vendor != "postgresql":
+            return
+        ex = self.extraction
+        keys = {"article:" + self.document.content_hash}
+        keys |= {"org:" + m.key for m in ex.organisations}
+        keys |= {"person:" + k for e in ex.persons for k in entity_keys(e)}
+        keys |= {"meeting:" + str(m.date) for m in ex.meetings if m.date}
+        keys |= {"statement:" + statement_text_key(s.text) for s in ex.statements}
+        ids = sorted(
+            {
+                int.from_bytes(
+                    hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True
+                )
+                for k in keys
+            }
+        )
+        with connection.cursor() as cursor:
+            for lock_id in ids:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+
     def load(self) -> LoadResult:
+        self._lock_names()
         status = self.article_row()
         if status is None:
             return LoadResult("unchanged")
