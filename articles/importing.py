@@ -158,31 +158,69 @@ def _needs_a_year(document) -> bool:
 _worker_state: dict = {}
 
 
-def _init_worker(lexicon, options):
+def _init_worker(lexicon, options, writes):
+    """A worker process reads and extracts; with ``writes`` it also loads, on its own
+    database connection."""
     import django
+    from django.db import connections
 
     django.setup()
-    _worker_state["lexicon"] = lexicon
-    _worker_state["options"] = options
+    connections.close_all()  # never share the parent's connection across a fork
+    _worker_state.update(lexicon=lexicon, options=options)
+    if writes:
+        from .resolution import CountryCache
+
+        _worker_state["countries"] = CountryCache()
+
+
+def import_file(path, options: Options, lexicon: Lexicon, countries, stdin_data=None) -> Outcome:
+    """Read, extract and load one file; every problem becomes an Outcome, never an exception."""
+    result = read_and_extract(path, options, lexicon, stdin_data)
+    if isinstance(result, Outcome):
+        return result
+    return load_one(*result, countries, options, path)
 
 
 def _work(path):
+    state = _worker_state
+    return import_file(path, state["options"], state["lexicon"], state["countries"])
+
+
+def _extract_only(path):
     return path, read_and_extract(path, _worker_state["options"], _worker_state["lexicon"])
 
 
-def _prepared(paths, options, lexicon, stdin_data):
-    """(path, result) pairs in input order, extracted in this or in worker processes."""
-    if options.workers <= 1:
-        for path in paths:
-            yield path, read_and_extract(path, options, lexicon, stdin_data)
-        return
-    others = [p for p in paths if p != STDIN]
+def _outcomes(paths, options, lexicon, countries, stdin_data):
+    """Outcomes of every file, imported here or by worker processes (then as they finish).
+
+    On PostgreSQL each worker also loads its own documents, in its own transactions (the
+    advisory locks in loading.py keep them from duplicating records). SQLite has one
+    writer at a time and its lock waits are coarse, so there workers only read and
+    extract, and this process writes."""
     if STDIN in paths:
-        yield STDIN, read_and_extract(STDIN, options, lexicon, stdin_data)
+        yield import_file(STDIN, options, lexicon, countries, stdin_data)
+    others = [p for p in paths if p != STDIN]
+    if options.workers <= 1 or len(others) < 2:
+        for path in others:
+            yield import_file(path, options, lexicon, countries)
+        return
+    from django.db import connection, connections
+
+    parallel_writes = connection.vendor == "postgresql"
+    connections.close_all()
     with ProcessPoolExecutor(
-        max_workers=options.workers, initializer=_init_worker, initargs=(lexicon, options)
+        max_workers=options.workers,
+        initializer=_init_worker,
+        initargs=(lexicon, options, parallel_writes),
     ) as pool:
-        yield from pool.map(_work, others, chunksize=8)
+        if parallel_writes:
+            yield from pool.map(_work, others, chunksize=4)
+            return
+        for path, result in pool.map(_extract_only, others, chunksize=4):
+            if isinstance(result, Outcome):
+                yield result
+            else:
+                yield load_one(*result, countries, options, path)
 
 
 def load_one(document, extraction, countries, options: Options, path: str) -> Outcome:
@@ -232,11 +270,7 @@ def import_paths(paths, options: Options, *, progress=None, report=None, stdin=N
             report(note)
     lexicon = Lexicon.from_database()
     countries = CountryCache()
-    for path, result in _prepared(files, options, lexicon, stdin_data):
-        if isinstance(result, Outcome):
-            outcome = result
-        else:
-            outcome = load_one(*result, countries, options, path)
+    for outcome in _outcomes(files, options, lexicon, countries, stdin_data):
         summary.add(outcome)
         if report:
             report(outcome)

@@ -9,7 +9,7 @@ from pathlib import Path
 from unittest import mock
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 
 from articles.models import Article, Evidence
 from diplomacy.models import Organisation, Person, PersonName, Position, Review
@@ -350,3 +350,27 @@ class YearInferenceTests(ImportTestCase):
         self.assertEqual(str(Meeting.objects.get().date), "2023-03-04")
         # the year came from the file, not from the text: no publication date is claimed
         self.assertIsNone(Article.objects.get().published)
+
+
+class WorkersTests(TransactionTestCase):
+    """Worker processes need committed data and their own connections: no test transaction."""
+
+    serialized_rollback = True  # keep the reference data migrations loaded
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    write = ImportTestCase.write
+
+    def test_workers_give_the_same_register_as_one_process(self):
+        for i in range(6):
+            self.write(f"{i}.txt", ARTICLE.replace("rail links", f"rail links number {i}"))
+        _, err, code = run_import(str(self.dir), "--workers", "2")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(Article.objects.count(), 6)
+        self.assertEqual(Person.objects.count(), 2)
+        self.assertEqual(Evidence.objects.filter(kind="person").count(), 6 * 4)
