@@ -127,7 +127,9 @@ def _checked_text(text: str) -> str:
     if sample:
         controls = len(_CONTROL_CHARS.findall(sample))
         if controls > 3 and controls > _MAX_CONTROL_SHARE * len(sample):
-            raise ReadError(f"binary file ({controls} control characters in the first {len(sample):,})")
+            raise ReadError(
+                f"binary file ({controls} control characters in the first {len(sample):,})"
+            )
     if not text.strip():
         raise ReadError("empty document")
     return text
@@ -142,7 +144,9 @@ def _normalise_table() -> dict[int, str]:
         table[ord(ch)] = "'"
     for ch in "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02\u301d\u301e":
         table[ord(ch)] = '"'
-    for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u2e3a\u2e3b\u30fc":
+    for (
+        ch
+    ) in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u2e3a\u2e3b\u30fc":
         table[ord(ch)] = "-"
     for code in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000):
         table[code] = " "
@@ -338,7 +342,9 @@ def _starts_word(text: str, position: int) -> bool:
     return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "._")
 
 
-def _full_dates(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, dt.date]]:
+def _full_dates(
+    norm: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of every date with day, month and year, in text order."""
     end = len(norm) if end is None else end
     found = []
@@ -590,7 +596,12 @@ class _Text:
             end = len(norm) if end < 0 else end
             if end - start <= 300:
                 segment = norm[start:end]
-                spans.append((start + len(segment) - len(segment.lstrip()), end - len(segment) + len(segment.rstrip())))
+                spans.append(
+                    (
+                        start + len(segment) - len(segment.lstrip()),
+                        end - len(segment) + len(segment.rstrip()),
+                    )
+                )
         for start, end in self.paragraphs[:4]:  # section labels above the headline
             if end - start <= 120 and _TOP_LABEL.fullmatch(norm, start, end):
                 spans.append((start, end))
@@ -651,7 +662,9 @@ class _Text:
     def is_content(self, start: int, end: int) -> bool:
         """A paragraph of the body: not boilerplate, a headline or a date line."""
         return not (
-            self.is_boilerplate(start, end) or self.is_headline(start, end) or self.is_meta_line(start, end)
+            self.is_boilerplate(start, end)
+            or self.is_headline(start, end)
+            or self.is_meta_line(start, end)
         )
 
     def opening(self) -> list[tuple[int, int]]:
@@ -726,7 +739,9 @@ class _Text:
         m = _WEEKDAY.search(self.norm, dateline.end, max(end, dateline.end))
         return WEEKDAYS.index(m[1]) if m else None
 
-    def dateline_date(self, dateline: Dateline, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    def dateline_date(
+        self, dateline: Dateline, published: dt.date | None
+    ) -> tuple[dt.date | None, bool]:
         """The dateline's date and whether its year is well founded (given, published, weekday)."""
         month, day = dateline.month, dateline.day
         if month is None or day is None:
@@ -752,7 +767,8 @@ class _Text:
                 (abs(y - anchor), lag, y)
                 for y in years
                 for lag in (0, 1)
-                if (d := _safe_date(y, month, day)) and (d - dt.timedelta(days=lag)).weekday() == weekday
+                if (d := _safe_date(y, month, day))
+                and (d - dt.timedelta(days=lag)).weekday() == weekday
             ]
             if matching:
                 return _safe_date(min(matching)[2], month, day), True
@@ -805,7 +821,9 @@ def _split(analysed: _Text, published: dt.date | None) -> list[Story]:
         dateline = analysed.opening_dateline
         if dateline is not None and dateline.start >= leading_end:
             dateline = None
-        found.append(_story(analysed, first_start, leading_end, analysed.title, dateline, published))
+        found.append(
+            _story(analysed, first_start, leading_end, analysed.title, dateline, published)
+        )
     else:
         parts[0] = (first_start, parts[0][1], parts[0][2])  # only a title or label above
 

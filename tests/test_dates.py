@@ -18,7 +18,9 @@ THURSDAY = dt.date(2024, 5, 23)
 
 def found(text, reference=TUESDAY):
     """(text, date, precision, end_date) of every mention, for short assertions."""
-    return [(m.text, m.date, m.precision, m.end_date) for m in find_dates(text, reference=reference)]
+    return [
+        (m.text, m.date, m.precision, m.end_date) for m in find_dates(text, reference=reference)
+    ]
 
 
 def day(y, m, d):
@@ -27,8 +29,12 @@ def day(y, m, d):
 
 class ExplicitDateTests(unittest.TestCase):
     def test_month_day_and_day_month(self):
-        self.assertEqual(found("The envoys met on May 20."), [("May 20", day(2024, 5, 20), "day", None)])
-        self.assertEqual(found("The envoys met on 20 May."), [("20 May", day(2024, 5, 20), "day", None)])
+        self.assertEqual(
+            found("The envoys met on May 20."), [("May 20", day(2024, 5, 20), "day", None)]
+        )
+        self.assertEqual(
+            found("The envoys met on 20 May."), [("20 May", day(2024, 5, 20), "day", None)]
+        )
         self.assertEqual(found("on 10 April"), [("10 April", day(2024, 4, 10), "day", None)])
 
     def test_with_year(self):
@@ -39,7 +45,10 @@ class ExplicitDateTests(unittest.TestCase):
 
     def test_abbreviations(self):
         self.assertEqual(found("Dec. 17 and Sept. 9")[1], ("Sept. 9", day(2024, 9, 9), "day", None))
-        self.assertEqual(found("Dec. 17", reference=day(2024, 12, 18)), [("Dec. 17", day(2024, 12, 17), "day", None)])
+        self.assertEqual(
+            found("Dec. 17", reference=day(2024, 12, 18)),
+            [("Dec. 17", day(2024, 12, 17), "day", None)],
+        )
 
     def test_numeric_forms(self):
         self.assertEqual(found("Filed 2024-05-20, signed 18.12.2024."), [
@@ -65,23 +74,36 @@ class ExplicitDateTests(unittest.TestCase):
 
 class YearInferenceTests(unittest.TestCase):
     def test_nearest_year_to_the_reference(self):
-        self.assertEqual(found("on December 30", reference=day(2024, 1, 2))[0][1], day(2023, 12, 30))
+        self.assertEqual(
+            found("on December 30", reference=day(2024, 1, 2))[0][1], day(2023, 12, 30)
+        )
         self.assertEqual(found("on January 3", reference=day(2023, 12, 30))[0][1], day(2024, 1, 3))
         self.assertEqual(found("in December", reference=day(2024, 1, 10))[0][1], day(2023, 12, 1))
         self.assertEqual(found("in July", reference=TUESDAY)[0][1], day(2024, 7, 1))
 
     def test_no_reference_no_yearless_date(self):
         self.assertEqual(found("on May 20 and in June", reference=None), [])
-        self.assertEqual(found("on May 20, 2024", reference=None), [("May 20, 2024", day(2024, 5, 20), "day", None)])
+        self.assertEqual(
+            found("on May 20, 2024", reference=None),
+            [("May 20, 2024", day(2024, 5, 20), "day", None)],
+        )
 
     def test_relative_year(self):
-        self.assertEqual(found("In May last year the G7 met."), [("May last year", day(2023, 5, 1), "month", None)])
-        self.assertEqual(found("from July 2023 to July this year")[1], ("July this year", day(2024, 7, 1), "month", None))
+        self.assertEqual(
+            found("In May last year the G7 met."),
+            [("May last year", day(2023, 5, 1), "month", None)],
+        )
+        self.assertEqual(
+            found("from July 2023 to July this year")[1],
+            ("July this year", day(2024, 7, 1), "month", None),
+        )
 
 
 class ModalMayTests(unittest.TestCase):
     def test_may_the_verb_is_not_a_month(self):
-        self.assertEqual(found("The bloc may 20 times reconsider. May the talks succeed. China may join."), [])
+        self.assertEqual(
+            found("The bloc may 20 times reconsider. May the talks succeed. China may join."), []
+        )
 
     def test_may_the_month(self):
         for text in ("in May", "early May", "mid-May", "late May", "by May", "in May 2023"):
@@ -89,9 +111,16 @@ class ModalMayTests(unittest.TestCase):
                 self.assertEqual([m[2] for m in found(text)], ["month"])
 
     def test_counted_numbers_are_not_days(self):
-        self.assertEqual(found("trade reached 20 billion dollars in May"), [("May", day(2024, 5, 1), "month", None)])
-        self.assertEqual(found("In May 20 countries signed"), [("May", day(2024, 5, 1), "month", None)])
-        self.assertEqual(found("over 2020 people came in 2021"), [("2021", day(2021, 1, 1), "year", None)])
+        self.assertEqual(
+            found("trade reached 20 billion dollars in May"),
+            [("May", day(2024, 5, 1), "month", None)],
+        )
+        self.assertEqual(
+            found("In May 20 countries signed"), [("May", day(2024, 5, 1), "month", None)]
+        )
+        self.assertEqual(
+            found("over 2020 people came in 2021"), [("2021", day(2021, 1, 1), "year", None)]
+        )
 
 
 class RangeTests(unittest.TestCase):
@@ -109,27 +138,49 @@ class RangeTests(unittest.TestCase):
                 self.assertEqual(found(text), [(part, first, "day", last)])
 
     def test_across_months_and_years(self):
-        self.assertEqual(found("from 30 April to 2 May 2023"), [("30 April to 2 May 2023", day(2023, 4, 30), "day", day(2023, 5, 2))])
         self.assertEqual(
-            found("Dec. 30, 2023 - Jan. 2, 2024"), [("Dec. 30, 2023 - Jan. 2, 2024", day(2023, 12, 30), "day", day(2024, 1, 2))]
+            found("from 30 April to 2 May 2023"),
+            [("30 April to 2 May 2023", day(2023, 4, 30), "day", day(2023, 5, 2))],
         )
-        self.assertEqual(found("December 30 to January 2", reference=day(2024, 1, 5))[0][1:], (day(2023, 12, 30), "day", day(2024, 1, 2)))
+        self.assertEqual(
+            found("Dec. 30, 2023 - Jan. 2, 2024"),
+            [("Dec. 30, 2023 - Jan. 2, 2024", day(2023, 12, 30), "day", day(2024, 1, 2))],
+        )
+        self.assertEqual(
+            found("December 30 to January 2", reference=day(2024, 1, 5))[0][1:],
+            (day(2023, 12, 30), "day", day(2024, 1, 2)),
+        )
 
     def test_and_without_between_is_two_days(self):
-        self.assertEqual(found("on 9 and 10 April"), [("9", day(2024, 4, 9), "day", None), ("10 April", day(2024, 4, 10), "day", None)])
-        self.assertEqual(found("on May 5 and June 7"), [("May 5", day(2024, 5, 5), "day", None), ("June 7", day(2024, 6, 7), "day", None)])
+        self.assertEqual(
+            found("on 9 and 10 April"),
+            [("9", day(2024, 4, 9), "day", None), ("10 April", day(2024, 4, 10), "day", None)],
+        )
+        self.assertEqual(
+            found("on May 5 and June 7"),
+            [("May 5", day(2024, 5, 5), "day", None), ("June 7", day(2024, 6, 7), "day", None)],
+        )
 
     def test_year_range(self):
-        self.assertEqual(found("the 2021-2023 plan"), [("2021-2023", day(2021, 1, 1), "year", day(2023, 1, 1))])
+        self.assertEqual(
+            found("the 2021-2023 plan"), [("2021-2023", day(2021, 1, 1), "year", day(2023, 1, 1))]
+        )
 
 
 class PrecisionTests(unittest.TestCase):
     def test_month_precision(self):
-        self.assertEqual(found("The summit was held in May 2023."), [("May 2023", day(2023, 5, 1), "month", None)])
-        self.assertEqual(found("He visited in January."), [("January", day(2024, 1, 1), "month", None)])
+        self.assertEqual(
+            found("The summit was held in May 2023."),
+            [("May 2023", day(2023, 5, 1), "month", None)],
+        )
+        self.assertEqual(
+            found("He visited in January."), [("January", day(2024, 1, 1), "month", None)]
+        )
 
     def test_year_precision(self):
-        self.assertEqual(found("It was founded in 2021."), [("2021", day(2021, 1, 1), "year", None)])
+        self.assertEqual(
+            found("It was founded in 2021."), [("2021", day(2021, 1, 1), "year", None)]
+        )
         self.assertEqual(
             [m[0] for m in found("summits held in 2018, 2019 and 2021")], ["2018", "2019", "2021"]
         )
@@ -149,10 +200,16 @@ class PrecisionTests(unittest.TestCase):
 
 class WeekdayTests(unittest.TestCase):
     def test_the_reference_day_itself(self):
-        self.assertEqual(found("The council met on Tuesday.", reference=TUESDAY), [("Tuesday", TUESDAY, "day", None)])
+        self.assertEqual(
+            found("The council met on Tuesday.", reference=TUESDAY),
+            [("Tuesday", TUESDAY, "day", None)],
+        )
 
     def test_the_latest_such_day_before(self):
-        self.assertEqual(found("The council met on Monday.", reference=THURSDAY), [("Monday", day(2024, 5, 20), "day", None)])
+        self.assertEqual(
+            found("The council met on Monday.", reference=THURSDAY),
+            [("Monday", day(2024, 5, 20), "day", None)],
+        )
         self.assertEqual(found("Sunday", reference=THURSDAY)[0][1], day(2024, 5, 19))
 
     def test_last_and_next(self):
@@ -166,7 +223,9 @@ class WeekdayTests(unittest.TestCase):
         )
 
     def test_weekday_before_a_date_is_part_of_it(self):
-        self.assertEqual(found("on Monday, May 20"), [("Monday, May 20", day(2024, 5, 20), "day", None)])
+        self.assertEqual(
+            found("on Monday, May 20"), [("Monday, May 20", day(2024, 5, 20), "day", None)]
+        )
 
     def test_no_reference_no_weekday(self):
         self.assertEqual(found("on Monday", reference=None), [])
@@ -189,7 +248,9 @@ class RelativeTests(unittest.TestCase):
         for phrase, expected in cases.items():
             with self.subTest(phrase=phrase):
                 mention = resolve_relative(phrase, self.PREVIOUS)
-                self.assertEqual((mention.date, mention.precision, mention.text), (expected, "day", phrase))
+                self.assertEqual(
+                    (mention.date, mention.precision, mention.text), (expected, "day", phrase)
+                )
 
     def test_next_day_after_a_range_follows_its_end(self):
         previous = DateMention(0, 9, day(2024, 5, 20), Precision.DAY, day(2024, 5, 21), "May 20-21")
@@ -197,7 +258,9 @@ class RelativeTests(unittest.TestCase):
 
     def test_needs_a_day_precise_previous_mention(self):
         self.assertIsNone(resolve_relative("the next day", None))
-        self.assertIsNone(resolve_relative("the next day", DateMention(0, 3, day(2024, 5, 1), Precision.MONTH)))
+        self.assertIsNone(
+            resolve_relative("the next day", DateMention(0, 3, day(2024, 5, 1), Precision.MONTH))
+        )
         self.assertIsNone(resolve_relative("some day", self.PREVIOUS))
 
     def test_find_and_resolve_in_text(self):
@@ -207,7 +270,9 @@ class RelativeTests(unittest.TestCase):
         self.assertEqual([p for _, _, p in phrases], ["The next day", "on the same day"])
         start, end, phrase = phrases[0]
         mention = resolve_relative(phrase, dates[0], start=start, end=end)
-        self.assertEqual((mention.date, text[mention.start : mention.end]), (day(2024, 5, 21), "The next day"))
+        self.assertEqual(
+            (mention.date, text[mention.start : mention.end]), (day(2024, 5, 21), "The next day")
+        )
 
 
 FRAGMENTS = st.sampled_from([
@@ -220,7 +285,11 @@ TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=30).map(""
 
 class PropertyTests(unittest.TestCase):
     @settings(max_examples=300, deadline=None)
-    @given(TEXTS, st.one_of(st.none(), st.dates(dt.date(1901, 1, 1), dt.date(2098, 12, 31))), st.integers(0, 40))
+    @given(
+        TEXTS,
+        st.one_of(st.none(), st.dates(dt.date(1901, 1, 1), dt.date(2098, 12, 31))),
+        st.integers(0, 40),
+    )
     def test_never_raise_and_spans_stay_inside(self, text, reference, start):
         mentions = find_dates(text, start, None, reference=reference)
         previous_end = -1

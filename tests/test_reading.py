@@ -40,13 +40,17 @@ class DecodeTests(unittest.TestCase):
 
     def test_utf16_with_bom(self):
         self.assertEqual(decode("Envoys meet in Niamey".encode("utf-16")), "Envoys meet in Niamey")
-        self.assertEqual(decode(codecs.BOM_UTF16_BE + "Talks «resume»".encode("utf-16-be")), "Talks «resume»")
+        self.assertEqual(
+            decode(codecs.BOM_UTF16_BE + "Talks «resume»".encode("utf-16-be")), "Talks «resume»"
+        )
 
     def test_utf32_with_bom(self):
         self.assertEqual(decode("Forum closes".encode("utf-32")), "Forum closes")
 
     def test_utf16_without_bom_is_sniffed(self):
-        self.assertEqual(decode("The council met on Monday.".encode("utf-16-le")), "The council met on Monday.")
+        self.assertEqual(
+            decode("The council met on Monday.".encode("utf-16-le")), "The council met on Monday."
+        )
 
     def test_cp1252_is_detected(self):
         text = "The minister\u2019s visit to the caf\u00e9 \u2014 a \u201cnew\u201d chapter for the r\u00e9gion, said the G7 note."
@@ -57,7 +61,9 @@ class DecodeTests(unittest.TestCase):
         self.assertEqual(decode(text.encode("cp1251")), text)
 
     def test_undetectable_bytes_are_refused(self):
-        with self.assertRaisesRegex(ReadError, "not valid UTF-8 and the encoding could not be detected"):
+        with self.assertRaisesRegex(
+            ReadError, "not valid UTF-8 and the encoding could not be detected"
+        ):
             decode(bytes(range(128, 256)) * 3)
 
     def test_binary_files_are_refused(self):
@@ -69,7 +75,13 @@ class DecodeTests(unittest.TestCase):
             decode(bytes([1, 2, 3, 4, 5, 6, 7, 8, 65, 66]) * 40)
 
     def test_empty_documents_are_refused(self):
-        for data in (b"", b"   \n\t ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n\n", "  ".encode("utf-16")):
+        for data in (
+            b"",
+            b"   \n\t ",
+            codecs.BOM_UTF8,
+            codecs.BOM_UTF8 + b"\n\n",
+            "  ".encode("utf-16"),
+        ):
             with self.subTest(data=data), self.assertRaisesRegex(ReadError, "empty document"):
                 decode(data)
 
@@ -130,7 +142,9 @@ class HtmlTests(unittest.TestCase):
                                 "published": dt.date(2024, 5, 20)})  # fmt: skip
 
     def test_title_falls_back_to_the_title_element(self):
-        _, meta = html_to_text("<html><head><title> Forum  closes </title></head><body><p>Text.</p></body></html>")
+        _, meta = html_to_text(
+            "<html><head><title> Forum  closes </title></head><body><p>Text.</p></body></html>"
+        )
         self.assertEqual(meta, {"title": "Forum closes"})
 
     def test_read_document_converts_html_by_extension_or_content(self):
@@ -151,8 +165,10 @@ class HtmlTests(unittest.TestCase):
 class NormaliseTests(unittest.TestCase):
     def test_replacements(self):
         self.assertEqual(
-            normalise("\u2018a\u2019 \u201cb\u201d \u00abc\u00bb x\u2013y\u2014z\u2212w n\u00a0b\u200bc\u2009d"),
-            "'a' \"b\" \"c\" x-y-z-w n b c d",
+            normalise(
+                "\u2018a\u2019 \u201cb\u201d \u00abc\u00bb x\u2013y\u2014z\u2212w n\u00a0b\u200bc\u2009d"
+            ),
+            '\'a\' "b" "c" x-y-z-w n b c d',
         )
 
     def test_length_is_kept(self):
@@ -215,7 +231,11 @@ class MetadataTests(unittest.TestCase):
         )
         self.assertEqual(
             detect_metadata(text),
-            {"title": "G7 envoys meet in Rome", "published": dt.date(2024, 12, 18), "outlet": "Harbour Wire"},
+            {
+                "title": "G7 envoys meet in Rome",
+                "published": dt.date(2024, 12, 18),
+                "outlet": "Harbour Wire",
+            },
         )
 
     def test_leading_date_marker(self):
@@ -247,8 +267,13 @@ class MetadataTests(unittest.TestCase):
         self.assertIsNone(meta["title"])
 
     def test_dateline_outlet(self):
-        self.assertEqual(detect_metadata("MINSK, 21 May (BelTA) – The ministers met.\n")["outlet"], "BelTA")
-        self.assertEqual(detect_metadata("ASTANA, May 21 (Astana Times) — The forum met.\n")["outlet"], "Astana Times")
+        self.assertEqual(
+            detect_metadata("MINSK, 21 May (BelTA) – The ministers met.\n")["outlet"], "BelTA"
+        )
+        self.assertEqual(
+            detect_metadata("ASTANA, May 21 (Astana Times) — The forum met.\n")["outlet"],
+            "Astana Times",
+        )
 
     def test_published_from_dateline_with_year_from_the_text(self):
         text = "LIMA, March 4 (Andes Wire) -- Talks ended on Monday.\nThe treaty was signed on June 1, 2019.\n"
@@ -259,7 +284,9 @@ class MetadataTests(unittest.TestCase):
         self.assertEqual(detect_metadata(text)["title"], "Chile backs the river commission")
 
     def test_nothing_found(self):
-        meta = detect_metadata("The forum discussed water, trade and transport for several hours in the hall.\n")
+        meta = detect_metadata(
+            "The forum discussed water, trade and transport for several hours in the hall.\n"
+        )
         self.assertEqual(meta, {"title": None, "published": None, "outlet": None})
 
 
@@ -272,12 +299,16 @@ class DatelineTests(unittest.TestCase):
     def test_upper_case_city_with_outlet_and_dash(self):
         text = "ASTANA, May 21 (Harbour Wire) — The council met.\n"
         d = self.one(text)
-        self.assertEqual((d.place, d.country, d.month, d.day, d.outlet), ("Astana", None, 5, 21, "Harbour Wire"))
+        self.assertEqual(
+            (d.place, d.country, d.month, d.day, d.outlet), ("Astana", None, 5, 21, "Harbour Wire")
+        )
         self.assertEqual((d.start, text[d.end :]), (0, "The council met.\n"))
 
     def test_title_case_city_with_country_and_period(self):
         d = self.one("BAKU, Azerbaijan, September 9. The forum opened.")
-        self.assertEqual((d.place, d.country, d.month, d.day, d.outlet), ("Baku", "Azerbaijan", 9, 9, None))
+        self.assertEqual(
+            (d.place, d.country, d.month, d.day, d.outlet), ("Baku", "Azerbaijan", 9, 9, None)
+        )
         d = self.one("Suva, Fiji, October 11 - The forum closed.")
         self.assertEqual((d.place, d.country, d.month, d.day), ("Suva", "Fiji", 10, 11))
 
@@ -340,7 +371,12 @@ class SplitStoriesTests(unittest.TestCase):
         self.assertEqual(
             [(s.headline, s.dateline_place, s.date, s.outlet) for s in (asean, g7, pacific)],
             [
-                ("Leaders open ASEAN talks in the capital", "Vientiane", dt.date(2024, 10, 8), "Harbour Wire"),
+                (
+                    "Leaders open ASEAN talks in the capital",
+                    "Vientiane",
+                    dt.date(2024, 10, 8),
+                    "Harbour Wire",
+                ),
                 ("G7 envoys gather in Rome", "Rome", dt.date(2024, 10, 10), "Ridge Times"),
                 ("Pacific forum closes", "Suva", dt.date(2024, 10, 11), None),
             ],
@@ -367,7 +403,10 @@ class SplitStoriesTests(unittest.TestCase):
         stories = split_stories(text, dt.date(2025, 9, 9))
         self.assertEqual(len(stories), 1)
         story = stories[0]
-        self.assertEqual((story.dateline_place, story.date, story.start, story.end), ("Havana", dt.date(2025, 9, 9), 0, len(text) - 1))
+        self.assertEqual(
+            (story.dateline_place, story.date, story.start, story.end),
+            ("Havana", dt.date(2025, 9, 9), 0, len(text) - 1),
+        )
         self.assertTrue(text[story.body_start :].startswith("The forum opened."))
 
     def test_single_article_with_title_date_line_and_caption(self):
@@ -380,7 +419,10 @@ class SplitStoriesTests(unittest.TestCase):
         doc = read_document(text.encode(), "council.txt")
         self.assertEqual(len(doc.stories), 1)
         story = doc.stories[0]
-        self.assertEqual((story.headline, story.dateline_place, story.date), ("Council opens session", "Geneva", dt.date(2024, 6, 3)))
+        self.assertEqual(
+            (story.headline, story.dateline_place, story.date),
+            ("Council opens session", "Geneva", dt.date(2024, 6, 3)),
+        )
         self.assertEqual((doc.published, doc.outlet), (dt.date(2024, 6, 4), "Harbour Wire"))
 
     def test_weekday_fixes_the_year_when_nothing_else_does(self):
@@ -392,7 +434,9 @@ class SplitStoriesTests(unittest.TestCase):
         text = "A plain note about the forum.\nIt has two lines.\n"
         stories = split_stories(text, None)
         self.assertEqual(len(stories), 1)
-        self.assertEqual((stories[0].start, stories[0].end, stories[0].date), (0, len(text) - 1, None))
+        self.assertEqual(
+            (stories[0].start, stories[0].end, stories[0].date), (0, len(text) - 1, None)
+        )
 
     def test_blank_text_has_no_stories(self):
         self.assertEqual(split_stories("  \n\n", None), [])

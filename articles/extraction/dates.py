@@ -94,7 +94,9 @@ def _nearest_day(month: int, day: int, reference: dt.date | None) -> dt.date | N
     if reference is None:
         return None
     candidates = [
-        d for year in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe(year, month, day))
+        d
+        for year in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _safe(year, month, day))
     ]
     return min(candidates, key=lambda d: (abs((d - reference).days), d > reference), default=None)
 
@@ -193,13 +195,17 @@ def find_dates(
     claims = _Claims()
     found: list[DateMention] = []
 
-    def add(s: int, e: int, date: dt.date | None, precision: str, end_date: dt.date | None = None) -> None:
+    def add(
+        s: int, e: int, date: dt.date | None, precision: str, end_date: dt.date | None = None
+    ) -> None:
         if norm[e - 1] == ".":  # "on 20 May." ends a sentence
             e -= 1
         if date is None or not claims.free(s, e):
             return
         claims.take(s, e)
-        found.append(DateMention(s + base, e + base, date, precision, end_date, text[s + base : e + base]))
+        found.append(
+            DateMention(s + base, e + base, date, precision, end_date, text[s + base : e + base])
+        )
 
     def preceded_by(pattern: re.Pattern, s: int) -> re.Match | None:
         return pattern.search(norm, max(0, s - _CONTEXT), s)
@@ -217,14 +223,26 @@ def find_dates(
     for m in _RANGE_MONTH_DAY_MONTH_DAY.finditer(norm, pos):
         if _starts_word(norm, m.start()) and joined(m):
             dates = _range_dates(
-                month_number(m["m1"]), _day(m["d1"]), m["y1"], month_number(m["m2"]), _day(m["d2"]), m["y2"], reference
+                month_number(m["m1"]),
+                _day(m["d1"]),
+                m["y1"],
+                month_number(m["m2"]),
+                _day(m["d2"]),
+                m["y2"],
+                reference,
             )
             if dates:
                 add(weekday_start(m.start()), m.end(), dates[0], Precision.DAY, dates[1])
     for m in _RANGE_DAY_MONTH_DAY_MONTH.finditer(norm, pos):
         if _starts_number(norm, m.start()) and joined(m):
             dates = _range_dates(
-                month_number(m["m1"]), _day(m["d1"]), m["y1"], month_number(m["m2"]), _day(m["d2"]), m["y2"], reference
+                month_number(m["m1"]),
+                _day(m["d1"]),
+                m["y1"],
+                month_number(m["m2"]),
+                _day(m["d2"]),
+                m["y2"],
+                reference,
             )
             if dates:
                 add(weekday_start(m.start()), m.end(), dates[0], Precision.DAY, dates[1])
@@ -276,7 +294,11 @@ def find_dates(
         if _starts_word(norm, m.start()):
             add(m.start(), m.end(), _safe(int(m["y"]), month_number(m["m"])), Precision.MONTH)
     for m in _MONTH_RELATIVE_YEAR.finditer(norm, pos):
-        if reference is not None and _starts_word(norm, m.start()) and preceded_by(_MONTH_CONTEXT, m.start()):
+        if (
+            reference is not None
+            and _starts_word(norm, m.start())
+            and preceded_by(_MONTH_CONTEXT, m.start())
+        ):
             year = reference.year + {"last": -1, "next": 1, "this": 0}[m["rel"]]
             add(m.start(), m.end(), dt.date(year, month_number(m["m"]), 1), Precision.MONTH)
     for m in _MONTH.finditer(norm, pos):
@@ -318,7 +340,9 @@ def find_dates(
             if _starts_word(norm, m.start()):
                 relation = preceded_by(_RELATION_BEFORE, m.start())
                 s = relation.start() if relation else m.start()
-                date = _weekday_date(WEEKDAYS.index(m["w"]), relation and relation["rel"], reference)
+                date = _weekday_date(
+                    WEEKDAYS.index(m["w"]), relation and relation["rel"], reference
+                )
                 add(s, m.end(), date, Precision.DAY)
 
     found.sort(key=lambda mention: mention.start)
