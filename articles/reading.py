@@ -27,8 +27,8 @@ class ReadError(Exception):
 
 
 def check_size(n_bytes: int, limit: int | None = MAX_BYTES) -> None:
-    """Refuse files above ``limit`` bytes (no limit when ``limit`` is None)."""
-    if limit is not None and n_bytes > limit:
+    """Refuse files above ``limit`` bytes (no limit when ``limit`` is None or 0)."""
+    if limit and n_bytes > limit:
         raise ReadError(f"larger than the limit ({n_bytes:,} bytes; the limit is {limit:,})")
 
 
@@ -178,16 +178,16 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
-_DROP_TAGS = (
+_DROP_TAGS = frozenset((
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
     "svg", "template", "head", "button", "select", "canvas", "object", "embed",
-)  # fmt: skip
-_PARAGRAPH_TAGS = (
+))  # fmt: skip
+_PARAGRAPH_TAGS = frozenset((
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote", "ul", "ol",
     "table", "figure", "main", "pre", "dl", "hr",
-)  # fmt: skip
-_LINE_TAGS = ("div", "li", "tr", "figcaption", "dt", "dd", "caption", "address")
-_CELL_TAGS = ("td", "th")
+))  # fmt: skip
+_LINE_TAGS = frozenset(("div", "li", "tr", "figcaption", "dt", "dd", "caption", "address"))
+_CELL_TAGS = frozenset(("td", "th"))
 _ALL_SPACES = re.compile(r"\s+")
 _PARAGRAPH_MARK, _LINE_MARK = "\ue000", "\ue001"
 _MARK_RUNS = re.compile("[ \ue000\ue001]*[\ue000\ue001][ \ue000\ue001]*")
@@ -213,7 +213,7 @@ def looks_like_html(text: str, file_name: str = "") -> bool:
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """The readable text of an HTML page, and its "title", "url" and "published" when given."""
-    from bs4 import BeautifulSoup, Comment
+    from bs4 import BeautifulSoup
 
     if _PARAGRAPH_MARK in html or _LINE_MARK in html:
         html = html.replace(_PARAGRAPH_MARK, " ").replace(_LINE_MARK, " ")
@@ -235,30 +235,47 @@ def html_to_text(html: str) -> tuple[str, dict]:
             meta["published"] = published
             break
 
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_DROP_TAGS):
-        if tag.decomposed:
-            continue
-        if tag.name == "header" and tag.find_parent("article") is not None:
-            continue  # an article's own header holds its headline
-        tag.decompose()
-    # Markers (private-use characters) stand for block breaks while the source's own line
-    # breaks, which HTML treats as spaces, are collapsed.
-    for tag in soup.find_all("br"):
-        tag.replace_with(_LINE_MARK)
-    for tag in soup.find_all(_PARAGRAPH_TAGS):
-        tag.insert_before(_PARAGRAPH_MARK)
-        tag.insert_after(_PARAGRAPH_MARK)
-    for tag in soup.find_all(_LINE_TAGS):
-        tag.insert_before(_LINE_MARK)
-        tag.insert_after(_LINE_MARK)
-    for tag in soup.find_all(_CELL_TAGS):
-        tag.insert_after(" ")
-
-    text = _ALL_SPACES.sub(" ", soup.get_text())
+    text = _ALL_SPACES.sub(" ", "".join(_text_parts(soup)))
     text = _MARK_RUNS.sub(_break_for_marks, text)
     return text.strip(), meta
+
+
+def _text_parts(soup):
+    """The page's strings with block-break markers, walked without recursion.
+
+    Markers (private-use characters) stand for block breaks, while the source's own line
+    breaks, which HTML treats as spaces, are collapsed later. Walking the tree with a
+    stack, rather than inserting markers into it, stays linear on deeply nested pages.
+    """
+    from bs4 import CData, NavigableString, Tag
+
+    parts: list[str] = []
+    stack: list[tuple[object, str | None, bool]] = [(soup, None, False)]
+    while stack:
+        node, closing, in_article = stack.pop()
+        if closing is not None:
+            parts.append(closing)
+        elif isinstance(node, Tag):
+            name = node.name
+            if name in _DROP_TAGS and not (name == "header" and in_article):
+                continue  # an article's own header holds its headline
+            if name == "br":
+                parts.append(_LINE_MARK)
+                continue
+            mark = (
+                _PARAGRAPH_MARK if name in _PARAGRAPH_TAGS
+                else _LINE_MARK if name in _LINE_TAGS
+                else " " if name in _CELL_TAGS
+                else None
+            )  # fmt: skip
+            if mark is not None:
+                parts.append(mark)
+                stack.append((node, mark, in_article))
+            in_article = in_article or name == "article"
+            stack.extend((child, None, in_article) for child in reversed(node.contents))
+        elif type(node) is NavigableString or type(node) is CData:  # not comments, doctypes
+            parts.append(str(node))
+    return parts
 
 
 def _break_for_marks(match: re.Match) -> str:
@@ -281,7 +298,7 @@ def _parse_meta_date(value: str | None) -> dt.date | None:
         from dateutil import parser
 
         return parser.parse(value).date()
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
         return None
 
 
@@ -468,7 +485,9 @@ _DATELINE = re.compile(
        (?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]+)?
     (?P<place>
         [A-Z][A-Z'.]{{1,30}}(?:[ -][A-Z][A-Z'.]{{0,30}}){{0,2}}
-      | [A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?(?=,[ \t]*[A-Z][A-Za-z.' -]{{0,40}},)
+      | [A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?
+        (?=,[ \t]*(?:[A-Z][A-Za-z.' -]{{0,40}},
+                    |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\())
     )
     (?:,[ \t]*(?!{MONTH_PATTERN})(?P<country>[A-Z]{{2}}|[A-Z](?:\.[A-Z])+\.?
         |[A-Z][a-z'-]+(?:[ \t](?:and[ \t]|of[ \t](?:the[ \t])?)?[A-Z][a-z'-]+){{0,3}}))?
@@ -502,19 +521,23 @@ def _datelines(text: str, norm: str) -> list[Dateline]:
     found = []
     for m in _DATELINE.finditer(norm):
         month_name, day = m["month"] or m["month2"], m["day"] or m["day2"]
-        if month_name is None and m["outlet"] is None:
+        place = text[m.start("place") : m.end("place")]
+        outlet = text[m.start("outlet") : m.end("outlet")].strip() if m["outlet"] else None
+        if ". " in place and month_name is None and outlet is None and place.index(". ") > 3:
+            # "ASTANA. KAZINFORM - ": the agency's name follows the city
+            place, _, outlet = place.partition(". ")
+        if month_name is None and outlet is None:
             continue
         month = month_number(month_name) if month_name else None
         day_number = int(day) if day else None
         if day_number is not None and not 1 <= day_number <= 31:
             continue
         country = text[m.start("country") : m.end("country")] if m["country"] else None
-        outlet = text[m.start("outlet") : m.end("outlet")].strip() if m["outlet"] else None
         found.append(
             Dateline(
                 start=m.start("place"),
                 end=m.end(),
-                place=_title_place(text[m.start("place") : m.end("place")].rstrip(".")),
+                place=_title_place(place.rstrip(".")),
                 country=country,
                 month=month,
                 day=day_number,
@@ -678,16 +701,27 @@ class _Text:
         return found
 
     @cached_property
-    def opening_dateline(self) -> Dateline | None:
-        opening = self.opening()
-        if not opening:
-            return None
-        limit = opening[-1][1]
+    def headed_datelines(self) -> list[tuple[int, tuple[int, int], Dateline]]:
+        """(start, headline span, dateline) for each dateline right below a headline."""
+        found = []
         for dateline in self.datelines:
-            if dateline.start > limit:
-                break
-            return dateline
+            i = self.paragraph_index(dateline.start)
+            if i >= 1 and self.is_headline(*self.paragraphs[i - 1]):
+                found.append((self.paragraphs[i - 1][0], self.paragraphs[i - 1], dateline))
+        return found
+
+    @cached_property
+    def first_dateline(self) -> Dateline | None:
+        """The first dateline, when it is in the first paragraphs."""
+        opening = self.opening()
+        if opening and self.datelines and self.datelines[0].start <= opening[-1][1]:
+            return self.datelines[0]
         return None
+
+    @property
+    def opening_dateline(self) -> Dateline | None:
+        """The dateline of a single article; a compilation's first one says nothing of the whole."""
+        return self.first_dateline if len(self.headed_datelines) < 2 else None
 
     # ---- metadata
 
@@ -807,18 +841,14 @@ def _split(analysed: _Text, published: dt.date | None) -> list[Story]:
         return []
     first_start = paragraphs[0][0]
 
-    # (story start, headline span or None, dateline)
-    parts: list[tuple[int, tuple[int, int] | None, Dateline | None]] = []
-    for dateline in analysed.datelines:
-        i = analysed.paragraph_index(dateline.start)
-        if i >= 1 and analysed.is_headline(*paragraphs[i - 1]):
-            parts.append((paragraphs[i - 1][0], paragraphs[i - 1], dateline))
+    # (story start, headline span, dateline)
+    parts = list(analysed.headed_datelines)
 
     found: list[tuple[Story, bool]] = []  # each story and whether its year is well founded
     leading_end = parts[0][0] if parts else len(text)
     lead = [p for p in paragraphs if p[1] <= leading_end]
     if not parts or any(analysed.is_content(*p) for p in lead):
-        dateline = analysed.opening_dateline
+        dateline = analysed.first_dateline
         if dateline is not None and dateline.start >= leading_end:
             dateline = None
         found.append(
