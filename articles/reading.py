@@ -671,6 +671,10 @@ class _Text:
         if not 3 <= end - start <= _HEADLINE_MAX:
             return False
         norm = self.norm
+        while start < end - 1 and norm[start] in "#" and norm[start + 1] in "# ":
+            start += 1  # a Markdown heading: "# Minister visits ..."
+        while start < end and norm[start] == " ":
+            start += 1
         first, last = norm[start], norm[end - 1]
         if last in ".,;:" or not (first.isupper() or first.isdigit() or first in "\"'"):
             return False
@@ -730,7 +734,9 @@ class _Text:
         for start, end in self.opening():
             if self.is_meta_line(start, end):
                 continue
-            return self.text[start:end] if self.is_headline(start, end) else None
+            if not self.is_headline(start, end):
+                return None
+            return self.text[start:end].lstrip("# ").strip() or None
         return None
 
     @cached_property

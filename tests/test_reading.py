@@ -507,3 +507,9 @@ class MoreDatelineFormsTests(unittest.TestCase):
     def test_title_case_city_with_date_and_agency(self):
         (d,) = find_datelines("Hanoi, June 3 (VNA) -- Talks were held.")
         self.assertEqual((d.place, d.month, d.day, d.outlet), ("Hanoi", 6, 3, "VNA"))
+
+
+class MarkdownTitleTests(unittest.TestCase):
+    def test_markdown_heading_is_the_title(self):
+        document = read_document(b"# Envoy visits the capital\n\nThe envoy arrived.\n", "a.md")
+        self.assertEqual(document.title, "Envoy visits the capital")
