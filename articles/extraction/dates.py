@@ -322,10 +322,9 @@ def find_dates(
         if not _starts_number(norm, s):
             continue
         listed = last_year_end >= 0 and s - last_year_end <= 8 and preceded_by(_LIST_CONTEXT, s)
-        if listed or preceded_by(_YEAR_CONTEXT, s):
-            if claims.free(s, m.end()):
-                add(s, m.end(), dt.date(int(m["y"]), 1, 1), Precision.YEAR)
-                last_year_end = m.end()
+        if (listed or preceded_by(_YEAR_CONTEXT, s)) and claims.free(s, m.end()):
+            add(s, m.end(), dt.date(int(m["y"]), 1, 1), Precision.YEAR)
+            last_year_end = m.end()
 
     # Weekdays, against the reference
     if reference is not None:

@@ -1,0 +1,212 @@
+"""``MeetingFinder``: the pass over a document's stories, sentence by sentence.
+
+Participants are the people in the clause around the trigger word, minus those merely
+mentioned there; title-only mentions and pronouns come from ``coreference``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..context import Context
+from ..types import Extraction, MeetingCandidate, PersonMention, Precision
+from .merging import MULTILATERAL_KINDS, MergingMixin, Report
+from .named import NamedMeetingsMixin
+from .triggers import TriggersMixin
+from .when_where import StoryState, WhenWhereMixin
+
+# Words that, right before a person, say the person is only mentioned there.
+MENTIONED_ONLY = re.compile(
+    r"(?:\b(?:greetings|congratulations|condolences|wishes|regards|gratitude|message|letter|invitation)"
+    r"(?: and [a-z ]{1,30})? (?:to|from|of)"
+    r"|\bon behalf of|\bthank(?:ed|s)?(?: to)?|\bdeaths? of|\bdied|\blate|\bhonou?r(?:ing)?|\bmemory of"
+    r"|\bremembrance of|\bbirth of|\banniversary of|\bguidance of|\bleadership of|\bproposed by"
+    r"|\bput forward by|\binitiated by|\baccording to|\bmourn(?:ed|ing)?|\bsympathy (?:to|for)"
+    r"|\bconvey(?:ed)?|\bsucceed(?:ed|s)?|\bsuccessor (?:to|of)|\bportrait of|\bpoet|\bwife of|\bhusband of"
+    r"|\bappointed by|\bsigned by|\bsent by)"
+    r"(?: [a-z'’\-]+){0,5} ?$"
+)
+SPEAKER_VERBS = frozenset(
+    """
+    said says noted stressed emphasised emphasized underlined underscored highlighted added
+    described briefed outlined spoke told urged presented delivered reaffirmed reiterated
+    welcomed stated pointed
+    """.split()
+)
+LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
+
+
+class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
+    def __init__(self, ctx: Context, result: Extraction):
+        self.ctx = ctx
+        self.result = result
+        self.tokens = ctx.tokens
+        self.text = ctx.text
+        self.low = ctx.text.lower()
+        self.persons = result.persons
+        self.coref = _coreference(ctx, result)
+        mentions = self.coref.mentions if self.coref is not None else result.person_mentions
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._mention_starts = [m.start for m in self.mentions]
+        self.org_spans = sorted((o.start, o.end, o) for o in result.organisations if not o.implied)
+        self.org_parent = {o.key: o.parent_key for o in result.organisations}
+        self.org_kind = {o.key: o.kind for o in result.organisations}
+        self.reports: list[Report] = []
+        self.speakers: dict[int, list[tuple[int, int]]] = {}  # story -> (entity, char)
+        self.sends_words: dict[int, set[int]] = {}  # story -> entities who only sent words
+
+    # -- mentions --------------------------------------------------------------------
+    def mentions_in(self, a: int, b: int) -> list[PersonMention]:
+        """Person mentions (names, titles) starting in chars [a, b), one per place."""
+        i = bisect.bisect_left(self._mention_starts, a)
+        out, last_end = [], -1
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            m = self.mentions[i]
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+            i += 1
+        return out
+
+    def _in_quote(self, char: int) -> bool:
+        """Inside a direct quotation of the paragraph ("We look forward to ... the summit")."""
+        line_start = self.text.rfind("\n", 0, char) + 1
+        before = self.text[line_start:char]
+        return before.count('"') % 2 == 1
+
+    def pronouns_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """(char, entity) of subject pronouns in chars [a, b) that coreference resolves."""
+        out = []
+        if self.coref is None:
+            return out
+        for m in re.finditer(r"\b(?:he|she|He|She)\b", self.text[a:b]):
+            entity = self.coref.resolve(a + m.start(), m.group(0))
+            if entity is not None:
+                out.append((a + m.start(), entity))
+        return out
+
+    def only_mentioned(self, m: PersonMention, clause_start: int) -> bool:
+        after = self.text[m.end : m.end + 3]
+        if after.startswith("'s") or after.startswith("’s") or after.startswith("' "):
+            return True
+        before = self.low[max(clause_start, m.start - 80) : m.start].replace("’", "'")
+        before = re.sub(r"\s+", " ", before)
+        # skip the title words right before the name ("greetings to President X")
+        return bool(MENTIONED_ONLY.search(before))
+
+    def people(self, a: int, b: int, clause_start: int | None = None) -> list[int]:
+        """Entities taking part named in chars [a, b)."""
+        clause_start = a if clause_start is None else clause_start
+        found = []
+        previous_muted = None
+        for m in self.mentions_in(a, b):
+            joined = previous_muted is not None and LIST_JOIN.match(
+                self.low[previous_muted : m.start]
+            )
+            if joined or self.only_mentioned(m, clause_start):
+                previous_muted = m.end
+                continue
+            previous_muted = None
+            if self._in_quote(m.start):
+                continue
+            if m.entity not in found:
+                found.append(m.entity)
+        for char, entity in self.pronouns_in(a, b):
+            before = self.low[max(clause_start, char - 40) : char]
+            if re.search(r"\b(?:to|with|by|thanked|of)\s*$", before):
+                continue
+            if entity not in found:
+                found.append(entity)
+        return found
+
+    # -- the pass ------------------------------------------------------------------------
+    def run(self) -> list[MeetingCandidate]:
+        self._token_starts = [t.start for t in self.tokens]
+        self._mention_tokens = set()
+        for m in self.mentions:
+            self._mention_tokens.update(self._token_range(m.start, m.end))
+        stories = self.ctx.document.stories or []
+        bounds = [(s.start, s.end) for s in stories] or [(0, len(self.text))]
+        references = self._references(stories)
+        sentences = self.ctx.sentences
+        si = 0
+        for index, (a, b) in enumerate(bounds):
+            story = stories[index] if stories else None
+            state = StoryState(reference=references[index])
+            if story is not None:
+                state.dateline_date = story.date
+                if story.dateline_place:
+                    city = self.ctx.lexicon.city(story.dateline_place)
+                    state.dateline_city = city[0] if city else story.dateline_place
+                    state.dateline_country = city[1] if city else story.dateline_country
+                    state.city, state.country = state.dateline_city, state.dateline_country
+            body = story.body_start if story is not None and story.body_start else a
+            dates = [d for d in self._dates(a, b, state.reference) if d.start >= body]
+            first = True
+            while si < len(sentences) and self.tokens[sentences[si][0]].start < b:
+                s0, s1 = sentences[si]
+                si += 1
+                cs, ce = self.tokens[s0].start, self.tokens[s1 - 1].end
+                if ce <= body and story is not None and story.headline:
+                    continue  # the headline repeats the story
+                sentence_dates = [d for d in dates if cs <= d.start < ce]
+                if first:
+                    first = False
+                    self._lead(state, cs, ce, sentence_dates)
+                self._sentence(index, state, cs, ce, sentence_dates)
+                for d in sentence_dates:
+                    if d.precision == Precision.DAY and not self._past_or_future(d, state):
+                        state.last_day = d
+            self._speakers_join(index, state)
+        return self._merge()
+
+    # -- speakers at the meeting a story is about -----------------------------------------------
+    def _note_speakers(self, story, cs, ce, low):
+        for m in self.mentions_in(cs, ce):
+            after = self.low[m.end : m.end + 60]
+            before = self.low[max(cs, m.start - 25) : m.start]
+            word = re.match(
+                r"\s*(?:,[^,]{0,80},\s*)?(?:also |then |later |further |for (?:his|her) part,? )?([a-z]+)",
+                after,
+            )
+            said_before = re.search(r"\b(?:said|says|added|noted)\s*$", before)
+            if (word and word.group(1) in SPEAKER_VERBS) or said_before:
+                self.speakers.setdefault(story, []).append((m.entity, m.start))
+
+    def _speakers_join(self, story: int, state: StoryState):
+        """People who speak in a story about one multilateral meeting took part in it."""
+        main = state.main
+        if (
+            main is None
+            or main.status != "reported"
+            or main.kind not in MULTILATERAL_KINDS
+            or state.has_encounter
+        ):
+            return
+        muted = self.sends_words.get(story, set())
+        for entity, char in self.speakers.get(story, []):
+            if entity in muted or entity in main.participants:
+                continue
+            if any(
+                r.story == story and r.status != "reported" and r.start <= char < r.end
+                for r in self.reports
+            ):
+                continue
+            main.participants.append(entity)
+
+
+def _coreference(ctx: Context, result: Extraction):
+    try:
+        from ..coreference import Coreference
+    except ImportError:  # pragma: no cover - coreference arrives separately
+        return None
+    try:
+        return Coreference(ctx, result)
+    except Exception:  # pragma: no cover - never lose the meetings over a pronoun
+        return None
+
+
+def find_meetings(ctx: Context, result: Extraction) -> list[MeetingCandidate]:
+    """Every meeting the document reports, each real meeting once."""
+    return MeetingFinder(ctx, result).run()

@@ -1,0 +1,192 @@
+"""Merging the reports of one meeting: the same talks told in several stories of a compilation.
+
+A ``Report`` is one place in the text that tells of a meeting; reports that agree on kind,
+date, place and people are absorbed into one, which becomes a ``MeetingCandidate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..types import MeetingCandidate, Participant, Precision
+
+# How far a date can be trusted: an explicit date beats one carried over from context.
+RANGE, EXPLICIT, RELATIVE, ANNOUNCED, VISIT_MONTH, DATELINE, NONE = 7, 6, 5, 4, 3, 1, 0
+
+MULTILATERAL_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
+
+
+@dataclass
+class Report:
+    """One place in the text that tells of a meeting."""
+
+    start: int
+    end: int
+    kind: str
+    story: int
+    participants: list[int] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: str = Precision.DAY
+    end_date: dt.date | None = None
+    date_strength: int = NONE
+    city: str | None = None
+    country: str | None = None
+    city_strength: int = NONE
+    no_city: bool = False  # a call or video link: the dateline is not where it took place
+    organisation_key: str | None = None
+    status: str = "reported"
+    title: str = ""
+    named: bool = False  # a meeting with its own name ("the Council of Foreign Ministers")
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class MergingMixin:
+    """Part of ``MeetingFinder``: its reports, merged into meeting candidates."""
+
+    # -- merging --------------------------------------------------------------------------
+    def _merge(self) -> list[MeetingCandidate]:
+        clusters: list[Report] = []
+        for r in self.reports:
+            if not r.participants and not r.named:
+                continue
+            r.spans = list(dict.fromkeys([(r.start, r.end)] + r.spans))
+            for c in clusters:
+                if _same_meeting(c, r):
+                    _absorb(c, r)
+                    break
+            else:
+                clusters.append(_copy(r))
+        out = []
+        for c in clusters:
+            if not c.participants or c.date is None:
+                continue
+            if c.status != "reported" and (c.date_strength < EXPLICIT or len(c.participants) < 2):
+                continue
+            out.append(self._candidate(c))
+        return out
+
+    def _candidate(self, c: Report) -> MeetingCandidate:
+        names = [self.persons[e].name for e in c.participants]
+        if c.title:
+            title = c.title
+        elif c.kind == "call":
+            title = "Call between " + _and(names)
+        elif c.kind == "multilateral" and len(names) <= 2:
+            title = "Meeting with " + _and(names)
+        else:
+            title = "Meeting of " + _and(names)
+        return MeetingCandidate(
+            start=c.start,
+            end=c.end,
+            kind=c.kind,
+            date=c.date,
+            precision=c.precision,
+            end_date=c.end_date if c.end_date and c.date and c.end_date > c.date else None,
+            city=None if c.no_city and c.city_strength < EXPLICIT else c.city,
+            country=None if c.no_city and c.city_strength < EXPLICIT else c.country,
+            organisation_key=c.organisation_key,
+            participants=[Participant(entity=e, role=self._role(e, c)) for e in c.participants],
+            status=c.status,
+            title=title[:300],
+            spans=c.spans,
+        )
+
+    def _role(self, entity: int, report: Report | None) -> str:
+        positions = self.persons[entity].positions
+        if not positions:
+            return ""
+        if report is not None:
+            text = " ".join(self.low[a:b] for a, b in report.spans[:3])
+            for p in positions:
+                if p.title.lower() in text:
+                    return p.title
+        for p in positions:
+            if not p.title.lower().startswith("member"):
+                return p.title
+        return positions[0].title
+
+
+def _and(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _copy(r: Report) -> Report:
+    c = Report(**{k: getattr(r, k) for k in r.__dataclass_fields__})
+    c.participants = list(r.participants)
+    c.spans = list(r.spans)
+    return c
+
+
+def _dates_agree(a: Report, b: Report) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    weak = min(a.date_strength, b.date_strength) <= DATELINE
+    if a.precision == Precision.MONTH or b.precision == Precision.MONTH:
+        return (
+            (a.date.year, a.date.month) == (b.date.year, b.date.month)
+            or (a.end_date is not None and a.date <= b.date <= a.end_date)
+            or (b.end_date is not None and b.date <= a.date <= b.end_date)
+        )
+    if a.precision != Precision.DAY or b.precision != Precision.DAY:
+        return a.date.year == b.date.year
+    a_end, b_end = a.end_date or a.date, b.end_date or b.date
+    slack = dt.timedelta(days=1 if weak else 0)
+    return a.date - slack <= b_end and b.date - slack <= a_end
+
+
+def _same_meeting(c: Report, r: Report) -> bool:
+    if c.status != r.status:
+        return False
+    if (c.kind == "call") != (r.kind == "call"):
+        return False
+    if not _dates_agree(c, r):
+        return False
+    if c.city and r.city and c.city != r.city and min(c.city_strength, r.city_strength) >= EXPLICIT:
+        return False
+    shared = len(set(c.participants) & set(r.participants))
+    if c.kind in MULTILATERAL_KINDS or r.kind in MULTILATERAL_KINDS:
+        if c.kind != r.kind:
+            return False
+        if c.organisation_key and r.organisation_key and c.organisation_key != r.organisation_key:
+            return False
+        if c.named and r.named and (c.organisation_key or r.organisation_key):
+            return True
+        return shared >= min(1, len(c.participants), len(r.participants)) and (
+            shared or c.named or r.named
+        )
+    need = min(2, len(c.participants), len(r.participants))
+    return (
+        need > 0
+        and shared >= need
+        and len(set(c.participants) | set(r.participants))
+        <= max(len(c.participants), len(r.participants))
+    )
+
+
+def _absorb(c: Report, r: Report):
+    for p in r.participants:
+        if p not in c.participants:
+            c.participants.append(p)
+    c.spans.extend(s for s in r.spans if s not in c.spans)
+    better = r.date_strength > c.date_strength or (
+        r.date_strength == c.date_strength
+        and r.precision == Precision.DAY
+        and c.precision != Precision.DAY
+    )
+    if r.date is not None and (c.date is None or better):
+        c.date, c.precision, c.end_date, c.date_strength = (
+            r.date,
+            r.precision,
+            r.end_date,
+            r.date_strength,
+        )
+    if r.city and (not c.city or r.city_strength > c.city_strength):
+        c.city, c.country, c.city_strength = r.city, r.country, r.city_strength
+    c.no_city = c.no_city and r.no_city
+    c.organisation_key = c.organisation_key or r.organisation_key
+    if r.named and not c.named:
+        c.named, c.title = True, r.title
+    c.title = c.title or r.title

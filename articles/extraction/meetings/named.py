@@ -1,0 +1,289 @@
+"""Named meetings: "the meeting of the Council of Foreign Ministers", "the CICA summit",
+and the people who attended, chaired or addressed them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .merging import DATELINE, Report
+from .triggers import PARTICIPATE, SPEECH_THAT, TRIGGERS
+from .when_where import StoryState
+
+# The head nouns of a named meeting.
+MEETING_HEADS = {
+    "meeting": "multilateral",
+    "summit": "summit",
+    "forum": "forum",
+    "conference": "forum",
+    "symposium": "forum",
+    "seminar": "forum",
+    "congress": "forum",
+    "ceremony": "ceremony",
+    "session": "multilateral",
+    "assembly": "multilateral",
+    "council": "ministerial",
+}
+NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
+PARTICIPATION = re.compile(rf"\b(?:{PARTICIPATE})(?: (?:a|an|the|its|this|his|her|their))? ?$")
+PASSIVE_BY = re.compile(
+    r"^[^.;]{0,60}?(?:was|were|is|had been|has been) (?:also )?(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened) by\b"
+)
+ATTENDEES = re.compile(
+    r"\b(?:attendees|participants|those present|guests) (?:included|were|include)\b"
+)
+SIDELINES = re.compile(
+    r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
+)
+GENERIC_NP = frozenset({"the", "this", "that", "a", "an", "its", "their"})
+
+
+class NamedMeetingsMixin:
+    """Part of ``MeetingFinder``: noun phrases that name a meeting."""
+
+    # -- named meetings: "the meeting of the Council of Foreign Ministers" ------------------------
+    def _named_meetings(self, story, state: StoryState, cs, ce, low, dates):
+        encounters = [cs + m.start() for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        for np in self._meeting_phrases(cs, ce, low):
+            a, b, kind, generic = np
+            if self._in_quote(a):
+                continue
+            before = low[max(0, a - cs - 40) : a - cs]
+            after = low[b - cs : b - cs + 60]
+            if SIDELINES.search(before):
+                continue
+            text = self.low[a:b]
+            if kind == "multilateral" and re.search(r"minist", text):
+                kind = "ministerial"
+            participants: list[int] = []
+            participating = PARTICIPATION.search(before)
+            passive = PASSIVE_BY.match(after)
+            attendees = ATTENDEES.search(low)
+            if passive:
+                participants = self.people(b + passive.end(), ce, clause_start=b + passive.end())
+            if participating:
+                subject_end = a - len(before) + participating.start()
+                cuts = [cs + m.end() for m in SPEECH_THAT.finditer(low) if cs + m.end() <= a]
+                start = max(cuts + [cs])
+                subject_end = min(
+                    [e for e in encounters if start <= e < subject_end] + [subject_end]
+                )
+                participants = self.people(start, subject_end) + [
+                    p for p in participants if p not in self.people(start, subject_end)
+                ]
+                if not participants:
+                    participants = (
+                        self.people(b, ce, clause_start=b)[:1] if re.match(r"\s*,", after) else []
+                    )
+                if (
+                    not participants
+                    and re.search(r"\b(?:he|she)\b", self.low[start:subject_end]) is None
+                    and state.visitor is not None
+                    and re.search(r"\b(?:also|she|he)\b", before)
+                ):
+                    participants = [state.visitor]
+            status = self._status(low, a - cs, b - cs, dates, state)
+            if generic:
+                target = state.main
+                if target is None:
+                    continue
+                if attendees and not participants:
+                    participants = self.people(cs, ce)
+                for p in participants:
+                    if p not in target.participants:
+                        target.participants.append(p)
+                target.spans.append((cs, ce))
+                continue
+            report = Report(
+                start=cs,
+                end=ce,
+                kind=kind,
+                story=story,
+                participants=participants,
+                status=status,
+                named=True,
+            )
+            orgs = self.orgs_in(a, b)
+            report.organisation_key = orgs[0] if orgs else None
+            report.title = self._np_title(a, b)
+            self._when(report, state, dates, a, ce, cs, ce)
+            self._where(report, state, a, ce, cs, ce, low)
+            if report.status == "reported" and (
+                state.main is None
+                or state.main.status != "reported"
+                or state.main.kind in ("multilateral",)
+                and kind != "multilateral"
+            ):
+                state.main = report
+            elif report.status == "reported" and state.main is not None and state.main.kind == kind:
+                state.main = report
+            self.reports.append(report)
+        # "Attendees included A, B and C" about the meeting under way
+        if (
+            ATTENDEES.search(low)
+            and state.main is not None
+            and not self._meeting_phrases(cs, ce, low)
+        ):
+            for p in self.people(cs, ce):
+                if p not in state.main.participants:
+                    state.main.participants.append(p)
+        # "Addressing the ministers, President X said": a meeting with the group
+        group = re.search(
+            r"\b(?:addressing|addressed|met with|meeting with|received|briefed)(?: the| a group of)? (?:[a-z]+ ){0,3}?(?:ministers|participants|delegates|leaders|heads of delegations)\b",
+            low,
+        )
+        if group and not self._meeting_phrases(cs, ce, low):
+            people = self.people(cs, ce)
+            if people:
+                report = Report(
+                    start=cs, end=ce, kind="multilateral", story=story, participants=people[:1]
+                )
+                report.status = self._status(low, group.start(), group.end(), dates, state)
+                orgs = self.orgs_in(cs, ce)
+                report.organisation_key = (
+                    orgs[0] if orgs else (state.main.organisation_key if state.main else None)
+                )
+                self._when(report, state, dates, cs + group.start(), ce, cs, ce)
+                if report.date_strength <= DATELINE and state.main is not None and state.main.date:
+                    report.date, report.precision, report.end_date = (
+                        state.main.date,
+                        state.main.precision,
+                        state.main.end_date,
+                    )
+                    report.date_strength = DATELINE
+                self._where(report, state, cs + group.start(), ce, cs, ce, low)
+                self.reports.append(report)
+
+    def _meeting_phrases(self, cs, ce, low) -> list[tuple[int, int, str, bool]]:
+        """(start, end, kind, generic) of noun phrases naming a meeting in the sentence."""
+        out = []
+        toks = self.tokens
+        rng = self._token_range(cs, ce)
+        if not len(rng):
+            return out
+        first, last = rng[0], rng[-1] + 1
+        k = first
+        while k < last:
+            head = toks[k].lower
+            kind = MEETING_HEADS.get(head)
+            if kind is None or (
+                head in ("meeting", "meetings") and k + 1 < last and toks[k + 1].lower == "with"
+            ):
+                k += 1
+                continue
+            if self._in_org(toks[k].start) and head != "meeting":
+                k += 1
+                continue
+            if (
+                head == "meeting"
+                and k + 1 < last
+                and (
+                    toks[k + 1].lower
+                    in ("the", "his", "her", "their", "with", "reporters", "journalists")
+                    or (k + 1 in self._mention_tokens)
+                )
+            ):
+                k += 1
+                continue  # a verb: "jointly meeting the press", "meeting President X"
+            if head == "council" and not (
+                k + 1 < last
+                and toks[k + 1].lower == "of"
+                and k + 2 < last
+                and toks[k + 2].lower in ("foreign", "ministers", "heads")
+            ):
+                k += 1
+                continue
+            # left: modifiers back to a determiner
+            a = k
+            while (
+                a - 1 >= first
+                and (
+                    toks[a - 1].lower
+                    not in GENERIC_NP
+                    | {"of", "at", "in", "during", "to", ",", "and", "with", "by", "on"}
+                    and (
+                        toks[a - 1].is_cap
+                        or NP_MODIFIERS.match(toks[a - 1].lower)
+                        or toks[a - 1].text in ("'", "’", "'s", "’s", "-")
+                    )
+                    and toks[a - 1].lower
+                    not in (
+                        "attended",
+                        "chaired",
+                        "addressed",
+                        "attends",
+                        "held",
+                        "said",
+                        "was",
+                        "is",
+                        "were",
+                        "hosts",
+                        "hosted",
+                        "the",
+                        "a",
+                    )
+                )
+                and k - a < 8
+            ):
+                a -= 1
+            det = toks[a - 1].lower if a - 1 >= first else ""
+            # right: "of the Conference ... (CICA)", "of SCO Foreign Ministers"
+            b = k + 1
+            if b < last and toks[b].lower == "of":
+                j = b + 1
+                while j < last and (
+                    toks[j].is_cap
+                    or toks[j].lower
+                    in ("of", "the", "and", "on", "in", "for", "'", "’", "'s", "’s", "(", ")", "-")
+                    or toks[j].text.isupper()
+                    or self._in_org(toks[j].start)
+                ):
+                    if toks[j].lower in ("in", "on") and not self._in_org(toks[j].start):
+                        break
+                    j += 1
+                while j > b + 1 and toks[j - 1].lower in (
+                    "of",
+                    "the",
+                    "and",
+                    "on",
+                    "in",
+                    "for",
+                    "(",
+                ):
+                    j -= 1
+                if j > b + 1:
+                    b = j
+            modifiers = [t.lower for t in toks[a:k]]
+            generic = det in GENERIC_NP and not modifiers and b == k + 1 and det not in ("a", "an")
+            if det in ("a", "an") and not modifiers and b == k + 1:
+                k += 1
+                continue  # "a meeting": says nothing about which
+            if head in ("meeting", "meetings") and any(w in ("group",) for w in modifiers):
+                k = b
+                continue  # handled as an encounter
+            start = toks[a].start
+            end = toks[b - 1].end
+            words = self.low[start : toks[k].end]
+            if head == "ceremony":
+                kind = "ceremony"
+            elif head == "council" or re.search(
+                r"council of (?:foreign )?minist", self.low[start:end]
+            ):
+                kind = "ministerial"
+            elif re.search(r"\b(?:forum|summit)\b", self.low[toks[k].end : end]):
+                kind = "forum" if "forum" in self.low[toks[k].end : end] else "summit"
+            elif "summit" in words:
+                kind = "summit"
+            elif re.search(r"forum|conference|symposium|seminar", words):
+                kind = "forum"
+            elif "ceremony" in words or "signing" in words:
+                kind = "ceremony"
+            elif re.search(r"minist", self.low[start:end]):
+                kind = "ministerial"
+            out.append((start, end, kind, generic))
+            k = b
+        return out
+
+    def _np_title(self, a: int, b: int) -> str:
+        text = " ".join(self.ctx.document.text[a:b].split())
+        return text[:1].upper() + text[1:]

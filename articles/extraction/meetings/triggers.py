@@ -1,0 +1,233 @@
+"""Triggers: the phrases that report an encounter ("X met Y", "held talks with",
+"a phone call with", "paid a visit to"), and the pass over one sentence that turns them
+into reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import DateMention, Precision
+from .merging import Report
+from .when_where import StoryState
+
+# A sentence whose subjects only send words: "A, B and C conveyed their congratulations".
+SENDS_WORDS = re.compile(
+    r"\b(?:conveyed|sent|extended|expressed|addressed) (?:their|his|her|its|a|warm|cordial|sincere| )*"
+    r"(?:congratulations|greetings|condolences|wishes|message|letter|regards)"
+)
+SPEECH_THAT = re.compile(
+    r"\b(?:said|says|noted|recalled|stressed|added|stated|believes|believed|hopes|hoped|emphasi[sz]ed"
+    r"|underlined|underscored|pointed out|announced|reported|recalling|noting|saying) (?:here )?"
+    r"(?:on [a-z]+ )?that\b"
+)
+
+# Trigger phrases, in the lower-cased sentence. Each names the kind of report it makes.
+CALL = (
+    r"(?:tele)?phone (?:call|conversation|talks?)s?|(?:spoke|talked|speaking|talking|conversed)"
+    r" (?:by|over|on) (?:the )?(?:tele)?phone|phoned|video ?call|video ?conference|videoconference"
+    r"|virtual (?:meeting|talks)"
+)
+ENCOUNTER = (
+    r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
+    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b)"
+    r"|(?:met|meets|meet|meeting)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
+    r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
+    r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
+    r"|jointly met the press|(?:discussed|conversation|consultations|talks) with"
+    r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
+)
+VISIT = (
+    r"(?:paid|pays|paying|made|making|began|begins|concluded|concludes|started|starts|on|during|"
+    r"wrapped up|wraps up)(?: a| an| his| her| their)? (?:[a-z\-]+ ){0,3}?visits? to"
+    r"|visited|visits|visiting"
+)
+PARTICIPATE = (
+    r"attended|attends|attending|attend|chaired|chairs|chairing|co-chaired|co-chairs|presided over"
+    r"|presiding over|presides over|addressed|addressing|addresses|took part in|taking part in"
+    r"|takes part in|participated in|participating in|participates in|joined|speech (?:to|at)"
+    r"|spoke at|speaking at|said at|said during|remarks at|during|at"
+)
+TRIGGERS = re.compile(rf"\b(?:(?P<call>{CALL})|(?P<visit>{VISIT})|(?P<meet>{ENCOUNTER}))\b")
+GROUP_NOUNS = re.compile(
+    r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
+    r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b"
+)
+
+
+class TriggersMixin:
+    """Part of ``MeetingFinder``: one sentence's encounters, calls and visits."""
+
+    # -- one sentence ----------------------------------------------------------------------
+    def _sentence(self, story: int, state: StoryState, cs: int, ce: int, dates: list[DateMention]):
+        sentence = self.text[cs:ce]
+        low = sentence.lower().replace("’", "'")
+        if SENDS_WORDS.search(low):
+            first_verb = SENDS_WORDS.search(low).start()
+            for entity in self.people(cs, cs + first_verb):
+                self.sends_words.setdefault(story, set()).add(entity)
+        self._note_speakers(story, cs, ce, low)
+        self._named_meetings(story, state, cs, ce, low, dates)
+        # "Meeting with X, ..." opens a sentence as "meeting with X" would run inside one
+        triggers = [
+            m
+            for m in TRIGGERS.finditer(sentence[:1].lower() + sentence[1:])
+            if not self._in_org(cs + m.start())
+        ]
+        triggers = [m for m in triggers if not self._not_a_trigger(m, low, cs)]
+        if not triggers:
+            return
+        # clause cuts: "said that ...", ";"
+        cuts = sorted(
+            {cs + m.start() for m in SPEECH_THAT.finditer(low)}
+            | {cs + i for i, c in enumerate(sentence) if c == ";"}
+        )
+        first_trigger = cs + triggers[0].start()
+        ordered = sorted(range(len(triggers)), key=lambda n: (not triggers[n].group("visit"), n))
+        for n in ordered:
+            m = triggers[n]
+            t0, t1 = cs + m.start(), cs + m.end()
+            zone_end = cs + triggers[n + 1].start() if n + 1 < len(triggers) else ce
+            clause_start = max([c for c in cuts if c <= t0] + [cs])
+            zone_end = min([c for c in cuts if c > t1] + [zone_end])
+            subject_end = t0 if n == 0 else first_trigger
+            if clause_start >= first_trigger:
+                subject_end = t0
+            subjects = self.people(clause_start, subject_end)
+            objects_text = self.text[t1:zone_end]
+            objects = self.people(t1, zone_end, clause_start=t1)
+            if m.group("visit"):
+                self._visit(story, state, t0, zone_end, cs, ce, subjects, dates, low)
+                continue
+            if not subjects and not objects:
+                continue
+            kind = "call" if m.group("call") else "bilateral"
+            if kind != "call" and re.search(CALL, low):
+                kind = "call"
+            group = (
+                bool(GROUP_NOUNS.match(objects_text.strip().lstrip(",").strip())) and not objects
+            )
+            if re.search(r"\bgroup (?:meeting|talks)\b", low[max(0, t0 - cs - 20) : t1 - cs]):
+                group = True
+            if group and kind != "call":
+                kind = "multilateral"
+            subject_people = subjects or self._implied_subject(state, clause_start, t0)
+            counterparts = [e for e in objects if e not in subject_people]
+            respectively = (
+                "respectively" in low[t1 - cs : zone_end - cs]
+                or "respectively" in low[t0 - cs : t1 - cs]
+            )
+            separate = (
+                len(counterparts) >= 2
+                and bool(subject_people)
+                and (
+                    respectively
+                    or re.search(
+                        r"meetings|talks separately|separately", low[t0 - cs : t1 - cs + 20]
+                    )
+                    or self._different_posts(counterparts)
+                )
+            )
+            status = self._status(low, t0 - cs, t1 - cs, dates, state)
+            if not counterparts and not group and len(subject_people) < 2:
+                if re.search(
+                    r"counterparts?|ministers|leaders|heads of", objects_text[:60].lower()
+                ):
+                    # "met with his counterparts from A, B and C": they follow, named one by one
+                    when = self._pick_date(dates, t0, zone_end, cs)
+                    if when is not None and status == "reported":
+                        state.announced = when
+                continue
+            groups = [[c] for c in counterparts] if separate else [counterparts]
+            for people in groups:
+                parts = list(dict.fromkeys(subject_people + people))
+                if len(parts) < 2 and kind != "multilateral":
+                    continue
+                report = Report(
+                    start=cs, end=ce, kind=kind, story=story, participants=parts, status=status
+                )
+                if kind == "bilateral" and len(parts) > 2:
+                    report.kind = "multilateral"
+                if kind == "multilateral":
+                    orgs = self.orgs_in(t1, zone_end) or self.orgs_in(cs, ce)
+                    report.organisation_key = orgs[0] if orgs else None
+                self._when(report, state, dates, t0, zone_end, cs, ce)
+                self._where(report, state, t0, zone_end, cs, ce, low)
+                state.has_encounter = state.has_encounter or report.status == "reported"
+                self.reports.append(report)
+
+    def _not_a_trigger(self, m: re.Match, low: str, cs: int) -> bool:
+        word = m.group(0)
+        if word == "visiting":
+            # "visiting Ghana" is a visit; "visiting Ghanaian Minister X" names the visitor
+            rng = self._token_range(cs + m.end(), cs + m.end() + 40)
+            place = self.ctx.in_match.get(rng[0]) if len(rng) else None
+            return place is None or place.kind not in ("country", "city")
+        after = low[m.end() : m.end() + 40]
+        before = low[max(0, m.start() - 30) : m.start()]
+        if word in ("received", "receives", "receiving"):
+            # "received the visiting minister" counts; "received support" does not
+            return (
+                re.match(
+                    r"\s+(?:(?:a|an|the|his|her|its)\s+)?(?:[a-z\-]+\s+)?(?:support|letters?|messages?|training|funding"
+                    r"|aid|assistance|votes?|awards?|approval|calls?|reports?|information|copies|credentials|gifts?)\b",
+                    after,
+                )
+                is not None
+            )
+        if word in ("hosted", "hosts", "hosting", "welcomed"):
+            return not re.search(
+                r"^\s+(?:(?:a|an|the|his|her|visiting)\s+)?(?:[a-z\-]+\s+){0,5}?(?:president|minister|counterpart|delegation|leader|king|queen|prime|chancellor|secretary|envoy)",
+                after + low[m.end() + 40 : m.end() + 80],
+            )
+        if word.startswith("meeting") and re.match(
+            r"\s+(?:the|this|its|their|our|these)\s+(?:goal|target|needs?|demand|challenges?|standards?|criteria|objectives?|obligations?|requirements?)",
+            after,
+        ):
+            return True
+        if (
+            word in ("visits", "visiting")
+            and re.match(r"\s+(?:to|by|of)\b", after) is None
+            and word == "visits"
+        ):
+            return True
+        if re.search(r"\b(?:to|will|would|could|should|may|might|can)\s+$", before) and word in (
+            "meet",
+        ):
+            return False
+        return False
+
+    def _different_posts(self, entities: list[int]) -> bool:
+        posts = [self._role(e, None) for e in entities]
+        return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
+
+    def _implied_subject(self, state: StoryState, clause_start: int, t0: int) -> list[int]:
+        """No one named before the verb: the visitor of the visit under way, or the last subject."""
+        text = self.low[clause_start:t0]
+        if state.visitor is not None and re.search(
+            r"\b(?:visit|he|she|his|her|the)\b", text + " the"
+        ):
+            return [state.visitor]
+        return []
+
+    def _visit(self, story, state: StoryState, t0, zone_end, cs, ce, subjects, dates, low):
+        if not subjects:
+            # "said visiting Chinese Vice Premier Liu": the visitor follows the word
+            after = self.people(t0, min(zone_end, t0 + 120))
+            subjects = after[:1]
+        if not subjects:
+            return
+        status = self._status(low, t0 - cs, t0 - cs + 10, dates, state)
+        if status != "reported":
+            return
+        visit_dates = [d for d in dates if cs <= d.start < ce]
+        ranges = [d for d in visit_dates if d.end_date and d.precision == Precision.DAY]
+        if any(self._past_or_future(d, state) for d in visit_dates if d.precision != Precision.DAY):
+            return
+        state.visitor = subjects[0]
+        state.announced = None
+        if ranges:
+            state.visit_range = (ranges[0].date, ranges[0].end_date)
+        city = self.city_in(t0, zone_end)
+        if city:
+            state.city, state.country = city

@@ -1,0 +1,300 @@
+"""When and where: the dates and places of a report, and what the story says so far.
+
+Also whether a report tells of a meeting that took place, one planned or one recalled.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dates import find_dates, find_relative, resolve_relative
+from ..types import DateMention, Precision
+from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH, Report
+
+PLANNED = re.compile(
+    r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
+    r"|\bwill (?:also )?(?:hold|meet|visit|attend|pay|chair|host|travel|take part|participate)"
+    r"|\bscheduled for|\bto be held|\bwill be held|\bupcoming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
+)
+RECALLED = re.compile(
+    r"\b(?:last year|previous|earlier this year|in the past|years ago|once|former|then-)"
+)
+VIDEO = re.compile(
+    r"\b(?:via|by|through|over) (?:a )?video ?(?:link|conference|call)|\bvideoconference|\bvirtually|\bonline\b|\bremotely"
+)
+CITY_BEFORE = re.compile(
+    r"\b(?:in|at|to|near|capital|city|of|from)(?: the)?(?: capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
+)
+HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
+
+
+@dataclass
+class StoryState:
+    """What the story is about so far: its place, its date, the visit and meeting under way."""
+
+    reference: dt.date | None
+    dateline_city: str | None = None
+    dateline_country: str | None = None
+    dateline_date: dt.date | None = None
+    city: str | None = None
+    country: str | None = None
+    visitor: int | None = None
+    visit_range: tuple[dt.date, dt.date] | None = None
+    announced: DateMention | None = None
+    last_day: DateMention | None = None
+    main: Report | None = None
+    lead_date: DateMention | None = None
+    has_encounter: bool = False
+
+
+class WhenWhereMixin:
+    """Part of ``MeetingFinder``: places, dates and the status of a report."""
+
+    # -- places ------------------------------------------------------------------------
+    def city_in(self, a: int, b: int) -> tuple[str, str] | None:
+        """A city named as the place of something in chars [a, b): "in Astana"."""
+        for k in self._token_range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.kind != "city" or m.start != k:
+                continue
+            tok = self.tokens[k]
+            if self._in_org(tok.start):
+                continue
+            before = self.low[max(a, tok.start - 40) : tok.start]
+            if not CITY_BEFORE.search(before):
+                continue
+            after = self.low[self.tokens[m.end - 1].end : self.tokens[m.end - 1].end + 12]
+            if re.match(
+                r"\s*(?:state|university|declaration|process|format|summit|initiative)", after
+            ):
+                continue
+            city = self.ctx.lexicon.city(self.ctx.span_text(m.start, m.end))
+            if city:
+                return city
+        return None
+
+    def _in_org(self, char: int) -> bool:
+        for s, e, _ in self.org_spans:
+            if s <= char < e:
+                return True
+            if s > char:
+                break
+        return False
+
+    def _token_range(self, a: int, b: int):
+        starts = self._token_starts
+        return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+
+    def orgs_in(self, a: int, b: int) -> list[str]:
+        """Keys of intergovernmental bodies named in chars [a, b), organs read as their parent."""
+        keys = []
+        for s, e, o in self.org_spans:
+            if s >= b:
+                break
+            if e <= a or s < a:
+                continue
+            key = o.key
+            while self.org_parent.get(key):
+                key = self.org_parent[key]
+            if self.org_kind.get(key) == "intergovernmental" or o.kind == "intergovernmental":
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def _references(self, stories) -> list[dt.date | None]:
+        doc = self.ctx.document
+        dated = [s.date for s in stories if s.date]
+        fallback = doc.published or (Counter(dated).most_common(1)[0][0] if dated else None)
+        if fallback is None:
+            written = [d for d in find_dates(self.text) if d.precision == Precision.DAY]
+            fallback = written[0].date if written else None
+        if not stories:
+            return [fallback]
+        return [s.date or fallback for s in stories]
+
+    def _dates(self, a: int, b: int, reference) -> list[DateMention]:
+        found = find_dates(self.text, a, b, reference=reference)
+        relatives = find_relative(self.text, a, b)
+        if not relatives:
+            return found
+        merged = sorted(found, key=lambda d: d.start)
+        out: list[DateMention] = []
+        ri = 0
+        last_day = None
+        for d in merged + [None]:
+            limit = d.start if d is not None else b
+            while ri < len(relatives) and relatives[ri][0] < limit:
+                s, e, phrase = relatives[ri]
+                ri += 1
+                if not any(x.start <= s < x.end for x in out):
+                    resolved = resolve_relative(phrase, last_day, start=s, end=e)
+                    if resolved is not None:
+                        resolved.precision = Precision.DAY
+                        resolved.text = "relative"
+                        out.append(resolved)
+            if d is not None:
+                out.append(d)
+                if d.precision == Precision.DAY:
+                    last_day = d
+        return sorted(out, key=lambda d: d.start)
+
+    def _lead(self, state: StoryState, cs: int, ce: int, dates: list[DateMention]):
+        """The first sentence sets the scene: its city and day, when the dateline does not."""
+        if state.dateline_city is None:
+            city = self.city_in(cs, ce)
+            if city:
+                state.city, state.country = city
+        days = [d for d in dates if d.precision == Precision.DAY]
+        if days and state.dateline_date is None:
+            state.lead_date = days[0]
+
+    def _past_or_future(self, d: DateMention, state: StoryState) -> str | None:
+        ref = state.dateline_date or state.reference
+        if ref is None:
+            return None
+        if d.precision == Precision.YEAR:
+            return (
+                "recalled"
+                if d.date.year < ref.year
+                else ("planned" if d.date.year > ref.year else None)
+            )
+        if d.precision == Precision.MONTH:
+            here = ref.year * 12 + ref.month
+            there = d.date.year * 12 + d.date.month
+            return "recalled" if there < here - 1 else ("planned" if there > here else None)
+        last = d.end_date or d.date
+        if last < ref - dt.timedelta(days=31):
+            return "recalled"
+        if d.date > ref + dt.timedelta(days=2):
+            return "planned"
+        return None
+
+    def _status(self, low: str, t0: int, t1: int, dates, state) -> str:
+        window = low[max(0, t0 - 45) : t1 + 25]
+        if PLANNED.search(window):
+            return "planned"
+        if RECALLED.search(low[max(0, t0 - 60) : t1 + 40]) or re.search(
+            r"\brecall(?:ed|ing) that\b", low[:t0]
+        ):
+            return "recalled"
+        return "reported"
+
+    def _pick_date(
+        self, dates: list[DateMention], t0: int, zone_end: int, cs: int
+    ) -> DateMention | None:
+        inside = [d for d in dates if t0 <= d.start < zone_end]
+        before = [d for d in dates if d.start < t0]
+        for d in inside + before[::-1]:
+            return d
+        return None
+
+    def _when(
+        self, report: Report, state: StoryState, dates, t0: int, zone_end: int, cs: int, ce: int
+    ):
+        inside = [d for d in dates if t0 <= d.start < zone_end]
+        before = [d for d in dates if cs <= d.start < t0]
+        picked = (inside + before[::-1] or [None])[0]
+        if picked is not None:
+            timing = self._past_or_future(picked, state)
+            if timing and report.status == "reported":
+                report.status = timing
+            if (
+                picked.end_date
+                and picked.precision == Precision.DAY
+                and state.visitor is not None
+                and report.kind != "multilateral"
+                and picked.end_date != picked.date
+                and self._is_visit_range(picked, state)
+            ):
+                report.date, report.precision, report.date_strength = (
+                    picked.date.replace(day=1),
+                    Precision.MONTH,
+                    VISIT_MONTH,
+                )
+                return
+            report.date, report.precision, report.end_date = (
+                picked.date,
+                picked.precision,
+                picked.end_date,
+            )
+            if (
+                report.status == "reported"
+                and state.announced is not None
+                and state.announced.date != picked.date
+            ):
+                state.announced = None
+            report.date_strength = (
+                RANGE if picked.end_date else (RELATIVE if picked.text == "relative" else EXPLICIT)
+            )
+            if picked.end_date and report.kind in ("bilateral", "call"):
+                report.end_date = None
+            state.last_day = picked if picked.precision == Precision.DAY else state.last_day
+            return
+        if state.announced is not None:
+            d = state.announced
+            report.date, report.precision, report.date_strength = d.date, d.precision, ANNOUNCED
+            return
+        if state.visit_range is not None:
+            first, last = state.visit_range
+            if first != last:
+                report.date, report.precision, report.date_strength = (
+                    first.replace(day=1),
+                    Precision.MONTH,
+                    VISIT_MONTH,
+                )
+                return
+            report.date, report.precision, report.date_strength = first, Precision.DAY, VISIT_MONTH
+            return
+        if state.dateline_date is not None:
+            report.date, report.precision, report.date_strength = (
+                state.dateline_date,
+                Precision.DAY,
+                DATELINE,
+            )
+            return
+        if state.lead_date is not None:
+            d = state.lead_date
+            report.date, report.precision, report.date_strength = d.date, d.precision, DATELINE
+            return
+        if state.last_day is not None:
+            report.date, report.precision, report.date_strength = (
+                state.last_day.date,
+                Precision.DAY,
+                DATELINE,
+            )
+
+    def _is_visit_range(self, d: DateMention, state: StoryState) -> bool:
+        return state.visit_range is not None and state.visit_range[0] == d.date
+
+    def _where(
+        self, report: Report, state: StoryState, t0: int, zone_end: int, cs: int, ce: int, low: str
+    ):
+        if report.kind == "call" or VIDEO.search(low):
+            report.no_city = True
+            city = self.city_in(t0, zone_end)
+            if city and re.search(r"\b(?:chaired|hosted|presided)\b", low):
+                report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
+            return
+        city = self.city_in(t0, zone_end) or self.city_in(cs, t0)
+        if city:
+            report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
+            if report.status == "reported":
+                state.city, state.country = city
+            return
+        zone = low[t0 - cs : zone_end - cs]
+        if re.search(r"\bhere\b", zone) and state.dateline_city:
+            report.city, report.country, report.city_strength = (
+                state.dateline_city,
+                state.dateline_country,
+                EXPLICIT,
+            )
+            return
+        if HEADQUARTERS.search(zone):
+            report.no_city = True
+            return
+        if state.city:
+            report.city, report.country, report.city_strength = state.city, state.country, DATELINE

@@ -1,0 +1,130 @@
+"""``StatementFinder``: quotations first, then reported speech, each with speaker, date and
+meeting; the same utterance told twice is kept once.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..context import Context
+from ..coreference import Coreference
+from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
+from .drafts import Draft
+from .quotations import QuotationsMixin
+from .reported import ReportedMixin
+from .speakers import SpeakersMixin
+from .vocabulary import SAME_UTTERANCE_RATIO
+
+
+class StatementFinder(SpeakersMixin, QuotationsMixin, ReportedMixin):
+    def __init__(self, ctx: Context, result: Extraction):
+        self.ctx = ctx
+        self.result = result
+        self.tokens = ctx.tokens
+        self.coref = Coreference(ctx, result)
+        self.consumed: set[int] = set()  # tokens of quotations and their attributions
+        self.drafts: list[Draft] = []
+        self._token_starts = [t.start for t in self.tokens]
+
+    # -- statements --------------------------------------------------------------------
+    def statements(self) -> list[StatementCandidate]:
+        self.find_quotations()
+        self.find_reported()
+        drafts = sorted(self.drafts, key=lambda d: d.parts[0][0])
+        out: list[StatementCandidate] = []
+        by_speaker: dict[int, list[int]] = {}
+        for d in drafts:
+            candidate = self._candidate(d)
+            if candidate.speaker is not None:
+                same = self._same_utterance(candidate, out, by_speaker.get(candidate.speaker, []))
+                if same is not None:
+                    out[same].spans.append((candidate.start, candidate.end))
+                    continue
+                by_speaker.setdefault(candidate.speaker, []).append(len(out))
+            out.append(candidate)
+        return out
+
+    def _same_utterance(self, c: StatementCandidate, out, indexes) -> int | None:
+        for i in indexes:
+            other = out[i]
+            shorter, longer = sorted((len(c.text), len(other.text)))
+            if shorter / max(longer, 1) < 0.6:
+                continue
+            if fuzz.token_set_ratio(c.text, other.text) >= SAME_UTTERANCE_RATIO:
+                return i
+        return None
+
+    def _candidate(self, d: Draft) -> StatementCandidate:
+        toks = self.tokens
+        text_of = self.ctx.document.text
+        pieces = [
+            " ".join(text_of[toks[a].start : toks[b - 1].end].split()).rstrip(",;:")
+            for a, b in d.parts
+        ]
+        text = " … ".join(pieces) if not d.direct else " ".join(pieces)
+        start, end = toks[d.parts[0][0]].start, toks[d.parts[-1][1] - 1].end
+        speaker_text = " ".join(
+            text_of[toks[d.speaker.start].start : toks[d.speaker.end - 1].end].split()
+        )
+        meeting = self._meeting(start, d.speaker.entity)
+        date, precision = self._date(start, meeting)
+        return StatementCandidate(
+            start=start,
+            end=end,
+            text=text,
+            speaker=d.speaker.entity,
+            speaker_text=speaker_text,
+            direct=d.direct,
+            date=date,
+            precision=precision,
+            meeting=meeting,
+            spans=[(start, end)],
+        )
+
+    # -- meeting and date ----------------------------------------------------------------------
+    def _meeting(self, char: int, speaker: int | None) -> int | None:
+        """The reported meeting whose report contains or comes right before ``char``."""
+        meetings: list[MeetingCandidate] = self.result.meetings or []
+        story = self.ctx.story_at(char)
+        lo, hi = (story.start, story.end) if story else (0, len(self.ctx.text))
+        best, best_start = None, None
+        in_story = []
+        for i, m in enumerate(meetings):
+            if getattr(m, "status", "reported") != "reported":
+                continue
+            spans = m.spans or [(m.start, m.end)]
+            here = [(a, b) for a, b in spans if lo <= a < hi]
+            if not here:
+                continue
+            in_story.append(i)
+            for a, _b in here:
+                if a <= char and (best_start is None or a > best_start):
+                    if speaker is None or self._takes_part(m, speaker):
+                        best, best_start = i, a
+        if best is not None:
+            return best
+        if speaker is not None:
+            mine = [i for i in in_story if self._takes_part(meetings[i], speaker)]
+            if len(mine) == 1:
+                return mine[0]
+        return None
+
+    def _takes_part(self, m: MeetingCandidate, speaker: int) -> bool:
+        return not m.participants or any(p.entity == speaker for p in m.participants)
+
+    def _date(self, char: int, meeting: int | None):
+        if meeting is not None:
+            m = self.result.meetings[meeting]
+            if m.date is not None:
+                return m.date, m.precision
+        story = self.ctx.story_at(char)
+        if story is not None and story.date is not None:
+            return story.date, Precision.DAY
+        if self.ctx.document.published is not None:
+            return self.ctx.document.published, Precision.DAY
+        return None, Precision.DAY
+
+
+def find_statements(ctx: Context, result: Extraction) -> list[StatementCandidate]:
+    """Every quotation and reported utterance of a document, with speaker, date, meeting."""
+    return StatementFinder(ctx, result).statements()

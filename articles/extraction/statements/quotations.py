@@ -1,0 +1,157 @@
+"""Quotations: quotation marks paired within a paragraph, attributed, and continued."""
+
+from __future__ import annotations
+
+from .drafts import Attribution, Draft, Quote
+from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS
+
+
+class QuotationsMixin:
+    """Part of ``StatementFinder``: the direct quotations of a document."""
+
+    # -- quotations --------------------------------------------------------------------
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for t in self.tokens:
+            if t.newline:
+                if t.i > start:
+                    out.append((start, t.i))
+                start = t.i + 1
+        if start < len(self.tokens):
+            out.append((start, len(self.tokens)))
+        return out
+
+    def _quotes(self) -> list[Quote]:
+        toks = self.tokens
+        quotes = []
+        for p, (lo, hi) in enumerate(self._paragraphs()):
+            marks = [k for k in range(lo, hi) if toks[k].text == '"']
+            if not marks:
+                continue
+            open_at = None
+            seen_close = False
+            for k in marks:
+                before_space = k == lo or toks[k - 1].space_after
+                after_space = toks[k].space_after or k + 1 >= hi
+                opening = before_space and not after_space
+                closing = after_space and not before_space
+                if open_at is None and (opening or not closing):
+                    open_at = k
+                elif (
+                    open_at is not None
+                    and (closing or not opening)
+                    and k - open_at < MAX_QUOTE_TOKENS
+                ):
+                    quotes.append(Quote(open_at + 1, k, open_at, k, p))
+                    open_at = None
+                    seen_close = True
+                elif open_at is not None:  # a second opening mark: the first never closed
+                    quotes.append(Quote(open_at + 1, k, open_at, None, p))
+                    open_at = k
+                elif not seen_close:  # a closing mark with no opening: from the paragraph start
+                    quotes.append(Quote(lo, k, None, k, p))
+                    seen_close = True
+            if open_at is not None:
+                quotes.append(Quote(open_at + 1, hi, open_at, None, p))
+        for q in quotes:
+            q.words = sum(1 for k in range(q.a, q.b) if toks[k].is_word)
+        return [q for q in quotes if q.b > q.a]
+
+    def _quote_attribution(self, q: Quote, paragraph: tuple[int, int]) -> Attribution | None:
+        toks = self.tokens
+        lo, hi = paragraph
+        if q.close_mark is not None:
+            # after: '," he said.' / '," said Wang, ...' / '," the diplomat explained.'
+            end = q.close_mark + 1
+            while (
+                end < hi
+                and toks[end].text not in (".", "!", "?", '"', ";")
+                and end - q.close_mark < 30
+            ):
+                end += 1
+            for v in range(q.close_mark + 1, min(end, q.close_mark + 14)):
+                at = self._attribution_at(v, q.close_mark, end)
+                if at is not None:
+                    if not at.inverted and not self._clause_ends(at.verb + 1, end):
+                        return None  # '... "three forces," he expressed confidence that ...'
+                    at.end = end  # the rest of the clause: "Lavrov said, according to ..."
+                    return at
+            for at, _s, e in self._according_to(q.close_mark + 1, min(end + 1, hi)):
+                at.end = e
+                return at
+        if q.open_mark is not None:
+            # before: 'X said: "' / 'X said, "' / 'According to X, "'
+            k = q.open_mark - 1
+            if k >= lo and toks[k].text in (":", ","):
+                k -= 1
+            s_start, _ = self.ctx.sentence_of(q.open_mark)
+            start = max(lo, s_start, q.open_mark - 30)
+            if k >= start and toks[k].lower == "that":
+                k -= 1
+            if k >= start:
+                at = self._attribution_at(k, start, q.open_mark)
+                if at is not None:
+                    at.end = q.open_mark
+                    return at
+                m = self.coref.mention_at.get(k)
+                if m is not None:
+                    for at, _s, e in self._according_to(start, q.open_mark):
+                        if e == k + 1:
+                            at.end = q.open_mark
+                            return at
+        return None
+
+    def find_quotations(self):
+        paragraphs = self._paragraphs()
+        quotes = [q for q in self._quotes() if q.words >= 3]
+        for q in quotes:
+            q.attribution = self._quote_attribution(q, paragraphs[q.paragraph])
+        groups: list[list[Quote]] = []
+        owner: dict[int, int] = {}  # quote index -> group index
+        for i, q in enumerate(quotes):
+            if q.attribution is not None:
+                owner[i] = len(groups)
+                groups.append([q])
+        for i, q in enumerate(quotes):
+            if q.attribution is not None:
+                continue
+            prev = quotes[i - 1] if i > 0 else None
+            nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+            # '"A," he said. "B."': B continues A
+            if (
+                prev is not None
+                and (i - 1) in owner
+                and prev.paragraph == q.paragraph
+                and q.a - prev.b <= 16
+            ):
+                owner[i] = owner[i - 1]
+                groups[owner[i]].append(q)
+            # an unattributed paragraph of quotation before the attributed one that ends it
+            elif (
+                nxt is not None
+                and nxt.attribution is not None
+                and nxt.paragraph - q.paragraph in (0, 1)
+                and (q.close_mark is None or q.words >= MIN_WORDS)
+            ):
+                owner[i] = owner[i + 1]
+                groups[owner[i]].insert(0, q)
+            elif (
+                prev is not None
+                and (i - 1) in owner
+                and q.paragraph - prev.paragraph == 1
+                and q.open_mark is not None
+            ):
+                # a quotation running on into the next paragraph
+                owner[i] = owner[i - 1]
+                groups[owner[i]].append(q)
+        for group in groups:
+            at = next(q.attribution for q in group if q.attribution is not None)
+            parts = [(q.a, q.b) for q in sorted(group, key=lambda q: q.a)]
+            self.drafts.append(Draft(parts, at.speaker, direct=True))
+            for q in group:
+                self.consumed.update(
+                    range(
+                        q.a if q.open_mark is None else q.open_mark, (q.close_mark or q.b - 1) + 1
+                    )
+                )
+            self.consumed.update(range(at.start, at.end))

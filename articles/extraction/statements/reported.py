@@ -1,0 +1,167 @@
+"""Reported speech: one sentence at a time, the content around a speech verb."""
+
+from __future__ import annotations
+
+import bisect
+
+from .drafts import Attribution, Draft, Speaker
+from .vocabulary import CIRCUMSTANCES, CLAUSE_BREAKS, CONTINUING, INVERTED, MIN_WORDS, SPEECH
+
+
+class ReportedMixin:
+    """Part of ``StatementFinder``: statements in reported speech."""
+
+    # -- reported speech -------------------------------------------------------------------
+    def find_reported(self):
+        toks = self.tokens
+        for s_start, s_end in self.ctx.sentences:
+            if all(k in self.consumed for k in range(s_start, s_end) if toks[k].is_word):
+                continue
+            hi = s_end
+            while hi > s_start and toks[hi - 1].text in (".", "!", "?", '"', "...", "\u2026"):
+                hi -= 1
+            attributions = []
+            verbs = sum(
+                1 for v in range(s_start, hi) if toks[v].lower in SPEECH and v not in self.consumed
+            )
+            for at, _s, _e in self._according_to(s_start, hi):
+                # "In her view, ..., said an official": the verb names the speaker, not "her"
+                if at.verb not in self.consumed and not verbs:
+                    attributions.append(at)
+            for v in range(s_start, hi):
+                if v in self.consumed or toks[v].lower not in SPEECH:
+                    continue
+                at = self._attribution_at(v, s_start, hi)
+                if at is not None:
+                    attributions.append(at)
+            if attributions:
+                attributions.sort(key=lambda at: at.start)
+                self._sentence_statements(attributions, s_start, hi)
+
+    def _trailing(self, at: Attribution, s_start: int, hi: int) -> bool:
+        """Whether the attribution follows its content: "..., Wang said (, adding that ...)"."""
+        toks = self.tokens
+        if at.start - s_start < 3:
+            return False
+        if toks[at.start - 1].text != "," and not (
+            toks[at.start - 1].text == '"' and toks[at.start - 2].text == ","
+        ):
+            return False
+        if toks[at.start].lower == "according":
+            return True
+        if at.inverted:
+            return True
+        end = at.verb + 1
+        if end >= hi or toks[end].text == ",":
+            return True
+        # "..., Ambassador X said at the forum in Baku." : only a circumstance follows
+        rest = [t.lower for t in toks[end:hi]]
+        words_before = sum(1 for t in toks[s_start : at.start] if t.is_word)
+        return (
+            toks[at.verb].lower in INVERTED
+            and rest[0] in CIRCUMSTANCES
+            and "that" not in rest
+            and ":" not in rest
+            and len(rest) <= 30
+            and words_before >= 6
+        )
+
+    def _sentence_statements(self, attributions: list[Attribution], s_start: int, hi: int):
+        toks = self.tokens
+        trailing = next((at for at in attributions if self._trailing(at, s_start, hi)), None)
+        if trailing is not None and any(
+            at.start < trailing.start
+            and not at.speaker.group
+            and not self._same_speaker(at.speaker, trailing.speaker)
+            for at in attributions
+        ):
+            trailing = None  # "X described ..., while Y, foreign minister of Z, briefed ..."
+        if trailing is not None:
+            before = (s_start, trailing.start - 1)
+            end = max(trailing.end, trailing.verb + 1)
+            if trailing.inverted or toks[trailing.start].lower == "according":
+                end = trailing.end
+            else:
+                end = trailing.verb + 1
+            parts = [before]
+            if end < hi and toks[end].text == ",":
+                k = end + 1
+                if k < hi and toks[k].lower in CONTINUING:
+                    k += 1
+                    if k < hi and toks[k].lower == "that":
+                        k += 1
+                elif k < hi and toks[k].lower == "and":
+                    k += 1
+                if k < hi:
+                    parts.append((k, hi))
+            self._add(parts, trailing.speaker)
+            return
+        # leading attributions: content after the verb, up to another speaker's clause
+        i = 0
+        while i < len(attributions):
+            at = attributions[i]
+            j = i + 1
+            stop = hi
+            while j < len(attributions):
+                nxt = attributions[j]
+                if (
+                    not self._same_speaker(at.speaker, nxt.speaker)
+                    and toks[nxt.start - 1].lower in CLAUSE_BREAKS
+                ):
+                    stop = nxt.start - 1
+                    while (
+                        stop > at.end
+                        and toks[stop - 1].text in (",", ";")
+                        or toks[stop - 1].lower in ("while", "and", "but", "whereas")
+                    ):
+                        stop -= 1
+                    break
+                j += 1
+            parts = [(at.end, stop)]
+            prefix = self._speech_prefix(s_start, at.start)
+            if prefix:
+                parts.insert(0, prefix)
+            self._add(parts, at.speaker)
+            i = j
+
+    def _speech_prefix(self, s_start: int, a: int) -> tuple[int, int] | None:
+        """ "Noting that ..., X said ...": the participle clause is part of what was said."""
+        toks = self.tokens
+        if a - s_start < 3 or toks[s_start].lower not in CONTINUING or toks[a - 1].text != ",":
+            return None
+        k = s_start + 1
+        if toks[k].lower == "that":
+            k += 1
+        return (k, a - 1)
+
+    def _body_start(self, a: int) -> int | None:
+        story = self.ctx.story_at(self.tokens[a].start)
+        if story is None or story.body_start is None:
+            return None
+        k = bisect.bisect_left(self._token_starts, story.body_start)
+        return k if k < len(self.tokens) else None
+
+    def _same_speaker(self, x: Speaker, y: Speaker) -> bool:
+        if x.group or y.group:
+            return x.group and y.group
+        return x.entity is not None and x.entity == y.entity
+
+    def _add(self, parts, speaker: Speaker):
+        toks = self.tokens
+        clean = []
+        for a, b in parts:
+            body = self._body_start(a)
+            if body is not None and a < body < b:
+                a = body  # "ASTANA, May 21 (Xinhua) -- ...": the dateline is not said
+            while a < b and (toks[a].text in (",", ":", ";", '"') or toks[a].lower == "that"):
+                a += 1
+            while b > a and toks[b - 1].text in (",", ":", ";", "-", '"'):
+                b -= 1
+            if b > a:
+                clean.append((a, b))
+        if (
+            not clean
+            or sum(1 for a, b in clean for k in range(a, b) if toks[k].is_word) < MIN_WORDS
+        ):
+            return
+        self.drafts.append(Draft(clean, speaker))

@@ -1,0 +1,321 @@
+"""Speakers: speech verbs, their subjects ("Tokayev stressed", "..., said Wang", "he noted")
+and attributions ("according to X", "in his view").
+"""
+
+from __future__ import annotations
+
+from ..lexicons import MONTHS, WEEKDAYS
+from .drafts import Attribution, Speaker
+from .vocabulary import (
+    ADVERBS,
+    ASIDE_OPENERS,
+    CIRCUMSTANCES,
+    GROUP_AFTER,
+    GROUP_NOUNS,
+    GROUP_ONLY,
+    GROUP_PRONOUNS,
+    INVERTED,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    SPEECH,
+    TITLE_CONNECTORS,
+    TITLE_WORDS,
+    VIEW_WORDS,
+)
+
+
+class SpeakersMixin:
+    """Part of ``StatementFinder``: who speaks, found from the speech verb."""
+
+    # -- words -------------------------------------------------------------------------
+    def _speech_verb(self, k: int, hi: int) -> bool:
+        toks = self.tokens
+        low = toks[k].lower
+        if low not in SPEECH or not toks[k].text.islower():
+            return False
+        if low in PARTICLES:
+            return k + 1 < hi and toks[k + 1].lower in PARTICLES[low]
+        if k + 1 < hi and toks[k + 1].lower == "by":
+            return False  # "proposed by Xi": a participle, not this subject's speech
+        if low in ("called", "calls"):
+            nxt = k + 1
+            if nxt < hi and (
+                nxt in self.coref.mention_at or toks[nxt].lower in ("him", "her", "his", "the")
+            ):
+                return False  # a phone call
+        return True
+
+    # -- subjects ----------------------------------------------------------------------
+    def _skip_back(self, k: int, lo: int) -> int:
+        """The last token of a subject before token ``k`` (exclusive), skipping adverbs,
+        dates and asides between commas; -1 when there is none."""
+        toks = self.tokens
+        steps = 0
+        while k > lo and steps < 60:
+            steps += 1
+            t = toks[k - 1]
+            low = t.lower
+            if low in ADVERBS:
+                k -= 1
+                continue
+            if low in WEEKDAYS or low in MONTHS or low.isdigit():
+                p = k - 1
+                while p > lo and (
+                    toks[p - 1].lower in MONTHS
+                    or toks[p - 1].lower.isdigit()
+                    or toks[p - 1].lower in WEEKDAYS
+                ):
+                    p -= 1
+                if p > lo and toks[p - 1].lower in ("on", "here", "this", "last"):
+                    k = p - 1
+                    continue
+                if p > lo and toks[p - 1].lower in ADVERBS:
+                    k = p
+                    continue
+                return -1
+            if t.text == ")":
+                p = k - 1
+                while p > lo and toks[p].text != "(" and k - p < 12:
+                    p -= 1
+                if toks[p].text == "(":
+                    k = p
+                    continue
+                return -1
+            if t.text == ",":
+                if k - 2 >= lo and (
+                    k - 2 in self.coref.mention_at or toks[k - 2].lower in PERSON_PRONOUNS
+                ):
+                    return k - 2  # "Wang, also a member of ..., said": the aside is behind us
+                # an aside: ", also a member of ..., " / ", for his part, "
+                p = k - 2
+                while (
+                    p >= lo
+                    and toks[p].text not in (",", ";", ":", '"')
+                    and not toks[p].newline
+                    and k - p < 40
+                ):
+                    p -= 1
+                if p < lo or toks[p].text != ",":
+                    return -1
+                opener = toks[p + 1].lower
+                if (
+                    opener in ASIDE_OPENERS
+                    or opener in TITLE_WORDS
+                    or opener in ("his", "her")
+                    or (
+                        self.ctx.in_match.get(p + 1) is not None
+                        and toks[p + 2].lower in TITLE_WORDS
+                    )
+                ):
+                    k = p + 1
+                    continue
+                return -1
+            return k - 1
+        return -1
+
+    def _subject_before(self, v: int, lo: int) -> Speaker | None:
+        e = self._skip_back(v, lo)
+        if e < lo:
+            return None
+        return self._subject_ending(e, lo)
+
+    def _subject_ending(self, e: int, lo: int) -> Speaker | None:
+        toks = self.tokens
+        m = self.coref.mention_at.get(e)
+        if m is not None:
+            a, b = self.coref.tokens_of(m)
+            if b - 1 != e:
+                return None
+            if (
+                m.form == "title"
+                and a - 2 >= lo
+                and toks[a - 1].text == ","
+                and a - 2 in self.coref.mention_at
+                and b < len(toks)
+                and toks[b].text == ","
+            ):
+                return self._subject_ending(a - 2, lo)  # "Jane Roe, foreign minister of X, said"
+            if self._coordinated(a, lo):
+                return Speaker(None, self._group_start(a, lo), b, group=True)
+            return Speaker(m.entity, self._title_start(a, lo), b)
+        low = toks[e].lower
+        if low in PERSON_PRONOUNS:
+            if e - 1 > lo and toks[e - 1].lower == "and" and e - 2 in self.coref.mention_at:
+                return Speaker(None, e - 2, e + 1, group=True)  # "Xi and he agreed"
+            return Speaker(self.coref.resolve(toks[e].start, low), e, e + 1)
+        if low in GROUP_PRONOUNS:
+            return Speaker(None, e, e + 1, group=True)
+        if low in GROUP_NOUNS:
+            start = self._group_start(e, lo)
+            if (
+                start > lo
+                and toks[start - 1].text not in (",", ";", ":", '"')
+                and toks[start - 1].lower not in GROUP_AFTER
+            ):
+                return None  # an object: "welcomed participants and called for ..."
+            return Speaker(None, start, e + 1, group=True)
+        return None
+
+    def _title_start(self, a: int, lo: int) -> int:
+        """Start of the title before a name: "Chinese Foreign Minister Wang Yi"."""
+        toks = self.tokens
+        k = a
+        while k - 1 >= lo and a - k < 25:
+            t = toks[k - 1]
+            if (
+                t.lower in TITLE_WORDS
+                or self.ctx.in_match.get(k - 1) is not None
+                or (t.is_cap and t.is_word)
+            ):
+                k -= 1
+            elif t.text in "()" or t.lower in TITLE_CONNECTORS:
+                p = k - 1
+                while p - 1 >= lo and toks[p - 1].lower in TITLE_CONNECTORS:
+                    p -= 1
+                if p - 1 >= lo and toks[p - 1].is_cap and toks[p - 1].is_word:
+                    k = p  # "Department of European and Central Asian Affairs of the ..."
+                else:
+                    break
+            else:
+                break
+        while k < a and (toks[k].lower in TITLE_CONNECTORS or toks[k].text in "()"):
+            k += 1
+        return k
+
+    def _coordinated(self, a: int, lo: int) -> bool:
+        """Whether the name at token ``a`` is the last of several: "X and Minister Y"."""
+        toks = self.tokens
+        k = a - 1
+        while (
+            k >= lo
+            and (toks[k].lower in TITLE_WORDS or self.ctx.in_match.get(k) is not None)
+            and toks[k].lower != "and"
+        ):
+            k -= 1
+        return k >= lo and toks[k].lower in ("and", "&")
+
+    def _group_start(self, e: int, lo: int) -> int:
+        toks = self.tokens
+        k = e
+        while k - 1 >= lo and e - k < 12:
+            t = toks[k - 1]
+            if t.text in (",", ";", ":", '"') or t.newline or t.lower in ADVERBS:
+                break
+            if t.lower in ("said", "that") or t.lower in SPEECH:
+                break
+            k -= 1
+        return k
+
+    def _subject_after(self, v: int, hi: int) -> Speaker | None:
+        """The subject of an inverted verb: "..., said Chinese Foreign Minister Wang Yi"."""
+        toks = self.tokens
+        k = v + 1
+        while k < hi and k - v <= 10:
+            m = self.coref.mention_at.get(k)
+            if m is not None:
+                a, b = self.coref.tokens_of(m)
+                if a != k:
+                    return None
+                if b < hi and toks[b].lower == "and":
+                    return Speaker(None, k, b, group=True)
+                return Speaker(m.entity, k, b)
+            low = toks[k].lower
+            if k == v + 1 and low in PERSON_PRONOUNS:
+                return Speaker(self.coref.resolve(toks[k].start, low), k, k + 1)
+            if k == v + 1 and low in GROUP_PRONOUNS:
+                return Speaker(None, k, k + 1, group=True)
+            if (
+                low in TITLE_WORDS
+                or low in ("the", "visiting", "'s")
+                or self.ctx.in_match.get(k) is not None
+            ):
+                k += 1
+                continue
+            if toks[k].is_cap and toks[k].is_word:
+                k += 1
+                continue
+            return None
+        return None
+
+    # -- attributions ------------------------------------------------------------------
+    def _attribution_at(self, v: int, lo: int, hi: int) -> Attribution | None:
+        """The attribution whose speech verb is token ``v``, looking no further than [lo, hi)."""
+        toks = self.tokens
+        if not self._speech_verb(v, hi):
+            return None
+        low = toks[v].lower
+        speaker = self._subject_before(v, lo)
+        inverted = False
+        if speaker is None and low in INVERTED:
+            p = v - 1
+            while p >= lo and toks[p].lower in ADVERBS:
+                p -= 1
+            if p >= lo and toks[p].text in (",", '"'):
+                speaker = self._subject_after(v, hi)
+                inverted = True
+        if speaker is None:
+            return None
+        if low in GROUP_ONLY and not speaker.group:
+            return None
+        start = min(speaker.start, v)
+        end = max(speaker.end, v + 1) if inverted else v + 1
+        if not inverted:
+            end = self._after_verb(v, hi)
+        return Attribution(v, speaker, start, end, inverted)
+
+    def _after_verb(self, v: int, hi: int) -> int:
+        """First content token after the verb: past particles, "that", "reporters that"."""
+        toks = self.tokens
+        k = v + 1
+        low = toks[v].lower
+        while k < hi and toks[k].lower in PARTICLES.get(low, ()) + ("highly", "also"):
+            k += 1
+        if (
+            k < hi
+            and toks[k].lower in ("of", "about", "upon")
+            and low in ("spoke", "speaks", "touched")
+        ):
+            k += 1
+        if low in ("told", "tells", "briefed"):
+            for p in range(k, min(hi, k + 8)):
+                if toks[p].lower in ("that", ":"):
+                    return p + 1
+        if k < hi and toks[k].lower in ("that", ":", ","):
+            k += 1
+        return k
+
+    def _clause_ends(self, k: int, end: int) -> bool:
+        """Whether nothing but circumstances follow a verb: '," he said on Monday.'"""
+        toks = self.tokens
+        return k >= end or toks[k].text in (",", '"') or toks[k].lower in CIRCUMSTANCES
+
+    def _according_to(self, lo: int, hi: int) -> list[tuple[Attribution, int, int]]:
+        """ "According to X," and "In his view," attributions: (attribution, start, end)."""
+        toks = self.tokens
+        out = []
+        for k in range(lo, hi - 2):
+            low = toks[k].lower
+            if low == "according" and toks[k + 1].lower == "to":
+                e = k + 2
+                m = self.coref.mention_at.get(e)
+                if m is not None:
+                    a, b = self.coref.tokens_of(m)
+                    if a != e:
+                        continue
+                    speaker = Speaker(m.entity, a, b)
+                elif toks[e].lower in ("him", "her"):
+                    word = "he" if toks[e].lower == "him" else "she"
+                    speaker = Speaker(self.coref.resolve(toks[e].start, word), e, e + 1)
+                    b = e + 1
+                else:
+                    continue
+                out.append((Attribution(k, speaker, k, b), k, b))
+            elif (
+                low == "in"
+                and toks[k + 1].lower in ("his", "her")
+                and toks[k + 2].lower in VIEW_WORDS
+            ):
+                e = k + 1
+                speaker = Speaker(self.coref.resolve(toks[e].start, toks[e].lower), e, e + 1)
+                out.append((Attribution(k, speaker, k, k + 3), k, k + 3))
+        return out

@@ -1,0 +1,87 @@
+"""The words statements are found by: speech verbs, subjects, asides, circumstances."""
+
+from __future__ import annotations
+
+from ..lexicons import DOMAIN_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
+
+# Listed speech verbs that news uses as often for things that are not speech.
+NOT_SPEECH = frozenset(
+    """
+    supported supports continued continues shared shares invited invites expected expects
+    states thanks remarks comments notes calls points voices wishes hopes briefs
+    """.split()
+)
+SPEECH = (SPEECH_VERBS - NOT_SPEECH) | frozenset(
+    "touched asked agreed spelled spelt wrote tweeted quoted".split()
+)
+# Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
+PARTICLES = {
+    "put": ("forward",),
+    "pointed": ("out",),
+    "looked": ("forward",),
+    "looks": ("forward",),
+    "spoke": ("about", "of", "highly", "on"),
+    "speaks": ("about", "of", "highly", "on"),
+    "touched": ("upon", "on"),
+}
+# Speech verbs that a group subject takes too ("the sides agreed").
+GROUP_ONLY = frozenset({"agreed"})
+# Verbs that come before their subject after a comma or a quotation: "..., said Wang".
+INVERTED = frozenset(
+    """
+    said says added adds noted notes stressed stresses explained explains concluded
+    remarked observed insisted argued declared stated asked emphasized emphasised
+    continued wrote told underlined underscored recalled
+    """.split()
+)
+# Participles that continue the same statement: "..., adding that ...".
+CONTINUING = frozenset(
+    """
+    adding noting stressing saying emphasizing emphasising highlighting underscoring
+    underlining stating expressing recalling calling urging pointing reiterating praising
+    describing arguing insisting warning welcoming hailing thanking voicing affirming
+    reaffirming expressing
+    """.split()
+)
+# Words between a subject and its verb: "He also noted", "Wang further stressed".
+ADVERBS = frozenset(
+    """
+    also further then once again highly later earlier repeatedly particularly especially
+    specifically strongly firmly briefly previously subsequently separately additionally
+    meanwhile here there today yesterday reportedly has had have will would explicitly
+    clearly publicly openly warmly sincerely likewise similarly too
+    """.split()
+)
+# Words that open an apposition or aside between a subject and its verb.
+ASIDE_OPENERS = frozenset(
+    """
+    also a an the who whose which for in as speaking addressing currently now then on at
+    while during after when
+    """.split()
+)
+GROUP_NOUNS = frozenset(
+    """
+    sides side parties ministers participants leaders delegations delegates countries
+    members officials presidents heads counterparts governments nations meeting council
+    summit attendees envoys diplomats premiers chairs both all
+    """.split()
+)
+GROUP_PRONOUNS = frozenset({"they", "we"})
+GROUP_AFTER = frozenset({"that", "while", "but", "whereas", "and", "as", "when"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+VIEW_WORDS = frozenset(
+    {"view", "views", "assessment", "opinion", "words", "estimation", "judgment", "judgement"}
+)
+# What may follow "said" when the content came before it: "..., X said at the forum".
+CIRCUMSTANCES = frozenset(
+    """
+    at on in during here there while after before when following via today yesterday
+    last this earlier later recently
+    """.split()
+)
+TITLE_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "in", "'s", "-", "from", "to", "at"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "and"})
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | DOMAIN_WORDS
+SAME_UTTERANCE_RATIO = 88
+MAX_QUOTE_TOKENS = 400
+MIN_WORDS = 6  # shorter content ("conveyed greetings") says too little to keep  # a closed quotation longer than this is two garbled marks
