@@ -119,5 +119,6 @@ class CurationStateTests(TestCase):
         self.assertEqual(Country.objects.count(), 249)
         sco = Organisation.objects.get(acronym="SCO")
         self.assertEqual(sco.kind, "intergovernmental")
+        self.assertEqual(sco.review, Review.VERIFIED)  # curated already: not in the queue
         self.assertIn("KZ", set(sco.members.values_list("iso2", flat=True)))
         self.assertTrue(Organisation.objects.filter(parent=sco).exists())
