@@ -1,0 +1,580 @@
+"""Benchmarks of the import and the pages, reported as one markdown table.
+
+Import throughput and memory are measured on throw-away databases of the same engine as
+the current one (a temporary SQLite file, or a PostgreSQL database created from a migrated
+template and dropped afterwards), by running ``manage.py import_articles`` as a child
+process on a generated corpus. Page latency is measured in this process with the test
+client against the current database, so it reflects the register's current size.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from diplomacy.synthetic.articles import write_corpus
+
+PROJECT_DIR = Path(settings.BASE_DIR)
+MANAGE = PROJECT_DIR / "manage.py"
+
+# targets from issue 7
+IMPORT_WORDS_TARGET = 20_000
+MEMORY_TARGET_MB = 500
+PAGE_TARGET_MS = 100
+SEARCH_TARGET_MS = 200
+ADMIN_TARGET_MS = 300
+PAGE_QUERY_TARGET = 10
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    measure: str
+    value: str = ""
+    p50: str = ""
+    p95: str = ""
+    queries: str = ""
+    target: str = ""
+    ok: str = ""
+
+
+@dataclass
+class Report:
+    machine: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        lines = [f"- {line}" for line in self.machine]
+        lines.append("")
+        lines.append("| measure | value | p50 ms | p95 ms | queries | target | ok |")
+        lines.append("|---|---|---:|---:|---:|---|---|")
+        for r in self.rows:
+            lines.append(
+                f"| {r.measure} | {r.value} | {r.p50} | {r.p95} | {r.queries} | {r.target} | {r.ok} |"
+            )
+        return "\n".join(lines)
+
+
+def _mark(passed):
+    return "yes" if passed else "NO"
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def database_version() -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {cursor.fetchone()[0]}"
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}"
+    return connection.vendor
+
+
+def row_counts() -> dict[str, int]:
+    from articles.models import Article, Evidence
+    from diplomacy.models import Meeting, Organisation, Participation, Person, Statement
+
+    models = {
+        "persons": Person,
+        "organisations": Organisation,
+        "meetings": Meeting,
+        "participations": Participation,
+        "statements": Statement,
+        "articles": Article,
+        "evidence": Evidence,
+    }
+    return {name: model.objects.count() for name, model in models.items()}
+
+
+def describe_machine() -> list[str]:
+    counts = ", ".join(f"{name} {n:,}" for name, n in row_counts().items())
+    return [
+        f"machine: {os.cpu_count()} CPUs, {platform.platform()}, "
+        f"Python {platform.python_version()}",
+        f"database: {database_version()} ({connection.settings_dict['NAME']})",
+        f"rows: {counts}",
+    ]
+
+
+# --------------------------------------------------------------------------- databases
+
+
+def _postgres_admin_connection():
+    import psycopg2
+
+    s = connection.settings_dict
+    conn = psycopg2.connect(
+        dbname="postgres",
+        user=s.get("USER") or None,
+        password=s.get("PASSWORD") or None,
+        host=s.get("HOST") or None,
+        port=s.get("PORT") or None,
+    )
+    conn.autocommit = True
+    return conn
+
+
+def _postgres_url(name: str) -> str:
+    s = connection.settings_dict
+    user = quote(s.get("USER") or "", safe="")
+    password = quote(s.get("PASSWORD") or "", safe="")
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = s.get("HOST") or "localhost"
+    port = f":{s['PORT']}" if s.get("PORT") else ""
+    return f"postgres://{auth}{host}{port}/{name}"
+
+
+class ThrowAwayDatabases:
+    """Fresh, migrated databases of the current engine, each gone after the run.
+
+    Migrations run once, into a template; every database after that is a copy (a file
+    copy for SQLite, ``CREATE DATABASE ... TEMPLATE`` for PostgreSQL)."""
+
+    def __init__(self, workdir: Path):
+        self.vendor = connection.vendor
+        self.workdir = workdir
+        self.prefix = f"bench_{os.getpid()}"
+        self.template = None
+        self.created: list[str] = []
+        self.counter = 0
+
+    def _migrate(self, url):
+        run_manage(["migrate", "--noinput", "-v", "0"], url, check=True)
+
+    def new(self) -> str:
+        """DATABASE_URL of a new empty (migrated) database."""
+        self.counter += 1
+        if self.vendor == "sqlite":
+            if self.template is None:
+                self.template = self.workdir / "template.sqlite3"
+                self._migrate(f"sqlite:///{self.template}")
+            path = self.workdir / f"{self.prefix}_{self.counter}.sqlite3"
+            shutil.copyfile(self.template, path)
+            return f"sqlite:///{path}"
+        if self.vendor == "postgresql":
+            admin = _postgres_admin_connection()
+            try:
+                with admin.cursor() as cursor:
+                    if self.template is None:
+                        self.template = f"{self.prefix}_template"
+                        cursor.execute(f'CREATE DATABASE "{self.template}"')
+                        self.created.append(self.template)
+                        self._migrate(_postgres_url(self.template))
+                    name = f"{self.prefix}_{self.counter}"
+                    cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+                    self.created.append(name)
+            finally:
+                admin.close()
+            return _postgres_url(name)
+        raise RuntimeError(f"no throw-away databases for {self.vendor}")
+
+    def drop_all(self):
+        if self.vendor != "postgresql" or not self.created:
+            return
+        admin = _postgres_admin_connection()
+        try:
+            with admin.cursor() as cursor:
+                for name in reversed(self.created):
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            admin.close()
+        self.created = []
+
+
+def run_manage(arguments, database_url, *, check=False):
+    """Run manage.py in a child process on ``database_url``.
+
+    Returns (exit status, output, seconds, peak RSS of the child in bytes)."""
+    env = dict(os.environ, DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, str(MANAGE), *arguments],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        # wait4 gives this child's own resource usage (peak RSS of it and its workers)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    if check and child.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{text[-2000:]}")
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return child.returncode, text, seconds, peak
+
+
+_SUMMARY = re.compile(r"(\d+) files: .*? in ([\d.]+) s, ([\d,]+) words/s")
+
+
+def import_corpus(corpus: Path, database_url: str, workers: int = 1) -> dict:
+    """Import ``corpus`` into ``database_url`` in a child process; what it took."""
+    status, text, wall, peak = run_manage(
+        ["import_articles", str(corpus), "--no-progress", "--workers", str(workers)],
+        database_url,
+    )
+    found = _SUMMARY.search(text)
+    if status != 0 or not found:
+        raise RuntimeError(f"import failed (exit {status}):\n{text[-2000:]}")
+    files, seconds, words_per_second = found.groups()
+    return {
+        "files": int(files),
+        "seconds": float(seconds),
+        "words_per_second": float(words_per_second.replace(",", "")),
+        "wall": wall,
+        "peak_rss": peak,
+    }
+
+
+def import_rows(articles: int, workers_list=(1, 2), memory_articles=None, seed=0) -> list[Row]:
+    rows = []
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    databases = ThrowAwayDatabases(workdir)
+    try:
+        corpus = workdir / "corpus"
+        written = write_corpus(corpus, articles=articles, seed=seed)
+        single = None
+        for workers in workers_list:
+            result = import_corpus(corpus, databases.new(), workers=workers)
+            per_second = result["files"] / result["seconds"]
+            label = "1 process" if workers == 1 else f"--workers {workers}"
+            speedup = ""
+            if workers == 1:
+                single = result
+                target, ok = (
+                    f"≥ {IMPORT_WORDS_TARGET:,} words/s",
+                    _mark(result["words_per_second"] >= IMPORT_WORDS_TARGET),
+                )
+            else:
+                ratio = result["words_per_second"] / single["words_per_second"] if single else 0
+                speedup = f", ×{ratio:.2f} vs 1 process"
+                target, ok = f"≈ ×{workers} speed-up", _mark(ratio >= 0.8 * workers)
+            rows.append(
+                Row(
+                    f"import {written['files']:,} articles, {label}",
+                    f"{per_second:.1f} articles/s, {result['words_per_second']:,.0f} words/s"
+                    f" ({result['seconds']:.1f} s; {result['wall']:.1f} s with start-up{speedup})",
+                    target=target,
+                    ok=ok,
+                )
+            )
+        if memory_articles:
+            big = workdir / "memory-corpus"
+            written = write_corpus(big, articles=memory_articles, seed=seed + 1)
+            result = import_corpus(big, databases.new(), workers=1)
+            megabytes = result["peak_rss"] / 2**20
+            rows.append(
+                Row(
+                    f"peak RSS, import {written['files']:,} articles",
+                    f"{megabytes:,.0f} MB ({result['words_per_second']:,.0f} words/s, "
+                    f"{result['seconds']:.0f} s)",
+                    target=f"< {MEMORY_TARGET_MB} MB",
+                    ok=_mark(megabytes < MEMORY_TARGET_MB),
+                )
+            )
+    finally:
+        databases.drop_all()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass
+class Page:
+    label: str
+    url: str | None  # None: the page does not exist (yet)
+    target_ms: int = PAGE_TARGET_MS
+    max_queries: int | None = PAGE_QUERY_TARGET
+    admin: bool = False
+    missing: str = "no such URL"  # why there is no URL
+
+
+def _reverse(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _random_pk(queryset, rng):
+    """A random existing row's primary key, without ORDER BY RANDOM() over a big table."""
+    from django.db.models import Max, Min
+
+    bounds = queryset.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return None
+    for _ in range(5):
+        pivot = rng.randint(bounds["low"], bounds["high"])
+        pk = queryset.filter(pk__gte=pivot).order_by("pk").values_list("pk", flat=True).first()
+        if pk is not None:
+            return pk
+    return bounds["low"]
+
+
+def site_url_names() -> list[str]:
+    """The URL names in the public site's namespace, as diplomacy/urls.py has them now."""
+    from django.urls import get_resolver
+
+    try:
+        _, resolver = get_resolver().namespace_dict["site"]
+    except KeyError:
+        return []
+    return sorted(name for name in resolver.reverse_dict if isinstance(name, str))
+
+
+def public_pages(rng, detail_samples) -> list[Page]:
+    """Lists, filtered lists, search and detail pages, each with URLs of real rows."""
+    from articles.models import Article
+    from diplomacy.models import Country, Meeting, Organisation, Person, Statement
+
+    country = (
+        Country.objects.filter(meetings_hosted__isnull=False).values_list("iso2", flat=True).first()
+        or "KZ"
+    )
+    pages = [
+        Page("home", _reverse("site:home")),
+        Page("meetings list", _reverse("site:meeting-list")),
+        Page("statements list", _reverse("site:statement-list")),
+        Page("persons list", _reverse("site:person-list")),
+        Page("organisations list", _reverse("site:organisation-list")),
+        Page("countries list", _reverse("site:country-list")),
+    ]
+    base = _reverse("site:meeting-list")
+    pages.append(
+        Page(
+            f"meetings list, filtered (country={country}, kind=bilateral, from 2010)",
+            base and f"{base}?country={country}&kind=bilateral&date_after=2010-01-01",
+        )
+    )
+    base = _reverse("site:statement-list")
+    pages.append(
+        Page(
+            f"statements list, filtered (speaker_country={country}, direct)",
+            base and f"{base}?speaker_country={country}&direct=1",
+        )
+    )
+    base = _reverse("site:meeting-list")
+    pages.append(Page("meetings list, page 20", base and f"{base}?page=20"))
+    search = _reverse("site:search")
+    pages.append(
+        Page(
+            "full-text search (2 words)", search and f"{search}?q=energy+security", SEARCH_TARGET_MS
+        )
+    )
+    pages.append(
+        Page("full-text search (rare word)", search and f"{search}?q=hydrogen", SEARCH_TARGET_MS)
+    )
+
+    details = [
+        ("meeting detail", "site:meeting-detail", Meeting.objects.public()),
+        ("statement detail", "site:statement-detail", Statement.objects.public()),
+        ("person detail", "site:person-detail", Person.objects.public().filter(merged_into=None)),
+        ("organisation detail", "site:organisation-detail", Organisation.objects.public()),
+        ("article detail", "site:article-detail", Article.objects.all()),
+    ]
+    for label, name, queryset in details:
+        urls = []
+        for _ in range(detail_samples):
+            pk = _random_pk(queryset, rng)
+            url = pk is not None and _reverse(name, pk)
+            if url:
+                urls.append(url)
+        pages.append(
+            Page(
+                label,
+                urls or None,
+                missing="no such URL" if _reverse(name, 1) is None else "no rows",
+            )
+        )
+    isos = list(
+        Country.objects.filter(meetings_hosted__isnull=False)
+        .values_list("iso2", flat=True)
+        .distinct()[:200]
+    ) or ["KZ"]
+    urls = [_reverse("site:country-detail", rng.choice(isos)) for _ in range(detail_samples)]
+    pages.append(Page("country detail", [u for u in urls if u] or None))
+
+    known = {
+        "home",
+        "meeting-list",
+        "statement-list",
+        "person-list",
+        "organisation-list",
+        "country-list",
+        "search",
+        "meeting-detail",
+        "statement-detail",
+        "person-detail",
+        "organisation-detail",
+        "article-detail",
+        "country-detail",
+    }
+    for name in site_url_names():
+        if name not in known:
+            pages.append(Page(f"{name} (new page)", _reverse(f"site:{name}")))
+    return pages
+
+
+def admin_pages() -> list[Page]:
+    from django.contrib import admin
+
+    pages = [Page("admin index", _reverse("admin:index"), ADMIN_TARGET_MS, None, admin=True)]
+    for model in sorted(
+        admin.site._registry, key=lambda m: (m._meta.app_label, m._meta.model_name)
+    ):
+        meta = model._meta
+        pages.append(
+            Page(
+                f"admin {meta.app_label}.{meta.model_name} change list",
+                _reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"),
+                ADMIN_TARGET_MS,
+                None,
+                admin=True,
+            )
+        )
+    return pages
+
+
+@contextmanager
+def superuser():
+    """A logged-in-able superuser: an existing one, or a temporary one removed afterwards."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    user = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+    made = None
+    if user is None:
+        made = user = User.objects.create_superuser(f"benchmark-{os.getpid()}", None, None)
+    try:
+        yield user
+    finally:
+        if made is not None:
+            made.delete()
+
+
+def _client(user=None):
+    from django.test import Client
+
+    hosts = [h for h in settings.ALLOWED_HOSTS if h not in ("*", "") and not h.startswith(".")]
+    client = Client(HTTP_HOST=hosts[0] if hosts else "localhost")
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def measure_page(client, urls, requests: int):
+    """(latencies in ms, max query count, bad status or None) over ``requests`` GETs."""
+    urls = urls if isinstance(urls, list) else [urls]
+    client.get(urls[0])  # warm caches and templates: a first request is not typical
+    times, queries, bad = [], 0, None
+    for i in range(requests):
+        url = urls[i % len(urls)]
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            if hasattr(response, "streaming_content"):
+                b"".join(response.streaming_content)
+            elapsed = (time.perf_counter() - started) * 1000
+        times.append(elapsed)
+        queries = max(queries, len(captured))
+        if response.status_code >= 400:
+            bad = response.status_code
+    return times, queries, bad
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def page_rows(requests: int = 20, seed: int = 0) -> list[Row]:
+    rng = random.Random(seed)
+    rows = []
+    pages = public_pages(rng, detail_samples=max(1, requests))
+    with superuser() as user:
+        public, staff = _client(), _client(user)
+        for page in pages + admin_pages():
+            if not page.url:
+                rows.append(Row(page.label, f"n/a ({page.missing})"))
+                continue
+            try:
+                times, queries, bad = measure_page(
+                    staff if page.admin else public, page.url, requests
+                )
+            except Exception as error:  # noqa: BLE001 - one broken page must not stop the run
+                rows.append(Row(page.label, f"n/a ({type(error).__name__}: {str(error)[:80]})"))
+                continue
+            p50, p95 = statistics.median(times), percentile(times, 0.95)
+            target = f"p95 ≤ {page.target_ms} ms"
+            ok = p95 <= page.target_ms
+            if page.max_queries is not None:
+                target += f", ≤ {page.max_queries} queries"
+                ok = ok and queries <= page.max_queries
+            rows.append(
+                Row(
+                    page.label,
+                    f"HTTP {bad}" if bad else "",
+                    f"{p50:.1f}",
+                    f"{p95:.1f}",
+                    str(queries),
+                    target,
+                    _mark(ok and not bad),
+                )
+            )
+    return rows
+
+
+def run_benchmark(
+    *,
+    articles=500,
+    memory_articles=10_000,
+    workers=(1, 2),
+    requests=20,
+    do_import=True,
+    do_pages=True,
+    seed=0,
+    progress=None,
+) -> Report:
+    say = progress or (lambda message: None)
+    report = Report(machine=describe_machine())
+    if do_import:
+        say(f"import: {articles} generated articles, workers {', '.join(map(str, workers))}")
+        if memory_articles:
+            say(f"memory: {memory_articles} generated articles")
+        report.rows += import_rows(articles, workers, memory_articles, seed=seed)
+    if do_pages:
+        say(f"pages: {requests} requests each")
+        report.rows += page_rows(requests, seed=seed)
+    connections.close_all()
+    return report

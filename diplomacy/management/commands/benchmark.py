@@ -1,0 +1,42 @@
+from django.core.management.base import BaseCommand
+
+from diplomacy.benchmarking import run_benchmark
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark the import (throughput on a generated corpus, 1 and 2 workers, peak "
+        "memory of a large import; each into a throw-away database of the current engine) "
+        "and the pages (p50/p95 latency and queries of every public list, filter, search, "
+        "detail page and admin change list on the current database). Prints one table."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=500, metavar="N")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            metavar="N",
+            help="Also import with N workers (default 2).",
+        )
+        parser.add_argument("--memory-articles", type=int, default=10_000, metavar="N")
+        parser.add_argument("--skip-memory", action="store_true")
+        parser.add_argument("--requests", type=int, default=20, metavar="N")
+        parser.add_argument("--no-import", action="store_true")
+        parser.add_argument("--no-pages", action="store_true")
+        parser.add_argument("--seed", type=int, default=0)
+
+    def handle(self, *args, **options):
+        workers = (1,) if options["workers"] <= 1 else (1, options["workers"])
+        report = run_benchmark(
+            articles=options["articles"],
+            memory_articles=None if options["skip_memory"] else options["memory_articles"],
+            workers=workers,
+            requests=max(1, options["requests"]),
+            do_import=not options["no_import"],
+            do_pages=not options["no_pages"],
+            seed=options["seed"],
+            progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None,
+        )
+        self.stdout.write(report.markdown())

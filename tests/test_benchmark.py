@@ -1,0 +1,76 @@
+"""The benchmark command: one table with import, memory, page and admin rows."""
+
+import io
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from diplomacy import benchmarking
+from diplomacy.synthetic.records import build_register
+
+
+def run_benchmark(*args):
+    out = io.StringIO()
+    call_command("benchmark", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+class BenchmarkTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_register(meetings=20, persons=10, statements=50, seed=1)
+
+    def test_benchmark_runs_end_to_end_and_prints_one_table(self):
+        out = run_benchmark("--articles", "4", "--skip-memory", "--requests", "2")
+        self.assertIn("- machine:", out)
+        self.assertIn("- database:", out)
+        self.assertIn("meetings 20", out)
+        table = [line for line in out.splitlines() if line.startswith("|")]
+        self.assertEqual(table[0], "| measure | value | p50 ms | p95 ms | queries | target | ok |")
+        measures = [line.split("|")[1].strip() for line in table[2:]]
+        for expected in (
+            "import 4 articles, 1 process",
+            "import 4 articles, --workers 2",
+            "home",
+            "meetings list",
+            "statements list",
+            "persons list",
+            "organisations list",
+            "countries list",
+            "full-text search (2 words)",
+            "meeting detail",
+            "person detail",
+            "statement detail",
+            "country detail",
+            "admin diplomacy.meeting change list",
+            "admin diplomacy.statement change list",
+        ):
+            self.assertIn(expected, measures)
+        self.assertTrue(any(m.startswith("meetings list, filtered") for m in measures))
+        self.assertFalse(any(m.startswith("peak RSS") for m in measures))
+        import_row = next(line for line in table if "1 process" in line)
+        self.assertRegex(import_row, r"[\d.]+ articles/s, [\d,]+ words/s")
+        page_row = next(line for line in table if line.startswith("| meetings list |"))
+        self.assertRegex(page_row, r"\| [\d.]+ \| [\d.]+ \| \d+ \|")
+        self.assertNotIn("HTTP 5", out)
+
+    def test_a_page_that_does_not_exist_yet_is_reported_as_not_available(self):
+        real = benchmarking._reverse
+
+        def without_search(name, *args):
+            return None if name == "site:search" else real(name, *args)
+
+        with mock.patch.object(benchmarking, "_reverse", without_search):
+            out = run_benchmark("--no-import", "--requests", "1")
+        row = next(line for line in out.splitlines() if "full-text search (2 words)" in line)
+        self.assertIn("n/a", row)
+        self.assertNotIn("import", out.split("|", 1)[1])
+
+    def test_memory_row_reports_peak_rss_of_the_import(self):
+        with mock.patch.object(benchmarking, "write_corpus", wraps=benchmarking.write_corpus):
+            out = run_benchmark(
+                "--articles", "2", "--workers", "1", "--memory-articles", "2", "--no-pages"
+            )
+        row = next(line for line in out.splitlines() if line.startswith("| peak RSS"))
+        self.assertRegex(row, r"\d+ MB")
