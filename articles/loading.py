@@ -83,6 +83,22 @@ def kinds_compatible(a: str, b: str) -> bool:
     return a in GROUP_KINDS and b in GROUP_KINDS
 
 
+def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
+    """The same utterance worded slightly differently in another report, if any."""
+    day = dt.timedelta(days=1)
+    for statement in statements:
+        if statement.direct != candidate.direct or statement.date is None:
+            continue
+        if abs(statement.date - candidate.date) > day:
+            continue
+        longer = max(len(statement.text), len(candidate.text), 1)
+        if min(len(statement.text), len(candidate.text)) / longer <= 0.6:
+            continue
+        if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO:
+            return statement
+    return None
+
+
 class DocumentLoader:
     def __init__(self, document: Document, extraction: Extraction, countries: CountryCache):
         self.document = document
@@ -416,14 +432,14 @@ class DocumentLoader:
             self.meeting_for[index] = meeting
             existing = set(meeting.participations.values_list("person_id", flat=True))
             if not meeting.is_locked("participants"):
-                for person in people:
-                    if person.pk in existing:
-                        continue
-                    part = Participation(
+                new = {
+                    person.pk: Participation(
                         meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
                     )
-                    _quiet_save(part)
-                    existing.add(person.pk)
+                    for person in people
+                    if person.pk not in existing
+                }
+                Participation.objects.bulk_create(new.values(), ignore_conflicts=True)
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("meeting", start, end, meeting=meeting)
 
@@ -505,14 +521,34 @@ class DocumentLoader:
 
     # -- statements -----------------------------------------------------------------------
     def statements(self):
-        for candidate in self.extraction.statements:
-            speaker = (
-                self.person_for.get(candidate.speaker) if candidate.speaker is not None else None
-            )
+        """Each utterance once: an earlier report of it gains this article as a source.
+
+        Three queries per document whatever its size: statements with the same words,
+        statements of the same speakers around the same dates (for reworded reports), and
+        one bulk insert of the new ones."""
+        candidates = self.extraction.statements
+        if not candidates:
+            return
+        keys = [text_key(c.text) for c in candidates]
+        speakers = [
+            self.person_for.get(c.speaker) if c.speaker is not None else None for c in candidates
+        ]
+        same_words = {}
+        # no ORDER BY: it would steer the planner away from the text_key index
+        rows = sorted(
+            Statement.objects.filter(text_key__in=set(keys)).order_by(), key=lambda r: r.pk
+        )
+        for row in rows:
+            same_words.setdefault((row.text_key, row.speaker_id), row)
+        nearby = self._nearby_statements(candidates, speakers, keys, same_words)
+        new, changed, targets = [], {}, []
+        for candidate, key, speaker in zip(candidates, keys, speakers, strict=True):
             meeting = (
                 self.meeting_for.get(candidate.meeting) if candidate.meeting is not None else None
             )
-            statement = self._find_statement(candidate, speaker)
+            statement = same_words.get((key, speaker.pk if speaker else None))
+            if statement is None and speaker is not None and candidate.date is not None:
+                statement = _reworded(candidate, nearby.get(speaker.pk, ()))
             if statement is None:
                 statement = Statement(
                     speaker=speaker,
@@ -522,44 +558,51 @@ class DocumentLoader:
                     date_precision=candidate.precision,
                     text=candidate.text,
                     direct=candidate.direct,
-                    text_key=text_key(candidate.text),
+                    text_key=key,
                 )
-                _quiet_save(statement)
+                new.append(statement)
+                same_words[(key, speaker.pk if speaker else None)] = statement
                 self.counts[("statement", "created")] += 1
+            elif (
+                statement.pk
+                and statement.meeting_id is None
+                and meeting is not None
+                and not statement.is_locked("meeting")
+            ):
+                statement.meeting = meeting
+                changed[statement.pk] = statement
+                self.counts[("statement", "updated")] += 1
             else:
-                if (
-                    statement.meeting_id is None
-                    and meeting is not None
-                    and not statement.is_locked("meeting")
-                ):
-                    statement.meeting = meeting
-                    _quiet_save(statement)
-                    self.counts[("statement", "updated")] += 1
-                else:
-                    self.counts[("statement", "matched")] += 1
+                self.counts[("statement", "matched")] += 1
+            targets.append((candidate, statement))
+        Statement.objects.bulk_create(new, batch_size=500)
+        if changed:
+            Statement.objects.bulk_update(changed.values(), ["meeting"])
+        for candidate, statement in targets:
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("statement", start, end, statement=statement)
 
-    def _find_statement(self, candidate: StatementCandidate, speaker):
-        key = text_key(candidate.text)
-        same = Statement.objects.filter(text_key=key, speaker=speaker).first()
-        if same is not None or speaker is None or candidate.date is None:
-            return same
-        # the same utterance worded slightly differently in another report
-        nearby = Statement.objects.filter(
-            speaker=speaker,
-            date__gte=candidate.date - dt.timedelta(days=1),
-            date__lte=candidate.date + dt.timedelta(days=1),
-            direct=candidate.direct,
-        ).only("id", "text", "meeting_id", "review", "locked_fields")[:200]
-        for statement in nearby:
-            if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO and (
-                min(len(statement.text), len(candidate.text))
-                / max(len(statement.text), len(candidate.text), 1)
-                > 0.6
-            ):
-                return statement
-        return None
+    def _nearby_statements(self, candidates, speakers, keys, same_words):
+        """Statements of this document's speakers within a day of its statements' dates."""
+        wanted = [
+            (c, sp)
+            for c, sp, k in zip(candidates, speakers, keys, strict=True)
+            if sp is not None and c.date is not None and (k, sp.pk) not in same_words
+        ]
+        if not wanted:
+            return {}
+        day = dt.timedelta(days=1)
+        low = min(c.date for c, _ in wanted) - day
+        high = max(c.date for c, _ in wanted) + day
+        rows = Statement.objects.filter(
+            speaker__in={sp.pk for _, sp in wanted}, date__gte=low, date__lte=high
+        ).only(
+            "id", "text", "date", "direct", "speaker_id", "meeting_id", "review", "locked_fields"
+        )
+        by_speaker: dict[int, list[Statement]] = {}
+        for row in rows[:5000]:
+            by_speaker.setdefault(row.speaker_id, []).append(row)
+        return by_speaker
 
     # -- all -------------------------------------------------------------------------------
     def _lock_names(self):

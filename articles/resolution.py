@@ -11,6 +11,7 @@ not match).
 
 from __future__ import annotations
 
+from django.db.models import Q
 from rapidfuzz import fuzz
 
 from diplomacy.models import Country, Organisation, OrganisationName, Person, PersonName
@@ -62,19 +63,32 @@ def find_person(entity: PersonEntity) -> Person | None:
     return _fuzzy_person(entity)
 
 
-def _fuzzy_person(entity: PersonEntity) -> Person | None:
+def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
+    """Persons who could be a spelling variant of any of ``entities`` (one query)."""
+    prefixes = {name_key(e.name.split()[0])[:2] for e in entities if len(e.name.split()) >= 2}
+    prefixes.discard("")
+    if not prefixes:
+        return []
+    query = Q()
+    for prefix in sorted(prefixes):
+        query |= Q(key__startswith=prefix)
+    return list(Person.objects.filter(query, merged_into__isnull=True).order_by()[:5000])
+
+
+def _fuzzy_person(entity: PersonEntity, pool: list[Person] | None = None) -> Person | None:
     """A spelling variant already in the register: same surname key, near-same full key."""
     words = entity.name.split()
     if len(words) < 2:
         return None
     surname = name_key(words[-1])
     given = name_key(words[0])
-    candidates = Person.objects.filter(merged_into__isnull=True, key__startswith=given[:2]).only(
-        "id", "name", "key", "country_id"
-    )[:200]
+    if pool is None:
+        pool = _fuzzy_pool([entity])
     key = name_key(entity.name)
     best, best_score = None, 0
-    for person in candidates:
+    for person in pool:
+        if not person.key.startswith(given[:2]):
+            continue
         other = person.name.split()
         if len(other) != len(words) or not other:
             continue
@@ -123,8 +137,12 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
         if person is None:
             row = next((by_name[k] for k in keys if k in by_name), None)
             person = row.person if row else None
-        person = _follow_merges(person) if person else _fuzzy_person(entity)
-        out.append(person)
+        out.append(_follow_merges(person) if person else None)
+    missing = [i for i, person in enumerate(out) if person is None]
+    if missing:
+        pool = _fuzzy_pool([entities[i] for i in missing])
+        for i in missing:
+            out[i] = _fuzzy_person(entities[i], pool)
     return out
 
 

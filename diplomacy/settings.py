@@ -42,8 +42,13 @@ def database_from_url(url):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": path or str(BASE_DIR / "db.sqlite3"),
-            # wait for a concurrent writer instead of failing at once
-            "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"},
+            # wait for a concurrent writer instead of failing at once; write-ahead logging
+            # lets the site read while an import writes, and syncs less often
+            "OPTIONS": {
+                "timeout": 30,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):
         options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
