@@ -7,8 +7,8 @@ import itertools
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.html import escape, format_html
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
@@ -32,29 +32,52 @@ VISIBLE_EVIDENCE = (
 )
 
 
+# a sample argument per URL name, replaced by the real one in the reversed URL
+_SAMPLE_ARGS = {"site:country-detail": "QZ"}
+_SAMPLE_ID = 987654321
+_url_patterns = {}
+
+
+def detail_url(name, arg):
+    """``reverse(name, args=[arg])``, reversing once per URL name rather than per span.
+
+    An article has hundreds of spans; reverse() for each was a tenth of the page's time.
+    """
+    key = (name, get_urlconf(), get_script_prefix())
+    pattern = _url_patterns.get(key)
+    if pattern is None:
+        sample = str(_SAMPLE_ARGS.get(name, _SAMPLE_ID))
+        url = reverse(name, args=[sample])
+        head, found, tail = url.rpartition(sample)
+        pattern = _url_patterns[key] = (head, tail) if found else None
+    if pattern is None:
+        return reverse(name, args=[arg])
+    return f"{pattern[0]}{arg}{pattern[1]}"
+
+
 def record_link(evidence):
     """(URL, label) of the record a span supports."""
     kind = evidence.kind
     if kind == Evidence.Kind.COUNTRY:
-        return reverse("site:country-detail", args=[evidence.country.iso2]), evidence.country.name
+        return detail_url("site:country-detail", evidence.country.iso2), evidence.country.name
     if kind == Evidence.Kind.ORGANISATION:
-        return reverse("site:organisation-detail", args=[evidence.organisation_id]), str(
+        return detail_url("site:organisation-detail", evidence.organisation_id), str(
             evidence.organisation
         )
     if kind == Evidence.Kind.PERSON:
-        return reverse("site:person-detail", args=[evidence.person_id]), evidence.person.name
+        return detail_url("site:person-detail", evidence.person_id), evidence.person.name
     if kind == Evidence.Kind.POSITION:
         position = evidence.position
         return (
-            reverse("site:person-detail", args=[position.person_id]),
+            detail_url("site:person-detail", position.person_id),
             f"{position.title}: {position.person.name}",
         )
     if kind == Evidence.Kind.MEETING:
-        return reverse("site:meeting-detail", args=[evidence.meeting_id]), str(evidence.meeting)
+        return detail_url("site:meeting-detail", evidence.meeting_id), str(evidence.meeting)
     if kind == Evidence.Kind.PARTICIPATION:
         participation = evidence.participation
         return (
-            reverse("site:meeting-detail", args=[participation.meeting_id]),
+            detail_url("site:meeting-detail", participation.meeting_id),
             f"{participation.person.name} at {participation.meeting}",
         )
     statement = evidence.statement
@@ -63,8 +86,8 @@ def record_link(evidence):
         if statement.speaker and statement.speaker.review in SHOWN
         else statement.speaker_text
     )
-    return reverse(
-        "site:statement-detail", args=[statement.pk]
+    return detail_url(
+        "site:statement-detail", statement.pk
     ), f"Statement by {who or 'unattributed'}"
 
 
@@ -106,18 +129,17 @@ def highlight(text, spans):
             bisect.bisect_left(positions, left) : bisect.bisect_left(positions, right)
         ]:
             for span in starts[position]:
-                parts.append(format_html('<span class="ev-anchor" id="ev-{}"></span>', span["id"]))
+                parts.append(f'<span class="ev-anchor" id="ev-{escape(span["id"])}"></span>')
         if owner is None:
             parts.append(escape(text[left:right]))
         else:
+            # f-strings of conditional_escape()d values: what format_html does, hundreds of
+            # times faster in total on a long article
             parts.append(
-                format_html(
-                    '<mark class="ev ev-{kind}"><a href="{url}" title="{label}">{text}</a></mark>',
-                    kind=owner["kind"],
-                    url=owner["url"],
-                    label=owner["label"],
-                    text=text[left:right],
-                )
+                f'<mark class="ev ev-{conditional_escape(owner["kind"])}">'
+                f'<a href="{conditional_escape(owner["url"])}" '
+                f'title="{conditional_escape(owner["label"])}">'
+                f"{conditional_escape(text[left:right])}</a></mark>"
             )
     return mark_safe("".join(parts))
 

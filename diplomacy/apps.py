@@ -7,6 +7,7 @@ class DiplomacyConfig(AppConfig):
     verbose_name = "Diplomacy register"
 
     def ready(self):
+        from diplomacy import security  # noqa: F401 - logs and rate-limits failed logins
         from diplomacy.roles import create_roles
         from diplomacy.search_schema import ensure_sqlite_search
 

@@ -1,9 +1,12 @@
 """Full-text search over statements and articles, the same on PostgreSQL and SQLite.
 
-PostgreSQL matches against ``to_tsvector('english', ...)`` expressions that GIN indexes
-serve (migrations ``diplomacy/0003_search`` and ``articles/0002_search``); SQLite matches
-FTS5 external-content tables kept in sync by triggers (the same migrations). Any other
-backend falls back to a slow ``icontains`` on every term.
+PostgreSQL matches against a stored ``search_vector`` column, generated from
+``to_tsvector('english', ...)`` and served by a GIN index (migrations
+``diplomacy/0006_statement_search_vector`` and ``articles/0004_article_search_vector``;
+the column is not in the model state, queries reach it by name); SQLite matches FTS5
+external-content tables kept in sync by triggers (``diplomacy/0003_search`` and
+``articles/0002_search``). Any other backend falls back to a slow ``icontains`` on every
+term.
 
 A query is never passed through as syntax: it is cut into plain words first, so quotes,
 operators and FTS5 characters (``"(*:^-``, ``NEAR``, ``AND``...) can never raise.
@@ -12,9 +15,9 @@ operators and FTS5 characters (``"(*:^-``, ``NEAR``, ``AND``...) can never raise
 import re
 
 from django.apps import apps
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Expression, Q
 from django.db.models.expressions import RawSQL
 
 KINDS = ("statement", "article")
@@ -44,11 +47,29 @@ FTS_TABLES = {
     "article": ("articles_article_fts", "articles_article"),
 }
 
-# the expressions the PostgreSQL GIN indexes are built on: queries must use the same
-VECTORS = {
-    "statement": lambda: SearchVector("text", config="english"),
-    "article": lambda: SearchVector("title", "text", config="english"),
-}
+# the generated column the PostgreSQL migrations add to both tables
+VECTOR_COLUMN = "search_vector"
+
+
+class StoredVector(Expression):
+    """The row's stored ``search_vector`` column (PostgreSQL only).
+
+    The column is computed by PostgreSQL when a row is written, so neither matching nor
+    ranking recomputes ``to_tsvector`` over a row's text. It is not a model field: this
+    expression names it on the query's base table, whatever alias that table has.
+    """
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return (
+            f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(VECTOR_COLUMN)}",
+            [],
+        )
+
+
+VECTORS = {"statement": StoredVector, "article": StoredVector}
 
 
 def terms(query):
@@ -90,8 +111,7 @@ def matching(queryset, kind, query):
         return queryset.none() if (query or "").strip() else queryset
     vendor = _vendor()
     if vendor == "postgresql":
-        vector = VECTORS[kind]()
-        return queryset.alias(_search_vector=vector).filter(
+        return queryset.alias(_search_vector=VECTORS[kind]()).filter(
             _search_vector=SearchQuery(" ".join(words), config="english", search_type="plain")
         )
     if vendor == "sqlite":

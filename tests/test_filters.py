@@ -324,3 +324,24 @@ class HelperTests(TestCase):
         self.assertIsNone(id_or_none("Anna"))
         self.assertIsNone(id_or_none("9" * 30))
         self.assertIsNone(id_or_none(""))
+
+
+class QuickSelectTests(TestCase):
+    def test_renders_the_same_html_as_djangos_select(self):
+        from django import forms
+        from django.test.html import parse_html
+
+        from diplomacy.filters import QuickSelect
+
+        choices = [("", "Any country"), ("XA", "Arcadia"), ("XB", 'B<ordur>ia & "co"')]
+        for value in ("", "XB", None, "nope"):
+            with self.subTest(value=value):
+                attrs = {"id": "id_country", "aria-describedby": "id_country_helptext"}
+                expected = forms.Select(choices=choices).render("country", value, attrs)
+                got = QuickSelect(choices=choices).render("country", value, attrs)
+                self.assertEqual(parse_html(got), parse_html(expected))
+
+    def test_country_filter_still_selects_and_narrows(self):
+        make_country("XA", "Arcadia")
+        html = self.client.get(reverse("site:meeting-list") + "?country=XA").content.decode()
+        self.assertIn('<option value="XA" selected>Arcadia</option>', html)

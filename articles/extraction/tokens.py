@@ -6,6 +6,7 @@ No statistical model is loaded: spaCy's tokenizer (with its abbreviation excepti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,20 +46,43 @@ class Token:
         return self.text in HYPHENS
 
 
+# spaCy's tokenizer is quadratic on one long run of punctuation ('""""...'): such runs are
+# cut into short pieces first, so a hostile file cannot stall an import
+_LONG_RUN = re.compile(r"\S{200,}")
+_PIECE = 100
+
+
+def _segments(text: str):
+    """(offset, piece) covering ``text``, with runs of 200+ non-space characters cut up."""
+    cursor = 0
+    for m in _LONG_RUN.finditer(text):
+        yield cursor, text[cursor : m.start()]
+        for i in range(m.start(), m.end(), _PIECE):
+            yield i, text[i : min(i + _PIECE, m.end())]
+        cursor = m.end()
+    yield cursor, text[cursor:]
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (already normalised); whitespace tokens only for line breaks."""
     tokens = []
-    for t in tokenizer()(text):
-        if t.is_space:
-            if "\n" in t.text and tokens:
-                tokens[-1].space_after = True
-                tokens.append(Token(t.text, t.idx, t.idx + len(t.text), "\n", newline=True))
-            continue
-        tokens.append(
-            Token(
-                t.text, t.idx, t.idx + len(t.text), t.text.lower(), space_after=bool(t.whitespace_)
+    for offset, piece in _segments(text):
+        for t in tokenizer()(piece):
+            start = offset + t.idx
+            if t.is_space:
+                if "\n" in t.text and tokens:
+                    tokens[-1].space_after = True
+                    tokens.append(Token(t.text, start, start + len(t.text), "\n", newline=True))
+                continue
+            tokens.append(
+                Token(
+                    t.text,
+                    start,
+                    start + len(t.text),
+                    t.text.lower(),
+                    space_after=bool(t.whitespace_),
+                )
             )
-        )
     for i, tok in enumerate(tokens):
         tok.i = i
     return tokens

@@ -1,0 +1,250 @@
+"""Named bodies: capitalised phrases around a head word ("Ministry", "University",
+"Committee"), trimmed of titles and names, and the bodies named inside them.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import (
+    DOMAIN_WORDS,
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    ORG_HEADS_WITH_ON,
+    ORGAN_SUFFIXES,
+    REGION_WORDS,
+    TITLE_HEADS,
+)
+from .acronyms import INNER_ACRONYM
+from .vocabulary import CONNECTORS, GENERIC
+
+
+class PhrasesMixin:
+    """Part of ``OrganisationFinder``: phrases around a head word, and nested bodies."""
+
+    # -- 3. capitalised phrases around a head word --------------------------------
+    def phrases(self):
+        toks = self.tokens
+        for s_start, s_end in self.ctx.sentences:
+            k = s_start
+            while k < s_end:
+                t = toks[k]
+                if t.lower in ORG_HEADS and t.is_cap and k not in self.taken:
+                    span = self._extend(k, s_start, s_end)
+                    if span:
+                        a, b = span
+                        self._emit_phrase(a, b)
+                        k = b
+                        continue
+                k += 1
+
+    def _extend(self, head, s_start, s_end):
+        toks = self.tokens
+        # leftwards: capitalised words, joined by hyphens, 's, and "of the"/"and"
+        a = head
+        while a - 1 >= s_start:
+            p = toks[a - 1]
+            if (a - 1) in self.taken:
+                # an organ named after its body: "African Union Peace and Security Council"
+                m = self.mention_at.get(a - 1)
+                if m is not None and m.reference and m.kind == "intergovernmental":
+                    a -= 1
+                    while a - 1 >= s_start and self.mention_at.get(a - 1) is m:
+                        a -= 1
+                break
+            if p.is_hyphen or p.text == "'s":
+                a -= 1
+                continue
+            if p.is_cap and p.lower not in NOT_NAME_WORDS and p.lower not in HONORIFICS:
+                if p.lower in TITLE_HEADS and p.lower not in ("general", "executive", "supreme"):
+                    break
+                if p.lower in TITLE_HEADS and toks[a].lower not in ORG_HEADS:
+                    break
+                a -= 1
+                continue
+            if p.lower in ("and", "&") and a - 2 >= s_start and toks[a - 2].is_cap:
+                a -= 1
+                continue
+            if p.text == "," and a - 2 >= s_start and toks[a - 2].is_cap:
+                # "A, B and C Commission": a comma inside a list of name words
+                between = [x.lower for x in toks[a:head]]
+                if "and" in between and self._match_kind(a - 2) is None:
+                    a -= 1
+                    continue
+            break
+        while a < head and (toks[a].lower in CONNECTORS or toks[a].text == ","):
+            a += 1
+        # rightwards: "of (the) X", "for X", "on X" (committees), more head words
+        b = head + 1
+        last_good = b
+        while b < s_end:
+            t = toks[b]
+            if t.lower in ("of", "for") or (
+                t.lower == "on" and toks[b - 1].lower in ORG_HEADS_WITH_ON
+            ):
+                b += 1
+                if b < s_end and toks[b].lower == "the":
+                    b += 1
+                continue
+            if t.lower == "at" and b + 1 < s_end and toks[b + 1].is_cap:
+                b += 1
+                continue
+            if b in self.mention_at:
+                m = self.mention_at[b]
+                while b < s_end and self.mention_at.get(b) is m:
+                    b += 1
+                if b < s_end and toks[b].text == "(" and b + 2 < s_end and toks[b + 2].text == ")":
+                    b += 3
+                last_good = b
+                continue
+            if t.lower == "and":
+                joins_places = (
+                    b + 1 < s_end
+                    and self._match_kind(b + 1) == "country"
+                    and (self._match_kind(b - 1) == "country" or toks[b - 1].lower in REGION_WORDS)
+                )
+                if not joins_places and not self._head_ahead(b + 1, s_end):
+                    break
+                b += 1
+                continue
+            if t.is_hyphen or t.text == "'s":
+                b += 1
+                continue
+            if t.is_cap and t.lower not in TITLE_HEADS | HONORIFICS:
+                if self._is_known_word(b):
+                    m = self.ctx.in_match.get(b)
+                    b = m.end if m and m.start == b else b + 1
+                    last_good = b
+                    continue
+                if (
+                    toks[b - 1].lower in ("of", "for", "the", "at", "and", "-", "on")
+                    or toks[b - 1].is_cap
+                ):
+                    b += 1
+                    continue
+            break
+        b = last_good
+        # the phrase must not continue into lower-case words ("... Asia cooperation mechanism")
+        tail = toks[b] if b < s_end else None
+        last = toks[b - 1]
+        ends_as_modifier = last.lower in REGION_WORDS or (
+            self._match_kind(b - 1) is None and last.lower not in ORG_HEADS | DOMAIN_WORDS
+        )
+        if tail is not None and tail.is_word and not tail.is_cap and ends_as_modifier:
+            if tail.lower not in ("in", "on", "at", "and", "to", "of"):
+                b = head + 1
+        return a, b
+
+    def _head_ahead(self, k, s_end):
+        """True if capitalised words from ``k`` reach an organisation head word."""
+        toks = self.tokens
+        while k < s_end and (toks[k].is_cap or toks[k].lower in CONNECTORS):
+            if toks[k].lower in ORG_HEADS:
+                return True
+            k += 1
+        return False
+
+    def _organ_of(self, a, b):
+        """'National Committee of the X' where X is a known body: an organ named generically."""
+        toks = self.tokens
+        for k in range(a + 1, b):
+            if toks[k].lower == "of":
+                head_words = [t for t in toks[a:k] if t.is_word]
+                rest = k + 1 + (1 if k + 1 < b and toks[k + 1].lower == "the" else 0)
+                if (
+                    head_words
+                    and all(t.lower in GENERIC for t in head_words)
+                    and rest < b
+                    and self.mention_at.get(rest) is not None
+                ):
+                    return self.mention_at[rest]
+                return None
+        return None
+
+    def _emit_phrase(self, a, b):
+        toks = self.tokens
+        words = [t for t in toks[a:b] if t.is_word]
+        if not words:
+            return
+        if all(w.lower in GENERIC for w in words if not self._match_kind(w.i)):
+            if not any(self._match_kind(w.i) for w in words):
+                return
+        canonical = self._ministry(a, b)
+        organ_of = self._organ_of(a, b)
+        if canonical:
+            name, country = canonical
+            self._add(a, b, name, kind="ministry", country=country)
+        elif organ_of is not None and not organ_of.reference:
+            # a generic organ of a body the text names: the same record, another name
+            self._add(
+                a,
+                b,
+                organ_of.name,
+                acronym=organ_of.acronym,
+                kind=organ_of.kind,
+                country=organ_of.country,
+                key=organ_of.key,
+            )
+            return
+        else:
+            name = INNER_ACRONYM.sub("", self.ctx.span_text(a, b))
+            self._add(a, b, name)
+        self._nested(a, b)
+
+    def _nested(self, a, b):
+        """Bodies named inside a longer name: "Institute at X University", "Party of X ...".
+
+        Nested mentions are recorded without marking their tokens as taken twice."""
+        toks = self.tokens
+        for k in range(b - 2, a, -1):
+            if toks[k].lower in ("of", "at") and k + 1 < b:
+                c = k + 1
+                if toks[c].lower == "the":
+                    c += 1
+                heads = [j for j in range(c, b) if toks[j].lower in ORG_HEADS - ORGAN_SUFFIXES]
+                if not heads or c >= b:
+                    continue
+                if any(
+                    m.start <= toks[c].start
+                    and toks[b - 1].end <= m.end
+                    and m.key != ""
+                    and m.start != toks[a].start
+                    for m in self.mentions
+                ):
+                    continue
+                sub = [t for t in toks[c:b] if t.is_word]
+                if all(w.lower in GENERIC for w in sub if not self._match_kind(w.i)) and not any(
+                    self._match_kind(w.i) for w in sub
+                ):
+                    continue
+                if self._covered_by_reference(c, b):
+                    continue
+                canonical = self._ministry(c, b)
+                if canonical:
+                    self._add_nested(c, b, canonical[0], "ministry", canonical[1])
+                else:
+                    self._add_nested(c, b, self.ctx.span_text(c, b), None, None)
+                self._strip_organs(c, b)
+                return
+        self._strip_organs(a, b)
+
+    def _covered_by_reference(self, a, b):
+        m = self.ctx.in_match.get(a)
+        return bool(m and m.kind == "org" and m.start == a and m.end == b)
+
+    def _add_nested(self, a, b, name, kind, country):
+        saved = set(self.taken)
+        self._add(a, b, name, kind=kind, country=country)
+        self.taken = saved | set(range(a, b))
+
+    def _strip_organs(self, a, b):
+        """'Communist Party of X Central Committee' also names 'Communist Party of X'."""
+        toks = self.tokens
+        end = b
+        while end - 1 > a and toks[end - 1].lower in ORGAN_SUFFIXES:
+            end -= 1
+        if end == b or end - a < 2:
+            return
+        if self._match_kind(end - 1) == "country" and any(
+            toks[j].lower in ORG_HEADS for j in range(a, end)
+        ):
+            self._add_nested(a, end, self.ctx.span_text(a, end), None, None)

@@ -1,0 +1,169 @@
+"""Name candidates: capitalised runs of name-like tokens, and the evidence around them
+(a title before, an apposition after, an honorific, a speech or meeting verb).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicons import (
+    DOMAIN_WORDS,
+    HONORIFICS,
+    MEETING_VERBS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PLACE_WORDS,
+    REGION_WORDS,
+    SPEECH_VERBS,
+)
+from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
+
+
+def name_like(text: str) -> bool:
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    core = text.replace("'", "").replace(".", "")
+    if not core.isalpha():
+        return False
+    if text.isupper():
+        return False  # acronyms
+    return True
+
+
+@dataclass
+class Candidate:
+    a: int  # token range of the name
+    b: int
+    title: tuple[int, int] | None = None  # token range of the title phrase before it
+    appositions: list[tuple[int, int]] = field(default_factory=list)
+    verb_after: bool = False
+    honorific: str | None = None
+    country_after: str | None = None
+
+
+class CandidatesMixin:
+    """Part of ``PeopleFinder``: token classes, name candidates and their evidence."""
+
+    # -- token classes -------------------------------------------------------------
+    def _entity_token(self, k):
+        m = self.ctx.in_match.get(k)
+        return bool(m) or k in self.org_at
+
+    def _can_start_name(self, k):
+        t = self.tokens[k]
+        return name_like(t.text) and t.lower not in NOT_IN_NAME and not self._entity_token(k)
+
+    def _klass(self, k):
+        t = self.tokens[k]
+        low = t.lower
+        if t.newline:
+            return "X"
+        if low in TITLE_WORDS:
+            return "T"
+        if self._entity_token(k) or low in ORG_HEADS or low in PLACE_WORDS or low in REGION_WORDS:
+            return "G"
+        if low in DOMAIN_WORDS and t.is_cap:
+            return "D"
+        if low in CONNECTORS:
+            return "C"
+        if t.text[:1].isupper() and t.is_word:
+            return "U"
+        if t.text[:1].isupper() and t.text.isupper():
+            return "G"
+        return "X"
+
+    # -- finding names -------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        toks = self.tokens
+        out = []
+        for s_start, s_end in self.ctx.sentences:
+            k = s_start
+            while k < s_end:
+                if not self._can_start_name(k):
+                    k += 1
+                    continue
+                j = k + 1
+                while j < s_end:
+                    t = toks[j]
+                    if (
+                        t.is_hyphen
+                        and not toks[j - 1].space_after
+                        and not t.space_after
+                        and j + 1 < s_end
+                        and toks[j + 1].text.isalpha()
+                        and (name_like(toks[j + 1].text) or toks[j + 1].text.islower())
+                    ):
+                        j += 2  # "Kassym-Jomart", "Ji-ho": a hyphen inside one name
+                        continue
+                    if t.lower in NAME_PARTICLES and not t.is_cap:
+                        p = j
+                        while p < s_end and toks[p].lower in NAME_PARTICLES and not toks[p].is_cap:
+                            p += 1
+                        if p < s_end and self._can_start_name(p):
+                            j = p + 1
+                            continue
+                        break
+                    if self._can_start_name(j) and t.lower not in NOT_IN_NAME:
+                        j += 1
+                        continue
+                    break
+                if j - k <= 5:
+                    out.append(self._evidence(Candidate(k, j), s_start, s_end))
+                k = j
+        return out
+
+    def _evidence(self, c: Candidate, s_start, s_end) -> Candidate:
+        toks = self.tokens
+        c.title = self._title_before(c.a, s_start)
+        if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
+            # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
+            title = self._title_before(c.a - 1, s_start)
+            if title is not None and self._determined(title[0], s_start):
+                c.title = (title[0], c.a - 1)
+        c.country_after = self._country_after(c.b, s_end)
+        if c.a - 1 >= s_start and toks[c.a - 1].lower in HONORIFICS:
+            c.honorific = toks[c.a - 1].lower
+        c.appositions = self._appositions(c.b, s_end)
+        nxt = c.b
+        while nxt < s_end and toks[nxt].lower in (
+            "also",
+            "on",
+            "has",
+            "had",
+            "have",
+            "then",
+            "later",
+            "once",
+            "again",
+            "here",
+        ):
+            nxt += 1
+            if nxt < s_end and toks[nxt - 1].lower == "on":
+                nxt += 1  # "on Monday"
+        if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
+            c.verb_after = True
+        return c
+
+    def _determined(self, k, s_start):
+        """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
+        return k - 1 >= s_start and self.tokens[k - 1].lower in (
+            "the",
+            "his",
+            "her",
+            "their",
+            "its",
+            "a",
+            "an",
+            "our",
+            "your",
+        )
+
+    def _country_after(self, b, s_end):
+        """'X of Ethiopia': a country named right after the name."""
+        toks = self.tokens
+        if b + 1 < s_end and toks[b].lower == "of":
+            k = b + 1 + (1 if toks[b + 1].lower == "the" else 0)
+            m = self.ctx.in_match.get(k)
+            if m and m.kind == "country" and m.start == k:
+                return m.value
+        return None

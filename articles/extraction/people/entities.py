@@ -1,0 +1,161 @@
+"""Entities: mentions clustered into persons (spelling variants, surnames, given names),
+their countries, and the final list with provisional one-word persons folded in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from diplomacy.names import name_key
+
+from ..types import PersonEntity, PersonMention
+from .candidates import Candidate
+from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
+
+
+class EntitiesMixin:
+    """Part of ``PeopleFinder``: persons, their mentions and their countries."""
+
+    # -- entities ------------------------------------------------------------------
+    def _entity_for(self, name: str) -> int | None:
+        key = name_key(name)
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                fkey = name_key(form)
+                if fkey == key:
+                    return i
+                if (
+                    len(form.split()) == len(name.split())
+                    and fkey[:1] == key[:1]
+                    and fuzz.ratio(fkey, key) >= 92
+                ):
+                    return i
+        return None
+
+    def _new_entity(self, name):
+        self.entities.append(PersonEntity(name=name))
+        self.forms.append(Counter())
+        self.title_countries.append(Counter())
+        self.igo_posts.append(False)
+        self.fallback_countries.append(Counter())
+        return len(self.entities) - 1
+
+    def _add_mention(self, a, b, entity, form):
+        toks = self.tokens
+        self.mentions.append(
+            PersonMention(
+                start=toks[a].start,
+                end=toks[b - 1].end,
+                text=self.ctx.document.text[toks[a].start : toks[b - 1].end],
+                entity=entity,
+                form=form,
+            )
+        )
+
+    def _name_text(self, a, b):
+        return " ".join(
+            self.ctx.document.text[self.tokens[a].start : self.tokens[b - 1].end].split()
+        )
+
+    def _name_parts(self):
+        parts: dict[str, list[int]] = {}
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                words = [w for w in form.replace("-", " ").split() if w[:1].isupper()]
+                for w in words + [form.split()[-1]]:
+                    parts.setdefault(name_key(w), [])
+                    if i not in parts[name_key(w)]:
+                        parts[name_key(w)].append(i)
+        return parts
+
+    def _nearest(self, choices, char):
+        """The entity among ``choices`` mentioned last before ``char`` (else first after)."""
+        best, best_pos = None, None
+        for m in self.mentions:
+            if m.entity in choices and m.start <= char and (best_pos is None or m.start > best_pos):
+                best, best_pos = m.entity, m.start
+        if best is None:
+            for m in self.mentions:
+                if m.entity in choices:
+                    return m.entity
+            return choices[0]
+        return best
+
+    def _attach_titles(self, idx, c: Candidate):
+        entity = self.entities[idx]
+        phrases = ([c.title] if c.title else []) + c.appositions
+        for a, b in phrases:
+            positions, country, igo, gender = self._positions(a, b)
+            for p in positions:
+                if not any(p.title.lower() == q.title.lower() for q in entity.positions):
+                    entity.positions.append(p)
+            if country:
+                self.title_countries[idx][country] += 1
+            if igo:
+                self.igo_posts[idx] = True
+            if gender and not entity.gender:
+                entity.gender = gender
+        if c.country_after:
+            self.title_countries[idx][c.country_after] += 2
+        if c.honorific and not entity.gender:
+            entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
+        # the nearest country named in the same sentence, used only as a last resort
+        s_start, s_end = self.ctx.sentence_of(c.a)
+        best = None
+        for k in range(max(s_start, c.a - 15), c.a):
+            m = self.ctx.in_match.get(k)
+            org = self.org_at.get(k)
+            if (
+                m
+                and m.kind in ("country", "demonym")
+                and (org is None or org.kind not in IGO_KINDS)
+            ):
+                d = c.a - k
+                if best is None or d < best[0]:
+                    best = (d, m.value)
+        if best:
+            self.fallback_countries[idx][best[1]] += 1
+
+    def _countries(self):
+        for i, entity in enumerate(self.entities):
+            if self.title_countries[i]:
+                entity.country = self.title_countries[i].most_common(1)[0][0]
+            elif not self.igo_posts[i] and self.fallback_countries[i]:
+                entity.country = self.fallback_countries[i].most_common(1)[0][0]
+
+    def _finalise(self, provisional):
+        """Fold provisional one-word persons into full names; drop the rest; renumber."""
+        parts = self._name_parts()
+        remap = {}
+        for key, idx in provisional.items():
+            owners = [i for i in parts.get(key, []) if i != idx and sum(self.forms[i].values())]
+            if owners:
+                target = owners[0]
+                remap[idx] = target
+                te, pe = self.entities[target], self.entities[idx]
+                for p in pe.positions:
+                    if not any(p.title.lower() == q.title.lower() for q in te.positions):
+                        te.positions.append(p)
+                te.country = te.country or pe.country
+        keep = [i for i in range(len(self.entities)) if sum(self.forms[i].values()) > 0]
+        new_index = {old: new for new, old in enumerate(keep)}
+        for old, target in remap.items():
+            new_index[old] = new_index[target]
+        entities = []
+        for i in keep:
+            e = self.entities[i]
+            forms = self.forms[i]
+            # the name as most often written; ties go to the first seen
+            e.name = max(forms, key=lambda f: (forms[f], -list(forms).index(f)))
+            e.aliases = [f for f in forms if f != e.name and len(f.split()) >= 2]
+            entities.append(e)
+        mentions = []
+        for m in self.mentions:
+            if m.entity in new_index:
+                m.entity = new_index[m.entity]
+                mentions.append(m)
+        self.entities = entities
+        self.mentions = mentions
+        return entities, mentions

@@ -1,0 +1,101 @@
+"""``PeopleFinder``: candidates first, then full names, then single words that name a
+person already met or a titled newcomer; countries last.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from diplomacy.names import name_key
+
+from ..context import Context
+from ..types import OrganisationMention, PersonEntity, PersonMention
+from .candidates import CandidatesMixin
+from .entities import EntitiesMixin
+from .titles import TitlesMixin
+
+
+class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
+    def __init__(self, ctx: Context, organisations: list[OrganisationMention]):
+        self.ctx = ctx
+        self.tokens = ctx.tokens
+        self.organisations = organisations
+        self.org_at: dict[int, OrganisationMention] = {}
+        self.orgs_at: dict[int, list[OrganisationMention]] = {}  # nested bodies too
+        self._index_organisations()
+        self.entities: list[PersonEntity] = []
+        self.forms: list[Counter] = []  # full-name spellings per entity
+        self.mentions: list[PersonMention] = []
+        self.extra_orgs: list[OrganisationMention] = []
+        self.title_countries: list[Counter] = []
+        self.igo_posts: list[bool] = []
+        self.fallback_countries: list[Counter] = []
+
+    def _index_organisations(self):
+        starts = {t.start: t.i for t in self.tokens}
+        ends = {t.end: t.i for t in self.tokens}
+        for m in self.organisations:
+            a, b = starts.get(m.start), ends.get(m.end)
+            if a is None or b is None:
+                continue
+            for k in range(a, b + 1):
+                self.org_at.setdefault(k, m)
+                self.orgs_at.setdefault(k, []).append(m)
+
+    def run(self):
+        candidates = self.candidates()
+        full, single = [], []
+        for c in candidates:
+            n_words = len(self._name_text(c.a, c.b).split())
+            known = (
+                n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
+            )
+            strong = c.title is not None or c.appositions or c.honorific or known
+            if n_words >= 2 and (strong or c.verb_after):
+                full.append(c)
+            elif n_words >= 1:
+                single.append(c)
+        # pass 1: full names
+        for c in full:
+            name = self._name_text(c.a, c.b)
+            idx = self._entity_for(name)
+            if idx is None:
+                idx = self._new_entity(name)
+            self.forms[idx][name] += 1
+            self._add_mention(c.a, c.b, idx, "full")
+            self._attach_titles(idx, c)
+        # pass 2: single tokens that name a known entity, or a titled newcomer
+        parts = self._name_parts()
+        provisional = {}
+        for c in single:
+            word = self._name_text(c.a, c.b)
+            if len(word.split()) >= 2:
+                # a full name met before in this document, now without a title
+                idx = self._entity_for(word)
+                if idx is not None:
+                    self.forms[idx][word] += 1
+                    self._add_mention(c.a, c.b, idx, "full")
+                continue
+            choices = parts.get(name_key(word))
+            if choices:
+                idx = self._nearest(choices, self.tokens[c.a].start)
+                self._add_mention(c.a, c.b, idx, "surname")
+                self._attach_titles(idx, c)
+            elif c.title is not None and (c.verb_after or c.appositions or True):
+                key = name_key(word)
+                if key not in provisional:
+                    provisional[key] = self._new_entity(word)
+                idx = provisional[key]
+                self.forms[idx][word] += 0
+                self._add_mention(c.a, c.b, idx, "surname")
+                self._attach_titles(idx, c)
+        self._countries()
+        keep = self._finalise(provisional)
+        return keep
+
+
+def find_people(ctx: Context, organisations: list[OrganisationMention]):
+    """(persons, mentions, organisations implied by titles) of one document."""
+    finder = PeopleFinder(ctx, organisations)
+    entities, mentions = finder.run()
+    return entities, mentions, finder.extra_orgs

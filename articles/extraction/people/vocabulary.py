@@ -1,0 +1,60 @@
+"""The words persons are found by: titles, words that are never names, connectors."""
+
+from __future__ import annotations
+
+from ..lexicons import (
+    DOMAIN_WORDS,
+    HONORIFICS,
+    MONTHS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    PERSON_DESCRIPTORS,
+    PLACE_WORDS,
+    REGION_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+)
+
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | HONORIFICS | PERSON_DESCRIPTORS
+NOT_IN_NAME = (
+    NOT_NAME_WORDS
+    | TITLE_HEADS
+    | TITLE_MODIFIERS
+    | HONORIFICS
+    | DOMAIN_WORDS
+    | ORG_HEADS
+    | MONTHS
+    | WEEKDAYS
+    | PLACE_WORDS
+    | REGION_WORDS
+    | PERSON_DESCRIPTORS
+)
+CONNECTORS = frozenset(
+    {"of", "for", "the", "on", "and", "'s", "-", "(", ")", "from", "to", "at", "in"}
+)
+APPOSITION_OPENERS = frozenset(
+    {"also", "the", "a", "an", "who", "is", "was", "currently", "now", "then"}
+)
+GENDER_BY_HONORIFIC = {
+    "ms.": "f",
+    "ms": "f",
+    "mrs.": "f",
+    "mrs": "f",
+    "madam": "f",
+    "mr.": "m",
+    "mr": "m",
+}
+NOT_POSITIONS = PERSON_DESCRIPTORS | {
+    "mr.",
+    "mr",
+    "ms.",
+    "ms",
+    "mrs.",
+    "mrs",
+    "dr.",
+    "dr",
+    "madam",
+    "sir",
+}
+IGO_KINDS = frozenset({"intergovernmental"})

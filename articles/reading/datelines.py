@@ -1,0 +1,99 @@
+"""Datelines: the opening of a news story, "ASTANA, May 21 (Xinhua) -- "."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTH_PATTERN, month_number
+from .normalising import normalise
+
+# --------------------------------------------------------------------------- datelines
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The opening of a news story: "ASTANA, May 21 (Xinhua) -- "."""
+
+    start: int
+    end: int  # first character of the body
+    place: str  # "ASTANA" -> "Astana"
+    country: str | None = None  # as written ("Azerbaijan", "US")
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    outlet: str | None = None  # "Xinhua" from "(Xinhua)"
+
+
+_DATELINE = re.compile(
+    rf"""(?mx)^[ \t]*+
+    (?:(?i:date|published|posted|updated)[ \t]*:?[ \t]*\d{{4}}-\d{{2}}-\d{{2}}
+       (?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]+)?
+    (?P<place>
+        [A-Z][A-Z'.]{{1,30}}(?:[ -][A-Z][A-Z'.]{{0,30}}){{0,2}}
+      | [A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?
+        (?=,[ \t]*(?:[A-Z][A-Za-z.' -]{{0,40}},
+                    |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\())
+    )
+    (?:,[ \t]*(?!{MONTH_PATTERN})(?P<country>[A-Z]{{2}}|[A-Z](?:\.[A-Z])+\.?
+        |[A-Z][a-z'-]+(?:[ \t](?:and[ \t]|of[ \t](?:the[ \t])?)?[A-Z][a-z'-]+){{0,3}}))?
+    (?:,[ \t]*(?:(?P<month>{MONTH_PATTERN})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
+              |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>{MONTH_PATTERN})\.?)
+        (?:,?[ \t]+(?P<year>(?:19|20)\d\d))?)?
+    (?:[ \t]*\((?P<outlet>[^()\n]{{2,60}})\))?
+    [ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)[ \t]*"""
+)
+_LOWER_PARTICLES = {"de", "da", "del", "la", "le", "di", "al", "el", "on", "upon", "am"}
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _title_place(place: str) -> str:
+    """ "NUR-SULTAN" -> "Nur-Sultan", "XI'AN" -> "Xi'an"; mixed case is kept as written."""
+    if not place.isupper():
+        return place
+    first = True
+
+    def word(match: re.Match) -> str:
+        nonlocal first
+        w = match[0].lower()
+        result = w if (not first and w in _LOWER_PARTICLES) else w[:1].upper() + w[1:]
+        first = False
+        return result
+
+    return _TITLE_WORD.sub(word, place)
+
+
+def _datelines(text: str, norm: str) -> list[Dateline]:
+    found = []
+    for m in _DATELINE.finditer(norm):
+        month_name, day = m["month"] or m["month2"], m["day"] or m["day2"]
+        place = text[m.start("place") : m.end("place")]
+        outlet = text[m.start("outlet") : m.end("outlet")].strip() if m["outlet"] else None
+        if ". " in place and month_name is None and outlet is None and place.index(". ") > 3:
+            # "ASTANA. KAZINFORM - ": the agency's name follows the city
+            place, _, outlet = place.partition(". ")
+        if month_name is None and outlet is None:
+            continue
+        month = month_number(month_name) if month_name else None
+        day_number = int(day) if day else None
+        if day_number is not None and not 1 <= day_number <= 31:
+            continue
+        country = text[m.start("country") : m.end("country")] if m["country"] else None
+        found.append(
+            Dateline(
+                start=m.start("place"),
+                end=m.end(),
+                place=_title_place(place.rstrip(".")),
+                country=country,
+                month=month,
+                day=day_number,
+                year=int(m["year"]) if m["year"] else None,
+                outlet=outlet or None,
+            )
+        )
+    return found
+
+
+def find_datelines(text: str) -> list[Dateline]:
+    """Every dateline ("BAKU, Azerbaijan, September 9.") that opens a paragraph."""
+    return _datelines(text, normalise(text))

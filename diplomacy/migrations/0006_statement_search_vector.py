@@ -1,0 +1,52 @@
+"""Statements' full-text vector stored in a generated column on PostgreSQL.
+
+Matching and ranking against the ``to_tsvector`` expression index of ``0003_search``
+recomputed the vector of every candidate row (on the heap recheck and again for
+``ts_rank``): a common word cost about a second. The vector is now computed once, when a
+row is written, into ``search_vector``; a GIN index serves the match and ranking reads
+the stored value. The expression is the one ``0003_search`` indexed, so results are the
+same.
+
+PostgreSQL only, and not part of the model state: Django never selects or writes the
+column (``diplomacy.search`` reaches it by name). SQLite keeps its FTS5 table from
+``0003_search``.
+"""
+
+from django.db import migrations
+
+TABLE = "diplomacy_statement"
+COLUMN = "search_vector"
+INDEX = "statement_search_vector_idx"
+OLD_INDEX = "statement_text_search_idx"
+EXPRESSION = "to_tsvector('english'::regconfig, COALESCE(\"text\", ''::text))"
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(
+        f'ALTER TABLE "{TABLE}" ADD COLUMN IF NOT EXISTS "{COLUMN}" tsvector '
+        f"GENERATED ALWAYS AS ({EXPRESSION}) STORED"
+    )
+    schema_editor.execute(
+        f'CREATE INDEX IF NOT EXISTS "{INDEX}" ON "{TABLE}" USING gin ("{COLUMN}")'
+    )
+    # the expression index is no longer used by any query: only a cost on every write
+    schema_editor.execute(f'DROP INDEX IF EXISTS "{OLD_INDEX}"')
+    schema_editor.execute(f'ANALYZE "{TABLE}"')
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(
+        f'CREATE INDEX IF NOT EXISTS "{OLD_INDEX}" ON "{TABLE}" USING gin ({EXPRESSION})'
+    )
+    schema_editor.execute(f'DROP INDEX IF EXISTS "{INDEX}"')
+    schema_editor.execute(f'ALTER TABLE "{TABLE}" DROP COLUMN IF EXISTS "{COLUMN}"')
+
+
+class Migration(migrations.Migration):
+    dependencies = [("diplomacy", "0005_date_order_indexes")]
+
+    operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -1,0 +1,98 @@
+"""Hostile text in a real browser: no script runs, no dialog opens, the text shows as text.
+
+Needs Playwright for Python and /usr/bin/chromium; skipped with the reason when either is
+missing. Every public page and every admin page of the hostile records is opened, the
+admin ones as a logged-in superuser.
+"""
+
+import os
+import unittest
+
+from django.contrib.auth.models import User
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+
+from tests.test_security import IMG, SCRIPT, admin_urls, hostile_register, public_urls
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "browser-test-password-1"
+
+
+class HostileTextInTheBrowserTests(StaticLiveServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            raise unittest.SkipTest("Playwright for Python is not installed") from None
+        if not os.path.exists(CHROMIUM):
+            raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
+        # Playwright's sync API runs an event loop in this thread; only for this class, so
+        # that a later subprocess (check --deploy) does not inherit it
+        cls._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        super().setUpClass()
+        cls.playwright = sync_playwright().start()
+        cls.browser = cls.playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+        if cls._async_unsafe is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = cls._async_unsafe
+
+    def setUp(self):
+        self.records = hostile_register()
+        User.objects.create_superuser("boss", "boss@example.org", PASSWORD)
+        self.page = self.browser.new_page()
+        self.dialogs = []
+        self.page.on(
+            "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
+        )
+        self.errors = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def tearDown(self):
+        self.page.close()
+
+    def visit(self, path):
+        response = self.page.goto(self.live_server_url + path)
+        self.assertEqual(response.status, 200, path)
+        self.page.wait_for_load_state("load")
+        self.assertIsNone(self.page.evaluate("window.__pwned"), f"a script ran on {path}")
+        self.assertEqual(self.dialogs, [], f"a dialog opened on {path}")
+        links = self.page.eval_on_selector_all(
+            "a[href], [src], form[action]",
+            "els => els.map(e => e.getAttribute('href') || e.getAttribute('src') || "
+            "e.getAttribute('action')).filter(v => /^\\s*javascript:/i.test(v))",
+        )
+        self.assertEqual(links, [], f"a javascript: link on {path}")
+        return self.page.inner_text("body")
+
+    def test_public_pages_show_hostile_text_as_text(self):
+        shown = ""
+        for path in public_urls(self.records):
+            with self.subTest(path):
+                shown += self.visit(path)
+        self.assertIn(SCRIPT, shown)
+        self.assertIn(IMG, shown)
+        self.assertIn("javascript:alert(1)", shown)
+
+    def test_admin_pages_show_hostile_text_as_text(self):
+        self.page.goto(self.live_server_url + "/admin/login/")
+        self.page.fill("#id_username", "boss")
+        self.page.fill("#id_password", PASSWORD)
+        self.page.click("input[type=submit]")
+        self.page.wait_for_url(self.live_server_url + "/admin/")
+        shown = ""
+        for path in admin_urls(self.records):
+            with self.subTest(path):
+                shown += self.visit(path)
+        self.assertIn(SCRIPT, shown)
+        self.assertIn(IMG, shown)
