@@ -513,3 +513,16 @@ class MarkdownTitleTests(unittest.TestCase):
     def test_markdown_heading_is_the_title(self):
         document = read_document(b"# Envoy visits the capital\n\nThe envoy arrived.\n", "a.md")
         self.assertEqual(document.title, "Envoy visits the capital")
+
+
+class StrayBytesTests(unittest.TestCase):
+    def test_a_stray_nul_in_a_utf8_file_is_dropped(self):
+        text = decode(("Talks were held in the capital. " * 20).encode() + b"\x00" + b"End.")
+        self.assertNotIn("\x00", text)
+        self.assertTrue(text.endswith("End."))
+
+    def test_western_european_text_in_windows_1252(self):
+        data = (
+            "Foreign Minister Søren Kjærsgaard met his Danish colleagues in Århus. " * 5
+        ).encode("cp1252")
+        self.assertIn("Søren Kjærsgaard", decode(data))

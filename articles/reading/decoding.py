@@ -66,12 +66,15 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         encoding = _sniff_utf16(data)
         if encoding is None:
-            raise ReadError("binary file (contains NUL bytes)")
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            raise ReadError("binary file (contains NUL bytes)") from None
-        return _checked_text(text)
+            if data.count(0) > max(3, len(data) // 1000):
+                raise ReadError("binary file (contains NUL bytes)")
+            data = data.replace(b"\x00", b"")  # a few stray NULs in a text file: drop them
+        else:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ReadError("binary file (contains NUL bytes)") from None
+            return _checked_text(text)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -97,7 +100,18 @@ def _sniff_utf16(data: bytes) -> str | None:
 def _detected_text(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # cp1250 and cp1252 often tie on Western text; the Western page is the likelier
+        for match in results:
+            if (
+                match.encoding == "cp1252"
+                and match.chaos <= best.chaos
+                and match.coherence >= best.coherence
+            ):
+                best = match
+                break
     if best is None or best.encoding is None or best.chaos > _MAX_CHAOS:
         raise ReadError("not valid UTF-8 and the encoding could not be detected")
     try:
