@@ -537,8 +537,11 @@ class QueryCountTests(TestCase):
         for name, expected in self.EXPECTED.items():
             url = reverse(f"site:{name}")
             with self.subTest(name=name):
+                # cold caches both times: the unfiltered timeline is cached between requests
+                cache.clear()
                 with self.assertNumQueries(expected):
                     self.client.get(url + "?per_page=1")
+                cache.clear()
                 with self.assertNumQueries(expected):
                     self.client.get(url + "?per_page=50")
                 # filtered too: the country filter adds one look-up, nothing per row
@@ -666,3 +669,14 @@ class PaginationTests(TestCase):
         self.assertContains(response, "More than 3 results")
         self.assertEqual(len(response.context["object_list"]), 1)
         self.assertTrue(issubclass(ListPage.paginator_class, CappedPaginator))
+
+
+class TimelineCacheTests(TestCase):
+    def test_unfiltered_timeline_is_cached_and_filtered_ones_are_not(self):
+        cache.clear()
+        Meeting.objects.create(date=datetime.date(2024, 5, 1), title="First")
+        self.client.get(reverse("site:meeting-list"))
+        self.assertIsNotNone(cache.get("diplomacy:meeting-timeline"))
+        cache.clear()
+        self.client.get(reverse("site:meeting-list") + "?kind=bilateral")
+        self.assertIsNone(cache.get("diplomacy:meeting-timeline"))

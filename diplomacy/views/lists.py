@@ -1,5 +1,6 @@
 """The public lists: meetings, statements, persons, organisations and countries."""
 
+from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
@@ -16,6 +17,8 @@ from .base import SHOWN, ListPage, month_counts, public_persons, shown_participa
 
 # undated records last, on PostgreSQL as on SQLite
 NEWEST_FIRST = F("date").desc(nulls_last=True)
+# the whole-register timeline on the meeting list may lag new imports by this much
+TIMELINE_SECONDS = 300
 
 
 def shown_speaker(statement):
@@ -93,8 +96,19 @@ class MeetingList(ListPage):
             params["date_after"], params["date_before"] = start.isoformat(), end.isoformat()
             return "?" + params.urlencode()
 
-        context["timeline"] = charts.timeline(month_counts(self.object_list), link=bar_link)
+        context["timeline"] = charts.timeline(self._month_counts(), link=bar_link)
         return context
+
+    def _month_counts(self):
+        """Meetings per month; the unfiltered timeline (a whole-table count) is cached."""
+        view_only = {"page", "o", "per_page", "format"}
+        if set(self.request.GET) - view_only:
+            return month_counts(self.object_list)
+        return cache.get_or_set(
+            "diplomacy:meeting-timeline",
+            lambda: month_counts(self.object_list),
+            TIMELINE_SECONDS,
+        )
 
 
 class StatementList(ListPage):
