@@ -285,3 +285,12 @@ class AcronymKeyTests(SimpleTestCase):
             "Li Wenhua held talks in Beijing.\n"
         )
         self.assertEqual(found["Li Wenhua"].country, "CN")
+
+
+class OrganTests(SimpleTestCase):
+    def test_an_organ_named_after_its_body_belongs_to_it(self):
+        _, result = run("The African Union Peace and Security Council met on the crisis.\n")
+        organ = next(m for m in result.organisations if m.name.endswith("Security Council"))
+        au = next(m for m in result.organisations if m.acronym == "AU")
+        self.assertEqual(organ.parent_key, au.key)
+        self.assertEqual(organ.kind, "intergovernmental")

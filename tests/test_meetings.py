@@ -201,3 +201,16 @@ class OpeningPhraseTests(SimpleTestCase):
         self.assertEqual(ceremony[0], "ceremony")
         self.assertEqual(ceremony[1], dt.date(2024, 10, 1))
         self.assertEqual(ceremony[4], "Paris")
+
+
+class ParticipialChairTests(SimpleTestCase):
+    def test_chaired_by_after_a_comma_makes_the_chair_a_participant(self):
+        text = (
+            "Council meets\n\nADDIS ABABA, Feb. 16, 2025 (Agency) - The council held an emergency "
+            "session on the crisis on Thursday, chaired by Ambassador Abebe Worku of Ethiopia.\n\n"
+            "The session was addressed by Kenyan Foreign Minister Otieno Kamau.\n"
+        )
+        document = read_document(text.encode(), "t.txt")
+        result = extract(document, Lexicon.from_reference())
+        names = {result.persons[p.entity].name for m in result.meetings for p in m.participants}
+        self.assertIn("Abebe Worku", names)

@@ -27,7 +27,8 @@ MEETING_HEADS = {
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 PARTICIPATION = re.compile(rf"\b(?:{PARTICIPATE})(?: (?:a|an|the|its|this|his|her|their))? ?$")
 PASSIVE_BY = re.compile(
-    r"^[^.;]{0,60}?(?:was|were|is|had been|has been) (?:also )?(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened) by\b"
+    r"^[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )"
+    r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened) by\b"
 )
 ATTENDEES = re.compile(
     r"\b(?:attendees|participants|those present|guests) (?:included|were|include)\b"

@@ -187,7 +187,11 @@ class PhrasesMixin:
             return
         else:
             name = INNER_ACRONYM.sub("", self.ctx.span_text(a, b))
-            self._add(a, b, name)
+            body = self.mention_at.get(a)
+            organ = self._add(a, b, name)
+            if body is not None and body.reference and body.kind == "intergovernmental":
+                # "African Union Peace and Security Council": an organ of the body it names
+                organ.kind, organ.parent_key = "intergovernmental", body.key
         self._nested(a, b)
 
     def _nested(self, a, b):
