@@ -44,6 +44,7 @@ COUNTRY_FIELDS = (
     "capital",
     "cities",
     "sovereign",
+    "regions",
 )
 ORGANISATION_FIELDS = (
     "key",

@@ -29,8 +29,12 @@ def sync_reference(apps=None):
             "demonyms": row.get("demonyms") or [],
             "capital": row.get("capital") or "",
             "cities": row.get("cities") or [],
+            "regions": row.get("regions") or [],
             "sovereign": row.get("sovereign", True),
         }
+        # an early migration's historical model may not have every field yet
+        known = {f.name for f in Country._meta.get_fields()}
+        values = {k: v for k, v in values.items() if k in known}
         country, _ = Country.objects.update_or_create(iso2=row["iso2"], defaults=values)
         by_iso2[country.iso2] = country
 

@@ -294,3 +294,24 @@ class OrganTests(SimpleTestCase):
         au = next(m for m in result.organisations if m.acronym == "AU")
         self.assertEqual(organ.parent_key, au.key)
         self.assertEqual(organ.kind, "intergovernmental")
+
+
+class RegionAndItsTests(SimpleTestCase):
+    def test_a_province_in_the_title_gives_the_country(self):
+        found = persons("Secretary of the Party Committee of Hubei Province Gao Ming spoke.\n")
+        self.assertEqual(found["Gao Ming"].country, "CN")
+
+    def test_its_chairman_belongs_to_the_body_named_before(self):
+        found = persons(
+            "She thanked the Mongolian Association of Engineers (MAE) and its Chairman Bold "
+            "Ganzorig for their work.\n"
+        )
+        self.assertEqual(found["Bold Ganzorig"].country, "MN")
+
+    def test_regions_are_not_country_mentions(self):
+        _, result = run("Delegates from Xinjiang and Sichuan Province attended.\n")
+        self.assertEqual(result.countries, [])
+
+    def test_a_city_that_is_also_a_surname_stays_in_the_name(self):
+        found = persons("Chinese Vice Premier Gao Weiming met the delegation.\n")
+        self.assertIn("Gao Weiming", found)

@@ -39,6 +39,20 @@ class Context:
         ctx._story_starts = [s.start for s in document.stories]
         return ctx
 
+    def city_in_a_name(self, k: int) -> bool:
+        """A one-word city that is really a name: "Gao Ming" (Gao is also a town in Mali)."""
+        m = self.in_match.get(k)
+        if m is None or m.kind != "city" or m.end - m.start != 1 or k + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[k + 1]
+        return (
+            nxt.is_cap
+            and nxt.text.isalpha()
+            and not nxt.text.isupper()
+            and (k + 1) not in self.in_match
+            and self.tokens[k].space_after
+        )
+
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         k = bisect.bisect_right(self._sentence_starts, token_index) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.tokens))

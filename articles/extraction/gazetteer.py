@@ -94,6 +94,12 @@ class Lexicon:
         for demonym in c.get("demonyms", []):
             self.demonym_of.setdefault(fold(demonym), iso2)
             self._add_form(demonym, "demonym", iso2)
+        for region in c.get("regions") or []:
+            # "Shaanxi Province", "Almaty Region": a place in the country, not the country
+            self._add_form(region, "region", iso2)
+            if not region.lower().endswith((" region", " province", " oblast", " krai")):
+                self._add_form(region + " Province", "region", iso2)
+                self._add_form(region + " Region", "region", iso2)
         for city in [c.get("capital") or "", *c.get("cities", [])]:
             if city:
                 self.city_of.setdefault(fold(city), iso2)
@@ -224,6 +230,7 @@ class Lexicon:
                 "demonyms": c.demonyms,
                 "capital": c.capital,
                 "cities": c.cities,
+                "regions": c.regions,
                 "sovereign": c.sovereign,
             }
             for c in Country.objects.all()

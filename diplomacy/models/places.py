@@ -22,6 +22,9 @@ class Country(models.Model):
     )
     capital = models.CharField(max_length=100, blank=True)
     cities = models.JSONField(default=list, blank=True)
+    regions = models.JSONField(
+        default=list, blank=True, help_text="Provinces and regions: 'Shaanxi', 'Almaty Region'."
+    )
     sovereign = models.BooleanField(default=True)
 
     objects = CountryQuerySet.as_manager()

@@ -84,7 +84,7 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
     def _country_in(self, a, b):
         for k in range(a, b):
             m = self.ctx.in_match.get(k)
-            if m and m.kind in ("country", "demonym", "city"):
+            if m and m.kind in ("country", "demonym", "city", "region"):
                 return m.value
         return None
 
@@ -96,7 +96,9 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
         """A capitalised word that can belong to an organisation's name."""
         t = self.tokens[k]
         low = t.lower
-        if self._match_kind(k) in ("country", "demonym", "city", "org", "acronym"):
+        if self._match_kind(k) == "city" and self.ctx.city_in_a_name(k):
+            return False
+        if self._match_kind(k) in ("country", "demonym", "city", "region", "org", "acronym"):
             return True
         return (
             low in ORG_HEADS

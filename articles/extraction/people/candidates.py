@@ -39,6 +39,7 @@ class Candidate:
     verb_after: bool = False
     honorific: str | None = None
     country_after: str | None = None
+    its_org: object = None  # "the CAPDF and its Chairman X": the body "its" refers to
 
 
 class CandidatesMixin:
@@ -47,7 +48,16 @@ class CandidatesMixin:
     # -- token classes -------------------------------------------------------------
     def _entity_token(self, k):
         m = self.ctx.in_match.get(k)
+        if m is not None and self.ctx.city_in_a_name(k) and k not in self.org_at:
+            return False
         return bool(m) or k in self.org_at
+
+    def _org_before(self, k, s_start):
+        """The nearest organisation named before token ``k`` in the sentence."""
+        for j in range(k - 1, s_start - 1, -1):
+            if j in self.org_at:
+                return self.org_at[j]
+        return None
 
     def _can_start_name(self, k):
         t = self.tokens[k]
@@ -121,6 +131,12 @@ class CandidatesMixin:
             if title is not None and self._determined(title[0], s_start):
                 c.title = (title[0], c.a - 1)
         c.country_after = self._country_after(c.b, s_end)
+        if (
+            c.title is not None
+            and c.title[0] - 1 >= s_start
+            and toks[c.title[0] - 1].lower == "its"
+        ):
+            c.its_org = self._org_before(c.title[0] - 1, s_start)
         if c.a - 1 >= s_start and toks[c.a - 1].lower in HONORIFICS:
             c.honorific = toks[c.a - 1].lower
         c.appositions = self._appositions(c.b, s_end)

@@ -99,6 +99,9 @@ class EntitiesMixin:
                 entity.gender = gender
         if c.country_after:
             self.title_countries[idx][c.country_after] += 2
+        if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
+            if c.its_org.country:
+                self.title_countries[idx][c.its_org.country] += 1
         if c.honorific and not entity.gender:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
         # the nearest country named in the same sentence, used only as a last resort

@@ -165,7 +165,7 @@ class TitlesMixin:
                 part = part[1:]
             if not part:
                 continue
-            part_country, org = None, None
+            part_country, org, region_country = None, None, None
             for k in part:
                 m = self.ctx.in_match.get(k)
                 if (
@@ -175,8 +175,11 @@ class TitlesMixin:
                     and k not in self.org_at
                 ):
                     part_country = m.value
+                if m and m.kind == "region" and region_country is None:
+                    region_country = m.value  # "Secretary of ... Shaanxi Province"
                 if k in self.org_at and org is None:
                     org = self.org_at[k]
+            part_country = part_country or region_country
             if org is not None:
                 if org.kind in IGO_KINDS:
                     igo = True
