@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
@@ -576,5 +576,4 @@ def run_benchmark(
     if do_pages:
         say(f"pages: {requests} requests each")
         report.rows += page_rows(requests, seed=seed)
-    connections.close_all()
     return report
