@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,10 +39,10 @@ from .resolution import (
     organisation_groups,
     resolve_organisations,
     resolve_persons,
+    surface_names,
 )
 
 EXTRACTOR_VERSION = "1"
-_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
 SAME_STATEMENT_RATIO = 88
 
 
@@ -67,10 +66,6 @@ def _quiet_save(obj, **kwargs):
         obj.save(**kwargs)
     finally:
         del obj.skip_history_when_saving
-
-
-def _date_value(value, precision):
-    return value, precision
 
 
 GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
@@ -219,8 +214,7 @@ class DocumentLoader:
         found = resolve_organisations(groups)
         for key, mentions in groups.items():
             first = mentions[0]
-            surface = {_PARENS.sub("", " ".join(m.text.split())) for m in mentions if not m.implied}
-            surface = {s for s in surface if s and s != first.acronym}
+            surface = surface_names(mentions)
             org = found.get(key)
             if org is None and first.acronym:
                 org = find_organisation(first, surface)
@@ -660,7 +654,3 @@ def load_document(
     countries = countries or CountryCache()
     with transaction.atomic():
         return DocumentLoader(document, extraction, countries).load()
-
-
-def person_key(name: str) -> str:
-    return name_key(name)

@@ -11,6 +11,8 @@ not match).
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q
 from rapidfuzz import fuzz
 
@@ -38,29 +40,6 @@ def _follow_merges(person):
         seen.add(person.pk)
         person = person.merged_into
     return person
-
-
-def find_person(entity: PersonEntity) -> Person | None:
-    """The register's person for a document's person, or None if they are new."""
-    keys = {name_key(entity.name)} | {name_key(a) for a in entity.aliases}
-    keys.discard("")
-    if not keys:
-        return None
-    # editor-made names first: a merge or correction always wins
-    by_name = (
-        PersonName.objects.filter(key__in=keys)
-        .select_related("person", "person__merged_into")
-        .order_by("-from_editor", "id")
-        .first()
-    )
-    if by_name is not None:
-        return _follow_merges(by_name.person)
-    person = (
-        Person.objects.filter(key__in=keys).select_related("merged_into").order_by("id").first()
-    )
-    if person is not None:
-        return _follow_merges(person)
-    return _fuzzy_person(entity)
 
 
 def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
@@ -110,7 +89,7 @@ def entity_keys(entity: PersonEntity) -> list[str]:
 def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
     """The register's person for each of a document's persons, in two queries.
 
-    Same order of preference as ``find_person``: a name an editor added or merged, then a
+    In order of preference: a name an editor added or merged, then a
     person's own name, then another name seen before, then a near-identical spelling."""
     wanted = {k for e in entities for k in entity_keys(e)}
     if not wanted:
@@ -164,8 +143,15 @@ def find_organisation(mention: OrganisationMention, names: set[str]) -> Organisa
     return org
 
 
+_TRAILING_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def surface_names(mentions: list[OrganisationMention]) -> set[str]:
-    return {" ".join(m.text.split()) for m in mentions if not m.implied}
+    """The names a document writes for one body, without a trailing "(ACRONYM)"; names
+    implied by a title ("Kazakh Foreign Minister") are not names of the body."""
+    names = {_TRAILING_PARENS.sub("", " ".join(m.text.split())) for m in mentions if not m.implied}
+    acronym = mentions[0].acronym if mentions else None
+    return {n for n in names if n and n != acronym}
 
 
 def resolve_organisations(groups: dict[str, list[OrganisationMention]]) -> dict[str, Organisation]:
