@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,20 +207,35 @@ def _outcomes(paths, options, lexicon, countries, stdin_data):
     from django.db import connection, connections
 
     parallel_writes = connection.vendor == "postgresql"
+    # on SQLite this process is the writer and busy most of the time: it counts as one of
+    # the workers, and the others read and extract ahead of it
+    extractors = options.workers if parallel_writes else max(1, options.workers - 1)
     connections.close_all()
     with ProcessPoolExecutor(
-        max_workers=options.workers,
+        max_workers=extractors,
         initializer=_init_worker,
         initargs=(lexicon, options, parallel_writes),
     ) as pool:
         if parallel_writes:
-            yield from pool.map(_work, others, chunksize=4)
+            yield from _bounded_map(pool, _work, others, extractors)
             return
-        for path, result in pool.map(_extract_only, others, chunksize=4):
+        for path, result in _bounded_map(pool, _extract_only, others, extractors):
             if isinstance(result, Outcome):
                 yield result
             else:
                 yield load_one(*result, countries, options, path)
+
+
+def _bounded_map(pool, function, items, workers, ahead=8):
+    """``pool.map`` that keeps at most ``ahead`` items per worker in flight, so a large
+    import never holds more than a few dozen extracted documents waiting to be written."""
+    pending = deque()
+    for item in items:
+        pending.append(pool.submit(function, item))
+        if len(pending) >= workers * ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def load_one(document, extraction, countries, options: Options, path: str) -> Outcome:

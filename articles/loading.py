@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from rapidfuzz import fuzz
 
 from diplomacy.models import (
@@ -68,6 +69,21 @@ def _quiet_save(obj, **kwargs):
         del obj.skip_history_when_saving
 
 
+def _update_rows(model, fields, objs):
+    """UPDATE some columns of many rows with one executemany: Django's bulk_update builds
+    a CASE expression per column, which costs more than the update itself."""
+    model_fields = [model._meta.get_field(f) for f in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in model_fields)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s"
+    rows = [
+        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in model_fields] + [obj.pk]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
 
 
@@ -110,11 +126,13 @@ class DocumentLoader:
     # -- article ---------------------------------------------------------------------
     def article_row(self) -> str | None:
         doc = self.document
-        if Article.objects.filter(content_hash=doc.content_hash).exists():
-            return None
-        previous = None
+        same = Q(content_hash=doc.content_hash)
         if doc.path:
-            previous = Article.objects.filter(path=doc.path).order_by("id").first()
+            same |= Q(path=doc.path)
+        rows = list(Article.objects.filter(same).order_by("id")[:20])
+        if any(row.content_hash == doc.content_hash for row in rows):
+            return None
+        previous = rows[0] if rows else None
         values = {
             "file_name": doc.file_name,
             "path": doc.path or "",
@@ -332,7 +350,7 @@ class DocumentLoader:
         people = {p.pk for p in self.person_for.values()}
         existing = {
             (p.person_id, p.title, p.organisation_id, p.country_id): p
-            for p in Position.objects.filter(person__in=people)
+            for p in Position.objects.filter(person__in=people).order_by()
         }
         created, changed, anchors = {}, {}, []
         for index, entity in enumerate(self.extraction.persons):
@@ -375,7 +393,7 @@ class DocumentLoader:
                     anchors.append((position, anchor))
         Position.objects.bulk_create(created.values(), ignore_conflicts=False)
         if changed:
-            Position.objects.bulk_update(changed.values(), ["start", "end"])
+            _update_rows(Position, ["start", "end"], changed.values())
         self.counts[("position", "created")] += len(created)
         for position, anchor in anchors:
             self._evidence("position", anchor.start, anchor.end, position=position)
@@ -389,7 +407,10 @@ class DocumentLoader:
 
     # -- meetings ------------------------------------------------------------------------
     def meetings(self):
-        for index, candidate in enumerate(self.extraction.meetings):
+        candidates = self.extraction.meetings
+        earlier = self._earlier_meetings(candidates)
+        participations = []
+        for index, candidate in enumerate(candidates):
             people = [
                 self.person_for[p.entity]
                 for p in candidate.participants
@@ -400,7 +421,7 @@ class DocumentLoader:
                 for p in candidate.participants
                 if p.entity in self.person_for
             }
-            meeting = self._find_meeting(candidate, people)
+            meeting = self._find_meeting(candidate, people, earlier)
             if meeting is None:
                 meeting = Meeting(
                     title=candidate.title[:300],
@@ -420,48 +441,76 @@ class DocumentLoader:
                     else None,
                 )
                 _quiet_save(meeting)
+                existing = set()
                 self.counts[("meeting", "created")] += 1
             else:
+                existing = set(earlier[meeting])
                 self._update_meeting(meeting, candidate)
             self.meeting_for[index] = meeting
-            existing = set(meeting.participations.values_list("person_id", flat=True))
             if not meeting.is_locked("participants"):
-                new = {
-                    person.pk: Participation(
+                participations += [
+                    Participation(
                         meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
                     )
-                    for person in people
+                    for person in {p.pk: p for p in people}.values()
                     if person.pk not in existing
-                }
-                Participation.objects.bulk_create(new.values(), ignore_conflicts=True)
+                ]
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("meeting", start, end, meeting=meeting)
+        Participation.objects.bulk_create(participations, ignore_conflicts=True)
 
-    def _find_meeting(self, candidate: MeetingCandidate, people):
+    def _earlier_meetings(self, candidates) -> dict[Meeting, list[int]]:
+        """Meetings already in the register that a candidate could be another report of,
+        with their participants' ids: one query for the whole document (and one for the
+        participants), in the order of the meetings list (latest first)."""
+        window = dt.timedelta(days=1)
+        ids = {p.pk for p in self.person_for.values()}
+        dates = Q()
+        for c in candidates:
+            if c.date is not None:
+                dates |= Q(date__gte=c.date - window, date__lte=(c.end_date or c.date) + window)
+        if not dates:
+            return {}
+        queryset = (
+            Meeting.objects.exclude(review=Review.REJECTED)
+            .filter(dates)
+            .filter(Q(participations__person__in=ids) | Q(participations__isnull=True))
+            .distinct()
+            .order_by("-date", "title", "id")
+        )
+        meetings = list(queryset[:500])
+        people: dict[int, list[int]] = {m.pk: [] for m in meetings}
+        for meeting_id, person_id in Participation.objects.filter(meeting__in=people).values_list(
+            "meeting_id", "person_id"
+        ):
+            people[meeting_id].append(person_id)
+        return {m: people[m.pk] for m in meetings}
+
+    def _find_meeting(self, candidate: MeetingCandidate, people, earlier):
         """An earlier report of the same meeting: dates agree, participants overlap."""
         if candidate.date is None:
             return None
         window = dt.timedelta(days=1)
-        queryset = Meeting.objects.exclude(review=Review.REJECTED).filter(
-            date__gte=candidate.date - window,
-            date__lte=(candidate.end_date or candidate.date) + window,
-        )
+        low, high = candidate.date - window, (candidate.end_date or candidate.date) + window
         # this document's own reports of one meeting were merged by the extractor
-        queryset = queryset.exclude(pk__in=[m.pk for m in self.meeting_for.values()])
+        taken = {m.pk for m in self.meeting_for.values()}
         ids = {p.pk for p in people}
-        if ids:
-            queryset = queryset.filter(participations__person__in=ids).distinct()
-        else:
-            queryset = queryset.filter(
-                kind=candidate.kind,
-                participations__isnull=True,
-                organisation=self.org_for.get(candidate.organisation_key)
-                if candidate.organisation_key
-                else None,
-            )
+        organisation = (
+            self.org_for.get(candidate.organisation_key) if candidate.organisation_key else None
+        )
         need = min(2, len(ids))
-        for meeting in queryset.prefetch_related("participations")[:50]:
-            theirs = {p.person_id for p in meeting.participations.all()}
+        for meeting, participants in earlier.items():
+            if meeting.pk in taken or not (low <= meeting.date <= high):
+                continue
+            theirs = set(participants)
+            if ids and not theirs & ids:
+                continue
+            if not ids and (
+                theirs
+                or meeting.kind != candidate.kind
+                or meeting.organisation_id != (organisation.pk if organisation else None)
+            ):
+                continue
             if need and len(theirs & ids) < need:
                 continue
             if need == 1 and len(theirs) > 1 and len(ids) == 1 and candidate.kind != meeting.kind:
@@ -528,9 +577,15 @@ class DocumentLoader:
             self.person_for.get(c.speaker) if c.speaker is not None else None for c in candidates
         ]
         same_words = {}
+        # only this document's speakers' rows: a stock phrase said by hundreds of people
+        # must not load hundreds of statements
+        by_speaker = Q(speaker__in={s.pk for s in speakers if s is not None})
+        if None in speakers:
+            by_speaker |= Q(speaker__isnull=True)
         # no ORDER BY: it would steer the planner away from the text_key index
         rows = sorted(
-            Statement.objects.filter(text_key__in=set(keys)).order_by(), key=lambda r: r.pk
+            Statement.objects.filter(by_speaker, text_key__in=set(keys)).order_by(),
+            key=lambda r: r.pk,
         )
         for row in rows:
             same_words.setdefault((row.text_key, row.speaker_id), row)
@@ -571,7 +626,7 @@ class DocumentLoader:
             targets.append((candidate, statement))
         Statement.objects.bulk_create(new, batch_size=500)
         if changed:
-            Statement.objects.bulk_update(changed.values(), ["meeting"])
+            _update_rows(Statement, ["meeting"], changed.values())
         for candidate, statement in targets:
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("statement", start, end, statement=statement)

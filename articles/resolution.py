@@ -42,16 +42,44 @@ def _follow_merges(person):
     return person
 
 
+def _pool_prefix(given: str) -> str:
+    """The start every candidate's key shares with a given name's key. Three letters when
+    the given name is long enough that the next word cannot change them (transliteration
+    rules work across the word boundary), else two."""
+    return given[:3] if len(given) >= 5 else given[:2]
+
+
 def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
-    """Persons who could be a spelling variant of any of ``entities`` (one query)."""
-    prefixes = {name_key(e.name.split()[0])[:2] for e in entities if len(e.name.split()) >= 2}
-    prefixes.discard("")
-    if not prefixes:
+    """Persons who could be a spelling variant of any of ``entities`` (two queries).
+
+    The register may hold hundreds of thousands of persons: the first query reads only
+    keys and names of those whose key starts like a wanted given name, the second loads
+    the few whose given name and surname pass the same tests as ``_fuzzy_person``."""
+    wanted = []
+    for e in entities:
+        words = e.name.split()
+        if len(words) >= 2 and name_key(words[0]):
+            wanted.append((name_key(words[0]), name_key(words[-1]), len(words)))
+    if not wanted:
         return []
     query = Q()
-    for prefix in sorted(prefixes):
+    for prefix in sorted({_pool_prefix(given) for given, _, _ in wanted}):
         query |= Q(key__startswith=prefix)
-    return list(Person.objects.filter(query, merged_into__isnull=True).order_by()[:5000])
+    rows = Person.objects.filter(query).order_by()
+    ids = []
+    for pk, name in rows.values_list("pk", "name")[:20000]:
+        other = name.split()
+        if not other:
+            continue
+        first, last = name_key(other[0]), name_key(other[-1])
+        if any(
+            len(other) == n
+            and first[:3] == given[:3]
+            and fuzz.ratio(last, surname) >= FUZZY_THRESHOLD
+            for given, surname, n in wanted
+        ):
+            ids.append(pk)
+    return list(Person.objects.filter(pk__in=ids).select_related("merged_into")) if ids else []
 
 
 def _fuzzy_person(entity: PersonEntity, pool: list[Person] | None = None) -> Person | None:
@@ -121,7 +149,8 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
     if missing:
         pool = _fuzzy_pool([entities[i] for i in missing])
         for i in missing:
-            out[i] = _fuzzy_person(entities[i], pool)
+            found = _fuzzy_person(entities[i], pool)
+            out[i] = _follow_merges(found) if found else None
     return out
 
 

@@ -74,3 +74,28 @@ class BenchmarkTests(TestCase):
             )
         row = next(line for line in out.splitlines() if line.startswith("| peak RSS"))
         self.assertRegex(row, r"\d+ MB")
+
+    def test_repeat_interleaves_the_settings_and_reports_the_fastest_run(self):
+        times = iter([9.0, 4.0, 3.0, 8.0])  # 1 process, 2 workers, 1 process, 2 workers
+        calls = []
+
+        def fake_import(corpus, database_url, workers=1):
+            calls.append(workers)
+            seconds = next(times)
+            return {
+                "files": 3,
+                "seconds": seconds,
+                "words_per_second": 3000 / seconds,
+                "wall": seconds + 1,
+                "peak_rss": 2**20,
+            }
+
+        with mock.patch.object(benchmarking, "import_corpus", fake_import):
+            out = run_benchmark("--articles", "3", "--skip-memory", "--no-pages", "--repeat", "2")
+        self.assertEqual(calls, [1, 2, 1, 2])
+        single = next(line for line in out.splitlines() if "1 process" in line)
+        workers = next(line for line in out.splitlines() if "--workers 2" in line)
+        self.assertIn("(3.0 s;", single)
+        self.assertIn("best of 2", single)
+        self.assertIn("(4.0 s;", workers)
+        self.assertIn("×0.75 vs 1 process", workers)

@@ -26,6 +26,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-import", action="store_true")
         parser.add_argument("--no-pages", action="store_true")
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument(
+            "--repeat",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Run each import setting N times (interleaved) and report the fastest.",
+        )
 
     def handle(self, *args, **options):
         workers = (1,) if options["workers"] <= 1 else (1, options["workers"])
@@ -37,6 +44,7 @@ class Command(BaseCommand):
             do_import=not options["no_import"],
             do_pages=not options["no_pages"],
             seed=options["seed"],
+            repeat=options["repeat"],
             progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None,
         )
         self.stdout.write(report.markdown())
