@@ -31,6 +31,7 @@ from diplomacy.models import (
 from diplomacy.models.meetings import statement_text_key
 from diplomacy.names import name_key, org_key
 
+from . import sql
 from .extraction.types import Document, Extraction, MeetingCandidate, StatementCandidate
 from .models import Article, Evidence
 from .resolution import (
@@ -275,9 +276,7 @@ class DocumentLoader:
                 self._evidence("organisation", m.start, m.end, organisation=org)
         orgs = {o.pk: o for o in self.org_for.values()}
         self._org_names = set(
-            OrganisationName.objects.filter(organisation__in=orgs).values_list(
-                "organisation_id", "key"
-            )
+            sql.values(OrganisationName, ("organisation_id", "key"), organisation_id__in=orgs)
         )
         for pk, surface in self._org_surface.items():
             self._add_org_names(orgs[pk], surface)
@@ -329,9 +328,7 @@ class DocumentLoader:
     def _person_names(self):
         """Every full-name spelling seen becomes another name of its person (one query)."""
         people = {p.pk: p for p in self.person_for.values()}
-        existing = set(
-            PersonName.objects.filter(person__in=people).values_list("person_id", "name")
-        )
+        existing = set(sql.values(PersonName, ("person_id", "name"), person_id__in=people))
         new = {}
         for index, entity in enumerate(self.extraction.persons):
             person = self.person_for[index]
@@ -350,7 +347,7 @@ class DocumentLoader:
         people = {p.pk for p in self.person_for.values()}
         existing = {
             (p.person_id, p.title, p.organisation_id, p.country_id): p
-            for p in Position.objects.filter(person__in=people).order_by()
+            for p in sql.records(Position, person_id__in=people)
         }
         created, changed, anchors = {}, {}, []
         for index, entity in enumerate(self.extraction.persons):
@@ -409,7 +406,7 @@ class DocumentLoader:
     def meetings(self):
         candidates = self.extraction.meetings
         earlier = self._earlier_meetings(candidates)
-        participations = []
+        created, participations = [], []
         for index, candidate in enumerate(candidates):
             people = [
                 self.person_for[p.entity]
@@ -440,7 +437,7 @@ class DocumentLoader:
                     if candidate.organisation_key
                     else None,
                 )
-                _quiet_save(meeting)
+                created.append(meeting)
                 existing = set()
                 self.counts[("meeting", "created")] += 1
             else:
@@ -457,14 +454,15 @@ class DocumentLoader:
                 ]
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("meeting", start, end, meeting=meeting)
+        # new meetings in one INSERT (their ids come back), then their participants
+        Meeting.objects.bulk_create(created)
         Participation.objects.bulk_create(participations, ignore_conflicts=True)
 
     def _earlier_meetings(self, candidates) -> dict[Meeting, list[int]]:
         """Meetings already in the register that a candidate could be another report of,
-        with their participants' ids: one query for the whole document (and one for the
-        participants), in the order of the meetings list (latest first)."""
+        with their participants' ids: the meetings within a day of the document's dates in
+        one query, their participants in another, in the order of the meetings list."""
         window = dt.timedelta(days=1)
-        ids = {p.pk for p in self.person_for.values()}
         dates = Q()
         for c in candidates:
             if c.date is not None:
@@ -474,16 +472,15 @@ class DocumentLoader:
         queryset = (
             Meeting.objects.exclude(review=Review.REJECTED)
             .filter(dates)
-            .filter(Q(participations__person__in=ids) | Q(participations__isnull=True))
-            .distinct()
             .order_by("-date", "title", "id")
         )
-        meetings = list(queryset[:500])
+        meetings = list(queryset[:2000])
         people: dict[int, list[int]] = {m.pk: [] for m in meetings}
-        for meeting_id, person_id in Participation.objects.filter(meeting__in=people).values_list(
-            "meeting_id", "person_id"
-        ):
-            people[meeting_id].append(person_id)
+        if people:
+            for meeting_id, person_id in sql.values(
+                Participation, ("meeting_id", "person_id"), meeting_id__in=people
+            ):
+                people[meeting_id].append(person_id)
         return {m: people[m.pk] for m in meetings}
 
     def _find_meeting(self, candidate: MeetingCandidate, people, earlier):
@@ -579,14 +576,13 @@ class DocumentLoader:
         same_words = {}
         # only this document's speakers' rows: a stock phrase said by hundreds of people
         # must not load hundreds of statements
-        by_speaker = Q(speaker__in={s.pk for s in speakers if s is not None})
-        if None in speakers:
-            by_speaker |= Q(speaker__isnull=True)
-        # no ORDER BY: it would steer the planner away from the text_key index
-        rows = sorted(
-            Statement.objects.filter(by_speaker, text_key__in=set(keys)).order_by(),
-            key=lambda r: r.pk,
+        rows = sql.records(
+            Statement, text_key__in=set(keys), speaker_id__in={s.pk for s in speakers if s}
         )
+        if None in speakers:
+            rows += sql.records(Statement, text_key__in=set(keys), speaker_id=None)
+        # no ORDER BY in SQL: it would steer the planner away from the text_key index
+        rows.sort(key=lambda r: r.pk)
         for row in rows:
             same_words.setdefault((row.text_key, row.speaker_id), row)
         nearby = self._nearby_statements(candidates, speakers, keys, same_words)
@@ -643,13 +639,15 @@ class DocumentLoader:
         day = dt.timedelta(days=1)
         low = min(c.date for c, _ in wanted) - day
         high = max(c.date for c, _ in wanted) + day
-        rows = Statement.objects.filter(
-            speaker__in={sp.pk for _, sp in wanted}, date__gte=low, date__lte=high
-        ).only(
-            "id", "text", "date", "direct", "speaker_id", "meeting_id", "review", "locked_fields"
+        rows = sql.records(
+            Statement,
+            limit=5000,
+            speaker_id__in={sp.pk for _, sp in wanted},
+            date__gte=low,
+            date__lte=high,
         )
         by_speaker: dict[int, list[Statement]] = {}
-        for row in rows[:5000]:
+        for row in rows:
             by_speaker.setdefault(row.speaker_id, []).append(row)
         return by_speaker
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from diplomacy.models import Country, Organisation, OrganisationName, Person, PersonName
 from diplomacy.names import name_key, org_key
 
+from . import sql
 from .extraction.types import Extraction, OrganisationMention, PersonEntity
 
 FUZZY_THRESHOLD = 90
@@ -115,7 +116,7 @@ def entity_keys(entity: PersonEntity) -> list[str]:
 
 
 def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
-    """The register's person for each of a document's persons, in two queries.
+    """The register's person for each of a document's persons, in two or three queries.
 
     In order of preference: a name an editor added or merged, then a
     person's own name, then another name seen before, then a near-identical spelling."""
@@ -123,18 +124,18 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
     if not wanted:
         return [None] * len(entities)
     by_name: dict[str, PersonName] = {}
-    names = (
-        PersonName.objects.filter(key__in=wanted)
-        .select_related("person", "person__merged_into")
-        .order_by("-from_editor", "id")
-    )
-    for row in names:
+    for row in sql.records(PersonName, ("-from_editor", "id"), key__in=wanted):
         by_name.setdefault(row.key, row)
     by_key: dict[str, Person] = {}
-    for person in (
-        Person.objects.filter(key__in=wanted).select_related("merged_into").order_by("id")
-    ):
+    by_id: dict[int, Person] = {}
+    for person in sql.records(Person, ("id",), key__in=wanted):
         by_key.setdefault(person.key, person)
+        by_id[person.pk] = person
+    missing = {row.person_id for row in by_name.values()} - by_id.keys()
+    if missing:
+        by_id.update((p.pk, p) for p in sql.records(Person, id__in=missing))
+    for row in by_name.values():
+        row.person = by_id[row.person_id]
     out = []
     for entity in entities:
         keys = entity_keys(entity)
@@ -184,23 +185,25 @@ def surface_names(mentions: list[OrganisationMention]) -> set[str]:
 
 
 def resolve_organisations(groups: dict[str, list[OrganisationMention]]) -> dict[str, Organisation]:
-    """The register's organisation for each group of mentions, by name keys, in two queries.
+    """The register's organisation for each group of mentions, by name keys, in two or
+    three queries.
 
     Groups with no match by name are left out (the caller tries the acronym)."""
     keys_of = {key: {key} | {org_key(n) for n in surface_names(ms)} for key, ms in groups.items()}
     wanted = set().union(*keys_of.values()) - {""} if keys_of else set()
     if not wanted:
         return {}
-    by_key = {}
-    for org in Organisation.objects.filter(key__in=wanted).order_by("id"):
+    by_key, by_id = {}, {}
+    for org in sql.records(Organisation, ("id",), key__in=wanted):
         by_key.setdefault(org.key, org)
+        by_id[org.pk] = org
+    names = sql.values(OrganisationName, ("key", "organisation_id", "id"), key__in=wanted)
+    missing = {org_id for _, org_id, _ in names} - by_id.keys()
+    if missing:
+        by_id.update((o.pk, o) for o in sql.records(Organisation, id__in=missing))
     by_name = {}
-    for row in (
-        OrganisationName.objects.filter(key__in=wanted)
-        .select_related("organisation")
-        .order_by("id")
-    ):
-        by_name.setdefault(row.key, row.organisation)
+    for key, org_id, _ in sorted(names, key=lambda row: row[2]):
+        by_name.setdefault(key, by_id[org_id])
     out = {}
     for key, keys in keys_of.items():
         org = by_key.get(key) or next((by_key[k] for k in keys if k in by_key), None)
