@@ -680,3 +680,17 @@ class TimelineCacheTests(TestCase):
         cache.clear()
         self.client.get(reverse("site:meeting-list") + "?kind=bilateral")
         self.assertIsNone(cache.get("diplomacy:meeting-timeline"))
+
+    def test_country_aggregates_are_cached_per_country(self):
+        cache.clear()
+        world = make_world()
+        url = reverse("site:country-detail", args=["XA"])
+        with CaptureQueriesContext(connection) as cold:
+            first = self.client.get(url)
+        with CaptureQueriesContext(connection) as warm:
+            second = self.client.get(url)
+        # the month timeline and the counterparts come from the cache the second time
+        self.assertEqual(len(warm), len(cold) - 2)
+        self.assertEqual(first.context["partners"], second.context["partners"])
+        self.assertEqual([p["key"] for p in second.context["partners"]], ["XB"])
+        self.assertIsNotNone(cache.get(f"diplomacy:country-aggregates:{world['arcadia'].pk}"))

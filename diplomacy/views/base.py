@@ -21,6 +21,10 @@ EXPORT_CHUNK = 1_000
 NOT_FILTERS = {"page", "format", "per_page"}
 
 
+# whole-table or whole-country aggregates (timelines, counterparts) are cached this long
+TIMELINE_SECONDS = 300
+
+
 def public_persons():
     """Persons the public sees: not rejected and not merged into another record."""
     return Person.objects.public().filter(merged_into__isnull=True)

@@ -4,6 +4,7 @@ Each page runs a fixed number of queries: related lists are cut to a few dozen r
 link to the full, filtered list.
 """
 
+from django.core.cache import cache
 from django.db.models import Count, F, Min
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,14 @@ from django.views.decorators.http import require_safe
 
 from .. import charts
 from ..models import Country, Meeting, Organisation, Participation, Person, Position, Statement
-from .base import SHOWN, meetings_url, month_counts, public_persons, shown_participations
+from .base import (
+    SHOWN,
+    TIMELINE_SECONDS,
+    meetings_url,
+    month_counts,
+    public_persons,
+    shown_participations,
+)
 
 # rows of a related list shown on a detail page; the rest is one click away
 RELATED_ROWS = 30
@@ -58,17 +66,32 @@ def meeting_evidence(meeting):
     )
 
 
-def country_meetings(country):
+def country_people(country) -> list[int]:
+    """Ids of a country's shown persons (one query).
+
+    Passed to the other queries of the country page as a list: PostgreSQL then reads each
+    person's meetings from the (person, meeting) index of participations, where a join on
+    the person's country makes it scan every participation."""
+    return list(public_persons().filter(country=country).order_by().values_list("pk", flat=True))
+
+
+def attended_meetings(people: list[int]):
+    """Ids of the shown meetings these persons took part in, as a subquery."""
+    return (
+        Participation.objects.filter(person_id__in=people, meeting__review__in=SHOWN)
+        .order_by()
+        .values("meeting_id")
+    )
+
+
+def country_meetings(country, people: list[int]):
     """Ids of the meetings a country hosted or its shown people attended, as a subquery.
 
     A UNION of two index lookups rather than an OR, which PostgreSQL can only check row by
     row over every meeting.
     """
     hosted = Meeting.objects.filter(country=country).order_by().values("pk")
-    attended = (
-        shown_participations().filter(person__country=country).order_by().values("meeting_id")
-    )
-    return hosted.union(attended)
+    return hosted.union(attended_meetings(people))
 
 
 def shown_statements():
@@ -271,12 +294,11 @@ def organisation_detail(request, pk):
     )
 
 
-def counterpart_countries(country):
+def counterpart_countries(country, people: list[int]):
     """The countries whose people met this country's people most: one query."""
-    their_meetings = shown_participations().filter(person__country=country).values("meeting_id")
     rows = (
         shown_participations()
-        .filter(meeting_id__in=their_meetings, person__country__isnull=False)
+        .filter(meeting_id__in=attended_meetings(people), person__country__isnull=False)
         .exclude(person__country=country)
         .values("person__country__iso2", "person__country__name")
         .annotate(n=Count("meeting_id", distinct=True))
@@ -301,7 +323,7 @@ def country_detail(request, iso2):
     persons = list(
         public_persons().filter(country=country).order_by("name", "pk")[: RELATED_ROWS * 2 + 1]
     )
-    their_meetings = shown_participations().filter(person__country=country).values("meeting_id")
+    people = country_people(country)
     public_meetings = Meeting.objects.public().select_related("country", "organisation")
     hosted = list(
         public_meetings.filter(country=country).order_by(F("date").desc(nulls_last=True), "pk")[
@@ -309,14 +331,20 @@ def country_detail(request, iso2):
         ]
     )
     attended = list(
-        public_meetings.filter(pk__in=their_meetings).order_by(
+        public_meetings.filter(pk__in=attended_meetings(people)).order_by(
             F("date").desc(nulls_last=True), "pk"
         )[: RELATED_ROWS + 1]
     )
-    partners = counterpart_countries(country)
+    all_meetings = Meeting.objects.public().filter(pk__in=country_meetings(country, people))
+    # the two aggregates read every meeting of the country's people: thousands of rows for
+    # a large country, so they are cached for a few minutes like the meetings timeline
+    months, partners = cache.get_or_set(
+        f"diplomacy:country-aggregates:{country.pk}",
+        lambda: (month_counts(all_meetings), counterpart_countries(country, people)),
+        TIMELINE_SECONDS,
+    )
     organisations = list(country.organisations.public().order_by("name")[:RELATED_ROWS])
     memberships = list(country.memberships.public().order_by("name")[:RELATED_ROWS])
-    all_meetings = Meeting.objects.public().filter(pk__in=country_meetings(country))
     return TemplateResponse(
         request,
         "diplomacy/country_detail.html",
@@ -332,7 +360,7 @@ def country_detail(request, iso2):
             "organisations": organisations,
             "memberships": memberships,
             "timeline": charts.timeline(
-                month_counts(all_meetings),
+                months,
                 link=lambda start, end: meetings_url(
                     country=country.iso2, date_after=start.isoformat(), date_before=end.isoformat()
                 ),

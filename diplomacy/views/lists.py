@@ -13,12 +13,18 @@ from ..filters import (
     StatementFilter,
 )
 from ..models import Country, Meeting, Organisation, Position, Statement
-from .base import SHOWN, ListPage, month_counts, public_persons, shown_participations
+from .base import (
+    SHOWN,
+    TIMELINE_SECONDS,
+    ListPage,
+    month_counts,
+    public_persons,
+    shown_participations,
+)
 
 # undated records last, on PostgreSQL as on SQLite
 NEWEST_FIRST = F("date").desc(nulls_last=True)
 # the whole-register timeline on the meeting list may lag new imports by this much
-TIMELINE_SECONDS = 300
 
 
 def shown_speaker(statement):
