@@ -268,6 +268,25 @@ def load_one(document, extraction, countries, options: Options, path: str) -> Ou
     return Outcome(path, "failed", "could not be written")  # pragma: no cover
 
 
+def database_problem() -> str | None:
+    """Why the database cannot take an import (unreachable, not migrated), or None.
+
+    Checked once before any file is read, so a wrong DATABASE_URL or a forgotten
+    ``migrate`` gives one clear line instead of the same traceback for every file."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        connection.ensure_connection()
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as error:
+        return f"cannot use the database ({connection.vendor}): {str(error).strip()}"
+    if plan:
+        return f"the database has {len(plan)} unapplied migration(s): run `manage.py migrate` first"
+    return None
+
+
 def import_paths(paths, options: Options, *, progress=None, report=None, stdin=None) -> Summary:
     """Import every file under ``paths``; ``report(outcome)`` is called once per file."""
     from .resolution import CountryCache

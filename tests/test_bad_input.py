@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 from django.test import TestCase
 
@@ -273,3 +273,28 @@ class LargeDirectoryTests(BadInputTestCase):
         self.assertIn(f"1 new articles, 0 updated, {good} unchanged", out)
         self.assertEqual(Article.objects.count(), good + 1)
         self.assertEqual(Person.objects.filter(name__contains="Ilse").count(), 1)
+
+
+class DatabaseNotReadyTests(TestCase):
+    """A database that cannot take an import is one clear line, before any file is read."""
+
+    def test_unapplied_migrations_are_named(self):
+        from django.db.migrations.executor import MigrationExecutor
+
+        with mock.patch.object(MigrationExecutor, "migration_plan", return_value=[("m", False)]):
+            with self.assertRaisesMessage(CommandError, "1 unapplied migration(s)"):
+                call_command("import_articles", "nothing.txt", stdout=io.StringIO())
+
+    def test_an_unreachable_database_is_named(self):
+        from django.db import OperationalError, connection
+
+        with mock.patch.object(
+            connection, "ensure_connection", side_effect=OperationalError("connection refused")
+        ):
+            with self.assertRaisesMessage(CommandError, "cannot use the database"):
+                call_command("import_articles", "nothing.txt", stdout=io.StringIO())
+
+    def test_a_migrated_database_is_fine(self):
+        from articles.importing import database_problem
+
+        self.assertIsNone(database_problem())

@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import Options, import_paths
+from articles.importing import Options, database_problem, import_paths
 
 
 def iso_date(value):
@@ -60,6 +60,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, **options):
+        problem = database_problem()
+        if problem:
+            raise CommandError(problem)
         opts = Options(
             published=options["published"],
             source=options["source"],
