@@ -315,3 +315,13 @@ class RegionAndItsTests(SimpleTestCase):
     def test_a_city_that_is_also_a_surname_stays_in_the_name(self):
         found = persons("Chinese Vice Premier Gao Weiming met the delegation.\n")
         self.assertIn("Gao Weiming", found)
+
+
+class DescriptorWordsInNamesTests(SimpleTestCase):
+    def test_a_descriptor_word_can_end_a_name_of_two_or_more_parts(self):
+        names = persons(
+            "Talks\n\nHANOI, May 2, 2025 (Agency) -- Vietnamese Foreign Minister Tran Van Son "
+            "met his Lao counterpart on Friday. Tran Van Son said ties were strong.\n"
+        )
+        self.assertIn("Tran Van Son", names)
+        self.assertNotIn("Tran Van", names)

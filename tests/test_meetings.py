@@ -214,3 +214,51 @@ class ParticipialChairTests(SimpleTestCase):
         result = extract(document, Lexicon.from_reference())
         names = {result.persons[p.entity].name for m in result.meetings for p in m.participants}
         self.assertIn("Abebe Worku", names)
+
+
+class HostsAndBodiesTests(SimpleTestCase):
+    """Summits opened or hosted, "with X as host", the subject's body, "also attended"."""
+
+    def test_a_summit_opened_with_a_host_names_the_host_body_and_days(self):
+        result, rows = meetings_of(
+            "Leaders meet\n\n"
+            "PORTO, May 14, 2025 (Agency) -- Leaders of the Group of Seven (G7) opened a "
+            "three-day summit in Porto on Wednesday, with Portuguese Prime Minister Rui "
+            "Valente as host.\n"
+        )
+        [row] = find(rows, "Rui Valente")
+        self.assertEqual(row[0], "summit")
+        self.assertEqual(row[1], dt.date(2025, 5, 14))
+        self.assertEqual(row[3], dt.date(2025, 5, 16))
+        [meeting] = [m for m in result.meetings if m.kind == "summit"]
+        self.assertEqual(meeting.organisation_key, "groupofseven")
+
+    def test_their_meeting_belongs_to_the_body_of_the_subject(self):
+        result, rows = meetings_of(
+            "Ministers gather\n\n"
+            "HANOI, Aug. 2, 2025 (Agency) -- Foreign ministers of the Association of "
+            "Southeast Asian Nations (ASEAN) gathered in Hanoi on Saturday for their annual "
+            "meeting, chaired by Vietnamese Foreign Minister Tran Van Minh.\n"
+        )
+        [row] = find(rows, "Tran Van Minh")
+        [meeting] = result.meetings
+        self.assertEqual(meeting.organisation_key, "associationofsoutheastasiannations")
+
+    def test_also_attended_the_meeting_joins_the_encounter_just_told(self):
+        _, rows = meetings_of(
+            "President receives envoy\n\n"
+            "ACCRA, June 3, 2025 (Agency) -- Ghanaian President Kwame Asante on Tuesday "
+            "received Amara Diallo, special envoy of the African Union, in Accra.\n\n"
+            "Ghanaian Foreign Minister Efua Boateng also attended the meeting.\n"
+        )
+        [row] = find(rows, "Kwame Asante", "Amara Diallo")
+        self.assertIn("Efua Boateng", row[5])
+
+    def test_a_host_named_by_a_verb_takes_part(self):
+        _, rows = meetings_of(
+            "Forum opens\n\n"
+            "LIMA, Nov. 4, 2025 (Agency) -- Peruvian President Lucia Romero hosted the "
+            "Pacific Trade Forum in Lima on Tuesday.\n"
+        )
+        [row] = find(rows, "Lucia Romero")
+        self.assertEqual(row[0], "forum")

@@ -4,8 +4,10 @@ and the people who attended, chaired or addressed them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from ..types import Precision
 from .merging import DATELINE, Report
 from .triggers import PARTICIPATE, SPEECH_THAT, TRIGGERS
 from .when_where import StoryState
@@ -25,7 +27,18 @@ MEETING_HEADS = {
     "council": "ministerial",
 }
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
-PARTICIPATION = re.compile(rf"\b(?:{PARTICIPATE})(?: (?:a|an|the|its|this|his|her|their))? ?$")
+# hosting is taking part: "X hosted/opened/convened the summit"
+HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
+PARTICIPATION = re.compile(
+    rf"\b(?:{PARTICIPATE}|{HOSTING})(?: (?:a|an|the|its|this|his|her|their))? ?$"
+)
+# "..., with X as host": the chair or host named after the meeting
+WITH_AS_HOST = re.compile(
+    r"^[^.;]{0,80}?\bwith (?P<who>[^;]{3,120}?) as (?:the )?"
+    r"(?:host|hosts|chair|chairs|co-chair|co-chairs|chairman|chairwoman|chairperson)\b"
+)
+# "their annual meeting", "its summit": the body the sentence's subject belongs to
+POSSESSIVE = re.compile(r"\b(?:their|its)(?: [a-z0-9\-]+){0,3} ?$")
 PASSIVE_BY = re.compile(
     r"^[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )"
     r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened) by\b"
@@ -36,6 +49,8 @@ ATTENDEES = re.compile(
 SIDELINES = re.compile(
     r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
 )
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
 GENERIC_NP = frozenset({"the", "this", "that", "a", "an", "its", "their"})
 
 
@@ -62,6 +77,14 @@ class NamedMeetingsMixin:
             attendees = ATTENDEES.search(low)
             if passive:
                 participants = self.people(b + passive.end(), ce, clause_start=b + passive.end())
+            host = WITH_AS_HOST.match(low[b - cs : ce - cs])
+            if host:
+                who = b + host.start("who")
+                participants += [
+                    p
+                    for p in self.people(who, b + host.end("who"), clause_start=who)
+                    if p not in participants
+                ]
             if participating:
                 subject_end = a - len(before) + participating.start()
                 cuts = [cs + m.end() for m in SPEECH_THAT.finditer(low) if cs + m.end() <= a]
@@ -85,7 +108,9 @@ class NamedMeetingsMixin:
                     participants = [state.visitor]
             status = self._status(low, a - cs, b - cs, dates, state)
             if generic:
-                target = state.main
+                # "the meeting", "the talks": the meeting the story is about, else the
+                # encounter told last ("X received Y ... Z also attended the meeting")
+                target = state.main or self._last_encounter(story, a)
                 if target is None:
                     continue
                 if attendees and not participants:
@@ -105,9 +130,14 @@ class NamedMeetingsMixin:
                 named=True,
             )
             orgs = self.orgs_in(a, b)
+            if not orgs and (participating or POSSESSIVE.search(before)):
+                # "Leaders of the G7 opened a summit", "ASEAN ministers ... their meeting"
+                cuts = [cs + m.end() for m in SPEECH_THAT.finditer(low) if cs + m.end() <= a]
+                orgs = self.orgs_in(max(cuts + [cs]), a)
             report.organisation_key = orgs[0] if orgs else None
             report.title = self._np_title(a, b)
             self._when(report, state, dates, a, ce, cs, ce)
+            self._duration(report, self.low[a:b])
             self._where(report, state, a, ce, cs, ce, low)
             if report.status == "reported" and (
                 state.main is None
@@ -154,6 +184,25 @@ class NamedMeetingsMixin:
                     report.date_strength = DATELINE
                 self._where(report, state, cs + group.start(), ce, cs, ce, low)
                 self.reports.append(report)
+
+    @staticmethod
+    def _duration(report: Report, text: str):
+        """A meeting of "three days" that starts on a known day ends two days later."""
+        found = DURATION.search(text)
+        if not found or report.date is None or report.precision != Precision.DAY:
+            return
+        if report.end_date is None:
+            days = int(found.group(1)) if found.group(1).isdigit() else NUMBERS[found.group(1)]
+            report.end_date = report.date + dt.timedelta(days=days - 1)
+
+    def _last_encounter(self, story, before: int) -> Report | None:
+        """The last meeting this story reported as having happened before char ``before``."""
+        told = [
+            r
+            for r in self.reports
+            if r.story == story and r.status == "reported" and r.start < before and not r.named
+        ]
+        return max(told, key=lambda r: r.start) if told else None
 
     def _meeting_phrases(self, cs, ce, low) -> list[tuple[int, int, str, bool]]:
         """(start, end, kind, generic) of noun phrases naming a meeting in the sentence."""

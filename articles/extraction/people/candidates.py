@@ -12,6 +12,7 @@ from ..lexicons import (
     MEETING_VERBS,
     NAME_PARTICLES,
     ORG_HEADS,
+    PERSON_DESCRIPTORS,
     PLACE_WORDS,
     REGION_WORDS,
     SPEECH_VERBS,
@@ -116,11 +117,28 @@ class CandidatesMixin:
                     if self._can_start_name(j) and t.lower not in NOT_IN_NAME:
                         j += 1
                         continue
+                    if self._descriptor_in_name(k, j, s_end):
+                        j += 1
+                        continue
                     break
                 if j - k <= 5:
                     out.append(self._evidence(Candidate(k, j), s_start, s_end))
                 k = j
         return out
+
+    def _descriptor_in_name(self, k, j, s_end) -> bool:
+        """A capitalised word that is otherwise a descriptor ("son", "host") as the last
+        part of a name of at least two parts: "Bui Thanh Son said". Not in Title Case
+        runs ("Ministers Meet Host"), where the next word is capitalised too."""
+        t = self.tokens[j]
+        return (
+            j - k >= 2
+            and t.lower in PERSON_DESCRIPTORS
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and not self._entity_token(j)
+            and (j + 1 >= s_end or not self.tokens[j + 1].text[:1].isupper())
+        )
 
     def _evidence(self, c: Candidate, s_start, s_end) -> Candidate:
         toks = self.tokens
