@@ -325,3 +325,16 @@ class DescriptorWordsInNamesTests(SimpleTestCase):
         )
         self.assertIn("Tran Van Son", names)
         self.assertNotIn("Tran Van", names)
+
+
+class HyphenatedTitleTests(SimpleTestCase):
+    def test_office_at_the_end_of_a_hyphenated_title_is_not_a_body(self):
+        found = organisations(
+            "Chair visits\n\nRIGA, May 5, 2025 (Agency) -- The Chairperson-in-Office of the "
+            "Organization for Security and Co-operation in Europe (OSCE), Latvian Foreign "
+            "Minister Ilze Berzina, arrived in Riga on Monday.\n"
+        )
+        self.assertEqual(
+            {m.key for m in found.values() if "security" in m.key},
+            {"organizationforsecurityandcooperationineurope"},
+        )

@@ -307,3 +307,16 @@ class DocumentTests(SimpleTestCase):
         document = read_document(ASEAN.encode("utf-8"), "x.txt")
         for s in result.statements:
             self.assertIn(document.text[s.start : s.end][:20], s.text)
+
+
+class SecondSpeechVerbTests(SimpleTestCase):
+    def test_a_second_verb_with_a_that_clause_is_a_second_statement(self):
+        statements = said(
+            "Envoy received\n\nLIMA, May 5, 2025 (Agency) -- Peruvian Foreign Minister Lucia "
+            "Romero received Ambassador Tomas Lindqvist. Ambassador Lindqvist expressed his "
+            "gratitude for the warm welcome and stated that Sweden is interested in new "
+            "investment in the mining sector.\n"
+        )
+        texts = [text for text, _ in by(statements, "Tomas Lindqvist")]
+        self.assertIn("his gratitude for the warm welcome", texts)
+        self.assertIn("Sweden is interested in new investment in the mining sector", texts)

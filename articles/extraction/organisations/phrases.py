@@ -28,7 +28,12 @@ class PhrasesMixin:
             k = s_start
             while k < s_end:
                 t = toks[k]
-                if t.lower in ORG_HEADS and t.is_cap and k not in self.taken:
+                if (
+                    t.lower in ORG_HEADS
+                    and t.is_cap
+                    and k not in self.taken
+                    and not self._compound_tail(k)
+                ):
                     span = self._extend(k, s_start, s_end)
                     if span:
                         a, b = span
@@ -36,6 +41,16 @@ class PhrasesMixin:
                         k = b
                         continue
                 k += 1
+
+    def _compound_tail(self, k):
+        """The last part of a hyphenated word ("Chairperson-in-Office"): not a body's head."""
+        toks = self.tokens
+        return (
+            k >= 2
+            and toks[k - 1].is_hyphen
+            and not toks[k - 1].space_after
+            and not toks[k - 2].space_after
+        )
 
     def _extend(self, head, s_start, s_end):
         toks = self.tokens

@@ -117,12 +117,30 @@ class ReportedMixin:
                         stop -= 1
                     break
                 j += 1
-            parts = [(at.end, stop)]
+            second = self._second_verb(at.end, stop)
+            parts = [(at.end, second[0] if second else stop)]
             prefix = self._speech_prefix(s_start, at.start)
             if prefix:
                 parts.insert(0, prefix)
             self._add(parts, at.speaker)
+            if second:
+                # "X expressed gratitude ... and stated that Y": two things said
+                self._add([(second[1], stop)], at.speaker)
             i = j
+
+    def _second_verb(self, a: int, b: int) -> tuple[int, int] | None:
+        """(end of the first content, start of the second) when the speaker goes on with a
+        second speech verb and a that-clause: "... and stated that ...", "..., adding that"."""
+        toks = self.tokens
+        for k in range(a + 1, b - 2):
+            if (
+                toks[k].lower in ("and", ",")
+                and toks[k + 1].lower in SPEECH
+                and toks[k + 2].lower == "that"
+                and k + 1 not in self.consumed  # not inside a quotation already taken
+            ):
+                return k, k + 3
+        return None
 
     def _speech_prefix(self, s_start: int, a: int) -> tuple[int, int] | None:
         """ "Noting that ..., X said ...": the participle clause is part of what was said."""
