@@ -320,3 +320,17 @@ class SecondSpeechVerbTests(SimpleTestCase):
         texts = [text for text, _ in by(statements, "Tomas Lindqvist")]
         self.assertIn("his gratitude for the warm welcome", texts)
         self.assertIn("Sweden is interested in new investment in the mining sector", texts)
+
+
+class ToldAnAudienceTests(SimpleTestCase):
+    def test_a_quote_told_to_an_audience_is_direct_and_the_audience_is_not_said(self):
+        for audience in ("reporters", "a press conference after the meeting"):
+            with self.subTest(audience=audience):
+                statements = said(
+                    "Ministers meet\n\nRIGA, May 5, 2025 (Agency) -- Latvian Foreign Minister "
+                    "Ilze Berzina met Estonian Foreign Minister Kalle Tamm on Monday.\n\n"
+                    f'"Our region matters more than ever," Berzina told {audience}.\n'
+                )
+                self.assertEqual(
+                    by(statements, "Ilze Berzina"), [("Our region matters more than ever", True)]
+                )

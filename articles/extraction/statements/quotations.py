@@ -72,7 +72,11 @@ class QuotationsMixin:
             for v in range(q.close_mark + 1, min(end, q.close_mark + 14)):
                 at = self._attribution_at(v, q.close_mark, end)
                 if at is not None:
-                    if not at.inverted and not self._clause_ends(at.verb + 1, end):
+                    if (
+                        not at.inverted
+                        and not self._clause_ends(at.verb + 1, end)
+                        and not self._told_whom(at.verb, end)
+                    ):
                         return None  # '... "three forces," he expressed confidence that ...'
                     at.end = end  # the rest of the clause: "Lavrov said, according to ..."
                     return at
@@ -100,6 +104,14 @@ class QuotationsMixin:
                             at.end = q.open_mark
                             return at
         return None
+
+    def _told_whom(self, v: int, end: int) -> bool:
+        """'," X told reporters.', '," X told a press conference after the talks.': only
+        the audience follows the verb, no content of its own (no "that")."""
+        toks = self.tokens
+        return toks[v].lower in ("told", "tells", "briefed") and not any(
+            toks[k].lower in ("that", ":") for k in range(v + 1, end)
+        )
 
     def find_quotations(self):
         paragraphs = self._paragraphs()
