@@ -338,3 +338,14 @@ class HyphenatedTitleTests(SimpleTestCase):
             {m.key for m in found.values() if "security" in m.key},
             {"organizationforsecurityandcooperationineurope"},
         )
+
+
+class TitleCaseHeadlineTests(SimpleTestCase):
+    def test_a_headline_verb_does_not_join_the_name_before_it(self):
+        found = persons(
+            "Vice President Lin Hao Meets with Foreign Minister of Laos Somsak Vongkham\n\n"
+            "On the afternoon of May 20, 2024, Vice President Lin Hao met with Lao Foreign "
+            "Minister Somsak Vongkham in Beijing.\n"
+        )
+        self.assertIn("Lin Hao", found)
+        self.assertFalse(any(name.endswith("Meets") for name in found))

@@ -31,6 +31,13 @@ def name_like(text: str) -> bool:
     return True
 
 
+# "Vice President X Meets with ...", "Minister Y Holds Talks": a Title Case headline's
+# verb is not the last part of the name before it
+HEADLINE_VERBS = frozenset(
+    w for w in MEETING_VERBS | SPEECH_VERBS if w.endswith("s") and not w.endswith("ss")
+)
+
+
 @dataclass
 class Candidate:
     a: int  # token range of the name
@@ -62,7 +69,12 @@ class CandidatesMixin:
 
     def _can_start_name(self, k):
         t = self.tokens[k]
-        return name_like(t.text) and t.lower not in NOT_IN_NAME and not self._entity_token(k)
+        return (
+            name_like(t.text)
+            and t.lower not in NOT_IN_NAME
+            and t.lower not in HEADLINE_VERBS
+            and not self._entity_token(k)
+        )
 
     def _klass(self, k):
         t = self.tokens[k]
