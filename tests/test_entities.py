@@ -349,3 +349,20 @@ class TitleCaseHeadlineTests(SimpleTestCase):
         )
         self.assertIn("Lin Hao", found)
         self.assertFalse(any(name.endswith("Meets") for name in found))
+
+
+class SovereignTests(SimpleTestCase):
+    def test_a_monarch_or_pope_with_one_name_is_a_person(self):
+        found = persons(
+            "Audience\n\nVADUZ, May 5, 2025 (Agency) -- King Harald IV received Ghanaian "
+            "President Kwame Asante on Monday. Later, Pope Clement met Asante.\n"
+        )
+        self.assertEqual(found["Harald IV"].positions[0].title, "King")
+        self.assertEqual(found["Clement"].positions[0].title, "Pope")
+
+    def test_other_titles_still_need_a_full_name(self):
+        found = persons(
+            "Talks\n\nLIMA, May 5, 2025 (Agency) -- Minister Romero met President Lucia "
+            "Vargas on Monday.\n"
+        )
+        self.assertNotIn("Romero", found)

@@ -31,6 +31,12 @@ def name_like(text: str) -> bool:
     return True
 
 
+REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
+# titles that go with one name: "Pope Leo", "King Abdullah II", "Emir Tamim"
+SOVEREIGN_TITLES = frozenset(
+    "king queen emir sultan pope prince princess sheikh patriarch monarch emperor".split()
+)
+
 # "Vice President X Meets with ...", "Minister Y Holds Talks": a Title Case headline's
 # verb is not the last part of the name before it
 HEADLINE_VERBS = frozenset(
@@ -132,6 +138,8 @@ class CandidatesMixin:
                     if self._descriptor_in_name(k, j, s_end):
                         j += 1
                         continue
+                    if t.text in REGNAL_NUMBERS:
+                        j += 1  # "Abdullah II", "Charles III": the number ends the name
                     break
                 if j - k <= 5:
                     out.append(self._evidence(Candidate(k, j), s_start, s_end))

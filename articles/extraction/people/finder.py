@@ -10,7 +10,7 @@ from diplomacy.names import name_key
 
 from ..context import Context
 from ..types import OrganisationMention, PersonEntity, PersonMention
-from .candidates import CandidatesMixin
+from .candidates import SOVEREIGN_TITLES, CandidatesMixin
 from .entities import EntitiesMixin
 from .titles import TitlesMixin
 
@@ -51,7 +51,10 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
                 n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
             )
             strong = c.title is not None or c.appositions or c.honorific or known
-            if n_words >= 2 and (strong or c.verb_after):
+            sovereign = (
+                c.title is not None and self.tokens[c.title[1] - 1].lower in SOVEREIGN_TITLES
+            )
+            if (n_words >= 2 and (strong or c.verb_after)) or (n_words == 1 and sovereign):
                 full.append(c)
             elif n_words >= 1:
                 single.append(c)
