@@ -297,7 +297,8 @@ def organisation_detail(request, pk):
 def counterpart_countries(country, people: list[int]):
     """The countries whose people met this country's people most: one query."""
     rows = (
-        shown_participations()
+        # the meetings are shown ones already: only the persons need checking
+        Participation.objects.filter(person__review__in=SHOWN, person__merged_into__isnull=True)
         .filter(meeting_id__in=attended_meetings(people), person__country__isnull=False)
         .exclude(person__country=country)
         .values("person__country__iso2", "person__country__name")
