@@ -366,3 +366,14 @@ class SovereignTests(SimpleTestCase):
             "Vargas on Monday.\n"
         )
         self.assertNotIn("Romero", found)
+
+
+class PlaceNamesAreNotPeopleTests(SimpleTestCase):
+    def test_a_peninsula_or_strait_is_not_a_person(self):
+        found = persons(
+            "Talks\n\nSEOUL, May 5, 2025 (Agency) -- Foreign Minister Park Min-jun met "
+            "Japanese Foreign Minister Sato Kenji on Monday. They discussed the situation on "
+            "the Korean Peninsula, the ministry said, and in the Taiwan Strait, officials said.\n"
+        )
+        self.assertNotIn("Korean Peninsula", found)
+        self.assertNotIn("Taiwan Strait", found)

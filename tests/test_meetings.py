@@ -262,3 +262,24 @@ class HostsAndBodiesTests(SimpleTestCase):
         )
         [row] = find(rows, "Lucia Romero")
         self.assertEqual(row[0], "forum")
+
+    def test_their_talks_after_a_pair_that_agreed_is_their_meeting(self):
+        _, rows = meetings_of(
+            "Ministers agree\n\n"
+            "LIMA, May 7, 2025 (Agency) -- Peruvian Foreign Minister Lucia Romero and "
+            "Chilean Foreign Minister Tomas Araya agreed on Tuesday to expand trade.\n\n"
+            "During their talks in Lima, Romero said the two countries were close partners.\n"
+        )
+        [row] = find(rows, "Lucia Romero", "Tomas Araya")
+        self.assertEqual(row[0], "bilateral")
+        self.assertEqual(row[1], dt.date(2025, 5, 6))
+        self.assertEqual(row[4], "Lima")
+
+    def test_talks_held_with_someone_are_one_meeting_not_two(self):
+        _, rows = meetings_of(
+            "Talks\n\n"
+            "LIMA, May 7, 2025 (Agency) -- Peruvian Foreign Minister Lucia Romero held talks "
+            "with Chilean Foreign Minister Tomas Araya on Tuesday. The talks focused on trade.\n"
+        )
+        self.assertEqual(len(find(rows, "Lucia Romero", "Tomas Araya")), 1)
+        self.assertEqual(len(rows), 1)

@@ -91,7 +91,8 @@ PLACE_WORDS = frozenset(
     """
     province provinces region regions oblast city district county prefecture state
     governorate territory autonomous republic municipality emirate canton island islands
-    valley mountains river sea lake gulf
+    valley mountains river sea lake gulf peninsula strait straits ocean bay desert
+    plateau basin coast canal archipelago highlands steppe
     """.split()
 )
 

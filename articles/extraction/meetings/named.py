@@ -4,6 +4,7 @@ and the people who attended, chaired or addressed them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -25,6 +26,7 @@ MEETING_HEADS = {
     "session": "multilateral",
     "assembly": "multilateral",
     "council": "ministerial",
+    "talks": "bilateral",  # only as "the talks", "their talks": see _meeting_phrases
 }
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
@@ -111,6 +113,26 @@ class NamedMeetingsMixin:
                 # "the meeting", "the talks": the meeting the story is about, else the
                 # encounter told last ("X received Y ... Z also attended the meeting")
                 target = state.main or self._last_encounter(story, a)
+                if target is None and re.search(r"\btheir\s+$", self.low[max(cs, a - 8) : a]):
+                    # "A and B agreed on Tuesday ... During their talks, A said": the pair
+                    # that opened the story met
+                    pair = self._subject_pair(cs)
+                    if pair:
+                        report = Report(
+                            start=cs,
+                            end=ce,
+                            kind="bilateral",
+                            story=story,
+                            participants=pair,
+                            status=status,
+                        )
+                        self._when(report, state, dates, a, ce, cs, ce)
+                        if report.date_strength <= DATELINE and state.last_day is not None:
+                            # the day the pair's sentence gave ("agreed on Tuesday")
+                            report.date, report.precision = state.last_day.date, Precision.DAY
+                        self._where(report, state, a, ce, cs, ce, low)
+                        self.reports.append(report)
+                        target = report
                 if target is None:
                     continue
                 if attendees and not participants:
@@ -194,6 +216,22 @@ class NamedMeetingsMixin:
         if report.end_date is None:
             days = int(found.group(1)) if found.group(1).isdigit() else NUMBERS[found.group(1)]
             report.end_date = report.date + dt.timedelta(days=days - 1)
+
+    def _subject_pair(self, before: int) -> list[int]:
+        """The two persons joined by "and" at the start of the sentence before char
+        ``before`` ("Japanese Foreign Minister A and Kazakh Foreign Minister B agreed")."""
+        starts = [self.tokens[s0].start for s0, _ in self.ctx.sentences]
+        i = bisect.bisect_right(starts, before) - 2  # the sentence before this one
+        if i < 0:
+            return []
+        s0, s1 = self.ctx.sentences[i]
+        a, b = self.tokens[s0].start, self.tokens[s1 - 1].end
+        mentions = [m for m in self.mentions_in(a, b) if m.start - a < 200]
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            between = self.low[first.end : second.start]
+            if first.entity != second.entity and re.fullmatch(r"\s+and\s+[^,;.()]{0,80}", between):
+                return [first.entity, second.entity]
+        return []
 
     def _last_encounter(self, story, before: int) -> Report | None:
         """The last meeting this story reported as having happened before char ``before``."""
@@ -308,6 +346,9 @@ class NamedMeetingsMixin:
             if det in ("a", "an") and not modifiers and b == k + 1:
                 k += 1
                 continue  # "a meeting": says nothing about which
+            if head == "talks" and not generic:
+                k += 1
+                continue  # "held talks with", "peace talks": encounters, or not a meeting
             if head in ("meeting", "meetings") and any(w in ("group",) for w in modifiers):
                 k = b
                 continue  # handled as an encounter
