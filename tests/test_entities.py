@@ -377,3 +377,18 @@ class PlaceNamesAreNotPeopleTests(SimpleTestCase):
         )
         self.assertNotIn("Korean Peninsula", found)
         self.assertNotIn("Taiwan Strait", found)
+
+
+class DatelineCountryTests(SimpleTestCase):
+    TEXT = (
+        "Talks\n\nLIMA, May 5, 2025 (Agency) -- Prime Minister Lucia Romero received "
+        "Secretary of State Tomas Araya and Chilean President Pablo Rojas on Monday.\n"
+    )
+
+    def test_a_bare_national_title_in_a_datelined_story_is_the_home_government(self):
+        self.assertEqual(persons(self.TEXT)["Lucia Romero"].country, "PE")
+
+    def test_other_offices_and_stated_nationalities_are_not_overridden(self):
+        found = persons(self.TEXT)
+        self.assertIsNone(found["Tomas Araya"].country)
+        self.assertEqual(found["Pablo Rojas"].country, "CL")

@@ -4,6 +4,7 @@ their countries, and the final list with provisional one-word persons folded in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -13,6 +14,14 @@ from diplomacy.names import name_key
 from ..types import PersonEntity, PersonMention
 from .candidates import Candidate
 from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
+
+# offices of a national government, which a bare title in a datelined story refers to
+NATIONAL_OFFICE = re.compile(
+    r"\b(?:president|vice president|vice-president|prime minister|premier|vice premier|"
+    r"chancellor|minister|king|queen|emir|sultan|crown prince)\b"
+)
+# ... unless the title says whose office it is some other way
+OTHER_OFFICE = re.compile(r"\b(?:of|for|to|secretary|envoy|ambassador|commission|council)\b")
 
 
 class EntitiesMixin:
@@ -40,6 +49,7 @@ class EntitiesMixin:
         self.title_countries.append(Counter())
         self.igo_posts.append(False)
         self.fallback_countries.append(Counter())
+        self.dateline_countries.append(Counter())
         return len(self.entities) - 1
 
     def _add_mention(self, a, b, entity, form):
@@ -120,6 +130,20 @@ class EntitiesMixin:
                     best = (d, m.value)
         if best:
             self.fallback_countries[idx][best[1]] += 1
+        elif c.title is not None:
+            # "Prime Minister X" with no country anywhere near, in a story datelined in the
+            # capital: the outlet's own government (weakest evidence, used last)
+            home = self._dateline_country(c.a)
+            title = " ".join(t.lower for t in self.tokens[c.title[0] : c.title[1]])
+            if home and NATIONAL_OFFICE.search(title) and not OTHER_OFFICE.search(title):
+                self.dateline_countries[idx][home] += 1
+
+    def _dateline_country(self, k: int) -> str | None:
+        story = self.ctx.story_at(self.tokens[k].start)
+        if story is None or not story.dateline_place:
+            return None
+        city = self.ctx.lexicon.city(story.dateline_place)
+        return city[1] if city else story.dateline_country
 
     def _countries(self):
         for i, entity in enumerate(self.entities):
@@ -127,6 +151,8 @@ class EntitiesMixin:
                 entity.country = self.title_countries[i].most_common(1)[0][0]
             elif not self.igo_posts[i] and self.fallback_countries[i]:
                 entity.country = self.fallback_countries[i].most_common(1)[0][0]
+            elif not self.igo_posts[i] and self.dateline_countries[i]:
+                entity.country = self.dateline_countries[i].most_common(1)[0][0]
 
     def _finalise(self, provisional):
         """Fold provisional one-word persons into full names; drop the rest; renumber."""

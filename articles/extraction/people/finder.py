@@ -28,6 +28,7 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
         self.mentions: list[PersonMention] = []
         self.extra_orgs: list[OrganisationMention] = []
         self.title_countries: list[Counter] = []
+        self.dateline_countries: list[Counter] = []
         self.igo_posts: list[bool] = []
         self.fallback_countries: list[Counter] = []
 
