@@ -392,3 +392,10 @@ class DatelineCountryTests(SimpleTestCase):
         found = persons(self.TEXT)
         self.assertIsNone(found["Tomas Araya"].country)
         self.assertEqual(found["Pablo Rojas"].country, "CL")
+
+    def test_the_head_of_an_international_body_by_its_gets_no_country(self):
+        found = persons(
+            "Talks\n\nQUITO, May 5, 2025 (Agency) -- Ecuadorian President Pablo Rojas met a "
+            "delegation of the African Union led by its Chairperson Amara Diallo on Monday.\n"
+        )
+        self.assertIsNone(found["Amara Diallo"].country)

@@ -7,6 +7,7 @@ import codecs
 import datetime as dt
 import unittest
 
+from django.test import SimpleTestCase
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -526,3 +527,29 @@ class StrayBytesTests(unittest.TestCase):
             "Foreign Minister Søren Kjærsgaard met his Danish colleagues in Århus. " * 5
         ).encode("cp1252")
         self.assertIn("Søren Kjærsgaard", decode(data))
+
+
+class RoundupTests(SimpleTestCase):
+    def test_datelines_opening_later_paragraphs_split_a_roundup_into_stories(self):
+        document = read_document(
+            (
+                b"Roundup: ministers travel\n\n"
+                b"LIMA, March 3, 2025 (Agency) -- The Peruvian foreign minister met a visitor.\n\n"
+                b"The two sides discussed trade.\n\n"
+                b"QUITO, March 4 (Agency) -- The Ecuadorian president received an envoy.\n\n"
+                b"BOGOTA, March 5 (Agency) -- The Colombian minister spoke by phone.\n"
+            ),
+            "roundup.txt",
+        )
+        self.assertEqual(
+            [(s.dateline_place, s.date.day) for s in document.stories],
+            [("Lima", 3), ("Quito", 4), ("Bogota", 5)],
+        )
+
+    def test_a_single_article_stays_one_story(self):
+        document = read_document(
+            b"Talks\n\nLIMA, March 3 (Agency) -- The minister met a visitor.\n\n"
+            b"He said the talks went well.\n",
+            "single.txt",
+        )
+        self.assertEqual(len(document.stories), 1)

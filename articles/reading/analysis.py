@@ -169,12 +169,21 @@ class _Text:
 
     @cached_property
     def headed_datelines(self) -> list[tuple[int, tuple[int, int], Dateline]]:
-        """(start, headline span, dateline) for each dateline right below a headline."""
+        """(start, headline span or None, dateline) for each dateline right below a
+        headline, and for each later dateline that opens a paragraph with a date or an
+        outlet (a roundup: "DUSHANBE, March 4 (Xinhua) -- ..." with no headline)."""
         found = []
-        for dateline in self.datelines:
+        for k, dateline in enumerate(self.datelines):
             i = self.paragraph_index(dateline.start)
             if i >= 1 and self.is_headline(*self.paragraphs[i - 1]):
                 found.append((self.paragraphs[i - 1][0], self.paragraphs[i - 1], dateline))
+            elif (
+                k > 0
+                and i >= 1
+                and self.paragraphs[i][0] == dateline.start
+                and (dateline.day is not None or dateline.outlet)
+            ):
+                found.append((dateline.start, None, dateline))
         return found
 
     @cached_property

@@ -112,6 +112,8 @@ class EntitiesMixin:
         if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
             if c.its_org.country:
                 self.title_countries[idx][c.its_org.country] += 1
+        elif c.its_org is not None:
+            self.igo_posts[idx] = True  # "the EBRD ... led by its President X"
         if c.honorific and not entity.gender:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
         # the nearest country named in the same sentence, used only as a last resort
@@ -130,7 +132,7 @@ class EntitiesMixin:
                     best = (d, m.value)
         if best:
             self.fallback_countries[idx][best[1]] += 1
-        elif c.title is not None:
+        elif c.title is not None and c.its_org is None:
             # "Prime Minister X" with no country anywhere near, in a story datelined in the
             # capital: the outlet's own government (weakest evidence, used last)
             home = self._dateline_country(c.a)
