@@ -334,3 +334,20 @@ class ToldAnAudienceTests(SimpleTestCase):
                 self.assertEqual(
                     by(statements, "Ilze Berzina"), [("Our region matters more than ever", True)]
                 )
+
+
+class ShortStatementsAndCourtesiesTests(SimpleTestCase):
+    TEXT = (
+        "Ministers meet\n\nRIGA, May 5, 2025 (Agency) -- Latvian Foreign Minister Ilze Berzina "
+        "met Estonian Foreign Minister Kalle Tamm on Monday.\n\n"
+        "Opening the meeting, Berzina said the region faced new challenges.\n\n"
+        "Tamm conveyed the warm greetings of President Mart Kask to Berzina.\n"
+    )
+
+    def test_a_five_word_statement_is_kept(self):
+        self.assertIn(
+            ("the region faced new challenges", False), by(said(self.TEXT), "Ilze Berzina")
+        )
+
+    def test_greetings_conveyed_are_not_a_statement(self):
+        self.assertEqual(by(said(self.TEXT), "Kalle Tamm"), [])

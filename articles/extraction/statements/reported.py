@@ -7,6 +7,9 @@ import bisect
 from .drafts import Attribution, Draft, Speaker
 from .vocabulary import CIRCUMSTANCES, CLAUSE_BREAKS, CONTINUING, INVERTED, MIN_WORDS, SPEECH
 
+COURTESY_VERBS = frozenset("conveyed conveys extended extends passed passes sent sends".split())
+COURTESIES = frozenset("greetings regards wishes congratulations condolences salutations".split())
+
 
 class ReportedMixin:
     """Part of ``StatementFinder``: statements in reported speech."""
@@ -117,6 +120,9 @@ class ReportedMixin:
                         stop -= 1
                     break
                 j += 1
+            if self._greetings(at, stop):
+                i = j
+                continue  # "X conveyed Y's greetings to Z": a courtesy, not a statement
             second = self._second_verb(at.end, stop)
             parts = [(at.end, second[0] if second else stop)]
             prefix = self._speech_prefix(s_start, at.start)
@@ -127,6 +133,14 @@ class ReportedMixin:
                 # "X expressed gratitude ... and stated that Y": two things said
                 self._add([(second[1], stop)], at.speaker)
             i = j
+
+    def _greetings(self, at: Attribution, stop: int) -> bool:
+        """Greetings, regards or wishes conveyed or extended, with nothing more said."""
+        toks = self.tokens
+        if toks[at.verb].lower not in COURTESY_VERBS:
+            return False
+        words = [t.lower for t in toks[at.end : min(stop, at.end + 8)]]
+        return any(w in COURTESIES for w in words) and "that" not in words
 
     def _second_verb(self, a: int, b: int) -> tuple[int, int] | None:
         """(end of the first content, start of the second) when the speaker goes on with a

@@ -83,5 +83,5 @@ TITLE_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "in", "'s", "-", 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "and"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | DOMAIN_WORDS
 SAME_UTTERANCE_RATIO = 88
-MAX_QUOTE_TOKENS = 400
-MIN_WORDS = 6  # shorter content ("conveyed greetings") says too little to keep  # a closed quotation longer than this is two garbled marks
+MAX_QUOTE_TOKENS = 400  # a closed quotation longer than this is two garbled marks
+MIN_WORDS = 4  # shorter content says too little to keep ("stressed cooperation")
