@@ -53,7 +53,10 @@ class Command(BaseCommand):
             type=int,
             default=1,
             metavar="N",
-            help="Extract in N processes (loading stays in one transaction per document).",
+            help=(
+                "Use N processes. PostgreSQL: each reads, extracts and writes. SQLite (one "
+                "writer): this one writes, N-1 others extract. One transaction per document."
+            ),
         )
         parser.add_argument(
             "--no-progress", action="store_true", help="No progress bar even on a terminal."
