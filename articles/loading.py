@@ -70,21 +70,6 @@ def _quiet_save(obj, **kwargs):
         del obj.skip_history_when_saving
 
 
-def _update_rows(model, fields, objs):
-    """UPDATE some columns of many rows with one executemany: Django's bulk_update builds
-    a CASE expression per column, which costs more than the update itself."""
-    model_fields = [model._meta.get_field(f) for f in fields]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in model_fields)
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s"
-    rows = [
-        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in model_fields] + [obj.pk]
-        for obj in objs
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
 GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
 
 
@@ -390,7 +375,7 @@ class DocumentLoader:
                     anchors.append((position, anchor))
         Position.objects.bulk_create(created.values(), ignore_conflicts=False)
         if changed:
-            _update_rows(Position, ["start", "end"], changed.values())
+            sql.update_rows(Position, ["start", "end"], changed.values())
         self.counts[("position", "created")] += len(created)
         for position, anchor in anchors:
             self._evidence("position", anchor.start, anchor.end, position=position)
@@ -500,8 +485,6 @@ class DocumentLoader:
             if meeting.pk in taken or not (low <= meeting.date <= high):
                 continue
             theirs = set(participants)
-            if ids and not theirs & ids:
-                continue
             if not ids and (
                 theirs
                 or meeting.kind != candidate.kind
@@ -622,7 +605,7 @@ class DocumentLoader:
             targets.append((candidate, statement))
         Statement.objects.bulk_create(new, batch_size=500)
         if changed:
-            _update_rows(Statement, ["meeting"], changed.values())
+            sql.update_rows(Statement, ["meeting"], changed.values())
         for candidate, statement in targets:
             for start, end in candidate.spans or [(candidate.start, candidate.end)]:
                 self._evidence("statement", start, end, statement=statement)

@@ -50,6 +50,17 @@ def _pool_prefix(given: str) -> str:
     return given[:3] if len(given) >= 5 else given[:2]
 
 
+def _could_be(name: str, given: str, surname: str, words: int) -> bool:
+    """Whether ``name`` could be a spelling of a name with these given-name and surname
+    keys and number of words: as many words, the same first letters, a near-same surname."""
+    other = name.split()
+    return (
+        len(other) == words
+        and name_key(other[0])[:3] == given[:3]
+        and fuzz.ratio(name_key(other[-1]), surname) >= FUZZY_THRESHOLD
+    )
+
+
 def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
     """Persons who could be a spelling variant of any of ``entities`` (two queries).
 
@@ -67,42 +78,27 @@ def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
     for prefix in sorted({_pool_prefix(given) for given, _, _ in wanted}):
         query |= Q(key__startswith=prefix)
     rows = Person.objects.filter(query).order_by()
-    ids = []
-    for pk, name in rows.values_list("pk", "name")[:20000]:
-        other = name.split()
-        if not other:
-            continue
-        first, last = name_key(other[0]), name_key(other[-1])
-        if any(
-            len(other) == n
-            and first[:3] == given[:3]
-            and fuzz.ratio(last, surname) >= FUZZY_THRESHOLD
-            for given, surname, n in wanted
-        ):
-            ids.append(pk)
+    ids = [
+        pk
+        for pk, name in rows.values_list("pk", "name")[:20000]
+        if any(_could_be(name, *w) for w in wanted)
+    ]
     return list(Person.objects.filter(pk__in=ids).select_related("merged_into")) if ids else []
 
 
-def _fuzzy_person(entity: PersonEntity, pool: list[Person] | None = None) -> Person | None:
-    """A spelling variant already in the register: same surname key, near-same full key."""
+def _fuzzy_person(entity: PersonEntity, pool: list[Person]) -> Person | None:
+    """A spelling variant in ``pool``: same first letters, near-same surname and full key."""
     words = entity.name.split()
     if len(words) < 2:
         return None
     surname = name_key(words[-1])
     given = name_key(words[0])
-    if pool is None:
-        pool = _fuzzy_pool([entity])
     key = name_key(entity.name)
     best, best_score = None, 0
     for person in pool:
         if not person.key.startswith(given[:2]):
             continue
-        other = person.name.split()
-        if len(other) != len(words) or not other:
-            continue
-        if fuzz.ratio(name_key(other[-1]), surname) < FUZZY_THRESHOLD:
-            continue
-        if name_key(other[0])[:3] != given[:3]:
+        if not _could_be(person.name, given, surname, len(words)):
             continue
         score = fuzz.ratio(person.key, key)
         if score >= FUZZY_THRESHOLD and score > best_score:

@@ -1,10 +1,10 @@
 """Plain SQL for the importer's hottest reads.
 
 Loading a document asks the database a dozen small questions ("which persons have these
-name keys?"). Building each as a QuerySet costs more Python time than SQLite takes to
-answer it, so these few lookups are written once as SQL and run through Django's
-connection (same parameters style on SQLite and PostgreSQL). Everything else stays in the
-ORM.
+name keys?") and updates a few columns of a few rows. Building each as a QuerySet costs
+more Python time than SQLite takes to answer it, so these are written once as SQL and run
+through Django's connection (same parameter style on SQLite and PostgreSQL). Everything
+else stays in the ORM.
 """
 
 from __future__ import annotations
@@ -64,3 +64,17 @@ def values(model, columns: tuple[str, ...], **conditions) -> list[tuple]:
             f"SELECT {selected} FROM {_quote(model._meta.db_table)} WHERE {where}", params
         )
         return cursor.fetchall()
+
+
+def update_rows(model, fields, objs):
+    """UPDATE some columns of many rows with one executemany: Django's bulk_update builds
+    a CASE expression per column, which costs more than the update itself."""
+    model_fields = [model._meta.get_field(f) for f in fields]
+    assignments = ", ".join(f"{_quote(f.column)} = %s" for f in model_fields)
+    sql = f"UPDATE {_quote(model._meta.db_table)} SET {assignments} WHERE {_quote('id')} = %s"
+    rows = [
+        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in model_fields] + [obj.pk]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

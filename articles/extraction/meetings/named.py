@@ -220,11 +220,10 @@ class NamedMeetingsMixin:
     def _subject_pair(self, before: int) -> list[int]:
         """The two persons joined by "and" at the start of the sentence before char
         ``before`` ("Japanese Foreign Minister A and Kazakh Foreign Minister B agreed")."""
-        starts = [self.tokens[s0].start for s0, _ in self.ctx.sentences]
-        i = bisect.bisect_right(starts, before) - 2  # the sentence before this one
-        if i < 0:
+        this, _ = self.ctx.sentence_of(bisect.bisect_left(self._token_starts, before))
+        if this == 0:
             return []
-        s0, s1 = self.ctx.sentences[i]
+        s0, s1 = self.ctx.sentence_of(this - 1)  # the sentence before this one
         a, b = self.tokens[s0].start, self.tokens[s1 - 1].end
         mentions = [m for m in self.mentions_in(a, b) if m.start - a < 200]
         for first, second in zip(mentions, mentions[1:], strict=False):

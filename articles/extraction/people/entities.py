@@ -135,17 +135,11 @@ class EntitiesMixin:
         elif c.title is not None and c.its_org is None:
             # "Prime Minister X" with no country anywhere near, in a story datelined in the
             # capital: the outlet's own government (weakest evidence, used last)
-            home = self._dateline_country(c.a)
+            story = self.ctx.story_at(self.tokens[c.a].start)
+            home = story.dateline_country if story is not None else None
             title = " ".join(t.lower for t in self.tokens[c.title[0] : c.title[1]])
             if home and NATIONAL_OFFICE.search(title) and not OTHER_OFFICE.search(title):
                 self.dateline_countries[idx][home] += 1
-
-    def _dateline_country(self, k: int) -> str | None:
-        story = self.ctx.story_at(self.tokens[k].start)
-        if story is None or not story.dateline_place:
-            return None
-        city = self.ctx.lexicon.city(story.dateline_place)
-        return city[1] if city else story.dateline_country
 
     def _countries(self):
         for i, entity in enumerate(self.entities):
