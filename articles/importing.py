@@ -43,6 +43,7 @@ class Outcome:
     message: str = ""
     counts: Counter = field(default_factory=Counter)
     words: int = 0
+    countries: set[int] = field(default_factory=set)  # country summaries to count again
 
 
 @dataclass
@@ -56,6 +57,9 @@ class Summary:
     statuses: Counter = field(default_factory=Counter)
     records: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    countries: set[int] = field(default_factory=set)
+    summaries_recounted: int = 0
+    summaries_seconds: float = 0.0
 
     def add(self, outcome: Outcome):
         self.files += 1
@@ -69,6 +73,7 @@ class Summary:
             self.read += 1
             self.words += outcome.words
         self.records.update(outcome.counts)
+        self.countries |= outcome.countries
 
 
 def find_files(paths, notes):
@@ -256,7 +261,9 @@ def load_one(document, extraction, countries, options: Options, path: str) -> Ou
     for attempt in range(3):
         try:
             result = load_document(document, extraction, countries)
-            return Outcome(path, result.status, counts=result.counts, words=words)
+            return Outcome(
+                path, result.status, counts=result.counts, words=words, countries=result.countries
+            )
         except (IntegrityError, OperationalError) as error:
             # a concurrent importer wrote the same record: the transaction rolled back,
             # so try the whole document again against what is now in the database
@@ -310,5 +317,13 @@ def import_paths(paths, options: Options, *, progress=None, report=None, stdin=N
             report(outcome)
         if progress:
             progress(outcome)
+    if summary.countries:
+        # the pages of the countries this import changed are counted now, not on the
+        # next visit (each document already forgot their old counts)
+        from diplomacy import summaries
+
+        recount = time.perf_counter()
+        summary.summaries_recounted = summaries.refresh(summary.countries)
+        summary.summaries_seconds = time.perf_counter() - recount
     summary.seconds = time.perf_counter() - started
     return summary

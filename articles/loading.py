@@ -17,6 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from rapidfuzz import fuzz
 
+from diplomacy import summaries
 from diplomacy.models import (
     Meeting,
     Organisation,
@@ -55,6 +56,8 @@ class LoadResult:
     status: str  # created | updated | unchanged
     article: Article | None = None
     counts: Counter = field(default_factory=Counter)  # ("person", "created") -> n
+    # ids of the countries whose page summaries this document changed (to count again)
+    countries: set[int] = field(default_factory=set)
 
 
 def text_key(text: str) -> str:
@@ -108,6 +111,8 @@ class DocumentLoader:
         self.org_for: dict[str, Organisation] = {}
         self.meeting_for: dict[int, Meeting] = {}
         self._org_surface: dict[int, set[str]] = {}
+        self._country_set: set[int] = set()  # persons who gained a country
+        self._participants: set[int] = set()  # everyone in this document's meetings
 
     # -- article ---------------------------------------------------------------------
     def article_row(self) -> str | None:
@@ -295,6 +300,7 @@ class DocumentLoader:
                 changed = False
                 if country and not person.country_id and not person.is_locked("country"):
                     person.country = country
+                    self._country_set.add(person.pk)
                     changed = True
                 if entity.gender and not person.gender and not person.is_locked("gender"):
                     person.gender = entity.gender
@@ -429,6 +435,7 @@ class DocumentLoader:
                 existing = set(earlier[meeting])
                 self._update_meeting(meeting, candidate)
             self.meeting_for[index] = meeting
+            self._participants |= existing | {p.pk for p in people}
             if not meeting.is_locked("participants"):
                 participations += [
                     Participation(
@@ -635,6 +642,24 @@ class DocumentLoader:
         return by_speaker
 
     # -- all -------------------------------------------------------------------------------
+    def _summaries_concerned(self) -> set[int]:
+        """Forget the country summaries this document changes; returns their countries:
+        the hosts and participants' countries of the meetings it reported (read from
+        memory, plus one query for participants it did not name), and for an updated
+        article or a person who gained a country, those of the meetings concerned."""
+        countries = {m.country_id for m in self.meeting_for.values()}
+        known = {p.pk: p.country_id for p in self.person_for.values()}
+        countries |= {known[pk] for pk in self._participants if pk in known}
+        others = self._participants - known.keys()
+        if others:
+            countries |= {c for (c,) in sql.values(Person, ("country_id",), id__in=others)}
+        rare = self._previous.get("meeting", set()) | summaries.meetings_of(self._country_set)
+        if rare or self._country_set:
+            countries |= summaries.countries_concerned(rare, self._country_set)
+        countries.discard(None)
+        summaries.invalidate(countries, wait_for_commit=True)
+        return countries
+
     def _lock_names(self):
         """Serialise concurrent importers on the names this document creates (PostgreSQL).
 
@@ -678,9 +703,10 @@ class DocumentLoader:
         self.meetings()
         self.statements()
         self._write_evidence()
+        countries = self._summaries_concerned()
         if status == "updated":
             self._remove_orphans()
-        return LoadResult(status, self.article, self.counts)
+        return LoadResult(status, self.article, self.counts, countries)
 
 
 def load_document(
@@ -688,5 +714,6 @@ def load_document(
 ) -> LoadResult:
     """Write one document in one transaction; nothing half-written survives an error."""
     countries = countries or CountryCache()
-    with transaction.atomic():
+    # the loader forgets the country summaries it changes itself, once per document
+    with transaction.atomic(), summaries.deferred():
         return DocumentLoader(document, extraction, countries).load()

@@ -25,6 +25,7 @@ from django.db import connection, transaction
 
 from articles.models import Article, Evidence
 
+from . import summaries
 from .export import FORMAT as EXPORT_FORMAT
 from .models import (
     Country,
@@ -243,4 +244,6 @@ def restore(data):
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
+        # counted (maybe empty) before the restore: the next visits count them again
+        summaries.clear()
     return counts

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from diplomacy import summaries
 from diplomacy.models import Review
 
 BATCH_SIZE = 500
@@ -33,6 +34,9 @@ def set_review(queryset, review, user=None):
             default_change_reason=reason,
         )
         changed += len(batch)
+    # a bulk update sends no signals: the country pages these records enter into are
+    # counted again on their next visit
+    summaries.changed_records(model, pks)
     return changed
 
 

@@ -145,6 +145,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
 
+# a country page's kept counts are recounted when older than this, whatever happened
+# (every change made through Django already recounts them: see diplomacy/summaries.py)
+COUNTRY_SUMMARY_MAX_AGE = env_int("COUNTRY_SUMMARY_MAX_AGE", 24 * 3600)
+
 # Security: production values unless DEBUG; each can be overridden from the environment.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)

@@ -681,16 +681,18 @@ class TimelineCacheTests(TestCase):
         self.client.get(reverse("site:meeting-list") + "?kind=bilateral")
         self.assertIsNone(cache.get("diplomacy:meeting-timeline"))
 
-    def test_country_aggregates_are_cached_per_country(self):
-        cache.clear()
-        world = make_world()
+    def test_country_aggregates_are_kept_per_country(self):
+        make_world()
         url = reverse("site:country-detail", args=["XA"])
         with CaptureQueriesContext(connection) as cold:
             first = self.client.get(url)
         with CaptureQueriesContext(connection) as warm:
             second = self.client.get(url)
-        # the month timeline and the counterparts come from the cache the second time
-        self.assertEqual(len(warm), len(cold) - 2)
+        # counted and kept the first time (two counts and one write), read the second
+        # with the country itself (the test's transaction adds a savepoint around the
+        # write, which a request in autocommit does not have)
+        cold = [q for q in cold if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+        self.assertEqual(len(warm), len(cold) - 3)
+        self.assertLessEqual(len(cold), 10)
         self.assertEqual(first.context["partners"], second.context["partners"])
         self.assertEqual([p["key"] for p in second.context["partners"]], ["XB"])
-        self.assertIsNotNone(cache.get(f"diplomacy:country-aggregates:{world['arcadia'].pk}"))

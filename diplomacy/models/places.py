@@ -35,3 +35,29 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CountrySummary(models.Model):
+    """A country page's aggregates, kept so that a visit does not recount them.
+
+    The meetings per month and the counterpart countries of a country whose people took
+    part in tens of thousands of meetings take a few hundred milliseconds to count. They
+    are counted once and kept here; every change that could alter them (an import, an
+    editor's save, a merge, a review) deletes the rows of the countries concerned, and
+    the next visit, or the end of the import, counts them again (``diplomacy.summaries``).
+    """
+
+    country = models.OneToOneField(
+        Country, on_delete=models.CASCADE, primary_key=True, related_name="summary"
+    )
+    # [["2024-05-01", 3], ...]: meetings hosted or attended by the country's people
+    months = models.JSONField(default=list)
+    # [{"iso2": "KZ", "name": "Kazakhstan", "meetings": 12}, ...], most meetings first
+    partners = models.JSONField(default=list)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "country summaries"
+
+    def __str__(self):
+        return f"Summary of {self.country_id}"

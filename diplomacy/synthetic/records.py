@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 
 from articles.models import Article, Evidence
+from diplomacy import summaries
 from diplomacy.models import (
     Country,
     Meeting,
@@ -508,4 +509,7 @@ def build_register(
             say(f"articles: {articles:,} with evidence")
             builder.articles(articles)
         builder.reset_sequences()
+    # bulk inserts send no signals: count the country pages as an import would
+    say("country summaries")
+    summaries.refresh_all()
     return builder.counts

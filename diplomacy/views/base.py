@@ -3,18 +3,13 @@
 import csv
 import json
 
-from django.db import connection
-from django.db.models import Count, DateField, F, Func
-from django.db.models.functions import TruncMonth
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_filters.views import FilterView
 
-from ..models import Participation, Person, Review
 from ..pagination import CappedPaginator
 
-SHOWN = [Review.UNREVIEWED, Review.VERIFIED]
 EXPORT_CAP = 100_000
 EXPORT_CHUNK = 1_000
 # query-string keys that are not filters
@@ -23,47 +18,6 @@ NOT_FILTERS = {"page", "format", "per_page"}
 
 # whole-table or whole-country aggregates (timelines, counterparts) are cached this long
 TIMELINE_SECONDS = 300
-
-
-def public_persons():
-    """Persons the public sees: not rejected and not merged into another record."""
-    return Person.objects.public().filter(merged_into__isnull=True)
-
-
-def shown_participations():
-    """Participations of shown persons in shown meetings."""
-    return Participation.objects.filter(
-        person__review__in=SHOWN, person__merged_into__isnull=True, meeting__review__in=SHOWN
-    )
-
-
-def _month_of(field):
-    """The first day of the month of a date column.
-
-    On PostgreSQL, ``DATE_TRUNC('month', date)`` turns every date into a timestamp with
-    time zone first, which costs more than the rest of the count over all meetings; a
-    plain timestamp gives the same months.
-    """
-    if connection.vendor == "postgresql":
-        return Func(
-            F(field),
-            template="DATE_TRUNC('month', %(expressions)s::timestamp)::date",
-            output_field=DateField(),
-        )
-    return TruncMonth(field)
-
-
-def month_counts(meetings):
-    """(first day of month, number of meetings) for a queryset of meetings: one query."""
-    rows = (
-        meetings.filter(date__isnull=False)
-        .order_by()
-        .annotate(month=_month_of("date"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
-    return list(rows)
 
 
 def meetings_url(**params):

@@ -4,23 +4,18 @@ Each page runs a fixed number of queries: related lists are cut to a few dozen r
 link to the full, filtered list.
 """
 
-from django.core.cache import cache
+import datetime as dt
+
 from django.db.models import Count, F, Min
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from .. import charts
+from .. import charts, summaries
+from ..counting import SHOWN, month_counts, public_persons, shown_participations
 from ..models import Country, Meeting, Organisation, Participation, Person, Position, Statement
-from .base import (
-    SHOWN,
-    TIMELINE_SECONDS,
-    meetings_url,
-    month_counts,
-    public_persons,
-    shown_participations,
-)
+from .base import meetings_url
 
 # rows of a related list shown on a detail page; the rest is one click away
 RELATED_ROWS = 30
@@ -64,34 +59,6 @@ def meeting_evidence(meeting):
         .values("pk")
         .union(evidence.filter(participation__meeting=meeting).order_by().values("pk"))
     )
-
-
-def country_people(country) -> list[int]:
-    """Ids of a country's shown persons (one query).
-
-    Passed to the other queries of the country page as a list: PostgreSQL then reads each
-    person's meetings from the (person, meeting) index of participations, where a join on
-    the person's country makes it scan every participation."""
-    return list(public_persons().filter(country=country).order_by().values_list("pk", flat=True))
-
-
-def attended_meetings(people: list[int]):
-    """Ids of the shown meetings these persons took part in, as a subquery."""
-    return (
-        Participation.objects.filter(person_id__in=people, meeting__review__in=SHOWN)
-        .order_by()
-        .values("meeting_id")
-    )
-
-
-def country_meetings(country, people: list[int]):
-    """Ids of the meetings a country hosted or its shown people attended, as a subquery.
-
-    A UNION of two index lookups rather than an OR, which PostgreSQL can only check row by
-    row over every meeting.
-    """
-    hosted = Meeting.objects.filter(country=country).order_by().values("pk")
-    return hosted.union(attended_meetings(people))
 
 
 def shown_statements():
@@ -294,37 +261,15 @@ def organisation_detail(request, pk):
     )
 
 
-def counterpart_countries(country, people: list[int]):
-    """The countries whose people met this country's people most: one query."""
-    rows = (
-        # the meetings are shown ones already: only the persons need checking
-        Participation.objects.filter(person__review__in=SHOWN, person__merged_into__isnull=True)
-        .filter(meeting_id__in=attended_meetings(people), person__country__isnull=False)
-        .exclude(person__country=country)
-        .values("person__country__iso2", "person__country__name")
-        .annotate(n=Count("meeting_id", distinct=True))
-        .order_by("-n", "person__country__name")[:COUNTERPARTS]
-    )
-    return [
-        {
-            "key": row["person__country__iso2"],
-            "label": row["person__country__name"],
-            "url": reverse("site:country-detail", args=[row["person__country__iso2"]]),
-            "weight": row["n"],
-        }
-        for row in rows
-    ]
-
-
 @require_safe
 def country_detail(request, iso2):
-    country = get_object_or_404(Country, iso2=iso2.upper())
+    country = get_object_or_404(Country.objects.select_related("summary"), iso2=iso2.upper())
     if iso2 != country.iso2:
         return redirect("site:country-detail", iso2=country.iso2)
     persons = list(
         public_persons().filter(country=country).order_by("name", "pk")[: RELATED_ROWS * 2 + 1]
     )
-    people = country_people(country)
+    people = summaries.country_people(country)
     public_meetings = Meeting.objects.public().select_related("country", "organisation")
     hosted = list(
         public_meetings.filter(country=country).order_by(F("date").desc(nulls_last=True), "pk")[
@@ -332,18 +277,23 @@ def country_detail(request, iso2):
         ]
     )
     attended = list(
-        public_meetings.filter(pk__in=attended_meetings(people)).order_by(
+        public_meetings.filter(pk__in=summaries.attended_meetings(people)).order_by(
             F("date").desc(nulls_last=True), "pk"
         )[: RELATED_ROWS + 1]
     )
-    all_meetings = Meeting.objects.public().filter(pk__in=country_meetings(country, people))
-    # the two aggregates read every meeting of the country's people: thousands of rows for
-    # a large country, so they are cached for a few minutes like the meetings timeline
-    months, partners = cache.get_or_set(
-        f"diplomacy:country-aggregates:{country.pk}",
-        lambda: (month_counts(all_meetings), counterpart_countries(country, people)),
-        TIMELINE_SECONDS,
-    )
+    # the month timeline and the counterpart countries count every meeting of the
+    # country's people: kept in a summary, counted again when something changes them
+    summary = summaries.summary(country, people)
+    months = [(dt.date.fromisoformat(month), n) for month, n in summary.months]
+    partners = [
+        {
+            "key": row["iso2"],
+            "label": row["name"],
+            "url": reverse("site:country-detail", args=[row["iso2"]]),
+            "weight": row["meetings"],
+        }
+        for row in summary.partners
+    ]
     organisations = list(country.organisations.public().order_by("name")[:RELATED_ROWS])
     memberships = list(country.memberships.public().order_by("name")[:RELATED_ROWS])
     return TemplateResponse(
@@ -358,6 +308,7 @@ def country_detail(request, iso2):
             "attended": attended[:RELATED_ROWS],
             "more_attended": len(attended) > RELATED_ROWS,
             "partners": partners,
+            "months": months,
             "organisations": organisations,
             "memberships": memberships,
             "timeline": charts.timeline(

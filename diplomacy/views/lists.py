@@ -5,6 +5,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquer
 from django.db.models.functions import Coalesce
 
 from .. import charts
+from ..counting import SHOWN, month_counts, public_persons, shown_participations
 from ..filters import (
     CountryFilter,
     MeetingFilter,
@@ -13,14 +14,7 @@ from ..filters import (
     StatementFilter,
 )
 from ..models import Country, Meeting, Organisation, Position, Statement
-from .base import (
-    SHOWN,
-    TIMELINE_SECONDS,
-    ListPage,
-    month_counts,
-    public_persons,
-    shown_participations,
-)
+from .base import TIMELINE_SECONDS, ListPage
 
 # undated records last, on PostgreSQL as on SQLite
 NEWEST_FIRST = F("date").desc(nulls_last=True)

@@ -10,8 +10,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from .. import search as full_text
+from ..counting import public_persons
 from ..models import Country, Meeting, Organisation, Statement
-from .base import public_persons
 from .details import _evidence_model
 
 HOME_COUNTS_SECONDS = 300

@@ -120,6 +120,11 @@ class Command(BaseCommand):
                 )
                 verb = "would import" if opts.dry_run else "records"
                 self.stdout.write(f"  {kind}: {parts}" + (f" ({verb})" if opts.dry_run else ""))
+        if summary.summaries_recounted:
+            self.stdout.write(
+                f"  country pages: {summary.summaries_recounted} summaries counted again "
+                f"in {summary.summaries_seconds:.1f} s"
+            )
         if summary.problems:
             self.stderr.write(f"{len(summary.problems)} file(s) failed:")
             for line in summary.problems:

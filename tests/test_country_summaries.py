@@ -1,0 +1,175 @@
+"""Country summaries: a country page's counts are kept, and every change recounts them."""
+
+import datetime
+import io
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from diplomacy import summaries
+from diplomacy.curation_actions import reject
+from diplomacy.merging import merge_persons
+from diplomacy.models import Country, CountrySummary, Meeting, Participation, Person
+
+from .test_import import ImportTestCase, run_import
+from .test_public_pages import make_country, make_meeting, make_person, make_world
+
+
+def page(test, iso2):
+    """(months, partner iso2 codes) a country page shows."""
+    response = test.client.get(reverse("site:country-detail", args=[iso2]))
+    test.assertEqual(response.status_code, 200)
+    months = [(month.isoformat(), n) for month, n in response.context["months"]]
+    return months, [p["key"] for p in response.context["partners"]]
+
+
+class KeptCountsTests(TestCase):
+    def setUp(self):
+        self.world = make_world()
+        # both pages counted and kept before each change
+        self.before = {iso2: page(self, iso2) for iso2 in ("XA", "XB")}
+        self.assertEqual(CountrySummary.objects.count(), 2)
+
+    def test_the_kept_counts_are_what_a_live_count_gives(self):
+        arcadia = self.world["arcadia"]
+        kept = CountrySummary.objects.get(country=arcadia)
+        self.assertEqual((kept.months, kept.partners), summaries.count(arcadia))
+        # talks in Arcadia on 2024-05-20 and a phone call on 2024-03-01
+        self.assertEqual(self.before["XA"], ([("2024-03-01", 1), ("2024-05-01", 1)], ["XB"]))
+        self.assertEqual(kept.partners, [{"iso2": "XB", "name": "Borduria", "meetings": 2}])
+
+    def test_a_person_moved_to_another_country_changes_both_pages(self):
+        hellas = make_country("XC", "Hellasia")
+        boris, carla = self.world["boris"], self.world["carla"]
+        for person in (boris, carla):
+            person.country = hellas
+            person.save()
+        self.assertEqual(page(self, "XA")[1], ["XC"])
+        self.assertEqual(page(self, "XB"), ([], []))
+        self.assertEqual(page(self, "XC")[1], ["XA"])
+
+    def test_a_save_that_changes_nothing_counted_keeps_the_summaries(self):
+        anna = self.world["anna"]
+        anna.gender = "f"
+        anna.save()
+        self.assertEqual(CountrySummary.objects.count(), 2)
+
+    def test_a_new_participant_added_by_an_editor(self):
+        hellas = make_country("XC", "Hellasia")
+        dora = make_person("Dora Inventa", hellas)
+        Participation.objects.create(meeting=self.world["call"], person=dora)
+        self.assertEqual(page(self, "XA")[1], ["XB", "XC"])
+        self.assertEqual(page(self, "XC")[0], [("2024-03-01", 1)])
+
+    def test_a_deleted_meeting(self):
+        self.world["call"].delete()
+        self.assertEqual(page(self, "XA")[0], [("2024-05-01", 1)])
+        self.assertEqual(page(self, "XB")[0], [("2024-05-01", 1)])
+
+    def test_a_meeting_moved_to_another_date(self):
+        call = self.world["call"]
+        call.date = datetime.date(2023, 12, 1)
+        call.save()
+        self.assertEqual(page(self, "XB")[0][0], ("2023-12-01", 1))
+
+    def test_meetings_rejected_in_bulk(self):
+        reject(Meeting.objects.filter(pk=self.world["call"].pk))
+        self.assertEqual(page(self, "XA")[0], [("2024-05-01", 1)])
+
+    def test_persons_rejected_in_bulk(self):
+        reject(Person.objects.filter(country__iso2="XB"))
+        self.assertEqual(page(self, "XA")[1], [])
+        self.assertEqual(page(self, "XB"), ([], []))
+
+    def test_merged_persons(self):
+        hellas = make_country("XC", "Hellasia")
+        twin = make_person("Boris Exampleoff", hellas)
+        make_meeting("Another call", [self.world["anna"], twin], date=datetime.date(2024, 1, 9))
+        self.assertEqual(page(self, "XA")[1], ["XB", "XC"])
+        merge_persons(self.world["boris"], [twin])
+        # the twin's meeting is now Boris's: Borduria met Arcadia three times, nobody Hellasia
+        self.assertEqual(page(self, "XA")[1], ["XB"])
+        self.assertEqual(page(self, "XC"), ([], []))
+        self.assertEqual(len(page(self, "XB")[0]), 3)
+
+    def test_a_renamed_country_clears_every_summary(self):
+        borduria = self.world["borduria"]
+        borduria.name = "Bordurian Republic"
+        borduria.save()
+        self.assertFalse(CountrySummary.objects.exists())
+        response = self.client.get(reverse("site:country-detail", args=["XA"]))
+        self.assertEqual(response.context["partners"][0]["label"], "Bordurian Republic")
+
+    @override_settings(COUNTRY_SUMMARY_MAX_AGE=60)
+    def test_a_summary_older_than_the_maximum_age_is_counted_again(self):
+        # a change nothing announced: a participation written by hand with SQL
+        hellas = make_country("XC", "Hellasia")
+        dora = make_person("Dora Inventa", hellas)
+        self.assertEqual(page(self, "XA")[1], ["XB"])  # kept again (a new country clears)
+        Participation.objects.bulk_create([Participation(meeting=self.world["call"], person=dora)])
+        self.assertEqual(page(self, "XA")[1], ["XB"])  # still the kept counts
+        CountrySummary.objects.update(computed_at=timezone.now() - datetime.timedelta(minutes=2))
+        self.assertEqual(page(self, "XA")[1], ["XB", "XC"])
+
+    def test_the_command_counts_every_country_again(self):
+        Participation.objects.filter(person=self.world["carla"]).delete()
+        Meeting.objects.filter(pk=self.world["call"].pk).update(date=datetime.date(2020, 1, 1))
+        out = io.StringIO()
+        call_command("refresh_country_summaries", stdout=out)
+        self.assertIn("country summaries counted", out.getvalue())
+        self.assertEqual(page(self, "XA")[0][0], ("2020-01-01", 1))
+        self.assertEqual(CountrySummary.objects.count(), Country.objects.count())
+
+
+ARTICLE = """Ministers discuss trade in Vienna
+
+VIENNA, March 4, 2025 (Agency) -- Austrian Foreign Minister Helga Brandt met with Slovak Foreign Minister Pavol Hudak in Vienna on Tuesday.
+"""
+
+FOLLOW_UP = """Ministers meet again
+
+BRATISLAVA, April 8, 2025 (Agency) -- Slovak Foreign Minister Pavol Hudak held talks with Czech Foreign Minister Jana Novotna in Bratislava on Tuesday.
+"""
+
+
+class ImportRecountsTests(ImportTestCase):
+    def counts(self, iso2):
+        return CountrySummary.objects.get(country__iso2=iso2)
+
+    def test_an_import_counts_the_pages_it_changed_when_it_ends(self):
+        self.write("a.txt", ARTICLE)
+        out, err, code = run_import(str(self.dir))
+        self.assertEqual(code, 0, err)
+        self.assertIn("country pages: 2 summaries counted again", out)
+        austria = self.counts("AT")
+        self.assertEqual(austria.months, [["2025-03-01", 1]])
+        self.assertEqual([p["iso2"] for p in austria.partners], ["SK"])
+        # a later article: Slovakia's page gains a meeting and a partner, Austria's stays
+        kept_at = austria.computed_at
+        self.write("b.txt", FOLLOW_UP)
+        out, err, code = run_import(str(self.dir))
+        self.assertIn("country pages: 2 summaries counted again", out)
+        slovakia = self.counts("SK")
+        self.assertEqual(slovakia.months, [["2025-03-01", 1], ["2025-04-01", 1]])
+        self.assertEqual({p["iso2"] for p in slovakia.partners}, {"AT", "CZ"})
+        self.assertEqual(self.counts("AT").computed_at, kept_at)
+        self.assertEqual(self.counts("CZ").partners[0]["iso2"], "SK")
+
+    def test_a_changed_article_recounts_what_its_old_version_reported(self):
+        path = self.write("a.txt", ARTICLE)
+        run_import(str(self.dir))
+        path.write_text(ARTICLE.replace("Slovak", "Czech").replace("Pavol Hudak", "Jana Novotna"))
+        out, err, code = run_import(str(self.dir))
+        self.assertEqual(code, 0, err)
+        self.assertEqual([p["iso2"] for p in self.counts("AT").partners], ["CZ"])
+        self.assertEqual(self.counts("SK").months, [])
+
+    def test_a_dry_run_counts_nothing(self):
+        self.write("a.txt", ARTICLE)
+        with mock.patch.object(summaries, "refresh") as refresh:
+            out, err, code = run_import(str(self.dir), "--dry-run")
+        refresh.assert_not_called()
+        self.assertNotIn("country pages", out)
