@@ -283,3 +283,60 @@ class HostsAndBodiesTests(SimpleTestCase):
         )
         self.assertEqual(len(find(rows, "Lucia Romero", "Tomas Araya")), 1)
         self.assertEqual(len(rows), 1)
+
+
+class ReadoutsAndGatheringsTests(SimpleTestCase):
+    def test_a_readout_that_spoke_today_with_is_a_call_on_its_date(self):
+        # no dateline: "today" is the date printed under the readout
+        _, rows = meetings_of(
+            "Readout of the Minister's call with the Foreign Minister of Ghana\n\n"
+            "Foreign Minister Amina Odhiambo of Kenya spoke today with Ghanaian Foreign Minister "
+            "Kofi Mensah-Boateng to discuss regional security. The two ministers also discussed "
+            "the upcoming summit.\n\n"
+            "March 4, 2025\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual((row[0], row[1], row[2]), ("call", dt.date(2025, 3, 4), "day"))
+
+    def test_spoke_with_on_the_sidelines_is_an_encounter_not_a_call(self):
+        _, rows = meetings_of(
+            "NAIROBI, March 4, 2025 (Agency) -- On the sidelines of the forum, Kenyan Foreign "
+            "Minister Amina Odhiambo spoke with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual(row[0], "bilateral")
+
+    def test_today_as_nowadays_is_not_a_date(self):
+        from articles.extraction.dates import find_dates
+
+        text = "The challenges of today and today's world need cooperation."
+        self.assertEqual(find_dates(text, reference=dt.date(2025, 3, 4)), [])
+        [mention] = find_dates("They met yesterday.", reference=dt.date(2025, 3, 4))
+        self.assertEqual(mention.date, dt.date(2025, 3, 3))
+
+    def test_ministers_of_a_body_who_met_hold_its_ministerial_meeting(self):
+        result, rows = meetings_of(
+            "Ministers meet in Lakeview\n\n"
+            "LAKEVIEW, Kenya, March 4, 2025 (Agency) - Foreign ministers from the East African "
+            "Community met in the lakeside town of Lakeview on Tuesday, where host Amina "
+            "Odhiambo urged calm in the region.\n\n"
+            '"We are deeply concerned about the risk of escalation," Odhiambo told a news '
+            "conference. Ugandan Foreign Minister Grace Nakato said the bloc would send "
+            "observers.\n"
+        )
+        [row] = [r for r in rows if r[0] == "ministerial"]
+        self.assertEqual(row[1], dt.date(2025, 3, 4))
+        self.assertEqual(row[5], {"Amina Odhiambo", "Grace Nakato"})
+        [meeting] = [m for m in result.meetings if m.kind == "ministerial"]
+        self.assertEqual(meeting.organisation_key, "eastafricancommunity")
+        # the news conference is the press, not another meeting
+        self.assertEqual(len(rows), 1)
+
+    def test_later_in_the_day_is_the_day_just_told(self):
+        _, rows = meetings_of(
+            "NAIROBI, March 7, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
+            "talks with Ghanaian Foreign Minister Kofi Mensah-Boateng on Tuesday.\n\n"
+            "Later in the day, Odhiambo received Ugandan Foreign Minister Grace Nakato.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Grace Nakato")
+        self.assertEqual(row[1], dt.date(2025, 3, 4))

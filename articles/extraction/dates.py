@@ -61,6 +61,9 @@ _YEAR_RANGE = re.compile(rf"(?P<y1>{_YEAR}){_TO}(?P<y2>{_YEAR}|[0-9]{{2}}(?![0-9
 _YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR})(?!{_COUNTS}|-[0-9])")
 _WEEKDAY_RANGE = re.compile(rf"(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")
 _WEEKDAY = re.compile(rf"(?P<w>{_WD})")
+# "spoke today with": the reference day; not "today's world" or "the challenges of today"
+_DEICTIC = re.compile(r"(?<!\bof )\b(?P<d>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?!['’]s\b)")
+_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 _WEEKDAY_BEFORE = re.compile(rf"{_WD}(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?\Z")  # "Monday, May 20"
 _MONTH_CONTEXT = re.compile(
@@ -343,6 +346,9 @@ def find_dates(
                     WEEKDAYS.index(m["w"]), relation and relation["rel"], reference
                 )
                 add(s, m.end(), date, Precision.DAY)
+        for m in _DEICTIC.finditer(norm, pos):
+            offset = _DEICTIC_DAYS[m["d"].lower()]
+            add(m.start(), m.end(), reference + dt.timedelta(days=offset), Precision.DAY)
 
     found.sort(key=lambda mention: mention.start)
     return found
@@ -354,7 +360,7 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 RELATIVE_DAY = re.compile(
     r"""(?ix)\b(?:
         (?:(?:on|later|earlier)[ \t]+)?(?:(?:the|that)[ \t]+)?same[ \t]+day
-      | (?:later|earlier)[ \t]+(?:that|the[ \t]+same)[ \t]+day
+      | (?:later|earlier)[ \t]+(?:that|the[ \t]+same|in[ \t]+the)[ \t]+day
       | (?:on[ \t]+)?the[ \t]+(?:next|following|previous|preceding)[ \t]+day
       | (?:on[ \t]+)?the[ \t]+day[ \t]+(?:before|after|earlier|later)
       | (?:a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?[ \t]+(?:earlier|later|before|after)
@@ -363,7 +369,7 @@ RELATIVE_DAY = re.compile(
 )
 _FORWARD = re.compile(r"\b(?:next|following|after|later)\b")
 _BACKWARD = re.compile(r"\b(?:previous|preceding|before|earlier)\b")
-_SAME = re.compile(r"\b(?:same|that)[ \t]+day\b")
+_SAME = re.compile(r"\b(?:same|that|in[ \t]+the)[ \t]+day\b")
 _COUNT = re.compile(r"\b(a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?\b")
 
 

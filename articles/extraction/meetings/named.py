@@ -54,6 +54,7 @@ SIDELINES = re.compile(
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
 GENERIC_NP = frozenset({"the", "this", "that", "a", "an", "its", "their"})
+PRESS = frozenset({"news", "press", "media"})
 
 
 class NamedMeetingsMixin:
@@ -261,6 +262,9 @@ class NamedMeetingsMixin:
             if self._in_org(toks[k].start) and head != "meeting":
                 k += 1
                 continue
+            if head in ("conference", "briefing") and k > first and toks[k - 1].lower in PRESS:
+                k += 1
+                continue  # "told a news conference": the press, not a meeting
             if (
                 head == "meeting"
                 and k + 1 < last

@@ -27,7 +27,10 @@ CALL = (
     r"(?:tele)?phone (?:call|conversation|talks?)s?|(?:spoke|talked|speaking|talking|conversed)"
     r" (?:by|over|on) (?:the )?(?:tele)?phone|phoned|video ?call|video ?conference|videoconference"
     r"|virtual (?:meeting|talks)"
+    # a readout's "X spoke today with Y": a call, unless the sentence places them together
+    r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|on [a-z]+day))? with"
 )
+IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
     r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b)"
@@ -49,6 +52,12 @@ PARTICIPATE = (
     r"|spoke at|speaking at|said at|said during|remarks at|during|at"
 )
 TRIGGERS = re.compile(rf"\b(?:(?P<call>{CALL})|(?P<visit>{VISIT})|(?P<meet>{ENCOUNTER}))\b")
+# "Foreign ministers of the G7 met ...", "ASEAN leaders met ...": a gathering of a body
+GROUP_SUBJECT = re.compile(
+    r"(?:^|(?<=[-\u2013\u2014:] ))\s*(?:[Tt]he )?(?:[A-Z][\w-]* ){0,3}?(?:[A-Za-z]+ )?"
+    r"(?P<noun>[Mm]inisters|[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)"
+    r"(?: (?:of|from) (?!(?:the )?(?:two|both)\b)[^,;]{0,80}?)?(?: [a-z]+)?\s*$"
+)
 GROUP_NOUNS = re.compile(
     r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
     r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b"
@@ -99,11 +108,25 @@ class TriggersMixin:
             if m.group("visit"):
                 self._visit(story, state, t0, zone_end, cs, ce, subjects, dates, low)
                 continue
+            if m.group("meet") and not subjects:
+                gathering = GROUP_SUBJECT.search(self.text[clause_start:t0])
+                # only a named body's people: "the two leaders met" is the pair told before
+                if (
+                    gathering
+                    and not m.group(0).endswith(" with")
+                    and self.orgs_in(clause_start, t0)
+                ):
+                    self._gathering(
+                        story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low
+                    )
+                    continue
             if not subjects and not objects:
                 continue
             kind = "call" if m.group("call") else "bilateral"
             if kind != "call" and re.search(CALL, low):
                 kind = "call"
+            if kind == "call" and m.group(0).endswith(" with") and IN_PERSON.search(low):
+                kind = "bilateral"
             group = (
                 bool(GROUP_NOUNS.match(objects_text.strip().lstrip(",").strip())) and not objects
             )
@@ -155,6 +178,27 @@ class TriggersMixin:
                 self._where(report, state, t0, zone_end, cs, ce, low)
                 state.has_encounter = state.has_encounter or report.status == "reported"
                 self.reports.append(report)
+
+    def _gathering(self, story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low):
+        """ "Foreign ministers of the G7 met in Capri, where host X ...": the body's meeting,
+        with the people the sentence names; later speakers and attendees join it."""
+        t0, t1 = cs + m.start(), cs + m.end()
+        noun = gathering["noun"].lower()
+        kind = "ministerial" if noun == "ministers" else "summit"
+        report = Report(
+            start=cs,
+            end=ce,
+            kind=kind,
+            story=story,
+            participants=self.people(cs, ce),
+            status=self._status(low, t0 - cs, t1 - cs, dates, state),
+        )
+        report.organisation_key = self.orgs_in(clause_start, t0)[0]
+        self._when(report, state, dates, t0, zone_end, cs, ce)
+        self._where(report, state, t0, zone_end, cs, ce, low)
+        if report.status == "reported" and (state.main is None or state.main.status != "reported"):
+            state.main = report
+        self.reports.append(report)
 
     def _not_a_trigger(self, m: re.Match, low: str, cs: int) -> bool:
         word = m.group(0)
