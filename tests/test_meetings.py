@@ -340,3 +340,30 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         )
         [row] = find(rows, "Amina Odhiambo", "Grace Nakato")
         self.assertEqual(row[1], dt.date(2025, 3, 4))
+
+    def test_talks_were_held_between_two_ministers(self):
+        _, rows = meetings_of(
+            "NAIROBI, 12 February 2025 - Talks were held between Minister of Foreign Affairs of "
+            "Kenya Amina Odhiambo and Minister of Foreign Affairs of Ghana Kofi Mensah-Boateng "
+            "in Nairobi.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual((row[0], row[1], row[4]), ("bilateral", dt.date(2025, 2, 12), "Nairobi"))
+
+    def test_a_council_named_as_a_body_that_opened_is_a_meeting(self):
+        result, rows = meetings_of(
+            "NAIROBI, December 5, 2024 (Agency) - The East African Community Ministerial "
+            "Council opened in Nairobi on Thursday.\n\n"
+            "The meeting was chaired by Kenyan Foreign Minister Amina Odhiambo. Among the "
+            "participants were Ghanaian Foreign Minister Kofi Mensah-Boateng and Ugandan "
+            "Foreign Minister Grace Nakato.\n"
+        )
+        [row] = [r for r in rows if r[0] == "ministerial"]
+        self.assertEqual(row[1], dt.date(2024, 12, 5))
+        self.assertEqual(row[5], {"Amina Odhiambo", "Kofi Mensah-Boateng", "Grace Nakato"})
+        # the body itself names no meeting when nothing says it met
+        _, rows = meetings_of(
+            "NAIROBI, December 5, 2024 (Agency) - The East African Community Ministerial "
+            "Council adopted a budget, Kenyan Foreign Minister Amina Odhiambo said.\n"
+        )
+        self.assertEqual(rows, [])

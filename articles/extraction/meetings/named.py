@@ -51,6 +51,11 @@ ATTENDEES = re.compile(
 SIDELINES = re.compile(
     r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
 )
+# a body named like a gathering, told as one: "The X Ministerial Council opened ..."
+CONVENES = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:opened|opens|was held|is held|is being held|took place|convened"
+    r"|began|begins|kicked off|closed|concluded|ended|wrapped up)\b"
+)
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
 GENERIC_NP = frozenset({"the", "this", "that", "a", "an", "its", "their"})
@@ -242,6 +247,18 @@ class NamedMeetingsMixin:
         ]
         return max(told, key=lambda r: r.start) if told else None
 
+    def _convenes(self, k, cs, ce, low) -> bool:
+        """Whether the body whose name ends at token ``k`` is a gathering the sentence
+        tells: "The OSCE Ministerial Council opened in Valletta", "attended the X Summit"."""
+        end = self.tokens[k].end
+        span = next(((s, e) for s, e, _ in self.org_spans if s <= self.tokens[k].start < e), None)
+        if span is None or span[1] != end:
+            return False
+        return bool(
+            CONVENES.match(low[end - cs : ce - cs])
+            or PARTICIPATION.search(low[max(0, span[0] - cs - 40) : span[0] - cs])
+        )
+
     def _meeting_phrases(self, cs, ce, low) -> list[tuple[int, int, str, bool]]:
         """(start, end, kind, generic) of noun phrases naming a meeting in the sentence."""
         out = []
@@ -259,7 +276,8 @@ class NamedMeetingsMixin:
             ):
                 k += 1
                 continue
-            if self._in_org(toks[k].start) and head != "meeting":
+            convening = self._in_org(toks[k].start) and self._convenes(k, cs, ce, low)
+            if self._in_org(toks[k].start) and head != "meeting" and not convening:
                 k += 1
                 continue
             if head in ("conference", "briefing") and k > first and toks[k - 1].lower in PRESS:
@@ -276,11 +294,15 @@ class NamedMeetingsMixin:
             ):
                 k += 1
                 continue  # a verb: "jointly meeting the press", "meeting President X"
-            if head == "council" and not (
-                k + 1 < last
-                and toks[k + 1].lower == "of"
-                and k + 2 < last
-                and toks[k + 2].lower in ("foreign", "ministers", "heads")
+            if (
+                head == "council"
+                and not convening
+                and not (
+                    k + 1 < last
+                    and toks[k + 1].lower == "of"
+                    and k + 2 < last
+                    and toks[k + 2].lower in ("foreign", "ministers", "heads")
+                )
             ):
                 k += 1
                 continue

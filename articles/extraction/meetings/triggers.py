@@ -38,6 +38,10 @@ ENCOUNTER = (
     r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
     r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
     r"|jointly met the press|(?:discussed|conversation|consultations|talks) with"
+    # an MFA release's passive: "Talks were held between A and B"
+    r"|(?:[Tt]alks|[Aa] meeting|[Mm]eetings|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions)"
+    r" (?:were |was )?"
+    r"(?:held|took place) between"
     r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
 )
 VISIT = (
