@@ -399,3 +399,31 @@ class DatelineCountryTests(SimpleTestCase):
             "delegation of the African Union led by its Chairperson Amara Diallo on Monday.\n"
         )
         self.assertIsNone(found["Amara Diallo"].country)
+
+
+class ParticleSurnameTests(SimpleTestCase):
+    def test_a_surname_with_particles_opening_a_sentence_is_the_same_person(self):
+        _, result = run(
+            "THE HAGUE, 3 March 2025 (Agency) - Dutch Foreign Minister Pieter van den Bosch "
+            "hosted his Belgian counterpart Marie de la Croix on Monday.\n\n"
+            'Van den Bosch told reporters that Europe must do more. "We cannot wait," he said.\n\n'
+            "De la Croix said that Belgium would coordinate with its neighbours.\n"
+        )
+        self.assertEqual(
+            sorted(p.name for p in result.persons), ["Marie de la Croix", "Pieter van den Bosch"]
+        )
+        speakers = {result.persons[s.speaker].name for s in result.statements}
+        self.assertEqual(speakers, {"Pieter van den Bosch", "Marie de la Croix"})
+
+    def test_a_royal_named_by_style_and_given_name_is_the_person_named_in_full(self):
+        _, result = run(
+            "DOHA, May 2, 2025 (Agency) - Qatari Foreign Minister Prince Khalid bin Nasser Al "
+            "Marri received Kenyan Foreign Minister Amina Odhiambo in Doha on Friday.\n\n"
+            "Prince Khalid said the two countries would expand trade.\n"
+        )
+        names = [p.name for p in result.persons]
+        self.assertEqual(sorted(names), ["Amina Odhiambo", "Khalid bin Nasser Al Marri"])
+        khalid = result.persons[names.index("Khalid bin Nasser Al Marri")]
+        self.assertEqual(khalid.positions[0].title, "Foreign Minister")
+        [statement] = result.statements
+        self.assertEqual(result.persons[statement.speaker].name, "Khalid bin Nasser Al Marri")

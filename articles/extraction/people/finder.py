@@ -9,6 +9,7 @@ from collections import Counter
 from diplomacy.names import name_key
 
 from ..context import Context
+from ..lexicons import NAME_PARTICLES
 from ..types import OrganisationMention, PersonEntity, PersonMention
 from .candidates import SOVEREIGN_TITLES, CandidatesMixin
 from .entities import EntitiesMixin
@@ -43,6 +44,21 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
                 self.org_at.setdefault(k, m)
                 self.orgs_at.setdefault(k, []).append(m)
 
+    def _particle_surname(self, name: str) -> int | None:
+        """The person already named whose surname, with its particles, is ``name``."""
+        for i, forms in enumerate(self.forms):
+            if any(_is_particle_surname(name, form) for form in forms):
+                return i
+        return None
+
+    def _given_name_of(self, word: str) -> int | None:
+        """The person already named in full whose first name is ``word``."""
+        key = name_key(word)
+        for i, forms in enumerate(self.forms):
+            if any(len(f.split()) >= 2 and name_key(f.split()[0]) == key for f in forms):
+                return i
+        return None
+
     def run(self):
         candidates = self.candidates()
         full, single = [], []
@@ -62,6 +78,18 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
         # pass 1: full names
         for c in full:
             name = self._name_text(c.a, c.b)
+            idx = self._particle_surname(name)
+            if (
+                idx is None
+                and len(name.split()) == 1
+                and c.title is not None
+                and self.tokens[c.title[1] - 1].lower in GIVEN_NAME_STYLES
+            ):
+                idx = self._given_name_of(name)  # "Prince Faisal" after his full name
+            if idx is not None:
+                self._add_mention(c.a, c.b, idx, "surname")
+                self._attach_titles(idx, c)
+                continue
             idx = self._entity_for(name)
             if idx is None:
                 idx = self._new_entity(name)
@@ -79,6 +107,8 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
                 if idx is not None:
                     self.forms[idx][word] += 1
                     self._add_mention(c.a, c.b, idx, "full")
+                elif (idx := self._particle_surname(word)) is not None:
+                    self._add_mention(c.a, c.b, idx, "surname")
                 continue
             choices = parts.get(name_key(word))
             if choices:
@@ -96,6 +126,19 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
         self._countries()
         keep = self._finalise(provisional)
         return keep
+
+
+# styles used with a given name ("Prince Faisal", "Sheikh Mohammed"), unlike regnal names
+# ("King Charles" is not "Charles Michel")
+GIVEN_NAME_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "emir"})
+
+
+def _is_particle_surname(name: str, form: str) -> bool:
+    """ "Van der Linden" (a sentence's first words) is the surname of "Caspar van der Linden"."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in NAME_PARTICLES:
+        return False
+    return form.lower().endswith(" " + name.lower()) and form.lower() != name.lower()
 
 
 def find_people(ctx: Context, organisations: list[OrganisationMention]):

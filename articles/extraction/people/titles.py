@@ -14,6 +14,9 @@ from .vocabulary import (
     TITLE_WORDS,
 )
 
+# "Foreign Minister Prince Faisal": the style before a royal's name is not part of the post
+ROYAL_STYLES = frozenset({"prince", "princess"})
+
 
 class TitlesMixin:
     """Part of ``PeopleFinder``: title phrases and appositions, turned into positions."""
@@ -152,6 +155,13 @@ class TitlesMixin:
         igo = False
         for part in parts:
             # honorifics at either end are not part of the post
+            # "Foreign Minister Prince Faisal": the rank before a royal's name is the post
+            while (
+                len(part) > 1
+                and toks[part[-1]].lower in ROYAL_STYLES
+                and toks[part[-2]].lower != "crown"
+            ):
+                part = part[:-1]
             while part and toks[part[-1]].lower in HONORIFICS:
                 h = toks[part[-1]].lower
                 gender = gender or GENDER_BY_HONORIFIC.get(h)
