@@ -367,3 +367,27 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
             "Council adopted a budget, Kenyan Foreign Minister Amina Odhiambo said.\n"
         )
         self.assertEqual(rows, [])
+
+    def test_a_pair_who_did_something_at_a_summit_took_part_in_it(self):
+        _, rows = meetings_of(
+            "LAKEVIEW, June 19, 2025 (Agency) - Kenyan President Amina Odhiambo and Ghanaian "
+            "President Kofi Mensah-Boateng signed a trade pact at a summit in Lakeview on "
+            "Wednesday.\n\n"
+            "The two leaders held talks for several hours.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual((row[0], row[1]), ("summit", dt.date(2025, 6, 18)))
+        # a summit only proposed is not one they were at
+        _, rows = meetings_of(
+            "LAKEVIEW, June 19, 2025 (Agency) - Kenyan President Amina Odhiambo proposed a "
+            "summit to Ghanaian President Kofi Mensah-Boateng in a letter.\n"
+        )
+        self.assertEqual([r for r in rows if r[0] == "summit"], [])
+
+    def test_talks_that_lasted_hours_are_talks(self):
+        _, rows = meetings_of(
+            "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
+            "talks for two hours with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual(row[0], "bilateral")

@@ -368,9 +368,10 @@ class NamedMeetingsMixin:
                     b = j
             modifiers = [t.lower for t in toks[a:k]]
             generic = det in GENERIC_NP and not modifiers and b == k + 1 and det not in ("a", "an")
-            if det in ("a", "an") and not modifiers and b == k + 1:
+            at_one = a - 2 >= first and toks[a - 2].lower == "at"
+            if det in ("a", "an") and not modifiers and b == k + 1 and not at_one:
                 k += 1
-                continue  # "a meeting": says nothing about which
+                continue  # "a meeting": says nothing about which; "at a summit" does
             if head == "talks" and not generic:
                 k += 1
                 continue  # "held talks with", "peace talks": encounters, or not a meeting

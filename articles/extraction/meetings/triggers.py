@@ -33,7 +33,7 @@ CALL = (
 IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
-    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b)"
+    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b| for (?:two|three|several|more than|over|about|nearly|almost|an?|[0-9]))"
     r"|(?:met|meets|meet|meeting)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
     r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
     r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
