@@ -391,3 +391,15 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         )
         [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual(row[0], "bilateral")
+
+    def test_a_signing_told_as_a_ceremony_has_its_signers_and_witnesses(self):
+        result, rows = meetings_of(
+            "LAKEVIEW, July 8, 2024 (Agency) - The trade agreement was signed by Kenyan Foreign "
+            "Minister Amina Odhiambo and Ghanaian Trade Minister Kofi Mensah-Boateng in "
+            "Lakeview, in a ceremony witnessed by Ugandan President Grace Nakato.\n"
+        )
+        [row] = [r for r in rows if r[0] == "ceremony"]
+        self.assertEqual(row[5], {"Amina Odhiambo", "Kofi Mensah-Boateng", "Grace Nakato"})
+        self.assertEqual(row[1], dt.date(2024, 7, 8))
+        [meeting] = result.meetings
+        self.assertEqual(meeting.title, "Ceremony in Lakeview")

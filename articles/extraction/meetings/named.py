@@ -42,9 +42,12 @@ WITH_AS_HOST = re.compile(
 # "their annual meeting", "its summit": the body the sentence's subject belongs to
 POSSESSIVE = re.compile(r"\b(?:their|its)(?: [a-z0-9\-]+){0,3} ?$")
 PASSIVE_BY = re.compile(
-    r"^[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )"
-    r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened) by\b"
+    r"^(?:[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )|\s*)"
+    r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened|witnessed) by\b"
 )
+# a signing told as a ceremony: its signers and witnesses took part
+SIGNED_BY = re.compile(r"\bsigned by\b")
+IN_A_CEREMONY = re.compile(r"\bin an? $")
 ATTENDEES = re.compile(
     r"\b(?:attendees|participants|those present|guests) (?:included|were|include)\b"
 )
@@ -80,11 +83,18 @@ class NamedMeetingsMixin:
             if kind == "multilateral" and re.search(r"minist", text):
                 kind = "ministerial"
             participants: list[int] = []
-            participating = PARTICIPATION.search(before)
+            participating = PARTICIPATION.search(before) or (
+                kind == "ceremony" and IN_A_CEREMONY.search(before)
+            )
             passive = PASSIVE_BY.match(after)
             attendees = ATTENDEES.search(low)
             if passive:
                 participants = self.people(b + passive.end(), ce, clause_start=b + passive.end())
+            signed = SIGNED_BY.search(low[: a - cs]) if kind == "ceremony" else None
+            if signed:
+                # "The agreement was signed by A and B in X, in a ceremony witnessed by C"
+                signers = self.people(cs + signed.end(), a, clause_start=cs + signed.end())
+                participants = signers + [p for p in participants if p not in signers]
             host = WITH_AS_HOST.match(low[b - cs : ce - cs])
             if host:
                 who = b + host.start("who")
@@ -167,6 +177,8 @@ class NamedMeetingsMixin:
             self._when(report, state, dates, a, ce, cs, ce)
             self._duration(report, self.low[a:b])
             self._where(report, state, a, ce, cs, ce, low)
+            if report.title.lower() in MEETING_HEADS and report.city:
+                report.title += f" in {report.city}"  # "at a summit": "Summit in Lakeview"
             if report.status == "reported" and (
                 state.main is None
                 or state.main.status != "reported"
@@ -368,7 +380,10 @@ class NamedMeetingsMixin:
                     b = j
             modifiers = [t.lower for t in toks[a:k]]
             generic = det in GENERIC_NP and not modifiers and b == k + 1 and det not in ("a", "an")
-            at_one = a - 2 >= first and toks[a - 2].lower == "at"
+            # "at a summit", "in a ceremony": one they were at
+            at_one = a - 2 >= first and (
+                toks[a - 2].lower == "at" or (toks[a - 2].lower == "in" and head == "ceremony")
+            )
             if det in ("a", "an") and not modifiers and b == k + 1 and not at_one:
                 k += 1
                 continue  # "a meeting": says nothing about which; "at a summit" does
