@@ -351,3 +351,19 @@ class ShortStatementsAndCourtesiesTests(SimpleTestCase):
 
     def test_greetings_conveyed_are_not_a_statement(self):
         self.assertEqual(by(said(self.TEXT), "Kalle Tamm"), [])
+
+
+class CalledTests(SimpleTestCase):
+    TEXT = (
+        "LAKEVIEW, June 19, 2025 (Agency) - Kenyan President Amina Odhiambo met Ghanaian "
+        "President Kofi Mensah-Boateng.\n\n"
+        'Odhiambo called the document a "breakthrough" and said Kenya would deepen military '
+        "cooperation with Ghana.\n\n"
+        "Mensah-Boateng called Odhiambo on Friday to discuss the harvest.\n"
+    )
+
+    def test_calling_something_a_name_is_speech_and_calling_someone_is_not(self):
+        statements = said(self.TEXT)
+        [(text, _direct)] = by(statements, "Amina Odhiambo")
+        self.assertIn("Kenya would deepen military cooperation with Ghana", text)
+        self.assertEqual(by(statements, "Kofi Mensah-Boateng"), [])

@@ -23,6 +23,8 @@ from .vocabulary import (
     VIEW_WORDS,
 )
 
+OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+
 
 class SpeakersMixin:
     """Part of ``StatementFinder``: who speaks, found from the speech verb."""
@@ -42,7 +44,14 @@ class SpeakersMixin:
             if nxt < hi and (
                 nxt in self.coref.mention_at or toks[nxt].lower in ("him", "her", "his", "the")
             ):
-                return False  # a phone call
+                # a phone call, unless it names something: 'called the deal a "breakthrough"'
+                ahead = [t.text for t in toks[nxt : min(hi, nxt + 10)]]
+                return any(
+                    w.lower() in ("a", "an")
+                    and i + 1 < len(ahead)
+                    and ahead[i + 1] in OPENING_QUOTES
+                    for i, w in enumerate(ahead)
+                )
         return True
 
     # -- subjects ----------------------------------------------------------------------
