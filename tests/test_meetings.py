@@ -403,3 +403,24 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual(row[1], dt.date(2024, 7, 8))
         [meeting] = result.meetings
         self.assertEqual(meeting.title, "Ceremony in Lakeview")
+
+    def test_a_courtesy_call_is_a_meeting_and_an_appeal_is_not(self):
+        result, rows = meetings_of(
+            "NAIROBI, Feb 3, 2025 (Agency) -- Ghanaian Foreign Minister Kofi Mensah-Boateng, "
+            "who is on a visit to Kenya, called on Kenyan Vice President Amina Odhiambo.\n\n"
+            "Mensah-Boateng called on Ugandan Foreign Minister Grace Nakato to join the "
+            "talks.\n"
+        )
+        [row] = rows
+        self.assertEqual(row[5], {"Kofi Mensah-Boateng", "Amina Odhiambo"})
+        # the visit is no statement; the appeal is one
+        [statement] = result.statements
+        self.assertIn("to join the talks", statement.text)
+
+    def test_a_name_with_an_initial(self):
+        result, rows = meetings_of(
+            "NAIROBI, Feb 3, 2025 (Agency) -- Kenyan Foreign Minister K. Odhiambo held talks "
+            "with Ghanaian Foreign Minister John F. Mensah in Nairobi.\n"
+        )
+        self.assertEqual(sorted(p.name for p in result.persons), ["John F. Mensah", "K. Odhiambo"])
+        self.assertEqual(len(find(rows, "K. Odhiambo", "John F. Mensah")), 1)

@@ -30,6 +30,7 @@ CALL = (
     # a readout's "X spoke today with Y": a call, unless the sentence places them together
     r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|on [a-z]+day))? with"
 )
+CALLED_ON_TO = re.compile(r"[^.;]{0,120}?\bto (?!the\b|a\b|an\b|his\b|her\b)[a-z]+")
 IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
@@ -43,6 +44,8 @@ ENCOUNTER = (
     r" (?:were |was )?"
     r"(?:held|took place) between"
     r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
+    # a courtesy call: "X called on Vice President Y" (not "called on Y to act")
+    r"|called on|calls on|calling on"
 )
 VISIT = (
     r"(?:paid|pays|paying|made|making|began|begins|concluded|concludes|started|starts|on|during|"
@@ -213,6 +216,9 @@ class TriggersMixin:
             return place is None or place.kind not in ("country", "city")
         after = low[m.end() : m.end() + 40]
         before = low[max(0, m.start() - 30) : m.start()]
+        if word.endswith(" on") and word.startswith("call"):
+            # "called on the world to act" is an appeal, not a visit
+            return CALLED_ON_TO.match(low[m.end() :]) is not None
         if word in ("received", "receives", "receiving"):
             # "received the visiting minister" counts; "received support" does not
             return (

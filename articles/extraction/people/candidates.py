@@ -20,7 +20,14 @@ from ..lexicons import (
 from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
 
 
+def is_initial(text: str) -> bool:
+    """ "S." of "S. Jaishankar", "F." of "John F. Kennedy"."""
+    return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
+
+
 def name_like(text: str) -> bool:
+    if is_initial(text):
+        return True
     if len(text) < 2 or not text[0].isupper():
         return False
     core = text.replace("'", "").replace(".", "")
@@ -141,8 +148,11 @@ class CandidatesMixin:
                     if t.text in REGNAL_NUMBERS:
                         j += 1  # "Abdullah II", "Charles III": the number ends the name
                     break
-                if j - k <= 5:
-                    out.append(self._evidence(Candidate(k, j), s_start, s_end))
+                end = j
+                while end > k and is_initial(toks[end - 1].text):
+                    end -= 1  # a name does not end with an initial
+                if k < end and j - k <= 5 and not is_initial(toks[end - 1].text):
+                    out.append(self._evidence(Candidate(k, end), s_start, s_end))
                 k = j
         return out
 

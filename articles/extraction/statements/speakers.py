@@ -41,6 +41,8 @@ class SpeakersMixin:
             return False  # "proposed by Xi": a participle, not this subject's speech
         if low in ("called", "calls"):
             nxt = k + 1
+            if nxt < hi and toks[nxt].lower == "on" and not self._appeal(nxt + 1, hi):
+                return False  # a courtesy call: "called on Vice President X"
             if nxt < hi and (
                 nxt in self.coref.mention_at or toks[nxt].lower in ("him", "her", "his", "the")
             ):
@@ -53,6 +55,17 @@ class SpeakersMixin:
                     for i, w in enumerate(ahead)
                 )
         return True
+
+    def _appeal(self, k: int, hi: int) -> bool:
+        """Whether "called on ..." from token ``k`` asks someone to act ("called on all
+        sides to show restraint") rather than visits them."""
+        for j in range(k, min(hi, k + 25)):
+            t = self.tokens[j].lower
+            if t in (".", ";"):
+                return False
+            if t == "to" and j + 1 < hi and self.tokens[j + 1].lower not in ("the", "a", "an"):
+                return True
+        return False
 
     # -- subjects ----------------------------------------------------------------------
     def _skip_back(self, k: int, lo: int) -> int:
