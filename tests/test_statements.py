@@ -367,3 +367,14 @@ class CalledTests(SimpleTestCase):
         [(text, _direct)] = by(statements, "Amina Odhiambo")
         self.assertIn("Kenya would deepen military cooperation with Ghana", text)
         self.assertEqual(by(statements, "Kofi Mensah-Boateng"), [])
+
+    def test_a_quotation_posted_on_social_media_is_a_statement(self):
+        statements = said(
+            "NAIROBI, Feb 3, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
+            "talks with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n\n"
+            '"Had a productive meeting with my Ghanaian colleague on trade and energy," '
+            "Odhiambo posted on X.\n"
+        )
+        [(text, direct)] = by(statements, "Amina Odhiambo")
+        self.assertTrue(direct)
+        self.assertIn("productive meeting with my Ghanaian colleague", text)

@@ -12,7 +12,7 @@ NOT_SPEECH = frozenset(
     """.split()
 )
 SPEECH = (SPEECH_VERBS - NOT_SPEECH) | frozenset(
-    "touched asked agreed spelled spelt wrote tweeted quoted".split()
+    "touched asked agreed spelled spelt wrote tweeted quoted posted".split()
 )
 # Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
 PARTICLES = {
@@ -23,6 +23,7 @@ PARTICLES = {
     "spoke": ("about", "of", "highly", "on"),
     "speaks": ("about", "of", "highly", "on"),
     "touched": ("upon", "on"),
+    "posted": ("on",),  # "posted on X": a post on social media
 }
 # Speech verbs that a group subject takes too ("the sides agreed").
 GROUP_ONLY = frozenset({"agreed"})
