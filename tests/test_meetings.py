@@ -424,3 +424,21 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         )
         self.assertEqual(sorted(p.name for p in result.persons), ["John F. Mensah", "K. Odhiambo"])
         self.assertEqual(len(find(rows, "K. Odhiambo", "John F. Mensah")), 1)
+
+    def test_leaders_who_held_their_retreat_took_part_in_it(self):
+        _, rows = meetings_of(
+            "LAKEVIEW, Jan 7, 2025 (Agency) -- Prime Minister Amina Odhiambo and her Ghanaian "
+            "counterpart Kofi Mensah-Boateng held their 11th Leaders' Retreat in Lakeview "
+            "today.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual((row[0], row[1]), ("summit", dt.date(2025, 1, 7)))
+
+    def test_two_people_at_a_meeting_met_each_other(self):
+        _, rows = meetings_of(
+            "NAIROBI, October 4, 2024 (Agency) - Kenyan Deputy Foreign Minister Amina Odhiambo "
+            "and Ghanaian Ambassador to Kenya Kofi Mensah-Boateng discussed regional security "
+            "at a meeting on Friday, the ministry said.\n"
+        )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
+        self.assertEqual((row[0], row[1]), ("bilateral", dt.date(2024, 10, 4)))

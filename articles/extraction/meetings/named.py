@@ -27,12 +27,15 @@ MEETING_HEADS = {
     "assembly": "multilateral",
     "council": "ministerial",
     "talks": "bilateral",  # only as "the talks", "their talks": see _meeting_phrases
+    "retreat": "summit",  # "the Leaders' Retreat"
 }
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
 HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
 PARTICIPATION = re.compile(
     rf"\b(?:{PARTICIPATE}|{HOSTING})(?: (?:a|an|the|its|this|his|her|their))? ?$"
+    # "A and B held their 11th Leaders' Retreat": they took part
+    r"|\b(?:held|hold|holds|holding) (?:a|an|the|their)(?: [a-z0-9\-']+){0,2} ?$"
 )
 # "..., with X as host": the chair or host named after the meeting
 WITH_AS_HOST = re.compile(
@@ -158,6 +161,8 @@ class NamedMeetingsMixin:
                         target.participants.append(p)
                 target.spans.append((cs, ce))
                 continue
+            if kind == "multilateral" and len(participants) == 2 and self.low[a - 2 : a] == "a ":
+                kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
             report = Report(
                 start=cs,
                 end=ce,
