@@ -33,27 +33,37 @@ def find(rows, *names):
     return [r for r in rows if set(names) <= r[5]]
 
 
+def the_meeting(text, *names):
+    """The one meeting row of an article whose participants include all ``names``."""
+    _, rows = meetings_of(text)
+    found = find(rows, *names)
+    assert len(found) == 1, f"{len(found)} meetings of {names}: {rows}"
+    return found[0]
+
+
 class EncounterTests(SimpleTestCase):
     def test_met_with_gives_a_bilateral_meeting_with_the_dateline_city(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "Ministers discuss trade\n\n"
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo met with visiting "
             "Ghanaian Foreign Minister Kofi Mensah-Boateng here on Tuesday.\n\n"
             "Odhiambo said the two countries would expand trade.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual(row[0], "bilateral")
         self.assertEqual(row[4], "Nairobi")
         self.assertEqual(row[6], "reported")
 
     def test_weekday_resolves_against_the_dateline(self):
         # March 4, 2025 is a Tuesday; "on Monday" is the day before
-        _, rows = meetings_of(
+        row = the_meeting(
             "Talks in Nairobi\n\n"
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held talks with "
             "Ghanaian Foreign Minister Kofi Mensah-Boateng on Monday.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual(row[1], dt.date(2025, 3, 3))
         self.assertEqual(row[2], "day")
 
@@ -68,11 +78,12 @@ class EncounterTests(SimpleTestCase):
         self.assertFalse(find(rows, "Ana Valdivia"))
 
     def test_phone_call_is_a_call_without_a_place(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "OTTAWA, Feb. 12, 2024 (Agency) -- Canadian Prime Minister Claire Dubois held a phone call "
             "with German Chancellor Markus Feldmann on Monday to discuss energy security.\n"
+            "Claire Dubois",
+            "Markus Feldmann",
         )
-        [row] = find(rows, "Claire Dubois", "Markus Feldmann")
         self.assertEqual(row[0], "call")
         self.assertIsNone(row[4])
         self.assertEqual(row[1], dt.date(2024, 2, 12))
@@ -104,12 +115,13 @@ class EncounterTests(SimpleTestCase):
         self.assertEqual(second[4], "Buenos Aires")
 
     def test_meetings_of_a_several_day_visit_without_a_day_keep_the_month(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "Visit to Poland\n\n"
             "Portuguese Foreign Minister Rui Tavares paid an official visit to Warsaw from 10 to 13 June 2024. "
             "Tavares held talks with Polish Foreign Minister Anna Kowalczyk.\n"
+            "Rui Tavares",
+            "Anna Kowalczyk",
         )
-        [row] = find(rows, "Rui Tavares", "Anna Kowalczyk")
         self.assertEqual(row[2], "month")
         self.assertEqual(row[1], dt.date(2024, 6, 1))
         self.assertEqual(row[4], "Warsaw")
@@ -245,32 +257,34 @@ class HostsAndBodiesTests(SimpleTestCase):
         self.assertEqual(meeting.organisation_key, "associationofsoutheastasiannations")
 
     def test_also_attended_the_meeting_joins_the_encounter_just_told(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "President receives envoy\n\n"
             "ACCRA, June 3, 2025 (Agency) -- Ghanaian President Kwame Asante on Tuesday "
             "received Amara Diallo, special envoy of the African Union, in Accra.\n\n"
             "Ghanaian Foreign Minister Efua Boateng also attended the meeting.\n"
+            "Kwame Asante",
+            "Amara Diallo",
         )
-        [row] = find(rows, "Kwame Asante", "Amara Diallo")
         self.assertIn("Efua Boateng", row[5])
 
     def test_a_host_named_by_a_verb_takes_part(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "Forum opens\n\n"
             "LIMA, Nov. 4, 2025 (Agency) -- Peruvian President Lucia Romero hosted the "
             "Pacific Trade Forum in Lima on Tuesday.\n"
+            "Lucia Romero",
         )
-        [row] = find(rows, "Lucia Romero")
         self.assertEqual(row[0], "forum")
 
     def test_their_talks_after_a_pair_that_agreed_is_their_meeting(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "Ministers agree\n\n"
             "LIMA, May 7, 2025 (Agency) -- Peruvian Foreign Minister Lucia Romero and "
             "Chilean Foreign Minister Tomas Araya agreed on Tuesday to expand trade.\n\n"
             "During their talks in Lima, Romero said the two countries were close partners.\n"
+            "Lucia Romero",
+            "Tomas Araya",
         )
-        [row] = find(rows, "Lucia Romero", "Tomas Araya")
         self.assertEqual(row[0], "bilateral")
         self.assertEqual(row[1], dt.date(2025, 5, 6))
         self.assertEqual(row[4], "Lima")
@@ -288,22 +302,24 @@ class HostsAndBodiesTests(SimpleTestCase):
 class ReadoutsAndGatheringsTests(SimpleTestCase):
     def test_a_readout_that_spoke_today_with_is_a_call_on_its_date(self):
         # no dateline: "today" is the date printed under the readout
-        _, rows = meetings_of(
+        row = the_meeting(
             "Readout of the Minister's call with the Foreign Minister of Ghana\n\n"
             "Foreign Minister Amina Odhiambo of Kenya spoke today with Ghanaian Foreign Minister "
             "Kofi Mensah-Boateng to discuss regional security. The two ministers also discussed "
             "the upcoming summit.\n\n"
             "March 4, 2025\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1], row[2]), ("call", dt.date(2025, 3, 4), "day"))
 
     def test_spoke_with_on_the_sidelines_is_an_encounter_not_a_call(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "NAIROBI, March 4, 2025 (Agency) -- On the sidelines of the forum, Kenyan Foreign "
             "Minister Amina Odhiambo spoke with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual(row[0], "bilateral")
 
     def test_today_as_nowadays_is_not_a_date(self):
@@ -333,21 +349,23 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual(len(rows), 1)
 
     def test_later_in_the_day_is_the_day_just_told(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "NAIROBI, March 7, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
             "talks with Ghanaian Foreign Minister Kofi Mensah-Boateng on Tuesday.\n\n"
             "Later in the day, Odhiambo received Ugandan Foreign Minister Grace Nakato.\n"
+            "Amina Odhiambo",
+            "Grace Nakato",
         )
-        [row] = find(rows, "Amina Odhiambo", "Grace Nakato")
         self.assertEqual(row[1], dt.date(2025, 3, 4))
 
     def test_talks_were_held_between_two_ministers(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "NAIROBI, 12 February 2025 - Talks were held between Minister of Foreign Affairs of "
             "Kenya Amina Odhiambo and Minister of Foreign Affairs of Ghana Kofi Mensah-Boateng "
             "in Nairobi.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1], row[4]), ("bilateral", dt.date(2025, 2, 12), "Nairobi"))
 
     def test_a_council_named_as_a_body_that_opened_is_a_meeting(self):
@@ -369,13 +387,14 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual(rows, [])
 
     def test_a_pair_who_did_something_at_a_summit_took_part_in_it(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "LAKEVIEW, June 19, 2025 (Agency) - Kenyan President Amina Odhiambo and Ghanaian "
             "President Kofi Mensah-Boateng signed a trade pact at a summit in Lakeview on "
             "Wednesday.\n\n"
             "The two leaders held talks for several hours.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1]), ("summit", dt.date(2025, 6, 18)))
         # a summit only proposed is not one they were at
         _, rows = meetings_of(
@@ -385,11 +404,12 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual([r for r in rows if r[0] == "summit"], [])
 
     def test_talks_that_lasted_hours_are_talks(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
             "talks for two hours with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual(row[0], "bilateral")
 
     def test_a_signing_told_as_a_ceremony_has_its_signers_and_witnesses(self):
@@ -426,19 +446,21 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual(len(find(rows, "K. Odhiambo", "John F. Mensah")), 1)
 
     def test_leaders_who_held_their_retreat_took_part_in_it(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "LAKEVIEW, Jan 7, 2025 (Agency) -- Prime Minister Amina Odhiambo and her Ghanaian "
             "counterpart Kofi Mensah-Boateng held their 11th Leaders' Retreat in Lakeview "
             "today.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1]), ("summit", dt.date(2025, 1, 7)))
 
     def test_two_people_at_a_meeting_met_each_other(self):
-        _, rows = meetings_of(
+        row = the_meeting(
             "NAIROBI, October 4, 2024 (Agency) - Kenyan Deputy Foreign Minister Amina Odhiambo "
             "and Ghanaian Ambassador to Kenya Kofi Mensah-Boateng discussed regional security "
             "at a meeting on Friday, the ministry said.\n"
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
         )
-        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1]), ("bilateral", dt.date(2024, 10, 4)))
