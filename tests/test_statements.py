@@ -378,3 +378,17 @@ class CalledTests(SimpleTestCase):
         [(text, direct)] = by(statements, "Amina Odhiambo")
         self.assertTrue(direct)
         self.assertIn("productive meeting with my Ghanaian colleague", text)
+
+    def test_agreeing_aloud_is_speech_and_agreeing_to_act_is_not(self):
+        statements = said(
+            "NAIROBI, Feb 3, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
+            "talks with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n\n"
+            "Mensah-Boateng agreed, saying that Ghana would coordinate its customs rules with "
+            "Kenya.\n\n"
+            "Odhiambo agreed to visit Accra later this year.\n"
+        )
+        self.assertEqual(
+            by(statements, "Kofi Mensah-Boateng"),
+            [("Ghana would coordinate its customs rules with Kenya", False)],
+        )
+        self.assertEqual(by(statements, "Amina Odhiambo"), [])

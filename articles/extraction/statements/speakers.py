@@ -10,6 +10,7 @@ from .vocabulary import (
     ADVERBS,
     ASIDE_OPENERS,
     CIRCUMSTANCES,
+    CONTINUING,
     GROUP_AFTER,
     GROUP_NOUNS,
     GROUP_ONLY,
@@ -55,6 +56,15 @@ class SpeakersMixin:
                     for i, w in enumerate(ahead)
                 )
         return True
+
+    def _agreed_aloud(self, v: int, hi: int) -> bool:
+        """ "X agreed that ...", "X agreed, saying ...": a person's words, unlike "X agreed
+        to attend"."""
+        toks = self.tokens
+        nxt = [toks[j].lower for j in range(v + 1, min(hi, v + 3))]
+        return nxt[:1] == ["that"] or (
+            nxt[:1] == [","] and nxt[1:2] in (["saying"], ["adding"], ["noting"], ["stressing"])
+        )
 
     def _appeal(self, k: int, hi: int) -> bool:
         """Whether "called on ..." from token ``k`` asks someone to act ("called on all
@@ -277,7 +287,7 @@ class SpeakersMixin:
                 inverted = True
         if speaker is None:
             return None
-        if low in GROUP_ONLY and not speaker.group:
+        if low in GROUP_ONLY and not speaker.group and not self._agreed_aloud(v, hi):
             return None
         start = min(speaker.start, v)
         end = max(speaker.end, v + 1) if inverted else v + 1
@@ -304,6 +314,10 @@ class SpeakersMixin:
                     return p + 1
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1
+        if k < hi and toks[k - 1].text == "," and toks[k].lower in CONTINUING:
+            k += 1  # "X agreed, saying that ...": the words are what follows
+            if k < hi and toks[k].lower == "that":
+                k += 1
         return k
 
     def _clause_ends(self, k: int, end: int) -> bool:
