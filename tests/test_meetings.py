@@ -47,7 +47,7 @@ class EncounterTests(SimpleTestCase):
             "Ministers discuss trade\n\n"
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo met with visiting "
             "Ghanaian Foreign Minister Kofi Mensah-Boateng here on Tuesday.\n\n"
-            "Odhiambo said the two countries would expand trade.\n"
+            "Odhiambo said the two countries would expand trade.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -60,7 +60,7 @@ class EncounterTests(SimpleTestCase):
         row = the_meeting(
             "Talks in Nairobi\n\n"
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held talks with "
-            "Ghanaian Foreign Minister Kofi Mensah-Boateng on Monday.\n"
+            "Ghanaian Foreign Minister Kofi Mensah-Boateng on Monday.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -80,7 +80,7 @@ class EncounterTests(SimpleTestCase):
     def test_phone_call_is_a_call_without_a_place(self):
         row = the_meeting(
             "OTTAWA, Feb. 12, 2024 (Agency) -- Canadian Prime Minister Claire Dubois held a phone call "
-            "with German Chancellor Markus Feldmann on Monday to discuss energy security.\n"
+            "with German Chancellor Markus Feldmann on Monday to discuss energy security.\n",
             "Claire Dubois",
             "Markus Feldmann",
         )
@@ -118,7 +118,7 @@ class EncounterTests(SimpleTestCase):
         row = the_meeting(
             "Visit to Poland\n\n"
             "Portuguese Foreign Minister Rui Tavares paid an official visit to Warsaw from 10 to 13 June 2024. "
-            "Tavares held talks with Polish Foreign Minister Anna Kowalczyk.\n"
+            "Tavares held talks with Polish Foreign Minister Anna Kowalczyk.\n",
             "Rui Tavares",
             "Anna Kowalczyk",
         )
@@ -261,7 +261,7 @@ class HostsAndBodiesTests(SimpleTestCase):
             "President receives envoy\n\n"
             "ACCRA, June 3, 2025 (Agency) -- Ghanaian President Kwame Asante on Tuesday "
             "received Amara Diallo, special envoy of the African Union, in Accra.\n\n"
-            "Ghanaian Foreign Minister Efua Boateng also attended the meeting.\n"
+            "Ghanaian Foreign Minister Efua Boateng also attended the meeting.\n",
             "Kwame Asante",
             "Amara Diallo",
         )
@@ -271,7 +271,7 @@ class HostsAndBodiesTests(SimpleTestCase):
         row = the_meeting(
             "Forum opens\n\n"
             "LIMA, Nov. 4, 2025 (Agency) -- Peruvian President Lucia Romero hosted the "
-            "Pacific Trade Forum in Lima on Tuesday.\n"
+            "Pacific Trade Forum in Lima on Tuesday.\n",
             "Lucia Romero",
         )
         self.assertEqual(row[0], "forum")
@@ -281,7 +281,7 @@ class HostsAndBodiesTests(SimpleTestCase):
             "Ministers agree\n\n"
             "LIMA, May 7, 2025 (Agency) -- Peruvian Foreign Minister Lucia Romero and "
             "Chilean Foreign Minister Tomas Araya agreed on Tuesday to expand trade.\n\n"
-            "During their talks in Lima, Romero said the two countries were close partners.\n"
+            "During their talks in Lima, Romero said the two countries were close partners.\n",
             "Lucia Romero",
             "Tomas Araya",
         )
@@ -307,7 +307,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
             "Foreign Minister Amina Odhiambo of Kenya spoke today with Ghanaian Foreign Minister "
             "Kofi Mensah-Boateng to discuss regional security. The two ministers also discussed "
             "the upcoming summit.\n\n"
-            "March 4, 2025\n"
+            "March 4, 2025\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -316,7 +316,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
     def test_spoke_with_on_the_sidelines_is_an_encounter_not_a_call(self):
         row = the_meeting(
             "NAIROBI, March 4, 2025 (Agency) -- On the sidelines of the forum, Kenyan Foreign "
-            "Minister Amina Odhiambo spoke with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+            "Minister Amina Odhiambo spoke with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -352,7 +352,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         row = the_meeting(
             "NAIROBI, March 7, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
             "talks with Ghanaian Foreign Minister Kofi Mensah-Boateng on Tuesday.\n\n"
-            "Later in the day, Odhiambo received Ugandan Foreign Minister Grace Nakato.\n"
+            "Later in the day, Odhiambo received Ugandan Foreign Minister Grace Nakato.\n",
             "Amina Odhiambo",
             "Grace Nakato",
         )
@@ -362,7 +362,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         row = the_meeting(
             "NAIROBI, 12 February 2025 - Talks were held between Minister of Foreign Affairs of "
             "Kenya Amina Odhiambo and Minister of Foreign Affairs of Ghana Kofi Mensah-Boateng "
-            "in Nairobi.\n"
+            "in Nairobi.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -387,14 +387,13 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         self.assertEqual(rows, [])
 
     def test_a_pair_who_did_something_at_a_summit_took_part_in_it(self):
-        row = the_meeting(
+        _, rows = meetings_of(
             "LAKEVIEW, June 19, 2025 (Agency) - Kenyan President Amina Odhiambo and Ghanaian "
             "President Kofi Mensah-Boateng signed a trade pact at a summit in Lakeview on "
             "Wednesday.\n\n"
             "The two leaders held talks for several hours.\n"
-            "Amina Odhiambo",
-            "Kofi Mensah-Boateng",
         )
+        [row] = find(rows, "Amina Odhiambo", "Kofi Mensah-Boateng")
         self.assertEqual((row[0], row[1]), ("summit", dt.date(2025, 6, 18)))
         # a summit only proposed is not one they were at
         _, rows = meetings_of(
@@ -406,7 +405,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
     def test_talks_that_lasted_hours_are_talks(self):
         row = the_meeting(
             "NAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo held "
-            "talks for two hours with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n"
+            "talks for two hours with Ghanaian Foreign Minister Kofi Mensah-Boateng.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -449,7 +448,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         row = the_meeting(
             "LAKEVIEW, Jan 7, 2025 (Agency) -- Prime Minister Amina Odhiambo and her Ghanaian "
             "counterpart Kofi Mensah-Boateng held their 11th Leaders' Retreat in Lakeview "
-            "today.\n"
+            "today.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
@@ -459,7 +458,7 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
         row = the_meeting(
             "NAIROBI, October 4, 2024 (Agency) - Kenyan Deputy Foreign Minister Amina Odhiambo "
             "and Ghanaian Ambassador to Kenya Kofi Mensah-Boateng discussed regional security "
-            "at a meeting on Friday, the ministry said.\n"
+            "at a meeting on Friday, the ministry said.\n",
             "Amina Odhiambo",
             "Kofi Mensah-Boateng",
         )
