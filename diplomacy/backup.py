@@ -16,7 +16,6 @@ reference organisations it replaces with the backup's.
 """
 
 import datetime as dt
-import json
 from collections import Counter
 from contextlib import contextmanager
 
@@ -27,6 +26,7 @@ from articles.models import Article, Evidence
 
 from . import summaries
 from .export import FORMAT as EXPORT_FORMAT
+from .export import write_sections
 from .models import (
     Country,
     Meeting,
@@ -101,15 +101,9 @@ def country_rows():
 def write_backup(stream):
     """Write the whole register to ``stream`` as one `diplomacy-backup/1` JSON object."""
     iso_for = dict(Country.objects.values_list("pk", "iso2"))
-    stream.write("{\n" + f'"format": {json.dumps(FORMAT)}')
     sections = [("countries", country_rows())]
     sections += [(name, _rows(model, iso_for)) for name, model in SECTIONS]
-    for name, rows in sections:
-        stream.write(f',\n"{name}": [')
-        for i, row in enumerate(rows):
-            stream.write(("\n" if i == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
-        stream.write("\n]")
-    stream.write("\n}\n")
+    write_sections(stream, FORMAT, sections)
 
 
 # --------------------------------------------------------------------------- restore

@@ -11,6 +11,8 @@ from django.db.models.functions import TruncMonth
 from .models import Participation, Person, Review
 
 SHOWN = [Review.UNREVIEWED, Review.VERIFIED]
+# counterparts (people met most, countries met most) a page shows
+COUNTERPARTS = 12
 
 
 def public_persons():

@@ -167,7 +167,13 @@ def write_export(stream):
         ("meetings", meeting_rows(meetings)),
         ("statements", statement_rows(meeting_index)),
     ]
-    stream.write('{\n"format": ' + json.dumps(FORMAT))
+    write_sections(stream, FORMAT, sections)
+
+
+def write_sections(stream, format_name, sections):
+    """One JSON object ``{"format": ..., name: [rows...], ...}``, written row by row so
+    that a large register never stands in memory as one string (export and backup)."""
+    stream.write('{\n"format": ' + json.dumps(format_name))
     for name, rows in sections:
         stream.write(f',\n"{name}": [')
         for i, row in enumerate(rows):

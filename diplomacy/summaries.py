@@ -32,10 +32,9 @@ from django.db.models import Count
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from .counting import SHOWN, month_counts, public_persons
+from .counting import COUNTERPARTS, SHOWN, month_counts, public_persons
 from .models import Country, CountrySummary, Meeting, Participation, Person
 
-COUNTERPARTS = 12
 CHUNK = 500
 
 _deferred = contextvars.ContextVar("country_summaries_deferred", default=False)

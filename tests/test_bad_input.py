@@ -7,7 +7,6 @@ DATABASE_URL pointing at PostgreSQL, on PostgreSQL (which refuses NUL characters
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -19,6 +18,8 @@ from articles.importing import Options, import_paths
 from articles.loading import DocumentLoader
 from articles.models import Article, Evidence
 from diplomacy.models import Meeting, Person, Statement
+
+from .test_import import ImportTestCase
 
 # invented names with letters outside ASCII, all of them in Windows-1252
 ARTICLE = (
@@ -57,20 +58,7 @@ def small_article(n):
     return f"Note {n}\n\nThe committee on cooperation met for the {n}th time in Vienna.\n"
 
 
-class BadInputTestCase(TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = Path(self.tmp.name)
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, content):
-        path = self.dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        return path
-
+class BadInputTestCase(ImportTestCase):
     def assert_nothing_of(self, file_name):
         """Nothing of a failed file reached the database."""
         self.assertFalse(Article.objects.filter(file_name=file_name).exists())

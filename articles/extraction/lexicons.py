@@ -4,6 +4,8 @@ General English news vocabulary only: no names of people, and nothing specific t
 article. Words are stored lower-case; the extractors compare lower-cased tokens.
 """
 
+import re
+
 # Head words of a post. "Minister", "President", "Secretary" ... A title phrase needs one.
 TITLE_HEADS = frozenset(
     """
@@ -194,3 +196,8 @@ MEETING_VERBS = frozenset(
 )
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+# "called on the world to act" asks; "called on Vice President X" visits. Matched on the
+# lower-cased text right after "called on" (meetings and statements both ask).
+APPEAL_AFTER_CALLED_ON = re.compile(r"[^.;]{0,120}?\bto (?!the\b|a\b|an\b|his\b|her\b)[a-z]+")

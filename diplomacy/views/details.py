@@ -13,13 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from .. import charts, summaries
-from ..counting import SHOWN, month_counts, public_persons, shown_participations
+from ..counting import COUNTERPARTS, SHOWN, month_counts, public_persons, shown_participations
 from ..models import Country, Meeting, Organisation, Participation, Person, Position, Statement
 from .base import meetings_url
 
 # rows of a related list shown on a detail page; the rest is one click away
 RELATED_ROWS = 30
-COUNTERPARTS = 12
 
 
 def _evidence_model():

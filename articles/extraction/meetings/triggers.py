@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import APPEAL_AFTER_CALLED_ON
 from ..types import DateMention, Precision
 from .merging import Report
 from .when_where import StoryState
@@ -30,7 +31,6 @@ CALL = (
     # a readout's "X spoke today with Y": a call, unless the sentence places them together
     r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|on [a-z]+day))? with"
 )
-CALLED_ON_TO = re.compile(r"[^.;]{0,120}?\bto (?!the\b|a\b|an\b|his\b|her\b)[a-z]+")
 IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
@@ -218,7 +218,7 @@ class TriggersMixin:
         before = low[max(0, m.start() - 30) : m.start()]
         if word.endswith(" on") and word.startswith("call"):
             # "called on the world to act" is an appeal, not a visit
-            return CALLED_ON_TO.match(low[m.end() :]) is not None
+            return APPEAL_AFTER_CALLED_ON.match(low[m.end() :]) is not None
         if word in ("received", "receives", "receiving"):
             # "received the visiting minister" counts; "received support" does not
             return (

@@ -4,7 +4,7 @@ and attributions ("according to X", "in his view").
 
 from __future__ import annotations
 
-from ..lexicons import MONTHS, WEEKDAYS
+from ..lexicons import APPEAL_AFTER_CALLED_ON, MONTHS, WEEKDAYS
 from .drafts import Attribution, Speaker
 from .vocabulary import (
     ADVERBS,
@@ -69,13 +69,11 @@ class SpeakersMixin:
     def _appeal(self, k: int, hi: int) -> bool:
         """Whether "called on ..." from token ``k`` asks someone to act ("called on all
         sides to show restraint") rather than visits them."""
-        for j in range(k, min(hi, k + 25)):
-            t = self.tokens[j].lower
-            if t in (".", ";"):
-                return False
-            if t == "to" and j + 1 < hi and self.tokens[j + 1].lower not in ("the", "a", "an"):
-                return True
-        return False
+        if k >= hi:
+            return False
+        toks = self.tokens
+        after = self.ctx.text[toks[k].start : toks[hi - 1].end].lower()
+        return APPEAL_AFTER_CALLED_ON.match(" " + after) is not None
 
     # -- subjects ----------------------------------------------------------------------
     def _skip_back(self, k: int, lo: int) -> int:
