@@ -307,3 +307,18 @@ class PropertyTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class YearFromContextTests(unittest.TestCase):
+    def test_rows(self):
+        from articles.extraction.dates import year_from_context
+
+        rows = [
+            ("on the margins of the 78th session of the United Nations General Assembly", 2023),
+            ("a photo tagged #UNGA80 from the week", 2025),
+            ("marking the 30th anniversary of diplomatic relations established in 1994", 2024),
+            ("the ministers met on Sept. 25 in New York", None),
+        ]
+        for text, year in rows:
+            with self.subTest(text):
+                self.assertEqual(year_from_context(text), year)

@@ -463,3 +463,123 @@ class ReadoutsAndGatheringsTests(SimpleTestCase):
             "Kofi Mensah-Boateng",
         )
         self.assertEqual((row[0], row[1]), ("bilateral", dt.date(2024, 10, 4)))
+
+
+# One row per construction: (invented article, the subject, [(counterpart, date, city)]).
+# Each counterpart must come out as a meeting of its own with the subject, and no meeting
+# may hold two of the counterparts.
+SERIES_OF_BILATERALS = [
+    (
+        "counterparts from different countries in one list",
+        "VARNA, June 12, 2025 (Agency) -- Bulgarian Foreign Minister Petar Vasilev met with his "
+        "counterparts, Chilean Foreign Minister Ana Rojas Pizarro and Norwegian Foreign Minister "
+        "Lars Eikeland, on Wednesday.\n",
+        "Petar Vasilev",
+        [
+            ("Ana Rojas Pizarro", dt.date(2025, 6, 11), "Varna"),
+            ("Lars Eikeland", dt.date(2025, 6, 11), "Varna"),
+        ],
+    ),
+    (
+        "a list of counterparts from different countries after 'also met with'",
+        "LIMA, March 3, 2025 (Agency) -- Peruvian Foreign Minister Rosa Quispe held talks with "
+        "Chilean Foreign Minister Tomas Errazuriz on Monday.\n\n"
+        "Quispe also met with Ecuador's Foreign Minister Lucia Andrade, Bolivia's Foreign Minister "
+        "Marco Choque and Paraguay's Vice President Ramon Benitez.\n",
+        "Rosa Quispe",
+        [
+            ("Tomas Errazuriz", dt.date(2025, 3, 3), "Lima"),
+            ("Lucia Andrade", dt.date(2025, 3, 3), "Lima"),
+            ("Marco Choque", dt.date(2025, 3, 3), "Lima"),
+            ("Ramon Benitez", dt.date(2025, 3, 3), "Lima"),
+        ],
+    ),
+    (
+        "'separate talks with' a list",
+        "OSLO, May 8, 2025 (Agency) -- Norwegian Prime Minister Ingrid Solberg-Haug held separate "
+        "talks with Finnish Prime Minister Aino Virtanen and Danish Prime Minister Mads Kjeldsen "
+        "in Oslo on Thursday.\n",
+        "Ingrid Solberg-Haug",
+        [
+            ("Aino Virtanen", dt.date(2025, 5, 8), "Oslo"),
+            ("Mads Kjeldsen", dt.date(2025, 5, 8), "Oslo"),
+        ],
+    ),
+    (
+        "calls listed after a colon, separated by semicolons",
+        "Readout of the Vice President's calls\nApril 2, 2025\n\n"
+        "Vice President Laura Whitcombe today spoke individually with: Prime Minister Jonas "
+        "Petraitis of Lithuania; President Milena Horvat of Croatia; and Prime Minister Erik "
+        "Lindqvist of Sweden.\n",
+        "Laura Whitcombe",
+        [
+            ("Jonas Petraitis", dt.date(2025, 4, 2), None),
+            ("Milena Horvat", dt.date(2025, 4, 2), None),
+            ("Erik Lindqvist", dt.date(2025, 4, 2), None),
+        ],
+    ),
+    (
+        "nominal and passive encounters whose subject is the story's protagonist",
+        "CAIRO, Oct. 9, 2025 (Agency) -- Egyptian Foreign Minister Karim Mansour met with "
+        "Jordanian Foreign Minister Omar Haddad on Thursday.\n\n"
+        "During the meeting with Lebanese Foreign Minister Rami Khoury, the sides discussed trade.\n\n"
+        "Water security was discussed with Sudanese Foreign Minister Amal Osman.\n",
+        "Karim Mansour",
+        [
+            ("Omar Haddad", dt.date(2025, 10, 9), "Cairo"),
+            ("Rami Khoury", dt.date(2025, 10, 9), "Cairo"),
+            ("Amal Osman", dt.date(2025, 10, 9), "Cairo"),
+        ],
+    ),
+]
+
+
+class SeriesOfBilateralsTests(SimpleTestCase):
+    def test_met_the_ministers_of_a_list_is_no_extra_group_meeting(self):
+        _, rows = meetings_of(
+            "VARNA, June 12, 2025 (Agency) -- Bulgarian Foreign Minister Petar Vasilev met with the "
+            "foreign ministers of Chile, Foreign Minister Ana Rojas Pizarro, and Norway.\n"
+        )
+        self.assertEqual([r[5] for r in rows], [{"Petar Vasilev", "Ana Rojas Pizarro"}])
+
+    def test_one_meeting_per_counterpart(self):
+        for label, text, subject, expected in SERIES_OF_BILATERALS:
+            with self.subTest(label):
+                _, rows = meetings_of(text)
+                counterparts = {name for name, _, _ in expected}
+                for name, date, city in expected:
+                    found = find(rows, subject, name)
+                    self.assertEqual(len(found), 1, f"{name}: {rows}")
+                    self.assertEqual(found[0][1], date, name)
+                    self.assertEqual(found[0][4], city, name)
+                    self.assertEqual(found[0][5] & counterparts, {name}, name)
+
+    def test_a_trilateral_stays_one_meeting(self):
+        _, rows = meetings_of(
+            "OSLO, May 8, 2025 (Agency) -- Norwegian Prime Minister Ingrid Solberg-Haug held a "
+            "trilateral meeting with Finnish Prime Minister Aino Virtanen and Danish Prime Minister "
+            "Mads Kjeldsen in Oslo on Thursday.\n"
+        )
+        self.assertEqual(
+            len(find(rows, "Ingrid Solberg-Haug", "Aino Virtanen", "Mads Kjeldsen")), 1
+        )
+
+
+class YearFromContextTests(SimpleTestCase):
+    def test_a_session_number_gives_the_year_of_an_undated_day(self):
+        row = the_meeting(
+            "Ministers meet in New York\n\n"
+            "Kenyan Foreign Minister Amina Odhiambo met with Ghanaian Foreign Minister Kofi "
+            "Mensah-Boateng on Sept. 24 during the 81st session of the UN General Assembly.\n",
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
+        )
+        self.assertEqual(row[1], dt.date(2026, 9, 24))
+
+    def test_a_weekday_without_any_date_stays_unknown(self):
+        _, rows = meetings_of(
+            "Ministers meet in New York\n\n"
+            "Kenyan Foreign Minister Amina Odhiambo met with Ghanaian Foreign Minister Kofi "
+            "Mensah-Boateng on Tuesday during the 81st session of the UN General Assembly.\n"
+        )
+        self.assertFalse([r for r in rows if r[1] is not None and r[2] == "day"], rows)

@@ -185,9 +185,17 @@ class _Claims:
 
 
 def find_dates(
-    text: str, start: int = 0, end: int | None = None, *, reference: dt.date | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    reference: dt.date | None = None,
+    year_only: bool = False,
 ) -> list[DateMention]:
-    """Every date written in ``text[start:end]``, in text order, spans into ``text``."""
+    """Every date written in ``text[start:end]``, in text order, spans into ``text``.
+
+    ``year_only``: the reference gives only the year (see ``year_from_context``), so
+    "Sept. 25" takes that year but "on Monday" and "today" stay unknown."""
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     if start >= end:
@@ -330,7 +338,7 @@ def find_dates(
             last_year_end = m.end()
 
     # Weekdays, against the reference
-    if reference is not None:
+    if reference is not None and not year_only:
         for m in _WEEKDAY_RANGE.finditer(norm, pos):
             if not joined(m):
                 continue
@@ -352,6 +360,32 @@ def find_dates(
 
     found.sort(key=lambda mention: mention.start)
     return found
+
+
+# --------------------------------------------------------------------------- years from context
+
+# The year a numbered session or anniversary falls in: the UN General Assembly's Nth regular
+# session opens in September of 1945 + N; the Nth anniversary of something done in Y is Y + N.
+_UNGA_SESSION = re.compile(
+    r"\b(?P<n>[0-9]{2,3})(?:st|nd|rd|th)\s+(?:regular\s+)?session\s+of\s+the\s+"
+    r"(?:UN|U\.N\.|United\s+Nations)\s+General\s+Assembly\b|#?\bUNGA\s?(?P<tag>[0-9]{2,3})\b"
+)
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>[0-9]{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b[^.;]{0,80}?\b(?:in|since)\s+"
+    rf"(?P<y>{_YEAR})"
+)
+
+
+def year_from_context(text: str) -> int | None:
+    """The year an undated story is set in, from a numbered session or an anniversary it
+    names; None when the text gives no such clue (the year is then left unknown)."""
+    session = _UNGA_SESSION.search(text)
+    if session:
+        return 1945 + int(session["n"] or session["tag"])
+    anniversary = _ANNIVERSARY.search(text)
+    if anniversary:
+        return int(anniversary["y"]) + int(anniversary["n"])
+    return None
 
 
 # --------------------------------------------------------------------------- relative days

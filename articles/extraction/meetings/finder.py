@@ -53,6 +53,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         self.org_parent = {o.key: o.parent_key for o in result.organisations}
         self.org_kind = {o.key: o.kind for o in result.organisations}
         self.reports: list[Report] = []
+        self.year_only = False  # the reference date is only a year the text implies
         self.speakers: dict[int, list[tuple[int, int]]] = {}  # story -> (entity, char)
         self.sends_words: dict[int, set[int]] = {}  # story -> entities who only sent words
 

@@ -208,7 +208,9 @@ class NamedMeetingsMixin:
             r"\b(?:addressing|addressed|met with|meeting with|received|briefed)(?: the| a group of)? (?:[a-z]+ ){0,3}?(?:ministers|participants|delegates|leaders|heads of delegations)\b",
             low,
         )
-        if group and not self._meeting_phrases(cs, ce, low):
+        # ... unless the ministers are then named: "met with the ministers of A, X, and B, Y"
+        named_after = group is not None and self.people(cs + group.end(), ce, cs + group.end())
+        if group and not named_after and not self._meeting_phrases(cs, ce, low):
             people = self.people(cs, ce)
             if people:
                 report = Report(

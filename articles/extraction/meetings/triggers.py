@@ -29,7 +29,7 @@ CALL = (
     r" (?:by|over|on) (?:the )?(?:tele)?phone|phoned|video ?call|video ?conference|videoconference"
     r"|virtual (?:meeting|talks)"
     # a readout's "X spoke today with Y": a call, unless the sentence places them together
-    r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|on [a-z]+day))? with"
+    r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|individually|on [a-z]+day))? with"
 )
 IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
@@ -65,6 +65,19 @@ GROUP_SUBJECT = re.compile(
     r"(?P<noun>[Mm]inisters|[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)"
     r"(?: (?:of|from) (?!(?:the )?(?:two|both)\b)[^,;]{0,80}?)?(?: [a-z]+)?\s*$"
 )
+# Words that make a list of counterparts a series of one-to-one encounters.
+ONE_BY_ONE = re.compile(
+    r"\b(?:separate(?:ly)?|individually|respectively|one-on-one|one-to-one|each of)\b"
+    r"|\b(?:bilateral )?(?:meetings|talks|calls|conversations) with\b"
+)
+# ... and words that make it one joint meeting of everyone listed.
+JOINTLY = re.compile(
+    r"\b(?:trilateral|quadrilateral|joint(?:ly)?|together|group|all (?:three|four|five)|summit)\b"
+)
+# Encounters told without their subject: "during the meeting with X", "were discussed with X".
+NOMINAL = re.compile(
+    r"(?:meeting|talks|conversation|consultations|discussions?|discussed|negotiations) with"
+)
 GROUP_NOUNS = re.compile(
     r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
     r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b"
@@ -94,9 +107,11 @@ class TriggersMixin:
         if not triggers:
             return
         # clause cuts: "said that ...", ";"
+        colon = re.search(r":\s", sentence)
+        list_from = cs + colon.start() if colon else ce  # "spoke with: A of X; B of Y; ..."
         cuts = sorted(
             {cs + m.start() for m in SPEECH_THAT.finditer(low)}
-            | {cs + i for i, c in enumerate(sentence) if c == ";"}
+            | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
         )
         first_trigger = cs + triggers[0].start()
         ordered = sorted(range(len(triggers)), key=lambda n: (not triggers[n].group("visit"), n))
@@ -141,7 +156,7 @@ class TriggersMixin:
                 group = True
             if group and kind != "call":
                 kind = "multilateral"
-            subject_people = subjects or self._implied_subject(state, clause_start, t0)
+            subject_people = subjects or self._implied_subject(state, clause_start, t0, m.group(0))
             counterparts = [e for e in objects if e not in subject_people]
             respectively = (
                 "respectively" in low[t1 - cs : zone_end - cs]
@@ -152,10 +167,9 @@ class TriggersMixin:
                 and bool(subject_people)
                 and (
                     respectively
-                    or re.search(
-                        r"meetings|talks separately|separately", low[t0 - cs : t1 - cs + 20]
-                    )
+                    or bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs + 20]))
                     or self._different_posts(counterparts)
+                    or self._one_per_country(counterparts, subject_people, low)
                 )
             )
             status = self._status(low, t0 - cs, t1 - cs, dates, state)
@@ -184,6 +198,8 @@ class TriggersMixin:
                 self._when(report, state, dates, t0, zone_end, cs, ce)
                 self._where(report, state, t0, zone_end, cs, ce, low)
                 state.has_encounter = state.has_encounter or report.status == "reported"
+                if report.status == "reported" and len(subject_people) == 1:
+                    state.protagonist = subject_people[0]
                 self.reports.append(report)
 
     def _gathering(self, story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low):
@@ -251,17 +267,36 @@ class TriggersMixin:
             return False
         return False
 
+    def _one_per_country(self, counterparts: list[int], subjects: list[int], low: str) -> bool:
+        """ "X met the ministers of A, B and C" / "met A's P, B's Q and C's R": a counterpart
+        from each of several other countries is a series of bilaterals, unless the sentence
+        says they met together."""
+        countries = [self.persons[e].country for e in counterparts]
+        own = {self.persons[e].country for e in subjects}
+        return (
+            all(countries)
+            and len(set(countries)) == len(countries)
+            and not own & set(countries)
+            and not JOINTLY.search(low)
+        )
+
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
         return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
 
-    def _implied_subject(self, state: StoryState, clause_start: int, t0: int) -> list[int]:
-        """No one named before the verb: the visitor of the visit under way, or the last subject."""
+    def _implied_subject(
+        self, state: StoryState, clause_start: int, t0: int, trigger: str = ""
+    ) -> list[int]:
+        """No one named before the verb: the visitor of the visit under way, or, for a
+        nominal or passive encounter ("during the meeting with X", "were discussed with X"),
+        the one person the story has told meeting others."""
         text = self.low[clause_start:t0]
         if state.visitor is not None and re.search(
             r"\b(?:visit|he|she|his|her|the)\b", text + " the"
         ):
             return [state.visitor]
+        if state.protagonist is not None and NOMINAL.fullmatch(trigger.lower()):
+            return [state.protagonist]
         return []
 
     def _visit(self, story, state: StoryState, t0, zone_end, cs, ce, subjects, dates, low):

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..dates import find_dates, find_relative, resolve_relative
+from ..dates import find_dates, find_relative, resolve_relative, year_from_context
 from ..types import DateMention, Precision
 from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH, Report
 
@@ -43,6 +43,7 @@ class StoryState:
     city: str | None = None
     country: str | None = None
     visitor: int | None = None
+    protagonist: int | None = None  # the one person who met others in the story so far
     visit_range: tuple[dt.date, dt.date] | None = None
     announced: DateMention | None = None
     last_day: DateMention | None = None
@@ -112,12 +113,18 @@ class WhenWhereMixin:
         if fallback is None:
             written = [d for d in find_dates(self.text) if d.precision == Precision.DAY]
             fallback = written[0].date if written else None
+        if fallback is None:
+            # no date anywhere: a year the text implies ("the 79th session of the UN General
+            # Assembly") dates "Sept. 25", never "on Monday" (see ``_dates``)
+            year = year_from_context(self.text)
+            self.year_only = year is not None
+            fallback = dt.date(year, 7, 1) if year else None
         if not stories:
             return [fallback]
         return [s.date or fallback for s in stories]
 
     def _dates(self, a: int, b: int, reference) -> list[DateMention]:
-        found = find_dates(self.text, a, b, reference=reference)
+        found = find_dates(self.text, a, b, reference=reference, year_only=self.year_only)
         relatives = find_relative(self.text, a, b)
         if not relatives:
             return found
@@ -156,7 +163,7 @@ class WhenWhereMixin:
         ref = state.dateline_date or state.reference
         if ref is None:
             return None
-        if d.precision == Precision.YEAR:
+        if d.precision == Precision.YEAR or (self.year_only and not state.dateline_date):
             return (
                 "recalled"
                 if d.date.year < ref.year
