@@ -392,3 +392,111 @@ class CalledTests(SimpleTestCase):
             [("Ghana would coordinate its customs rules with Kenya", False)],
         )
         self.assertEqual(by(statements, "Amina Odhiambo"), [])
+
+
+STORY = (
+    "Neighbours meet in Lorwick\n\nLORWICK, March 4, 2024 (Agency) -- Velorian Foreign Minister "
+    "Tamsin Oakridge met Dravish Foreign Minister Ravel Dunmore on Monday.\n\n{}\n"
+)
+
+
+class ConstructionTests(SimpleTestCase):
+    """One row per construction: (name, paragraph, speaker, expected text, direct)."""
+
+    ROWS = [
+        (
+            "participle after a main clause",
+            "Oakridge, in a phone call with Dunmore on Monday, exchanged views on the river "
+            "dispute, emphasizing the importance of dialogue to settle all open questions.",
+            "Tamsin Oakridge",
+            "the importance of dialogue to settle all open questions",
+            False,
+        ),
+        (
+            "participle with an opening phrase and a colon before a quotation",
+            'In his remarks, Dunmore referred to the new port, saying: "We stand ready to '
+            'open the harbour to every trading nation."',
+            "Ravel Dunmore",
+            "We stand ready to open the harbour to every trading nation.",
+            True,
+        ),
+        (
+            "partial quotation inside reported words, attribution after",
+            'At the meeting, the neighbours must send "a clear signal of goodwill" to the '
+            "region, Velorian foreign minister Tamsin Oakridge has stated.",
+            "Tamsin Oakridge",
+            'At the meeting, the neighbours must send "a clear signal of goodwill" to the region',
+            False,
+        ),
+        (
+            "circumstance 'late' after a trailing attribution",
+            'Veloria\'s harbour policy "is already bearing fruit", Dunmore said late on Monday '
+            "after the talks.",
+            "Ravel Dunmore",
+            'Veloria\'s harbour policy "is already bearing fruit"',
+            False,
+        ),
+        (
+            "inverted verb with a title holding 'of'",
+            "The two countries will open a new crossing next spring, said Minister of Foreign "
+            "Affairs Ravel Dunmore on Monday.",
+            "Ravel Dunmore",
+            "The two countries will open a new crossing next spring",
+            False,
+        ),
+    ]
+
+    def test_constructions(self):
+        for name, paragraph, speaker, text, direct in self.ROWS:
+            with self.subTest(name):
+                statements = said(STORY.format(paragraph))
+                self.assertIn((text, direct), by(statements, speaker), statements)
+
+    def test_group_subject_of_a_participle_has_no_speaker(self):
+        statements = said(
+            STORY.format(
+                "The two sides signed three agreements, stressing that cooperation would "
+                "deepen further this year."
+            )
+        )
+        self.assertIn((None, "cooperation would deepen further this year", False), statements)
+
+    def test_pronoun_in_a_second_clause_is_that_clause_subject(self):
+        statements = said(
+            STORY.format(
+                "Oakridge blamed the dam for the floods, while Dunmore hit out at the upstream "
+                "works for what he called a reckless gamble with the river."
+            )
+        )
+        speakers = {s for s, text, _ in statements if "reckless gamble" in text}
+        self.assertEqual(speakers, {"Ravel Dunmore"})
+
+    def test_embedded_post_with_signature_line(self):
+        statements = said(
+            STORY.format(
+                "Spoke today with my friend @RavelDunmore about the floods and the new bridge "
+                "over the river. pic.twitter.com/abc123\n"
+                "\u2014 Tamsin Oakridge (@TamsinOakridge) March 4, 2024"
+            )
+        )
+        self.assertIn(
+            (
+                "Spoke today with my friend @RavelDunmore about the floods and the new bridge "
+                "over the river.",
+                True,
+            ),
+            by(statements, "Tamsin Oakridge"),
+        )
+
+    def test_headline_and_related_story_lines_are_not_statements(self):
+        statements = said(
+            "Veloria will never give up the river, says Oakridge\n\n"
+            "LORWICK, March 4, 2024 (Agency) -- Velorian Foreign Minister Tamsin Oakridge met "
+            "Dravish Foreign Minister Ravel Dunmore on Monday.\n\n"
+            "Related Story Oakridge urges neighbours to share the river water fairly\n\n"
+            "Oakridge said the talks had been long but useful for both countries.\n"
+        )
+        self.assertEqual(
+            by(statements, "Tamsin Oakridge"),
+            [("the talks had been long but useful for both countries", False)],
+        )

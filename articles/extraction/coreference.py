@@ -65,6 +65,8 @@ FOLLOWERS = frozenset(
     """.split()
 )
 NOT_MODIFIERS = frozenset({"the", "of", "and", "general", "state", "affairs"})
+# Words after which a name is the subject of a clause of its own.
+CLAUSE_OPENERS = frozenset({"while", "whereas", "but", ";"})
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
@@ -176,6 +178,7 @@ class Coreference:
             first = None  # (token, entity or None, is_pronoun) of the first subject-like mention
             speaker = None  # the same for a mention that a speech or meeting verb attaches to
             pronouns = []
+            clauses = []  # (token, entity) of subjects of clauses after "while", "but", ";"
             k = s_start
             while k < s_end:
                 m = self.mention_at.get(k)
@@ -189,6 +192,8 @@ class Coreference:
                         speaker = (a, m.entity, False)
                     if first is None and not self._after_preposition(a, s_start):
                         first = (a, m.entity, False)
+                    elif first is not None and self._opens_clause(a, s_start):
+                        clauses.append((a, m.entity))
                     history.append((m.start, m.entity, False))
                     k = b
                     continue
@@ -207,7 +212,10 @@ class Coreference:
             for k in pronouns:
                 char = toks[k].start
                 gender = PRONOUNS[toks[k].lower]
-                if (
+                nearer = [e for a, e in clauses if a < k and self._gender_fits(e, gender)]
+                if nearer and subject is not None and subject[0] < k:
+                    entity = nearer[-1]  # "X blamed ..., while Y hit out at what he called"
+                elif (
                     subject is not None
                     and not subject[2]
                     and subject[0] < k
@@ -249,6 +257,15 @@ class Coreference:
 
     def _after_preposition(self, a: int, s_start: int) -> bool:
         """Whether the mention starting at token ``a`` sits in a prepositional phrase."""
+        return self._word_before_phrase(a, s_start) in PREPOSITIONS
+
+    def _opens_clause(self, a: int, s_start: int) -> bool:
+        """Whether the mention starting at token ``a`` is the subject of a second clause:
+        "X blamed ..., while Y hit out at ...", "...; Y said ..."."""
+        return self._word_before_phrase(a, s_start) in CLAUSE_OPENERS
+
+    def _word_before_phrase(self, a: int, s_start: int) -> str:
+        """The word before the name phrase (title, determiners) that starts at token ``a``."""
         toks = self.tokens
         k = a - 1
         while k >= s_start:
@@ -270,8 +287,8 @@ class Coreference:
             ):
                 k -= 1  # inside a title: "Secretary General of the Conference on ..."
                 continue
-            return t.lower in PREPOSITIONS
-        return False
+            return t.lower
+        return ""
 
     def _gender(self, entity: int) -> str | None:
         return self.persons[entity].gender or self._inferred_gender.get(entity)

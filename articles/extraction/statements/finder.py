@@ -10,13 +10,14 @@ from ..context import Context
 from ..coreference import Coreference
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
 from .drafts import Draft
+from .posts import PostsMixin
 from .quotations import QuotationsMixin
 from .reported import ReportedMixin
 from .speakers import SpeakersMixin
-from .vocabulary import SAME_UTTERANCE_RATIO
+from .vocabulary import LINK_LINES, SAME_UTTERANCE_RATIO
 
 
-class StatementFinder(SpeakersMixin, QuotationsMixin, ReportedMixin):
+class StatementFinder(SpeakersMixin, PostsMixin, QuotationsMixin, ReportedMixin):
     def __init__(self, ctx: Context, result: Extraction):
         self.ctx = ctx
         self.result = result
@@ -28,6 +29,8 @@ class StatementFinder(SpeakersMixin, QuotationsMixin, ReportedMixin):
 
     # -- statements --------------------------------------------------------------------
     def statements(self) -> list[StatementCandidate]:
+        self.consumed.update(self._not_reports())
+        self.find_posts()
         self.find_quotations()
         self.find_reported()
         drafts = sorted(self.drafts, key=lambda d: d.parts[0][0])
@@ -42,6 +45,24 @@ class StatementFinder(SpeakersMixin, QuotationsMixin, ReportedMixin):
                     continue
                 by_speaker.setdefault(candidate.speaker, []).append(len(out))
             out.append(candidate)
+        return out
+
+    def _not_reports(self) -> set[int]:
+        """Tokens no statement is read from: a story's headline (it restates the story in
+        headline grammar, "..., says X") and links to other stories ("Related Story ...")."""
+        toks, text = self.tokens, self.ctx.text
+        out: set[int] = set()
+        for story in self.ctx.document.stories:
+            if not story.headline:
+                continue
+            at = text.find(story.headline, story.start, story.start + 2 * len(story.headline) + 200)
+            if at >= 0:
+                end = at + len(story.headline)
+                out.update(t.i for t in toks if at <= t.start < end)
+        for lo, hi in self._paragraphs():
+            opening = " ".join(t.lower for t in toks[lo : min(hi, lo + 3)])
+            if any(opening.startswith(w) for w in LINK_LINES):
+                out.update(range(lo, hi))
         return out
 
     def _same_utterance(self, c: StatementCandidate, out, indexes) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .drafts import Attribution, Draft, Quote
-from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS
+from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS, SPEECH
 
 
 class QuotationsMixin:
@@ -93,7 +93,9 @@ class QuotationsMixin:
             if k >= start and toks[k].lower == "that":
                 k -= 1
             if k >= start:
-                at = self._attribution_at(k, start, q.open_mark)
+                at = self._attribution_at(k, start, q.open_mark) or self._participle_attribution(
+                    k, s_start, q.open_mark
+                )
                 if at is not None:
                     at.end = q.open_mark
                     return at
@@ -112,6 +114,25 @@ class QuotationsMixin:
         return toks[v].lower in ("told", "tells", "briefed") and not any(
             toks[k].lower in ("that", ":") for k in range(v + 1, end)
         )
+
+    def _reported_lead(self, group: list[Quote], at: Attribution) -> int | None:
+        """The sentence start when a short quotation sits inside reported words that the
+        attribution after it ends: 'Ties "are making a difference", Y stated.' Then the
+        whole sentence is the statement, with the quotation as a partial quote."""
+        toks = self.tokens
+        if len(group) != 1 or group[0].open_mark is None or at.start <= group[0].b:
+            return None
+        q = group[0]
+        s_start, _ = self.ctx.sentence_of(q.open_mark)
+        if s_start in self.consumed:
+            return None
+        before = [toks[k] for k in range(s_start, q.open_mark)]
+        words = sum(1 for t in before if t.is_word)
+        if words < 3 or any(t.text in ('"', ".", "!", "?", ":") for t in before):
+            return None
+        if any(t.lower in SPEECH for t in before):
+            return None  # the words before have their own speaker
+        return s_start
 
     def find_quotations(self):
         paragraphs = self._paragraphs()
@@ -159,7 +180,12 @@ class QuotationsMixin:
         for group in groups:
             at = next(q.attribution for q in group if q.attribution is not None)
             parts = [(q.a, q.b) for q in sorted(group, key=lambda q: q.a)]
-            self.drafts.append(Draft(parts, at.speaker, direct=True))
+            lead = self._reported_lead(group, at)
+            if lead is not None:  # 'X must send "a message of peace" to the world, Y said'
+                self.drafts.append(Draft([(lead, at.start)], at.speaker, direct=False))
+                self.consumed.update(range(lead, at.start))
+            else:
+                self.drafts.append(Draft(parts, at.speaker, direct=True))
             for q in group:
                 self.consumed.update(
                     range(

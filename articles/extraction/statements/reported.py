@@ -37,9 +37,21 @@ class ReportedMixin:
                 at = self._attribution_at(v, s_start, hi)
                 if at is not None:
                     attributions.append(at)
+            if not attributions:
+                attributions = self._participles(s_start, hi)
             if attributions:
                 attributions.sort(key=lambda at: at.start)
                 self._sentence_statements(attributions, s_start, hi)
+
+    def _participles(self, s_start: int, hi: int) -> list[Attribution]:
+        """A sentence with no speech verb of its own may speak through a participle:
+        "X exchanged views on ..., emphasizing the importance of ..."."""
+        for v in range(s_start + 2, hi):
+            if v not in self.consumed:
+                at = self._participle_attribution(v, s_start, hi)
+                if at is not None:
+                    return [at]
+        return []
 
     def _trailing(self, at: Attribution, s_start: int, hi: int) -> bool:
         """Whether the attribution follows its content: "..., Wang said (, adding that ...)"."""

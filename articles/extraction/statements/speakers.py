@@ -15,6 +15,7 @@ from .vocabulary import (
     GROUP_NOUNS,
     GROUP_ONLY,
     GROUP_PRONOUNS,
+    INTRO_WORDS,
     INVERTED,
     PARTICLES,
     PERSON_PRONOUNS,
@@ -258,6 +259,7 @@ class SpeakersMixin:
                 low in TITLE_WORDS
                 or low in ("the", "visiting", "'s")
                 or self.ctx.in_match.get(k) is not None
+                or (low in TITLE_CONNECTORS and k > v + 1 and toks[k - 1].is_cap)
             ):
                 k += 1
                 continue
@@ -266,6 +268,51 @@ class SpeakersMixin:
                 continue
             return None
         return None
+
+    def _main_subject(self, s_start: int, v: int) -> Speaker | None:
+        """The subject that opens the sentence holding token ``v``, past an opening phrase
+        ("In a call on Monday, X ...") and the title before a name: whom a participle after a
+        comma ("..., saying: ...", "..., emphasizing that ...") belongs to."""
+        toks = self.tokens
+        k = s_start
+        while k < v and toks[k].text in ('"', "-", "--", "\u2014", "(", "*"):
+            k += 1
+        if k < v and toks[k].lower in INTRO_WORDS:
+            comma = next((j for j in range(k + 1, min(v, k + 16)) if toks[j].text == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+        low = toks[k].lower if k < v else ""
+        if low in PERSON_PRONOUNS:
+            return Speaker(self.coref.resolve(toks[k].start, low), k, k + 1)
+        if low in GROUP_PRONOUNS:
+            return Speaker(None, k, k + 1, group=True)
+        for j in range(k, min(v, k + 12)):
+            m = self.coref.mention_at.get(j)
+            if m is not None:
+                a, b = self.coref.tokens_of(m)
+                if a != j or self._title_start(a, k) != k or b >= v:
+                    return None
+                if toks[b].lower in ("and", "&"):
+                    return Speaker(None, k, b, group=True)
+                return Speaker(m.entity, k, b)
+            if toks[j].lower in GROUP_NOUNS:
+                return Speaker(None, k, j + 1, group=True)
+        return None
+
+    def _participle_attribution(self, v: int, s_start: int, hi: int) -> Attribution | None:
+        """ "X referred to ..., saying: ..." / "X exchanged views ..., emphasizing that ...":
+        the participle speaks for the sentence's subject."""
+        toks = self.tokens
+        if toks[v].lower not in CONTINUING or v - 1 <= s_start or toks[v - 1].text != ",":
+            return None
+        speaker = self._main_subject(s_start, v)
+        if speaker is None:
+            return None
+        end = v + 1
+        while end < hi and toks[end].lower in ("that", ":", ","):
+            end += 1
+        return Attribution(v, speaker, v, end)
 
     # -- attributions ------------------------------------------------------------------
     def _attribution_at(self, v: int, lo: int, hi: int) -> Attribution | None:

@@ -44,6 +44,13 @@ CONTINUING = frozenset(
     reaffirming expressing
     """.split()
 )
+# Words that open a phrase before a sentence's subject: "In a call on Monday, X ...".
+INTRO_WORDS = frozenset(
+    """
+    in at on during after before upon following while when speaking addressing meanwhile
+    however also later earlier separately additionally for
+    """.split()
+)
 # Words between a subject and its verb: "He also noted", "Wang further stressed".
 ADVERBS = frozenset(
     """
@@ -77,7 +84,7 @@ VIEW_WORDS = frozenset(
 CIRCUMSTANCES = frozenset(
     """
     at on in during here there while after before when following via today yesterday
-    last this earlier later recently
+    last this earlier later recently late early
     """.split()
 )
 TITLE_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "in", "'s", "-", "from", "to", "at"})
@@ -86,3 +93,16 @@ TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | DOMAIN_WORDS
 SAME_UTTERANCE_RATIO = 88
 MAX_QUOTE_TOKENS = 400  # a closed quotation longer than this is two garbled marks
 MIN_WORDS = 4  # shorter content says too little to keep ("stressed cooperation")
+# An embedded post's signature line opens with a dash; its text ends with picture links.
+SIGNATURE_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "&mdash;"})
+POST_LINKS = ("pic.twitter.com", "https://", "http://", "t.co/")
+# Lines that link to other stories: their words are another story's headline.
+LINK_LINES = (
+    "related story",
+    "related stories",
+    "related :",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+)
