@@ -427,3 +427,72 @@ class ParticleSurnameTests(SimpleTestCase):
         self.assertEqual(khalid.positions[0].title, "Foreign Minister")
         [statement] = result.statements
         self.assertEqual(result.persons[statement.speaker].name, "Khalid bin Nasser Al Marri")
+
+
+class ListedPersonsTests(SimpleTestCase):
+    """A coordinated list of names is a list of persons when the list as a whole says so."""
+
+    ROWS = [
+        # (invented sentence, {name: (country, title or None)})
+        (
+            "Leaders in attendance included Tomas Verell of Benin, Ana Kivu of Ghana and "
+            "Rolf Amaro of The Gambia.\n",
+            {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
+        ),
+        (
+            "The minister met the foreign ministers of Spain Lena Ortez, Latvia Ivo Kalns, "
+            "and Poland Marek Zolna on Sept. 25.\n",
+            {
+                "Lena Ortez": ("ES", "Foreign Minister"),
+                "Ivo Kalns": ("LV", "Foreign Minister"),
+                "Marek Zolna": ("PL", "Foreign Minister"),
+            },
+        ),
+        (
+            "Those attending were foreign ministers of Azerbaijan – Elmar Tagiyev, "
+            "Kyrgyzstan – Ruslan Dzhee and Turkey – Kemal Arslan.\n",
+            {
+                "Elmar Tagiyev": ("AZ", "Foreign Minister"),
+                "Ruslan Dzhee": ("KG", "Foreign Minister"),
+                "Kemal Arslan": ("TR", "Foreign Minister"),
+            },
+        ),
+        (
+            "The minister also met his counterparts from Sierra Leone and Latvia, "
+            "Amina Tunis and Janis Berzs.\n",
+            {"Amina Tunis": ("SL", None), "Janis Berzs": ("LV", None)},
+        ),
+        (
+            "The ministry said that Hans Muller, Pierre Dubois, Jean-Luc Le Bras and Tom "
+            "Smythe gathered for a virtual meeting.\n",
+            {
+                "Hans Muller": (None, None),
+                "Pierre Dubois": (None, None),
+                "Jean-Luc Le Bras": (None, None),
+                "Tom Smythe": (None, None),
+            },
+        ),
+    ]
+
+    def test_members_of_a_list_of_persons_are_persons_with_their_countries(self):
+        for sentence, expected in self.ROWS:
+            with self.subTest(sentence=sentence):
+                found = persons(sentence)
+                self.assertEqual(set(found), set(expected))
+                for name, (country, title) in expected.items():
+                    self.assertEqual(found[name].country, country, name)
+                    if title:
+                        self.assertIn(title, [p.title for p in found[name].positions])
+
+    def test_lists_that_do_not_say_they_are_of_persons_give_none(self):
+        for sentence in (
+            "Visitors saw Notre Dame, Grand Palais and Saint Denis.\n",
+            "The fund invested in Blue Harbor, Green Field and Red Stone last year.\n",
+            "Delegates arrived from Spain, France and Italy.\n",
+        ):
+            with self.subTest(sentence=sentence):
+                self.assertEqual(persons(sentence), {})
+
+    def test_a_capital_city_can_end_a_name(self):
+        found = persons("Nabila Tunis said the talks in Tunis went well.\n")
+        self.assertIn("Nabila Tunis", found)

@@ -61,6 +61,9 @@ class Candidate:
     honorific: str | None = None
     country_after: str | None = None
     its_org: object = None  # "the CAPDF and its Chairman X": the body "its" refers to
+    country_before: str | None = None  # "Latvia – X" inside a list of names
+    in_list: bool = False  # a member of a list of names that is a list of persons
+    shared_title: tuple[int, int] | None = None  # "the foreign ministers of" before a list
 
 
 class CandidatesMixin:
@@ -69,9 +72,24 @@ class CandidatesMixin:
     # -- token classes -------------------------------------------------------------
     def _entity_token(self, k):
         m = self.ctx.in_match.get(k)
-        if m is not None and self.ctx.city_in_a_name(k) and k not in self.org_at:
-            return False
+        if m is not None and k not in self.org_at:
+            if self.ctx.city_in_a_name(k) or self._city_ending_a_name(k, m):
+                return False
         return bool(m) or k in self.org_at
+
+    def _city_ending_a_name(self, k, m):
+        """A one-word city right after a given name: "Nabeela Tunis" (Tunis is a capital)."""
+        if m.kind != "city" or m.end - m.start != 1 or k == 0:
+            return False
+        prev = self.tokens[k - 1]
+        return (
+            prev.space_after
+            and name_like(prev.text)
+            and not is_initial(prev.text)
+            and prev.lower not in NOT_IN_NAME
+            and (k - 1) not in self.ctx.in_match
+            and (k - 1) not in self.org_at
+        )
 
     def _org_before(self, k, s_start):
         """The nearest organisation named before token ``k`` in the sentence."""
@@ -226,8 +244,10 @@ class CandidatesMixin:
         """'X of Ethiopia': a country named right after the name."""
         toks = self.tokens
         if b + 1 < s_end and toks[b].lower == "of":
-            k = b + 1 + (1 if toks[b + 1].lower == "the" else 0)
-            m = self.ctx.in_match.get(k)
-            if m and m.kind == "country" and m.start == k:
-                return m.value
+            for k in (b + 1, b + 2):  # "of Ghana", "of the Gambia", "of The Gambia"
+                m = self.ctx.in_match.get(k)
+                if m and m.kind == "country" and m.start == k:
+                    return m.value
+                if toks[k].lower != "the" or k + 1 >= s_end:
+                    break
         return None

@@ -11,7 +11,8 @@ from rapidfuzz import fuzz
 
 from diplomacy.names import name_key
 
-from ..types import PersonEntity, PersonMention
+from ..lexicons import TITLE_HEADS
+from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate
 from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
 
@@ -107,8 +108,13 @@ class EntitiesMixin:
                 self.igo_posts[idx] = True
             if gender and not entity.gender:
                 entity.gender = gender
-        if c.country_after:
-            self.title_countries[idx][c.country_after] += 2
+        if c.shared_title is not None:
+            for p in self._positions(*c.shared_title)[0]:
+                title = _singular(p.title)
+                if not any(title.lower() == q.title.lower() for q in entity.positions):
+                    entity.positions.append(Position(title=title))
+        if c.country_after or c.country_before:
+            self.title_countries[idx][c.country_after or c.country_before] += 2
         if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
             if c.its_org.country:
                 self.title_countries[idx][c.its_org.country] += 1
@@ -184,3 +190,15 @@ class EntitiesMixin:
         self.entities = entities
         self.mentions = mentions
         return entities, mentions
+
+
+def _singular(title: str) -> str:
+    """ "Foreign ministers" -> "Foreign Minister": one member's post in a plural title."""
+    words = title.split()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low.endswith("s") and low in TITLE_HEADS and low[:-1] in TITLE_HEADS:
+            words[i] = w[:-1]
+    if words and words[0][:1].isupper():  # "Foreign ministers": the post in title case
+        words = [w[:1].upper() + w[1:] if w in TITLE_HEADS else w for w in words]
+    return " ".join(words)

@@ -13,10 +13,11 @@ from ..lexicons import NAME_PARTICLES
 from ..types import OrganisationMention, PersonEntity, PersonMention
 from .candidates import SOVEREIGN_TITLES, CandidatesMixin
 from .entities import EntitiesMixin
+from .lists import ListsMixin
 from .titles import TitlesMixin
 
 
-class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
+class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
     def __init__(self, ctx: Context, organisations: list[OrganisationMention]):
         self.ctx = ctx
         self.tokens = ctx.tokens
@@ -61,13 +62,14 @@ class PeopleFinder(CandidatesMixin, TitlesMixin, EntitiesMixin):
 
     def run(self):
         candidates = self.candidates()
+        self.mark_lists(candidates)
         full, single = [], []
         for c in candidates:
             n_words = len(self._name_text(c.a, c.b).split())
             known = (
                 n_words >= 2 and name_key(self._name_text(c.a, c.b)) in self.ctx.lexicon.person_keys
             )
-            strong = c.title is not None or c.appositions or c.honorific or known
+            strong = c.title is not None or c.appositions or c.honorific or known or c.in_list
             sovereign = (
                 c.title is not None and self.tokens[c.title[1] - 1].lower in SOVEREIGN_TITLES
             )

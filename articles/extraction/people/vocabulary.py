@@ -58,3 +58,18 @@ NOT_POSITIONS = PERSON_DESCRIPTORS | {
     "sir",
 }
 IGO_KINDS = frozenset({"intergovernmental"})
+# plural nouns for people: before a list of names they say the names are persons
+# ("Leaders in attendance included A, B and C"; "his counterparts, A and B")
+PERSON_GROUP_NOUNS = frozenset(
+    """
+    leaders ministers presidents premiers counterparts officials delegates participants
+    heads envoys ambassadors diplomats representatives guests chairmen monarchs kings
+    secretaries commissioners lawmakers senators governors mayors negotiators
+    """.split()
+)
+# verbs (besides speech and meeting verbs) that close a list of persons as its subject
+LIST_CLOSING_VERBS = frozenset(
+    """
+    gathered convened discussed agreed signed exchanged reviewed co-chaired took
+    """.split()
+)
