@@ -534,6 +534,44 @@ SERIES_OF_BILATERALS = [
 ]
 
 
+SERIES_OF_BILATERALS += [
+    (
+        "'separate talks with' a group named in the next sentence",
+        "KAMPALA, Feb. 4, 2026 (Agency) -- Ugandan Foreign Minister Grace Namutebi on Wednesday held "
+        "separate talks with East African envoys who came for the coming regional summit.\n\n"
+        "The envoys included Rwanda's Foreign Minister Jean-Paul Habimana and Burundi's Foreign "
+        "Minister Pacifique Ndayizeye.\n",
+        "Grace Namutebi",
+        [
+            ("Jean-Paul Habimana", dt.date(2026, 2, 4), "Kampala"),
+            ("Pacifique Ndayizeye", dt.date(2026, 2, 4), "Kampala"),
+        ],
+    ),
+    (
+        "a visit's 'Meetings held with' list under a country dateline",
+        "MONGOLIA, June 9 - On June 7-8, 2025, a delegation headed by Foreign Minister Bolor "
+        "Ganbaatar visited Vietnam.\n\n"
+        "Meetings held with Minister of Trade Pham Van Long, Minister of Transport Le Thi Mai.\n",
+        "Bolor Ganbaatar",
+        [("Pham Van Long", dt.date(2025, 6, 1), None), ("Le Thi Mai", dt.date(2025, 6, 1), None)],
+    ),
+    (
+        "'He also met' after the protagonist met someone else, and a capital named by apposition",
+        "Regional news\n\n"
+        "Danish Foreign Minister Mads Kjeldsen held talks on Sunday, March 1, 2026, in the "
+        "Estonian capital, Tallinn, with Estonian Foreign Minister Kadri Tamm.\n\n"
+        "Earlier on Sunday, Kjeldsen met with the Secretary General of the Nordic Council, Olaf "
+        "Brekke.\n\nHe also held a similar meeting with Latvian Foreign Minister Ilze Ozola.\n",
+        "Mads Kjeldsen",
+        [
+            ("Kadri Tamm", dt.date(2026, 3, 1), "Tallinn"),
+            ("Olaf Brekke", dt.date(2026, 3, 1), "Tallinn"),
+            ("Ilze Ozola", dt.date(2026, 3, 1), "Tallinn"),
+        ],
+    ),
+]
+
+
 class SeriesOfBilateralsTests(SimpleTestCase):
     def test_met_the_ministers_of_a_list_is_no_extra_group_meeting(self):
         _, rows = meetings_of(
@@ -566,6 +604,13 @@ class SeriesOfBilateralsTests(SimpleTestCase):
 
 
 class YearFromContextTests(SimpleTestCase):
+    def test_a_coming_meeting_is_not_one_that_took_place(self):
+        _, rows = meetings_of(
+            "KAMPALA, Feb. 4, 2026 (Agency) -- Foreign Minister Grace Namutebi arrived for the "
+            "coming third Ministerial Meeting of the Lake Forum.\n"
+        )
+        self.assertFalse([r for r in rows if r[6] == "reported"], rows)
+
     def test_a_session_number_gives_the_year_of_an_undated_day(self):
         row = the_meeting(
             "Ministers meet in New York\n\n"

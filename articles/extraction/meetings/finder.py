@@ -139,7 +139,11 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 state.dateline_date = story.date
                 if story.dateline_place:
                     city = self.ctx.lexicon.city(story.dateline_place)
-                    state.dateline_city = city[0] if city else story.dateline_place
+                    # "UZBEKISTAN, March 12": a country is not a place to meet at
+                    is_country = self.ctx.lexicon.country_for_phrase(story.dateline_place)
+                    state.dateline_city = (
+                        city[0] if city else None if is_country else story.dateline_place
+                    )
                     state.dateline_country = city[1] if city else story.dateline_country
                     state.city, state.country = state.dateline_city, state.dateline_country
             body = story.body_start if story is not None and story.body_start else a

@@ -56,7 +56,7 @@ class MergingMixin:
                     _absorb(c, r)
                     break
             else:
-                clusters.append(_copy(r))
+                clusters.append(copy_report(r))
         out = []
         for c in clusters:
             if not c.participants or c.date is None:
@@ -113,7 +113,7 @@ def _and(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _copy(r: Report) -> Report:
+def copy_report(r: Report) -> Report:
     c = Report(**{k: getattr(r, k) for k in r.__dataclass_fields__})
     c.participants = list(r.participants)
     c.spans = list(r.spans)

@@ -9,7 +9,7 @@ import re
 
 from ..lexicons import APPEAL_AFTER_CALLED_ON
 from ..types import DateMention, Precision
-from .merging import Report
+from .merging import Report, copy_report
 from .when_where import StoryState
 
 # A sentence whose subjects only send words: "A, B and C conveyed their congratulations".
@@ -43,6 +43,8 @@ ENCOUNTER = (
     r"|(?:[Tt]alks|[Aa] meeting|[Mm]eetings|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions)"
     r" (?:were |was )?"
     r"(?:held|took place) between"
+    # "Meetings (were) held with A, B and C": the visitor's, one by one
+    r"|(?:meetings?|[Tt]alks|[Cc]onsultations|[Nn]egotiations) (?:were |was )?held with"
     r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
     # a courtesy call: "X called on Vice President Y" (not "called on Y to act")
     r"|called on|calls on|calling on"
@@ -68,7 +70,7 @@ GROUP_SUBJECT = re.compile(
 # Words that make a list of counterparts a series of one-to-one encounters.
 ONE_BY_ONE = re.compile(
     r"\b(?:separate(?:ly)?|individually|respectively|one-on-one|one-to-one|each of)\b"
-    r"|\b(?:bilateral )?(?:meetings|talks|calls|conversations) with\b"
+    r"|\b(?:bilateral )?(?:meetings|calls|conversations)(?: (?:were )?held)? with\b"
 )
 # ... and words that make it one joint meeting of everyone listed.
 JOINTLY = re.compile(
@@ -76,7 +78,19 @@ JOINTLY = re.compile(
 )
 # Encounters told without their subject: "during the meeting with X", "were discussed with X".
 NOMINAL = re.compile(
-    r"(?:meeting|talks|conversation|consultations|discussions?|discussed|negotiations) with"
+    r"(?:meetings?|talks|conversation|consultations|discussions?|negotiations)(?: (?:were |was )?held)? with"
+    r"|discussed with"
+)
+# Group words an encounter's object may be before the people are named.
+COUNTERPART_GROUP = (
+    r"counterparts?|ministers|leaders|heads of|diplomats|officials|delegations|envoys"
+    r"|ambassadors|representatives|presidents|premiers"
+)
+# A sentence that names the group just met: "The diplomats included A, B and C."
+GROUP_NAMED = re.compile(
+    r"^\s*(?:the |these |those |they |its |their )?(?:[a-z\-]+ ){0,2}?"
+    rf"(?:(?:{COUNTERPART_GROUP}|participants|delegates|guests|attendees) )?"
+    r"(?:included|include|were|are|comprised)\b"
 )
 GROUP_NOUNS = re.compile(
     r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
@@ -96,6 +110,10 @@ class TriggersMixin:
             for entity in self.people(cs, cs + first_verb):
                 self.sends_words.setdefault(story, set()).add(entity)
         self._note_speakers(story, cs, ce, low)
+        group, state.unnamed_group = state.unnamed_group, None
+        if group is not None and GROUP_NAMED.match(low):
+            self._group_named(story, state, group, cs, ce, dates)
+            return
         self._named_meetings(story, state, cs, ce, low, dates)
         # "Meeting with X, ..." opens a sentence as "meeting with X" would run inside one
         triggers = [
@@ -124,7 +142,7 @@ class TriggersMixin:
             subject_end = t0 if n == 0 else first_trigger
             if clause_start >= first_trigger:
                 subject_end = t0
-            subjects = self.people(clause_start, subject_end)
+            subjects = self._salient(story, state, clause_start, subject_end)
             objects_text = self.text[t1:zone_end]
             objects = self.people(t1, zone_end, clause_start=t1)
             if m.group("visit"):
@@ -173,15 +191,22 @@ class TriggersMixin:
                 )
             )
             status = self._status(low, t0 - cs, t1 - cs, dates, state)
-            if not counterparts and not group and len(subject_people) < 2:
-                if re.search(
-                    r"counterparts?|ministers|leaders|heads of", objects_text[:60].lower()
-                ):
-                    # "met with his counterparts from A, B and C": they follow, named one by one
-                    when = self._pick_date(dates, t0, zone_end, cs)
-                    if when is not None and status == "reported":
-                        state.announced = when
-                continue
+            one_by_one = bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs]))
+            if not counterparts and len(subject_people) < 2:
+                if subject_people and re.search(COUNTERPART_GROUP, objects_text[:80].lower()):
+                    # "held separate talks with senior diplomats": the next sentence may name
+                    # them; the meeting as told so far gives their date and place
+                    told = Report(start=cs, end=ce, kind=kind, story=story, status=status)
+                    self._when(told, state, dates, t0, zone_end, cs, ce)
+                    self._where(told, state, t0, zone_end, cs, ce, low)
+                    state.unnamed_group = (subject_people, one_by_one, told)
+                if not group or one_by_one:
+                    if re.search(COUNTERPART_GROUP, objects_text[:80].lower()):
+                        # "met with his counterparts from A, B and C": named one by one later
+                        when = self._pick_date(dates, t0, zone_end, cs)
+                        if when is not None and status == "reported":
+                            state.announced = when
+                    continue
             groups = [[c] for c in counterparts] if separate else [counterparts]
             for people in groups:
                 parts = list(dict.fromkeys(subject_people + people))
@@ -201,6 +226,18 @@ class TriggersMixin:
                 if report.status == "reported" and len(subject_people) == 1:
                     state.protagonist = subject_people[0]
                 self.reports.append(report)
+
+    def _group_named(self, story, state: StoryState, group, cs, ce, dates):
+        """The people of "held separate talks with senior diplomats" named in the next
+        sentence: one meeting with each, or one with all of them."""
+        subjects, one_by_one, told = group
+        named = [e for e in self.people(cs, ce) if e not in subjects]
+        for people in [[e] for e in named] if one_by_one else [named] if named else []:
+            report = copy_report(told)
+            report.participants = subjects + people
+            if report.kind != "call":
+                report.kind = "bilateral" if len(report.participants) == 2 else "multilateral"
+            self.reports.append(report)
 
     def _gathering(self, story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low):
         """ "Foreign ministers of the G7 met in Capri, where host X ...": the body's meeting,
@@ -267,6 +304,21 @@ class TriggersMixin:
             return False
         return False
 
+    def _salient(self, story, state: StoryState, a: int, b: int) -> list[int]:
+        """The people before the verb; "He also met Z" after "X met Y" is X again, the
+        story's protagonist, even where the pronoun's nearest antecedent is Y."""
+        subjects = self.people(a, b)
+        pronouns = {e for _, e in self.pronouns_in(a, b)}
+        if (
+            len(subjects) == 1
+            and subjects[0] in pronouns
+            and not self.mentions_in(a, b)
+            and state.protagonist not in (None, subjects[0])
+            and any(r.story == story and subjects[0] in r.participants[1:] for r in self.reports)
+        ):
+            return [state.protagonist]
+        return subjects
+
     def _one_per_country(self, counterparts: list[int], subjects: list[int], low: str) -> bool:
         """ "X met the ministers of A, B and C" / "met A's P, B's Q and C's R": a counterpart
         from each of several other countries is a series of bilaterals, unless the sentence
@@ -320,3 +372,16 @@ class TriggersMixin:
         city = self.city_in(t0, zone_end)
         if city:
             state.city, state.country = city
+            return
+        country = self._country_in(t0, min(zone_end, t0 + 80))
+        if country and country != state.country:
+            # "visited Ghana" under another country's dateline: where in Ghana is untold
+            state.city, state.country = None, country
+
+    def _country_in(self, a: int, b: int) -> str | None:
+        """ISO code of the first country named in chars [a, b)."""
+        for k in self._token_range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is not None and m.kind == "country" and m.start == k:
+                return self.ctx.lexicon.country_for_phrase(self.ctx.span_text(m.start, m.end))
+        return None

@@ -18,7 +18,7 @@ from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH
 PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
     r"|\bwill (?:also )?(?:hold|meet|visit|attend|pay|chair|host|travel|take part|participate)"
-    r"|\bscheduled for|\bto be held|\bwill be held|\bupcoming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
+    r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
 )
 RECALLED = re.compile(
     r"\b(?:last year|previous|earlier this year|in the past|years ago|once|former|then-)"
@@ -27,7 +27,9 @@ VIDEO = re.compile(
     r"\b(?:via|by|through|over) (?:a )?video ?(?:link|conference|call)|\bvideoconference|\bvirtually|\bonline\b|\bremotely"
 )
 CITY_BEFORE = re.compile(
-    r"\b(?:in|at|to|near|capital|city|of|from)(?: the)?(?: capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
+    # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
+    r"\b(?:in|at|to|near|capital|city|of|from)(?: the)?"
+    r"(?:(?: [a-z\-]+)? capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
 )
 HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
 
@@ -44,6 +46,9 @@ class StoryState:
     country: str | None = None
     visitor: int | None = None
     protagonist: int | None = None  # the one person who met others in the story so far
+    # "X held separate talks with senior diplomats": (subjects, kind, one by one, status,
+    # the report's date) until the next sentence names them ("The diplomats included A, B")
+    unnamed_group: tuple | None = None
     visit_range: tuple[dt.date, dt.date] | None = None
     announced: DateMention | None = None
     last_day: DateMention | None = None
