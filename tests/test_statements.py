@@ -500,3 +500,51 @@ class ConstructionTests(SimpleTestCase):
             by(statements, "Tamsin Oakridge"),
             [("the talks had been long but useful for both countries", False)],
         )
+
+
+class UnknownSpeakersTests(SimpleTestCase):
+    """A pronoun is nobody rather than the wrong person when the name it follows was not
+    found as a person; a hyphenated title alone is the person who holds it."""
+
+    def test_pronoun_after_a_name_that_is_no_person_has_no_speaker(self):
+        rows = [
+            (
+                "title and unknown name",
+                "Minister Tamura highlighted the steady exchange of officials between the two "
+                "nations. He also underlined the interest of his country in new trade links.",
+                "new trade links",
+            ),
+            (
+                "unknown name that posts",
+                "The talks were also attended by envoy Kamaro.\n\n"
+                "Kamaro tweeted a picture of his meeting with Oakridge at the old palace.\n\n"
+                '"A fine day of talks with a good friend of many years," he said.',
+                "A fine day of talks",
+            ),
+        ]
+        for name, paragraph, words in rows:
+            with self.subTest(name):
+                text = (
+                    "Ministers meet in Lorwick\n\nLORWICK, March 4, 2024 (Agency) -- Velorian "
+                    "Foreign Minister Tamsin Oakridge welcomed Minister Tamura on his first "
+                    f"visit to Veloria on Monday.\n\n{paragraph}\n"
+                )
+                speakers = {s for s, t, _ in said(text) if words in t}
+                self.assertNotIn("Tamsin Oakridge", speakers)
+
+    def test_hyphenated_title_alone_and_gender_from_a_possessive(self):
+        statements = said(
+            "Envoy meets bloc chief\n\nJAKARTA, May 14, 2024 (Agency) -- Secretary-General of "
+            "the Coral Sea Forum Amos Keller received the new ambassador of Veloria in Jakarta "
+            "on Monday.\n\nThe Secretary-General expressed gratitude for Veloria's support "
+            "during his recent working visit to the country.\n\nShe said she is looking forward "
+            "to more support for Veloria in its coming tasks.\n"
+        )
+        self.assertIn(
+            (
+                "gratitude for Veloria's support during his recent working visit to the country",
+                False,
+            ),
+            by(statements, "Amos Keller"),
+        )
+        self.assertFalse([t for t, _ in by(statements, "Amos Keller") if "looking forward" in t])

@@ -65,6 +65,7 @@ FOLLOWERS = frozenset(
     """.split()
 )
 NOT_MODIFIERS = frozenset({"the", "of", "and", "general", "state", "affairs"})
+POST_VERBS = frozenset({"tweeted", "posted", "wrote"})
 # Words after which a name is the subject of a clause of its own.
 CLAUSE_OPENERS = frozenset({"while", "whereas", "but", ";"})
 WORD = re.compile(r"[a-z]+")
@@ -130,7 +131,8 @@ class Coreference:
                 self.in_organisation.update(range(a, b + 1))
         self._pronouns: dict[int, int | None] = {}  # char offset -> entity
         self._inferred_gender: dict[int, str] = {}  # entity -> gender its pronouns showed
-        self._subjects: list[tuple[int, int]] = []  # (char, entity) of sentence subjects
+        # (char, entity) of sentence subjects; entity None for a name no person was found for
+        self._subjects: list[tuple[int, int | None]] = []
         self._subject_chars: list[int] = []
         self._story_starts = [s.start for s in ctx.document.stories]
         self._run()
@@ -169,6 +171,7 @@ class Coreference:
 
     def _run(self):
         toks = self.tokens
+        names = self._proper_names()
         history: list[tuple[int, int, bool]] = []  # (char, entity, is_subject) in this story
         story = None
         for s_start, s_end in self.ctx.sentences:
@@ -207,6 +210,7 @@ class Coreference:
                             first = (k, None, True)
                 k += 1
             subject = speaker or first
+            named_here = {e for c, e, _ in history if c >= toks[s_start].start}
             if speaker is not None and speaker[2] and first is not None and first[0] < speaker[0]:
                 subject = first  # "X visited Y, where he met ...": he is X
             for k in pronouns:
@@ -225,9 +229,17 @@ class Coreference:
                 else:
                     entity = self._latest_subject(char, gender, story)
                 self._pronouns[char] = entity
-                if entity is not None and toks[k].lower in SUBJECT_PRONOUNS:
-                    # "he said" about someone whose gender the text had not shown
+                if entity is not None and (
+                    toks[k].lower in SUBJECT_PRONOUNS or named_here == {entity}
+                ):
+                    # "he said", or "X thanked ... for his visit" with no one else named:
+                    # the gender of someone the text had not shown it for
                     self._inferred_gender.setdefault(entity, gender)
+            if subject is None and self._unknown_subject(s_start, s_end, names):
+                # "Roe tweeted ..." about someone not found as a person: "he" in what
+                # follows is Roe, unknown, rather than the person named before
+                self._subjects.append((toks[s_start].start, None))
+                self._subject_chars.append(toks[s_start].start)
             if subject is not None:
                 entity = self._pronouns.get(toks[subject[0]].start) if subject[2] else subject[1]
                 if entity is not None:
@@ -235,6 +247,34 @@ class Coreference:
                     self._subjects.append((char, entity))
                     self._subject_chars.append(char)
                     history.append((char, entity, True))
+
+    def _proper_names(self) -> set[str]:
+        """Capitalised words the text also writes capitalised inside a sentence: names."""
+        starts = {a for a, _ in self.ctx.sentences}
+        return {
+            t.text
+            for t in self.tokens
+            if t.is_cap and t.is_word and t.i not in starts and t.i not in self.ctx.in_match
+        }
+
+    def _unknown_subject(self, s_start: int, s_end: int, names: set[str]) -> bool:
+        """Whether a name that is no known person speaks or meets in the sentence: "Roe
+        tweeted a picture", '"...," Mr Roe said.'"""
+        toks = self.tokens
+        for a in range(s_start, s_end):
+            if a > s_start and toks[a - 1].text not in ('"', ","):
+                continue
+            k = a
+            while k < s_end and k - a < 4 and (toks[k].lower in TITLE_WORDS or toks[k].is_cap):
+                if k in self.mention_at or k in self.ctx.in_match or k in self.in_organisation:
+                    break
+                k += 1
+            else:
+                if k > a and k < s_end and toks[k - 1].text in names:
+                    low = toks[k].lower
+                    if low in SPEECH_VERBS or low in POST_VERBS or low in MEETING_VERBS:
+                        return True
+        return False
 
     def _attributed(self, a: int, b: int, s_start: int, s_end: int) -> bool:
         """Whether a speech or meeting verb attaches to the mention [a, b): "X said", "said X"."""
@@ -304,7 +344,7 @@ class Coreference:
         k = bisect.bisect_left(self._subject_chars, char) - 1
         while k >= 0:
             pos, entity = self._subjects[k]
-            if pos < story_start:
+            if pos < story_start or entity is None:
                 return None
             known = self._gender(entity)
             if known is None or known == gender:
@@ -317,15 +357,24 @@ class Coreference:
         """(next token, mention) for a title head at token ``k`` that names no one."""
         toks = self.tokens
         head_end = k + 1
-        while (
-            head_end < s_end
-            and toks[head_end].lower in TITLE_WORDS
-            and head_end not in self.mention_at
-        ):
-            head_end += 1
+        while head_end < s_end and head_end not in self.mention_at:
+            if toks[head_end].lower in TITLE_WORDS:
+                head_end += 1
+            elif (  # "Secretary-General", "Vice-President"
+                toks[head_end].is_hyphen
+                and not toks[head_end - 1].space_after
+                and not toks[head_end].space_after
+                and head_end + 1 < s_end
+                and toks[head_end + 1].lower in TITLE_WORDS
+            ):
+                head_end += 2
+            else:
+                break
         names, chain_end = self._chain(head_end, s_end)
         if names or not self._ends_phrase(chain_end, s_end):
             return chain_end, None
+        if self._unknown_name(head_end):
+            return chain_end, None  # "Minister Roe" where Roe was not found as a person
         a = self._phrase_start(k, s_start)
         b = head_end
         country = None
@@ -344,6 +393,22 @@ class Coreference:
         self.title_mentions.append(mention)
         self._index(mention, a, b)
         return b, mention
+
+    def _unknown_name(self, k: int) -> bool:
+        """Whether token ``k``, right after a title head, is a name: a handle, or a
+        capitalised word that is no title word, domain word, place or organisation."""
+        t = self.tokens[k] if k < len(self.tokens) else None
+        if t is not None and t.text.startswith("@") and len(t.text) > 1:
+            return True  # a handle: "High Representative @janeroe"
+        return (
+            t is not None
+            and t.is_cap
+            and t.is_word
+            and t.lower not in TITLE_WORDS
+            and t.lower not in DOMAIN_WORDS
+            and k not in self.ctx.in_match
+            and k not in self.in_organisation
+        )
 
     def _ends_phrase(self, k: int, s_end: int) -> bool:
         """Whether a title can end before token ``k``: not "member countries", "minister level"."""

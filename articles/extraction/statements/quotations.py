@@ -107,6 +107,13 @@ class QuotationsMixin:
                             return at
         return None
 
+    def _spoken_after(self, q: Quote, paragraph: tuple[int, int]) -> bool:
+        """Whether a speech verb follows the quotation in its paragraph: an attribution to
+        someone not found as a person ('"...," Roe tweeted.'), so it continues no one."""
+        if q.close_mark is None:
+            return False
+        return any(self.tokens[k].lower in SPEECH for k in range(q.close_mark + 1, paragraph[1]))
+
     def _told_whom(self, v: int, end: int) -> bool:
         """'," X told reporters.', '," X told a press conference after the talks.': only
         the audience follows the verb, no content of its own (no "that")."""
@@ -165,6 +172,7 @@ class QuotationsMixin:
                 and nxt.attribution is not None
                 and nxt.paragraph - q.paragraph in (0, 1)
                 and (q.close_mark is None or q.words >= MIN_WORDS)
+                and not self._spoken_after(q, paragraphs[q.paragraph])
             ):
                 owner[i] = owner[i + 1]
                 groups[owner[i]].insert(0, q)
