@@ -227,6 +227,8 @@ class DocumentLoader:
             org = found.get(key)
             if org is None and first.acronym:
                 org = find_organisation(first, surface)
+            if org is None and all(m.implied for m in mentions):
+                continue  # a ministry only implied by a title is linked if known, not created
             if org is None:
                 org = Organisation(
                     name=first.name[:300],

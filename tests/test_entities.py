@@ -96,6 +96,22 @@ class OrganisationTests(SimpleTestCase):
         orgs = organisations("The Global Green Initiative was discussed at the Sixth Summit.\n")
         self.assertEqual(orgs, {})
 
+    def test_reference_bodies_are_found_in_either_spelling(self):
+        lex = Lexicon([], [{"name": "Global Harbour Organisation", "other_names": []}])
+        for sentence in (
+            "The Global Harbor Organization met.\n",
+            "The Global Harbour Organisation met.\n",
+        ):
+            with self.subTest(sentence=sentence):
+                document = read_document(sentence.encode(), "t.txt")
+                names = {m.name for m in extract(document, lex).organisations}
+                self.assertEqual(names, {"Global Harbour Organisation"})
+
+    def test_a_name_is_not_found_across_a_lower_case_word(self):
+        lex = Lexicon([], [{"name": "Delta Plus", "other_names": []}])
+        document = read_document(b"The Delta plus Gamma dialogue met.\n", "t.txt")
+        self.assertEqual(extract(document, lex).organisations, [])
+
     def test_organisation_key_folds_spelling(self):
         self.assertEqual(
             org_key("Good-Neighbourliness Commission"), org_key("Good-Neighborliness Commission")

@@ -67,12 +67,21 @@ class ImportTests(ImportTestCase):
         brandt = Person.objects.get(name="Helga Brandt")
         self.assertEqual(brandt.country.iso2, "AT")
         self.assertTrue(Position.objects.filter(person=brandt, title="Foreign Minister").exists())
-        mfa = Organisation.objects.get(name="Ministry of Foreign Affairs of Austria")
-        self.assertEqual(mfa.country.iso2, "AT")
+        # a ministry only implied by a title is not a body the text names
+        self.assertFalse(Organisation.objects.filter(name__startswith="Ministry of").exists())
         # every mention is stored with its span, and the span holds the text
         for evidence in Evidence.objects.filter(kind="person"):
             self.assertEqual(article.text[evidence.start : evidence.end], evidence.text)
         self.assertIn("1 new articles", out)
+
+    def test_a_ministry_named_in_the_text_holds_the_posts_its_title_implies(self):
+        text = ARTICLE + "The Austrian Foreign Ministry published the agenda.\n"
+        run_import(str(self.write("a.txt", text)))
+        mfa = Organisation.objects.get(name="Ministry of Foreign Affairs of Austria")
+        self.assertEqual(mfa.country.iso2, "AT")
+        brandt = Person.objects.get(name="Helga Brandt")
+        self.assertTrue(Position.objects.filter(person=brandt, organisation=mfa).exists())
+        self.assertFalse(Organisation.objects.filter(country__iso2="SK").exists())
 
     def test_reimport_of_the_same_file_changes_nothing(self):
         path = self.write("a.txt", ARTICLE)

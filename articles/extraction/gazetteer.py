@@ -8,16 +8,53 @@ so that "Confidence-Building" and "Confidence Building" are one form.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from diplomacy.names import fold, org_key
 
 from .tokens import Token, tokenize
 
+# British and American spellings of one word ("Labour"/"Labor", "Organisation"/
+# "Organization", "Centre"/"Center"): one form, so a body is found however it is spelled
+_SPELLINGS = (
+    (re.compile(r"is(ation|ations|e|ed|es|ing)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w\w)our$"), "or"),
+    (re.compile(r"(?<=\w\w)tre$"), "ter"),
+    (re.compile(r"(?<=\w\w)ence$"), "ense"),
+    (re.compile(r"(?<=\w\w)mme$"), "m"),
+)
+
+
+# lower-case words that may sit inside a capitalised name ("Bosnia and Herzegovina")
+NAME_FUNCTION_WORDS = frozenset(
+    "of the and for on in at to with de du des la le el al y da do dos".split()
+)
+
+
+def _prose_word(tokens, k) -> bool:
+    """A lower-case content word: "Central Asia plus Japan" does not name "Asia Plus"."""
+    t = tokens[k]
+    return (
+        t.text[:1].islower()
+        and t.text.isalpha()
+        and t.lower not in NAME_FUNCTION_WORDS
+        and not (k > 0 and tokens[k - 1].is_hyphen and not tokens[k - 1].space_after)
+    )
+
+
+def token_key(text: str) -> str:
+    """A token as the lexicon compares it: folded, one spelling for British/American."""
+    key = fold(text)
+    if len(key) > 4:
+        for pattern, replacement in _SPELLINGS:
+            key = pattern.sub(replacement, key)
+    return key
+
 
 def form_key(tokens) -> tuple[str, ...]:
     """Folded token texts, hyphens and apostrophes-only tokens dropped."""
-    return tuple(fold(t.text) for t in tokens if not t.is_hyphen)
+    return tuple(token_key(t.text) for t in tokens if not t.is_hyphen)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -136,7 +173,7 @@ class Lexicon:
             if not tok.is_cap or tok.newline:
                 i += 1
                 continue
-            first = fold(tok.text)
+            first = token_key(tok.text)
             longest = self._max_len.get(first)
             if not longest:
                 i += 1
@@ -154,9 +191,9 @@ class Lexicon:
                 j += 1
             for length in range(len(content), 0, -1):
                 span = content[:length]
-                key = tuple(fold(tokens[k].text) for k in span)
+                key = tuple(token_key(tokens[k].text) for k in span)
                 entries = self._forms.get(key)
-                if not entries:
+                if not entries or any(_prose_word(tokens, k) for k in span[1:]):
                     continue
                 last = span[-1]
                 # a match must not end inside a capitalised word run that continues it
@@ -186,7 +223,7 @@ class Lexicon:
         key = fold(word)
         if key in self.demonym_of:
             return self.demonym_of[key]
-        entries = self._forms.get((key,), [])
+        entries = self._forms.get((token_key(word),), [])
         for kind, value, _e, _t in entries:
             if kind == "country":
                 return value
