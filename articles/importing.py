@@ -20,8 +20,11 @@ from django.db import DatabaseError, IntegrityError, OperationalError
 
 from .extraction import Lexicon, extract
 from .reading import ReadError, read_document
+from .reading.files import link_outside, read_regular_file
 
 READABLE = frozenset({".txt", ".md", ".html", ".htm"})
+NOT_READABLE = "not a .txt, .md or .html file"
+LINKED_FOLDER = "a symbolic link to a folder: not followed"
 STDIN = "-"
 
 
@@ -68,7 +71,7 @@ class Summary:
             self.skipped += 1
         elif outcome.status == "failed":
             self.failed += 1
-            self.problems.append(f"{outcome.path}: {outcome.message}")
+            self.problems.append(f"{shown(outcome.path)}: {outcome.message}")
         else:
             self.read += 1
             self.words += outcome.words
@@ -76,28 +79,44 @@ class Summary:
         self.countries |= outcome.countries
 
 
+def shown(path: str) -> str:
+    """A file name fit for one line of a report: control characters (a newline in a name
+    would start a false report line) are written as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def find_files(paths, notes):
-    """Files to import, in a stable order: files as given, directories recursively."""
+    """Files to import, in a stable order: files as given, directories recursively.
+
+    Inside a directory, symbolic links are followed only to files within it, and linked
+    directories are not entered; each entry passed over gets a note saying why."""
     for raw in paths:
         if raw == STDIN:
             yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    child = Path(dirpath) / name
-                    if child.suffix.lower() in READABLE:
-                        yield str(child)
-                    else:
-                        notes.append(
-                            Outcome(str(child), "skipped", "not a .txt, .md or .html file")
-                        )
+            yield from _files_in(path, notes)
         elif path.suffix.lower() in READABLE or not path.exists():
             yield str(path)
         else:
-            notes.append(Outcome(str(path), "skipped", "not a .txt, .md or .html file"))
+            notes.append(Outcome(str(path), "skipped", NOT_READABLE))
+
+
+def _files_in(folder: Path, notes):
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
+            notes.append(Outcome(str(Path(dirpath) / name), "skipped", LINKED_FOLDER))
+        for name in sorted(filenames):
+            child = Path(dirpath) / name
+            why = link_outside(child, folder)
+            if why is None and child.suffix.lower() not in READABLE:
+                why = NOT_READABLE
+            if why:
+                notes.append(Outcome(str(child), "skipped", why))
+            else:
+                yield str(child)
 
 
 def read_and_extract(
@@ -111,12 +130,7 @@ def read_and_extract(
             p = Path(path)
             if not p.exists():
                 return Outcome(path, "failed", "no such file")
-            size = p.stat().st_size
-            if options.max_bytes and size > options.max_bytes:
-                return Outcome(
-                    path, "failed", f"larger than the limit ({size} > {options.max_bytes} bytes)"
-                )
-            data = p.read_bytes()
+            data = read_regular_file(p, options.max_bytes)
             name, full = p.name, str(p.resolve())
         document = read_document(
             data,

@@ -7,6 +7,7 @@ DATABASE_URL pointing at PostgreSQL, on PostgreSQL (which refuses NUL characters
 
 import io
 import os
+import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -14,6 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 from django.test import TestCase
 
+from articles import importing
 from articles.importing import Options, import_paths
 from articles.loading import DocumentLoader
 from articles.models import Article, Evidence
@@ -144,7 +146,7 @@ class EncodingMatrixTests(BadInputTestCase):
 
     def test_file_larger_than_the_limit_is_refused_before_reading(self):
         path = self.write("big.txt", ARTICLE + "x" * 2000)
-        with mock.patch.object(Path, "read_bytes", side_effect=AssertionError("read")):
+        with mock.patch("articles.reading.files.os.fdopen", side_effect=AssertionError("read")):
             found = outcomes(path, max_bytes=1000)
         self.assertEqual(found["big.txt"][0], "failed")
         self.assertIn("larger than the limit", found["big.txt"][1])
@@ -161,14 +163,14 @@ class EncodingMatrixTests(BadInputTestCase):
             self.addCleanup(path.chmod, 0o644)
             found = outcomes(self.dir)
         else:  # root reads anything: simulate what chmod 000 does to everybody else
-            real = Path.read_bytes
+            real = importing.read_regular_file
 
-            def read_bytes(self_):
-                if self_.name == "secret.txt":
-                    raise PermissionError(13, "Permission denied", str(self_))
-                return real(self_)
+            def read_regular_file(path, limit):
+                if path.name == "secret.txt":
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real(path, limit)
 
-            with mock.patch.object(Path, "read_bytes", read_bytes):
+            with mock.patch.object(importing, "read_regular_file", read_regular_file):
                 found = outcomes(self.dir)
         self.assertEqual(found["secret.txt"], ("failed", "permission denied"))
         self.assertEqual(found["readable.txt"][0], "created")
@@ -176,7 +178,9 @@ class EncodingMatrixTests(BadInputTestCase):
 
     def test_other_os_errors_fail_clearly(self):
         path = self.write("flaky.txt", ARTICLE)
-        with mock.patch.object(Path, "read_bytes", side_effect=OSError(5, "Input/output error")):
+        with mock.patch.object(
+            importing, "read_regular_file", side_effect=OSError(5, "Input/output error")
+        ):
             found = outcomes(path)
         self.assertEqual(found["flaky.txt"], ("failed", "cannot be read (Input/output error)"))
 
@@ -261,6 +265,77 @@ class LargeDirectoryTests(BadInputTestCase):
         self.assertIn(f"1 new articles, 0 updated, {good} unchanged", out)
         self.assertEqual(Article.objects.count(), good + 1)
         self.assertEqual(Person.objects.filter(name__contains="Ilse").count(), 1)
+
+
+class HostileFileSystemTests(BadInputTestCase):
+    """The importer reads regular files only and never follows a link out of its folder."""
+
+    def outside_file(self, text):
+        outside = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        target = outside / "private.txt"
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def test_a_link_out_of_the_folder_is_skipped_with_a_note(self):
+        self.write("good.txt", ARTICLE)
+        (self.dir / "passwd.txt").symlink_to(self.outside_file("root:x:0:0:secret line\n"))
+        out, err, code = run_import(self.dir)
+        self.assertEqual(code, 0)
+        self.assertIn("passwd.txt: a symbolic link to", err)
+        self.assertIn("outside the folder", err)
+        self.assertEqual(list(Article.objects.values_list("file_name", flat=True)), ["good.txt"])
+
+    def test_a_link_inside_the_folder_is_read_and_a_linked_folder_is_not_entered(self):
+        self.write("sub/good.txt", ARTICLE)
+        (self.dir / "alias.txt").symlink_to(self.dir / "sub" / "good.txt")
+        (self.dir / "elsewhere").symlink_to(self.outside_file(ARTICLE).parent)
+        found = outcomes(self.dir)
+        self.assertEqual(found["alias.txt"][0], "created")
+        self.assertEqual(found["good.txt"][0], "unchanged", "the same text as alias.txt")
+        self.assertEqual(found["elsewhere"], ("skipped", importing.LINKED_FOLDER))
+        self.assertNotIn("private.txt", found)
+
+    def test_a_fifo_is_refused_without_blocking(self):
+        os.mkfifo(self.dir / "pipe.txt")
+        self.write("good.txt", ARTICLE)
+        found = outcomes(self.dir)
+        self.assertEqual(found["pipe.txt"], ("failed", "not a regular file (a FIFO)"))
+        self.assertEqual(found["good.txt"][0], "created")
+
+    def test_a_device_is_refused_and_never_read(self):
+        if not os.path.exists("/dev/zero"):
+            self.skipTest("no /dev/zero here")
+        # named on the command line (inside a folder the link would be skipped as leading out)
+        (self.dir / "zero.txt").symlink_to("/dev/zero")
+        found = outcomes(self.dir / "zero.txt", max_bytes=1000)
+        self.assertEqual(found["zero.txt"], ("failed", "not a regular file (a character device)"))
+
+    def test_the_limit_holds_on_the_bytes_read_whatever_stat_says(self):
+        path = self.write("grows.txt", ARTICLE + "x" * 5000)
+        real_fstat = os.fstat
+
+        def fstat_saying_empty(fd):
+            result = real_fstat(fd)
+            return os.stat_result((*result[:6], 0, *result[7:]))
+
+        with mock.patch("articles.reading.files.os.fstat", fstat_saying_empty):
+            found = outcomes(path, max_bytes=1000)
+        self.assertEqual(found["grows.txt"][0], "failed")
+        self.assertIn("larger than the limit", found["grows.txt"][1])
+
+    def test_a_newline_in_a_file_name_stays_on_one_report_line(self):
+        self.write("bad\nFAILED forged.txt", b"\x00" * 100)
+        out, err, code = run_import(self.dir)
+        self.assertEqual(code, 1)
+        failed_lines = [line for line in err.splitlines() if line.startswith("FAILED")]
+        self.assertEqual(len(failed_lines), 1, err)
+        self.assertIn("bad\\nFAILED forged.txt: binary file", failed_lines[0])
+
+    def test_utf8_with_its_last_character_cut_short_stays_utf8(self):
+        data = ARTICLE.encode("utf-8") + "Öz".encode()[:1]
+        self.write("cut.txt", data)
+        self.assertEqual(outcomes(self.dir)["cut.txt"][0], "created")
+        self.assertEqual(Article.objects.get().text, ARTICLE)
 
 
 class DatabaseNotReadyTests(TestCase):

@@ -198,7 +198,7 @@ class ImportTests(ImportTestCase):
 
     def test_unreadable_file_fails_clearly(self):
         path = self.write("locked.txt", ARTICLE)
-        with mock.patch("pathlib.Path.read_bytes", side_effect=PermissionError):
+        with mock.patch("articles.importing.read_regular_file", side_effect=PermissionError):
             _, err, code = run_import(str(path))
         self.assertEqual(code, 1)
         self.assertIn("permission denied", err)

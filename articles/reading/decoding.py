@@ -77,9 +77,21 @@ def decode(data: bytes) -> str:
             return _checked_text(text)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _detected_text(data)
+    except UnicodeDecodeError as error:
+        text = _utf8_cut_short(data, error) or _detected_text(data)
     return _checked_text(text)
+
+
+def _utf8_cut_short(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """UTF-8 whose only fault is a last character cut short (a truncated copy or download):
+    the text without that character, rather than a guess at another encoding that would
+    turn every other accented letter into two wrong ones."""
+    if error.reason != "unexpected end of data" or error.end != len(data):
+        return None
+    try:
+        return data[: error.start].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _sniff_utf16(data: bytes) -> str | None:

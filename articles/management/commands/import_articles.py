@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing import Options, database_problem, import_paths
+from articles.importing import Options, database_problem, import_paths, shown
 
 
 def iso_date(value):
@@ -81,14 +81,16 @@ class Command(BaseCommand):
             bar = tqdm(unit="file", desc="Importing", file=sys.stderr)
 
         def report(outcome):
+            path = shown(outcome.path)
             if outcome.status == "failed":
-                line = f"FAILED {outcome.path}: {outcome.message}"
+                line = f"FAILED {path}: {outcome.message}"
                 (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
-            elif outcome.status == "skipped" and verbosity > 1:
-                self.stderr.write(f"skipped {outcome.path}: {outcome.message}")
+            elif outcome.status == "skipped" and verbosity > 0:
+                line = f"skipped {path}: {outcome.message}"
+                (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
             elif verbosity > 1:
                 counts = ", ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(outcome.counts.items()))
-                self.stdout.write(f"{outcome.status} {outcome.path} ({counts})")
+                self.stdout.write(f"{outcome.status} {path} ({counts})")
 
         def progress(outcome):
             if bar:
