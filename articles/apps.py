@@ -2,5 +2,7 @@ from django.apps import AppConfig
 
 
 class ArticlesConfig(AppConfig):
+    """Ingestion: reading, extraction, resolution and loading (no models of its own)."""
+
     name = "articles"
-    verbose_name = "Articles and provenance"
+    verbose_name = "Article ingestion"

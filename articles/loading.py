@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from diplomacy import summaries
 from diplomacy.models import (
+    Article,
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,
@@ -34,7 +36,6 @@ from diplomacy.names import name_key, org_key
 
 from . import sql
 from .extraction.types import Document, Extraction, MeetingCandidate, StatementCandidate
-from .models import Article, Evidence
 from .resolution import (
     CountryCache,
     entity_keys,

@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from articles.models import Article, Evidence
-
 from . import summaries
 from .export import FORMAT as EXPORT_FORMAT
 from .export import write_sections
 from .models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,

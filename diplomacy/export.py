@@ -9,7 +9,9 @@ from collections import defaultdict
 from django.db.models import Prefetch
 
 from .models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     Participation,
@@ -30,8 +32,7 @@ def _sources(model, ids):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = (
-            model._meta.get_field("evidence")
-            .related_model.objects.filter(**{f"{field}__in": chunk})
+            Evidence.objects.filter(**{f"{field}__in": chunk})
             .values_list(field, "article__file_name")
             .distinct()
         )
@@ -41,8 +42,6 @@ def _sources(model, ids):
 
 
 def article_rows():
-    from articles.models import Article
-
     for article in Article.objects.order_by("file_name", "id").iterator(chunk_size=CHUNK):
         yield {
             "file": article.file_name,

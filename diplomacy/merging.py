@@ -13,8 +13,8 @@ delete permission. Organisations have no ``merged_into`` field, so merged ones a
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 
-from articles.models import Evidence
 from diplomacy.models import (
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,

@@ -16,8 +16,8 @@ EDITOR_PERMISSIONS = {
     ("diplomacy", "meeting"): ("view", "change"),
     ("diplomacy", "participation"): ("view", "change", "add", "delete"),
     ("diplomacy", "statement"): ("view", "change", "add", "delete"),
-    ("articles", "article"): ("view",),
-    ("articles", "evidence"): ("view",),
+    ("diplomacy", "article"): ("view",),
+    ("diplomacy", "evidence"): ("view",),
 }
 
 

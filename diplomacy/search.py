@@ -86,7 +86,7 @@ def _model(kind):
     if kind == "statement":
         return apps.get_model("diplomacy", "Statement")
     if kind == "article":
-        return apps.get_model("articles", "Article")
+        return apps.get_model("diplomacy", "Article")
     raise ValueError(f"unknown search kind {kind!r}; use one of {KINDS}")
 
 

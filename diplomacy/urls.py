@@ -1,10 +1,12 @@
-from django.contrib import admin
-from django.urls import include, path, re_path
+"""The public site's pages (namespace ``site``); the admin is mounted in config/urls.py."""
 
-from articles.views import article_detail
+from django.urls import path, re_path
+
 from diplomacy import views
 
-site_patterns = [
+app_name = "site"
+
+urlpatterns = [
     path("", views.home, name="home"),
     path("meetings/", views.MeetingList.as_view(), name="meeting-list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
@@ -16,11 +18,6 @@ site_patterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
     path("countries/", views.CountryList.as_view(), name="country-list"),
     re_path(r"^countries/(?P<iso2>[A-Za-z]{2})/$", views.country_detail, name="country-detail"),
-    path("articles/<int:pk>/", article_detail, name="article-detail"),
+    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("search/", views.search_page, name="search"),
-]
-
-urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("", include((site_patterns, "site"))),
 ]

@@ -8,9 +8,10 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Evidence
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     Participation,
@@ -288,14 +289,16 @@ class EvidenceDisplayTests(AdminTestCase):
         self.assertNotContains(response, "<script>alert(1)")
         self.assertContains(response, "Arrivals &lt;b&gt;today&lt;/b&gt;")
         self.assertNotContains(response, "Then she left")
-        article_url = reverse("admin:articles_article_change", args=[self.article.pk])
+        article_url = reverse("admin:diplomacy_article_change", args=[self.article.pk])
         self.assertContains(response, f'href="{article_url}#evidence-{self.evidence.pk}"')
         self.assertContains(response, "1 mention(s) in 1 article(s).")
 
     def test_article_page_marks_every_span_and_escapes_the_text(self):
         meeting = Meeting.objects.create(title="Arrival")
         mention(self.article, "arrived in Port Velmar", meeting=meeting)
-        response = self.client.get(reverse("admin:articles_article_change", args=[self.article.pk]))
+        response = self.client.get(
+            reverse("admin:diplomacy_article_change", args=[self.article.pk])
+        )
         self.assertEqual(response.status_code, 200)
         content = response.content.decode()
         self.assertIn(
@@ -308,12 +311,14 @@ class EvidenceDisplayTests(AdminTestCase):
     def test_overlapping_spans_are_marked_without_nesting(self):
         statement = Statement.objects.create(text="The envoy Mirela Sotka", speaker=self.person)
         mention(self.article, "The envoy Mirela Sotka", statement=statement)
-        response = self.client.get(reverse("admin:articles_article_change", args=[self.article.pk]))
+        response = self.client.get(
+            reverse("admin:diplomacy_article_change", args=[self.article.pk])
+        )
         self.assertContains(response, "<mark>The envoy </mark>")
         self.assertContains(response, "<mark>Mirela Sotka</mark>")
 
     def test_evidence_admin_is_read_only_for_editors(self):
-        url = reverse("admin:articles_evidence_change", args=[self.evidence.pk])
+        url = reverse("admin:diplomacy_evidence_change", args=[self.evidence.pk])
         response = self.client.get(url)
         self.assertContains(response, "<mark>Mirela Sotka</mark>")
         self.assertNotContains(response, 'name="_save"')

@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
 
-from articles.models import Article, Evidence
 from diplomacy.merging import merge_persons
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,

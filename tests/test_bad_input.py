@@ -18,8 +18,7 @@ from django.test import TestCase
 from articles import importing
 from articles.importing import Options, import_paths
 from articles.loading import DocumentLoader
-from articles.models import Article, Evidence
-from diplomacy.models import Meeting, Person, Statement
+from diplomacy.models import Article, Evidence, Meeting, Person, Statement
 
 from .test_import import ImportTestCase
 

@@ -6,8 +6,8 @@ from unittest import mock
 from django.core.management import call_command
 from django.test import TestCase
 
-from diplomacy import benchmarking
-from diplomacy.synthetic.records import build_register
+from bench import benchmarking
+from bench.synthetic.records import build_register
 
 
 def run_benchmark(*args):

@@ -11,8 +11,7 @@ from unittest import mock
 from django.core.management import call_command
 from django.test import TestCase, TransactionTestCase
 
-from articles.models import Article, Evidence
-from diplomacy.models import Organisation, Person, PersonName, Position, Review
+from diplomacy.models import Article, Evidence, Organisation, Person, PersonName, Position, Review
 
 ARTICLE = """Ministers discuss trade in Vienna
 

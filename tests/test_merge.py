@@ -4,10 +4,11 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.test import TestCase
 
-from articles.models import Article, Evidence
 from diplomacy.merging import merge_organisations, merge_persons, split_person
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,

@@ -5,9 +5,10 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.test import TestCase
 
-from articles.models import Article, Evidence
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     OrganisationName,

@@ -10,10 +10,10 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Evidence
-from articles.views import highlight
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     Participation,
@@ -24,6 +24,7 @@ from diplomacy.models import (
     Statement,
 )
 from diplomacy.pagination import CappedPaginator
+from diplomacy.views.articles import highlight
 
 DAY = datetime.date(2024, 5, 20)
 

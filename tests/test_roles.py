@@ -88,7 +88,7 @@ class AdminAccessTests(TestCase):
             self.client.get(reverse("admin:diplomacy_meeting_changelist")).status_code, 200
         )
         self.assertEqual(
-            self.client.get(reverse("admin:articles_article_changelist")).status_code, 200
+            self.client.get(reverse("admin:diplomacy_article_changelist")).status_code, 200
         )
         self.assertEqual(self.client.get("/admin/auth/user/").status_code, 403)
         self.assertEqual(self.client.get("/admin/auth/group/").status_code, 403)

@@ -6,8 +6,16 @@ import re
 from django.contrib.auth.models import User
 from django.test import Client, TestCase
 
-from articles.models import Article, Evidence
-from diplomacy.models import Country, Meeting, Organisation, Participation, Person, Statement
+from diplomacy.models import (
+    Article,
+    Country,
+    Evidence,
+    Meeting,
+    Organisation,
+    Participation,
+    Person,
+    Statement,
+)
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -91,11 +99,11 @@ def admin_urls(records):
     urls = []
     for model in ("person", "organisation", "meeting", "statement", "participation", "position"):
         urls.append(f"/admin/diplomacy/{model}/")
-    urls += ["/admin/articles/article/", "/admin/articles/evidence/", "/admin/diplomacy/country/"]
+    urls += ["/admin/diplomacy/article/", "/admin/diplomacy/evidence/", "/admin/diplomacy/country/"]
     for found in records.values():
         for kind in ("person", "organisation", "meeting", "statement"):
             urls.append(f"/admin/diplomacy/{kind}/{found[kind].pk}/change/")
-        urls.append(f"/admin/articles/article/{found['article'].pk}/change/")
+        urls.append(f"/admin/diplomacy/article/{found['article'].pk}/change/")
         urls.append(f"/admin/diplomacy/person/{found['person'].pk}/history/")
     for model in ("person", "organisation", "meeting", "statement"):
         urls.append(f"/admin/diplomacy/{model}/?q=%3Cscript%3E&o=1")

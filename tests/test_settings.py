@@ -7,7 +7,7 @@ import sys
 from django.conf import settings
 from django.test import SimpleTestCase
 
-from diplomacy.settings import database_from_url
+from config.settings import database_from_url
 
 
 def clean_environment():

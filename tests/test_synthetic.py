@@ -9,10 +9,9 @@ from django.db.models import Count
 from django.test import TestCase
 from django.urls import reverse
 
-from articles.models import Article, Evidence
-from diplomacy.models import Meeting, Participation, Person, Position, Statement
-from diplomacy.synthetic import words
-from diplomacy.synthetic.articles import MAX_WORDS, MIN_WORDS, write_corpus
+from bench.synthetic import words
+from bench.synthetic.articles import MAX_WORDS, MIN_WORDS, write_corpus
+from diplomacy.models import Article, Evidence, Meeting, Participation, Person, Position, Statement
 
 
 def corpus_bytes(folder):

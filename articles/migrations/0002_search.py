@@ -9,32 +9,13 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
+from diplomacy.search_schema import ARTICLE_SQLITE_CREATE, ARTICLE_SQLITE_DROP
+
 PG_INDEX = "article_text_search_idx"
 
-SQLITE_CREATE = [
-    # external content: title and text live once, in articles_article
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_article_fts USING fts5("
-    "title, text, content='articles_article', content_rowid='id', "
-    "tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS articles_article_fts_ai AFTER INSERT ON articles_article "
-    "BEGIN INSERT INTO articles_article_fts(rowid, title, text) "
-    "VALUES (new.id, new.title, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS articles_article_fts_ad AFTER DELETE ON articles_article "
-    "BEGIN INSERT INTO articles_article_fts(articles_article_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text); END",
-    "CREATE TRIGGER IF NOT EXISTS articles_article_fts_au AFTER UPDATE ON articles_article "
-    "BEGIN INSERT INTO articles_article_fts(articles_article_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text); "
-    "INSERT INTO articles_article_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    "INSERT INTO articles_article_fts(articles_article_fts) VALUES ('rebuild')",
-]
-
-SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS articles_article_fts_ai",
-    "DROP TRIGGER IF EXISTS articles_article_fts_ad",
-    "DROP TRIGGER IF EXISTS articles_article_fts_au",
-    "DROP TABLE IF EXISTS articles_article_fts",
-]
+# the SQL lives with the search code, which recreates it after a table rebuild
+SQLITE_CREATE = ARTICLE_SQLITE_CREATE
+SQLITE_DROP = ARTICLE_SQLITE_DROP
 
 
 def _index():

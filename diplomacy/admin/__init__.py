@@ -4,4 +4,4 @@ Each module registers the admins of one concept; the review queue hangs off the 
 admin's URLs (``admin:diplomacy_review_queue``).
 """
 
-from . import meetings, organisations, people  # noqa: F401  (registers the admins)
+from . import meetings, organisations, people, sources  # noqa: F401  (registers the admins)

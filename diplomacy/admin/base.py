@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.admin import article_evidence_url, snippet_html
-from articles.models import Evidence
 from diplomacy import curation_actions
-from diplomacy.models import Curated
+from diplomacy.models import Curated, Evidence
 from diplomacy.paginators import EstimatedCountPaginator
+
+from .sources import article_evidence_url, snippet_html
 
 # the change page shows this many pieces of evidence; the rest are a link away
 SOURCES_SHOWN = 50
@@ -68,7 +68,7 @@ def render_sources(obj, split_url=None):
     )
     summary = format_html("{} mention(s) in {} article(s).", counts["mentions"], counts["articles"])
     if counts["mentions"] > len(rows):
-        url = reverse("admin:articles_evidence_changelist")
+        url = reverse("admin:diplomacy_evidence_changelist")
         summary = format_html(
             '{} Showing the first {}: <a href="{}?{}__id__exact={}">all evidence</a>.',
             summary,

@@ -5,8 +5,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from articles.models import Evidence
-from diplomacy.models import Meeting, Organisation, Person, Statement
+from diplomacy.models import Evidence, Meeting, Organisation, Person, Statement
 
 PAGE_SIZE = 50
 # the queue is a worklist, not an archive: deeper pages are reached by filtering instead

@@ -1,16 +1,20 @@
-"""The curated domain: countries, organisations, persons, meetings and statements."""
+"""The curated domain: countries, organisations, persons, meetings and statements, and
+the articles and evidence spans they come from (provenance)."""
 
 from .curation import Curated, Review
 from .meetings import DatePrecision, Meeting, Participation, Statement, format_partial_date
 from .organisations import Organisation, OrganisationName
 from .people import Person, PersonName, Position
 from .places import Country, CountrySummary
+from .sources import Article, Evidence
 
 __all__ = [
+    "Article",
     "Country",
     "CountrySummary",
     "Curated",
     "DatePrecision",
+    "Evidence",
     "Meeting",
     "Organisation",
     "OrganisationName",

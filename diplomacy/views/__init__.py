@@ -1,5 +1,6 @@
 """The public site: read-only pages over the curated register (GET and HEAD only)."""
 
+from .articles import article_detail
 from .details import (
     country_detail,
     meeting_detail,
@@ -16,6 +17,7 @@ __all__ = [
     "OrganisationList",
     "PersonList",
     "StatementList",
+    "article_detail",
     "country_detail",
     "home",
     "meeting_detail",

@@ -14,23 +14,26 @@ from django.views.decorators.http import require_safe
 
 from .. import charts, summaries
 from ..counting import COUNTERPARTS, SHOWN, month_counts, public_persons, shown_participations
-from ..models import Country, Meeting, Organisation, Participation, Person, Position, Statement
+from ..models import (
+    Country,
+    Evidence,
+    Meeting,
+    Organisation,
+    Participation,
+    Person,
+    Position,
+    Statement,
+)
 from .base import meetings_url
 
 # rows of a related list shown on a detail page; the rest is one click away
 RELATED_ROWS = 30
 
 
-def _evidence_model():
-    # articles depends on diplomacy, not the reverse: reach provenance through the relation
-    return Meeting._meta.get_field("evidence").related_model
-
-
 def sources(*conditions, **lookup):
     """The articles supporting a record, with the first supporting span of each: one query."""
     return list(
-        _evidence_model()
-        .objects.filter(*conditions, **lookup)
+        Evidence.objects.filter(*conditions, **lookup)
         .values(
             "article_id",
             "article__title",
@@ -51,7 +54,7 @@ def meeting_evidence(meeting):
     A UNION of two index lookups: an OR across the LEFT JOIN to participations would make
     PostgreSQL scan all the evidence.
     """
-    evidence = _evidence_model().objects
+    evidence = Evidence.objects
     return (
         evidence.filter(meeting=meeting)
         .order_by()

@@ -11,23 +11,18 @@ from django.views.decorators.http import require_safe
 
 from .. import search as full_text
 from ..counting import public_persons
-from ..models import Country, Meeting, Organisation, Statement
-from .details import _evidence_model
+from ..models import Article, Country, Evidence, Meeting, Organisation, Statement
 
 HOME_COUNTS_SECONDS = 300
 SEARCH_PAGE = 20
 SNIPPET = 240
 
 
-def _article_model():
-    return _evidence_model()._meta.get_field("article").related_model
-
-
 def register_counts():
     """How many records the register shows, per kind (cached: these are whole-table counts)."""
 
     def count():
-        evidence = _evidence_model()
+        evidence = Evidence
         return {
             "meetings": Meeting.objects.public().count(),
             "statements": Statement.objects.public().count(),
@@ -36,7 +31,7 @@ def register_counts():
             "countries": Country.objects.filter(
                 Exists(evidence.objects.filter(country=OuterRef("pk")))
             ).count(),
-            "articles": _article_model().objects.count(),
+            "articles": Article.objects.count(),
         }
 
     return cache.get_or_set("diplomacy:register-counts", count, HOME_COUNTS_SECONDS)
@@ -104,7 +99,7 @@ def search_page(request):
             if pk in found
         ]
     if ids.get("article"):
-        found = _article_model().objects.in_bulk(ids["article"][:SEARCH_PAGE])
+        found = Article.objects.in_bulk(ids["article"][:SEARCH_PAGE])
         articles = [
             {"article": found[pk], "snippet": snippet(found[pk].text, words)}
             for pk in ids["article"][:SEARCH_PAGE]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from diplomacy.benchmarking import run_benchmark
+from bench.benchmarking import run_benchmark
 
 
 class Command(BaseCommand):

@@ -28,6 +28,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        # the table keeps the name it had when the ingestion app owned the model
+        db_table = "articles_article"
         ordering = ["-published", "file_name"]
         constraints = [
             models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),
@@ -108,6 +110,7 @@ class Evidence(models.Model):
     )
 
     class Meta:
+        db_table = "articles_evidence"
         verbose_name_plural = "evidence"
         ordering = ["article", "start"]
         constraints = [

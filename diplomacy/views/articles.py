@@ -12,7 +12,7 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from .models import Article, Evidence
+from diplomacy.models import Article, Evidence
 
 SHOWN = ["unreviewed", "verified"]
 
@@ -180,7 +180,7 @@ def article_detail(request, pk):
         )
     return TemplateResponse(
         request,
-        "articles/article_detail.html",
+        "diplomacy/article_detail.html",
         {
             "article": article,
             "highlighted": highlight(article.text, spans),

@@ -24,10 +24,11 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 
-from articles.models import Article, Evidence
 from diplomacy import summaries
 from diplomacy.models import (
+    Article,
     Country,
+    Evidence,
     Meeting,
     Organisation,
     Participation,

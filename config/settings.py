@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "simple_history",
     "diplomacy.apps.DiplomacyConfig",
     "articles.apps.ArticlesConfig",
+    "bench.apps.BenchConfig",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +102,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "diplomacy.urls"
+ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
     {
@@ -118,7 +119,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "diplomacy.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
     "default": database_from_url(

@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from diplomacy.synthetic.articles import write_corpus
-from diplomacy.synthetic.records import BATCH_SIZE, build_register
+from bench.synthetic.articles import write_corpus
+from bench.synthetic.records import BATCH_SIZE, build_register
 
 
 class Command(BaseCommand):

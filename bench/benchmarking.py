@@ -31,7 +31,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from diplomacy.synthetic.articles import write_corpus
+from bench.synthetic.articles import write_corpus
 
 PROJECT_DIR = Path(settings.BASE_DIR)
 MANAGE = PROJECT_DIR / "manage.py"
@@ -95,8 +95,15 @@ def database_version() -> str:
 
 
 def row_counts() -> dict[str, int]:
-    from articles.models import Article, Evidence
-    from diplomacy.models import Meeting, Organisation, Participation, Person, Statement
+    from diplomacy.models import (
+        Article,
+        Evidence,
+        Meeting,
+        Organisation,
+        Participation,
+        Person,
+        Statement,
+    )
 
     models = {
         "persons": Person,
@@ -380,8 +387,7 @@ def public_pages(rng, detail_samples) -> list[Page]:
     """Lists, filtered lists, search and detail pages, each with URLs of real rows."""
     from django.db.models import Count
 
-    from articles.models import Article
-    from diplomacy.models import Country, Meeting, Organisation, Person, Statement
+    from diplomacy.models import Article, Country, Meeting, Organisation, Person, Statement
 
     country = (
         Country.objects.filter(meetings_hosted__isnull=False).values_list("iso2", flat=True).first()

@@ -7,9 +7,8 @@ from django.contrib.admin.utils import flatten
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from diplomacy.models import Article, Evidence
 from diplomacy.paginators import EstimatedCountPaginator
-
-from .models import Article, Evidence
 
 
 def mark_spans(text, spans):
@@ -48,7 +47,7 @@ def snippet_html(evidence):
 
 def article_evidence_url(evidence):
     """The article's admin page, scrolled to this evidence."""
-    url = reverse("admin:articles_article_change", args=[evidence.article_id])
+    url = reverse("admin:diplomacy_article_change", args=[evidence.article_id])
     return f"{url}#{evidence_anchor(evidence)}"
 
 

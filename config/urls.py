@@ -1,0 +1,9 @@
+"""Root URLs: the curation admin and the public site."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("diplomacy.urls")),
+]
