@@ -628,3 +628,58 @@ class YearFromContextTests(SimpleTestCase):
             "Mensah-Boateng on Tuesday during the 81st session of the UN General Assembly.\n"
         )
         self.assertFalse([r for r in rows if r[1] is not None and r[2] == "day"], rows)
+
+
+# (label, invented article, the participants of the one meeting expected, its date, its city)
+ONE_MEETING_FORMS = [
+    (
+        "'played host to'",
+        "ABUJA, March 2, 2026 (Agency) -- President Musa Bello on Monday played host to Irish "
+        "Foreign Minister Siobhan Keane at the State House.\n",
+        {"Musa Bello", "Siobhan Keane"},
+        dt.date(2026, 3, 2),
+        "Abuja",
+    ),
+    (
+        "a dialogue 'between the two' after a sentence whose subjects are the pair",
+        "Oslo, May 9, 2026 (Agency)--Norwegian Foreign Minister Ingrid Solberg-Haug and her Finnish "
+        "counterpart, Aino Virtanen, agreed Thursday to expand energy links.\n\n"
+        "During the first strategic dialogue between the two countries' ministers in Helsinki, "
+        "Solberg-Haug said the links mattered.\n",
+        {"Ingrid Solberg-Haug", "Aino Virtanen"},
+        dt.date(2026, 5, 7),
+        "Helsinki",
+    ),
+    (
+        "'Those attending the Conference were' a list",
+        "VIENNA, April 3, 2026 (Agency) -- Austrian Foreign Minister Karl Steiner took part in the "
+        "Conference of Foreign Ministers of the Danube Cooperation Process.\n\n"
+        "Those attending the Conference were foreign ministers of Hungary, Foreign Minister Zoltan "
+        "Kertesz, and Slovakia, Foreign Minister Marek Hudak.\n",
+        {"Karl Steiner", "Zoltan Kertesz", "Marek Hudak"},
+        dt.date(2026, 4, 3),
+        "Vienna",
+    ),
+]
+
+
+class OneMeetingFormsTests(SimpleTestCase):
+    def test_rows(self):
+        for label, text, names, date, city in ONE_MEETING_FORMS:
+            with self.subTest(label):
+                _, rows = meetings_of(text)
+                found = find(rows, *names)
+                self.assertEqual(len(found), 1, rows)
+                self.assertEqual(found[0][1], date)
+                self.assertEqual(found[0][4], city)
+
+    def test_an_unnamed_subject_does_not_make_the_people_met_meet_each_other(self):
+        for text in (
+            "ROME, Oct. 3, 2026 (Agency) -- The minister met his counterparts from Peru and Chile, "
+            "Rosa Quispe and Tomas Errazuriz.\n",
+            "ROME, Oct. 3, 2026 (Agency) -- The envoy met Peruvian Foreign Minister Rosa Quispe.\n\n"
+            "He also met Chilean Foreign Minister Tomas Errazuriz.\n",
+        ):
+            with self.subTest(text):
+                _, rows = meetings_of(text)
+                self.assertFalse(find(rows, "Rosa Quispe", "Tomas Errazuriz"), rows)

@@ -28,7 +28,10 @@ MEETING_HEADS = {
     "council": "ministerial",
     "talks": "bilateral",  # only as "the talks", "their talks": see _meeting_phrases
     "retreat": "summit",  # "the Leaders' Retreat"
+    "dialogue": "bilateral",  # "the first strategic dialogue between the two ministers"
 }
+# "... between the two countries' ministers": the pair the story opened with
+BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
 HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
@@ -52,7 +55,8 @@ PASSIVE_BY = re.compile(
 SIGNED_BY = re.compile(r"\bsigned by\b")
 IN_A_CEREMONY = re.compile(r"\bin an? $")
 ATTENDEES = re.compile(
-    r"\b(?:attendees|participants|those present|guests) (?:included|were|include)\b"
+    r"\b(?:attendees|participants|those present|guests|those (?:attending|present at|taking part in)"
+    r"(?: the [a-z]+)?) (?:included|were|include)\b"
 )
 SIDELINES = re.compile(
     r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
@@ -161,6 +165,9 @@ class NamedMeetingsMixin:
                         target.participants.append(p)
                 target.spans.append((cs, ce))
                 continue
+            pair = []
+            if not participants and BETWEEN_THE_TWO.match(after):
+                pair = participants = self._subject_pair(cs)
             if kind == "multilateral" and len(participants) == 2 and self.low[a - 2 : a] == "a ":
                 kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
             report = Report(
@@ -180,6 +187,9 @@ class NamedMeetingsMixin:
             report.organisation_key = orgs[0] if orgs else None
             report.title = self._np_title(a, b)
             self._when(report, state, dates, a, ce, cs, ce)
+            if pair and report.date_strength <= DATELINE and state.last_day is not None:
+                # the day the pair's sentence gave ("agreed Wednesday")
+                report.date, report.precision = state.last_day.date, Precision.DAY
             self._duration(report, self.low[a:b])
             self._where(report, state, a, ce, cs, ce, low)
             if report.title.lower() in MEETING_HEADS and report.city:
@@ -253,7 +263,9 @@ class NamedMeetingsMixin:
         mentions = [m for m in self.mentions_in(a, b) if m.start - a < 200]
         for first, second in zip(mentions, mentions[1:], strict=False):
             between = self.low[first.end : second.start]
-            if first.entity != second.entity and re.fullmatch(r"\s+and\s+[^,;.()]{0,80}", between):
+            if first.entity != second.entity and re.fullmatch(
+                r"\s+and\s+(?:[^,;.()]{0,80}|(?:his|her)[^,;.()]{0,40} counterpart,\s*)", between
+            ):
                 return [first.entity, second.entity]
         return []
 

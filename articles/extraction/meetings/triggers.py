@@ -46,6 +46,7 @@ ENCOUNTER = (
     # "Meetings (were) held with A, B and C": the visitor's, one by one
     r"|(?:meetings?|[Tt]alks|[Cc]onsultations|[Nn]egotiations) (?:were |was )?held with"
     r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
+    r"|(?:played|plays|playing) host to"
     # a courtesy call: "X called on Vice President Y" (not "called on Y to act")
     r"|called on|calls on|calling on"
 )
@@ -91,6 +92,12 @@ GROUP_NAMED = re.compile(
     r"^\s*(?:the |these |those |they |its |their )?(?:[a-z\-]+ ){0,2}?"
     rf"(?:(?:{COUNTERPART_GROUP}|participants|delegates|guests|attendees) )?"
     r"(?:included|include|were|are|comprised)\b"
+)
+# Triggers whose people all stand after them: "talks were held between A and B".
+RECIPROCAL = re.compile(r"\bbetween$|^(?:talks|meetings?|consultations|negotiations|discussions)\b")
+# A subject the clause gives but the people finder does not know: "The minister", "He".
+UNNAMED_SUBJECT = re.compile(
+    r"\b(?:[Tt]he [A-Za-z\- ]{2,40}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+|also\s+)?$"
 )
 GROUP_NOUNS = re.compile(
     r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
@@ -160,8 +167,11 @@ class TriggersMixin:
                         story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low
                     )
                     continue
+            state.met_objects.update(e for e in objects if e not in subjects)
             if not subjects and not objects:
                 continue
+            if not subjects and self._unknown_subject(clause_start, t0, m.group(0), state):
+                continue  # "The minister met A and B": not a meeting of A with B
             kind = "call" if m.group("call") else "bilateral"
             if kind != "call" and re.search(CALL, low):
                 kind = "call"
@@ -282,7 +292,7 @@ class TriggersMixin:
                 )
                 is not None
             )
-        if word in ("hosted", "hosts", "hosting", "welcomed"):
+        if word in ("hosted", "hosts", "hosting", "welcomed") or word.endswith(" host to"):
             return not re.search(
                 r"^\s+(?:(?:a|an|the|his|her|visiting)\s+)?(?:[a-z\-]+\s+){0,5}?(?:president|minister|counterpart|delegation|leader|king|queen|prime|chancellor|secretary|envoy)",
                 after + low[m.end() + 40 : m.end() + 80],
@@ -304,6 +314,16 @@ class TriggersMixin:
             return False
         return False
 
+    def _unknown_subject(self, clause_start: int, t0: int, trigger: str, state) -> bool:
+        """Someone the text does not name met the people after the verb: "The minister met
+        A and B" (unlike "Talks were held between A and B" or "A meeting with B")."""
+        if RECIPROCAL.search(trigger.lower()) or NOMINAL.fullmatch(trigger.lower()):
+            return False
+        before = self.text[clause_start:t0]
+        return bool(UNNAMED_SUBJECT.search(before)) and not self._implied_subject(
+            state, clause_start, t0, trigger
+        )
+
     def _salient(self, story, state: StoryState, a: int, b: int) -> list[int]:
         """The people before the verb; "He also met Z" after "X met Y" is X again, the
         story's protagonist, even where the pronoun's nearest antecedent is Y."""
@@ -313,10 +333,11 @@ class TriggersMixin:
             len(subjects) == 1
             and subjects[0] in pronouns
             and not self.mentions_in(a, b)
-            and state.protagonist not in (None, subjects[0])
-            and any(r.story == story and subjects[0] in r.participants[1:] for r in self.reports)
+            and state.protagonist != subjects[0]
+            and subjects[0] in state.met_objects
         ):
-            return [state.protagonist]
+            # the pronoun's nearest antecedent was the one met, not the one meeting
+            return [state.protagonist] if state.protagonist is not None else []
         return subjects
 
     def _one_per_country(self, counterparts: list[int], subjects: list[int], low: str) -> bool:

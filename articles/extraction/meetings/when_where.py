@@ -9,7 +9,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dates import find_dates, find_relative, resolve_relative, year_from_context
 from ..types import DateMention, Precision
@@ -46,6 +46,7 @@ class StoryState:
     country: str | None = None
     visitor: int | None = None
     protagonist: int | None = None  # the one person who met others in the story so far
+    met_objects: set[int] = field(default_factory=set)  # people told as met, not meeting
     # "X held separate talks with senior diplomats": (subjects, kind, one by one, status,
     # the report's date) until the next sentence names them ("The diplomats included A, B")
     unnamed_group: tuple | None = None
