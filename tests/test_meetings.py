@@ -644,7 +644,7 @@ ONE_MEETING_FORMS = [
         "a dialogue 'between the two' after a sentence whose subjects are the pair",
         "Oslo, May 9, 2026 (Agency)--Norwegian Foreign Minister Ingrid Solberg-Haug and her Finnish "
         "counterpart, Aino Virtanen, agreed Thursday to expand energy links.\n\n"
-        "During the first strategic dialogue between the two countries' ministers in Helsinki, "
+        "At the inaugural energy dialogue between the two governments in Helsinki, "
         "Solberg-Haug said the links mattered.\n",
         {"Ingrid Solberg-Haug", "Aino Virtanen"},
         dt.date(2026, 5, 7),
@@ -654,8 +654,8 @@ ONE_MEETING_FORMS = [
         "'Those attending the Conference were' a list",
         "VIENNA, April 3, 2026 (Agency) -- Austrian Foreign Minister Karl Steiner took part in the "
         "Conference of Foreign Ministers of the Danube Cooperation Process.\n\n"
-        "Those attending the Conference were foreign ministers of Hungary, Foreign Minister Zoltan "
-        "Kertesz, and Slovakia, Foreign Minister Marek Hudak.\n",
+        "Those attending the Conference were Hungarian Foreign Minister Zoltan Kertesz "
+        "and Slovak Foreign Minister Marek Hudak.\n",
         {"Karl Steiner", "Zoltan Kertesz", "Marek Hudak"},
         dt.date(2026, 4, 3),
         "Vienna",
