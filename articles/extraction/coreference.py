@@ -371,11 +371,13 @@ class Coreference:
             else:
                 break
         names, chain_end = self._chain(head_end, s_end)
-        if names or not self._ends_phrase(chain_end, s_end):
+        a = self._phrase_start(k, s_start)
+        # "according to the Kazakh minister the talks ...": the comma after it may be missing
+        according = a >= 2 and [t.lower for t in toks[a - 2 : a]] == ["according", "to"]
+        if names or not (according or self._ends_phrase(chain_end, s_end)):
             return chain_end, None
         if self._unknown_name(head_end):
             return chain_end, None  # "Minister Roe" where Roe was not found as a person
-        a = self._phrase_start(k, s_start)
         b = head_end
         country = None
         # "the representative of China", "the Minister of Foreign Affairs of Ruritania"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .drafts import Attribution, Draft, Quote
-from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS, SPEECH
+from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS, QUOTE_MARKS, SPEECH
 
 
 class QuotationsMixin:
@@ -25,7 +25,7 @@ class QuotationsMixin:
         toks = self.tokens
         quotes = []
         for p, (lo, hi) in enumerate(self._paragraphs()):
-            marks = [k for k in range(lo, hi) if toks[k].text == '"']
+            marks = [k for k in range(lo, hi) if toks[k].text in QUOTE_MARKS]
             if not marks:
                 continue
             open_at = None
@@ -65,7 +65,8 @@ class QuotationsMixin:
             end = q.close_mark + 1
             while (
                 end < hi
-                and toks[end].text not in (".", "!", "?", '"', ";")
+                and toks[end].text not in (".", "!", "?", ";")
+                and toks[end].text not in QUOTE_MARKS
                 and end - q.close_mark < 30
             ):
                 end += 1
@@ -135,7 +136,7 @@ class QuotationsMixin:
             return None
         before = [toks[k] for k in range(s_start, q.open_mark)]
         words = sum(1 for t in before if t.is_word)
-        if words < 3 or any(t.text in ('"', ".", "!", "?", ":") for t in before):
+        if words < 3 or any(t.text in QUOTE_MARKS or t.text in ".!?:" for t in before):
             return None
         if any(t.lower in SPEECH for t in before):
             return None  # the words before have their own speaker
@@ -185,6 +186,20 @@ class QuotationsMixin:
                 # a quotation running on into the next paragraph
                 owner[i] = owner[i - 1]
                 groups[owner[i]].append(q)
+        for i in range(len(quotes) - 2, -1, -1):
+            q = quotes[i]
+            # paragraphs of one quotation: each opens a mark that only the last one closes
+            if (
+                i not in owner
+                and (i + 1) in owner
+                and q.close_mark is None
+                and q.open_mark is not None
+                and quotes[i + 1].paragraph - q.paragraph == 1
+                and quotes[i + 1].open_mark is not None
+                and not self._spoken_after(q, paragraphs[q.paragraph])
+            ):
+                owner[i] = owner[i + 1]
+                groups[owner[i]].insert(0, q)
         for group in groups:
             at = next(q.attribution for q in group if q.attribution is not None)
             parts = [(q.a, q.b) for q in sorted(group, key=lambda q: q.a)]

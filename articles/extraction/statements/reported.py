@@ -5,10 +5,17 @@ from __future__ import annotations
 import bisect
 
 from .drafts import Attribution, Draft, Speaker
-from .vocabulary import CIRCUMSTANCES, CLAUSE_BREAKS, CONTINUING, INVERTED, MIN_WORDS, SPEECH
-
-COURTESY_VERBS = frozenset("conveyed conveys extended extends passed passes sent sends".split())
-COURTESIES = frozenset("greetings regards wishes congratulations condolences salutations".split())
+from .vocabulary import (
+    CIRCUMSTANCES,
+    CLAUSE_BREAKS,
+    CONTINUING,
+    COURTESIES,
+    COURTESY_VERBS,
+    INVERTED,
+    MIN_WORDS,
+    QUOTE_MARKS,
+    SPEECH,
+)
 
 
 class ReportedMixin:
@@ -21,7 +28,10 @@ class ReportedMixin:
             if all(k in self.consumed for k in range(s_start, s_end) if toks[k].is_word):
                 continue
             hi = s_end
-            while hi > s_start and toks[hi - 1].text in (".", "!", "?", '"', "...", "\u2026"):
+            while hi > s_start and (
+                toks[hi - 1].text in (".", "!", "?", "...", "\u2026")
+                or toks[hi - 1].text in QUOTE_MARKS
+            ):
                 hi -= 1
             attributions = []
             verbs = sum(
@@ -59,7 +69,7 @@ class ReportedMixin:
         if at.start - s_start < 3:
             return False
         if toks[at.start - 1].text != "," and not (
-            toks[at.start - 1].text == '"' and toks[at.start - 2].text == ","
+            toks[at.start - 1].text in QUOTE_MARKS and toks[at.start - 2].text == ","
         ):
             return False
         if toks[at.start].lower == "according":
@@ -140,10 +150,10 @@ class ReportedMixin:
             prefix = self._speech_prefix(s_start, at.start)
             if prefix:
                 parts.insert(0, prefix)
-            self._add(parts, at.speaker)
             if second:
-                # "X expressed gratitude ... and stated that Y": two things said
-                self._add([(second[1], stop)], at.speaker)
+                # "X expressed gratitude ... and stated that Y": one sentence, one statement
+                parts.append((second[1], stop))
+            self._add(parts, at.speaker)
             i = j
 
     def _greetings(self, at: Attribution, stop: int) -> bool:
@@ -151,8 +161,14 @@ class ReportedMixin:
         toks = self.tokens
         if toks[at.verb].lower not in COURTESY_VERBS:
             return False
-        words = [t.lower for t in toks[at.end : min(stop, at.end + 8)]]
-        return any(w in COURTESIES for w in words) and "that" not in words
+        words = [t.lower for t in toks[at.end : min(stop, at.end + 8)]] + ["", ""]
+        for i, w in enumerate(words[:-2]):
+            if w in COURTESIES:
+                # "congratulations on the anniversary", "condolences over the attack": said
+                # about something, unlike greetings passed on "on behalf of" someone
+                occasion = words[i + 1] in ("on", "over", "upon") and words[i + 2] != "behalf"
+                return not occasion and "that" not in words
+        return False
 
     def _second_verb(self, a: int, b: int) -> tuple[int, int] | None:
         """(end of the first content, start of the second) when the speaker goes on with a
@@ -197,9 +213,15 @@ class ReportedMixin:
             body = self._body_start(a)
             if body is not None and a < body < b:
                 a = body  # "ASTANA, May 21 (Xinhua) -- ...": the dateline is not said
-            while a < b and (toks[a].text in (",", ":", ";", '"') or toks[a].lower == "that"):
+            while a < b and (
+                toks[a].text in (",", ":", ";")
+                or toks[a].text in QUOTE_MARKS
+                or toks[a].lower == "that"
+            ):
                 a += 1
-            while b > a and toks[b - 1].text in (",", ":", ";", "-", '"'):
+            while b > a and (
+                toks[b - 1].text in (",", ":", ";", "-") or toks[b - 1].text in QUOTE_MARKS
+            ):
                 b -= 1
             if b > a:
                 clean.append((a, b))

@@ -11,6 +11,8 @@ from .vocabulary import (
     ASIDE_OPENERS,
     CIRCUMSTANCES,
     CONTINUING,
+    COURTESIES,
+    COURTESY_ONLY,
     GROUP_AFTER,
     GROUP_NOUNS,
     GROUP_ONLY,
@@ -19,6 +21,8 @@ from .vocabulary import (
     INVERTED,
     PARTICLES,
     PERSON_PRONOUNS,
+    QUOTE_MARKS,
+    RELATIVES,
     SPEECH,
     TITLE_CONNECTORS,
     TITLE_WORDS,
@@ -39,6 +43,8 @@ class SpeakersMixin:
             return False
         if low in PARTICLES:
             return k + 1 < hi and toks[k + 1].lower in PARTICLES[low]
+        if low in COURTESY_ONLY:
+            return any(toks[j].lower in COURTESIES for j in range(k + 1, min(hi, k + 4)))
         if k + 1 < hi and toks[k + 1].lower == "by":
             return False  # "proposed by Xi": a participle, not this subject's speech
         if low in ("called", "calls"):
@@ -147,8 +153,23 @@ class SpeakersMixin:
     def _subject_before(self, v: int, lo: int) -> Speaker | None:
         e = self._skip_back(v, lo)
         if e < lo:
-            return None
-        return self._subject_ending(e, lo)
+            return self._open_apposition(v, lo)
+        return self._subject_ending(e, lo) or self._open_apposition(v, lo)
+
+    def _open_apposition(self, v: int, lo: int) -> Speaker | None:
+        """ "Jane Roe, an analyst at a bank said": an apposition whose closing comma is
+        missing sits between the name and the verb."""
+        toks = self.tokens
+        for p in range(v - 2, max(lo, v - 14) - 1, -1):
+            if toks[p].text == "," and toks[p + 1].lower in ("a", "an", "the"):
+                m = self.coref.mention_at.get(p - 1)
+                if m is None or self.coref.tokens_of(m)[1] != p:
+                    return None
+                a, b = self.coref.tokens_of(m)
+                return Speaker(m.entity, self._title_start(a, lo), b)
+            if toks[p].text in (",", ";", ":", '"') or toks[p].lower in SPEECH:
+                return None
+        return None
 
     def _subject_ending(self, e: int, lo: int) -> Speaker | None:
         toks = self.tokens
@@ -300,6 +321,27 @@ class SpeakersMixin:
                 return Speaker(None, k, j + 1, group=True)
         return None
 
+    def _coordinated_subject(self, v: int) -> Speaker | None:
+        """The subject of "X, who ..., failed to attend and said ...", "X was grateful ...
+        and reiterated ...": a speech verb after "and" shares the sentence's subject."""
+        toks = self.tokens
+        k = v - 1
+        while k > 0 and toks[k].lower in ADVERBS:
+            k -= 1
+        if toks[k].lower != "and" or (k - 1) in self.coref.mention_at:
+            return None
+        s_start, _ = self.ctx.sentence_of(v)
+        speaker = self._main_subject(s_start, k)
+        if speaker is None:
+            return None
+        between = [t.lower for t in toks[speaker.end : k]]
+        for i, w in enumerate(between):
+            if w in RELATIVES and "," not in between[i:]:
+                return None  # "X received Y, who thanked him and said": Y speaks
+            if w in (",", ";") and i + 1 < len(between) and between[i + 1] in ("and", "but"):
+                return None  # a second clause with a subject of its own
+        return speaker
+
     def _participle_attribution(self, v: int, s_start: int, hi: int) -> Attribution | None:
         """ "X referred to ..., saying: ..." / "X exchanged views ..., emphasizing that ...":
         the participle speaks for the sentence's subject."""
@@ -327,9 +369,11 @@ class SpeakersMixin:
             p = v - 1
             while p >= lo and toks[p].lower in ADVERBS:
                 p -= 1
-            if p >= lo and toks[p].text in (",", '"'):
+            if p >= lo and (toks[p].text == "," or toks[p].text in QUOTE_MARKS):
                 speaker = self._subject_after(v, hi)
                 inverted = True
+        if speaker is None:
+            speaker = self._coordinated_subject(v)
         if speaker is None:
             return None
         if low in GROUP_ONLY and not speaker.group and not self._agreed_aloud(v, hi):
@@ -368,7 +412,12 @@ class SpeakersMixin:
     def _clause_ends(self, k: int, end: int) -> bool:
         """Whether nothing but circumstances follow a verb: '," he said on Monday.'"""
         toks = self.tokens
-        return k >= end or toks[k].text in (",", '"') or toks[k].lower in CIRCUMSTANCES
+        return (
+            k >= end
+            or toks[k].text == ","
+            or toks[k].text in QUOTE_MARKS
+            or toks[k].lower in CIRCUMSTANCES
+        )
 
     def _according_to(self, lo: int, hi: int) -> list[tuple[Attribution, int, int]]:
         """ "According to X," and "In his view," attributions: (attribution, start, end)."""

@@ -12,7 +12,11 @@ NOT_SPEECH = frozenset(
     """.split()
 )
 SPEECH = (SPEECH_VERBS - NOT_SPEECH) | frozenset(
-    "touched asked agreed spelled spelt wrote tweeted quoted posted".split()
+    """
+    touched asked agreed spelled spelt wrote tweeted quoted posted extended extends
+    promised countered blamed accused criticised criticized condemned denounced lamented
+    complained admitted conceded claimed hit hits lashed
+    """.split()
 )
 # Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
 PARTICLES = {
@@ -24,7 +28,14 @@ PARTICLES = {
     "speaks": ("about", "of", "highly", "on"),
     "touched": ("upon", "on"),
     "posted": ("on",),  # "posted on X": a post on social media
+    "hit": ("out",),  # "hit out at X for ...": criticism
+    "hits": ("out",),
+    "lashed": ("out",),
 }
+COURTESY_VERBS = frozenset("conveyed conveys extended extends passed passes sent sends".split())
+COURTESIES = frozenset("greetings regards wishes congratulations condolences salutations".split())
+# Verbs that are speech only with a courtesy after them: "extended his congratulations".
+COURTESY_ONLY = frozenset({"extended", "extends"})
 # Speech verbs that a group subject takes too ("the sides agreed").
 GROUP_ONLY = frozenset({"agreed"})
 # Verbs that come before their subject after a comma or a quotation: "..., said Wang".
@@ -75,6 +86,7 @@ GROUP_NOUNS = frozenset(
     """.split()
 )
 GROUP_PRONOUNS = frozenset({"they", "we"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 GROUP_AFTER = frozenset({"that", "while", "but", "whereas", "and", "as", "when"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 VIEW_WORDS = frozenset(
@@ -106,3 +118,5 @@ LINK_LINES = (
     "also read",
     "see also",
 )
+# Double quotation marks, also as two apostrophes (a typewriter's '' and ``).
+QUOTE_MARKS = frozenset({'"', "''", "``"})
