@@ -504,6 +504,20 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "a circumstance between the verb and its that-clause",
+            "Oakridge said here Monday that the bridge would be finished by the summer.",
+            "Tamsin Oakridge",
+            "the bridge would be finished by the summer",
+            False,
+        ),
+        (
+            "an occasion between the verb and its that-clause",
+            "Dunmore told reporters on arrival that his country was ready to sign the treaty.",
+            "Ravel Dunmore",
+            "his country was ready to sign the treaty",
+            False,
+        ),
+        (
             "typewriter quotation marks",
             "''The river belongs to both our peoples and always will,'' Oakridge said.",
             "Tamsin Oakridge",
@@ -643,3 +657,25 @@ class ContinuedQuotationTests(SimpleTestCase):
             ("the border would open again before the end of the year", False),
             by(statements, "Tamsin Oakridge"),
         )
+
+
+class HistoricalStatementTests(SimpleTestCase):
+    def test_a_statement_in_an_earlier_year_is_dated_to_that_year(self):
+        result = run(
+            STORY.format(
+                "At the 1998 Assembly, Velorian Foreign Minister Tamsin Oakridge proposed a "
+                "standing forum of the river states.\n\nOakridge said the forum had kept the "
+                "peace for many years."
+            )
+        )
+        by_text = {s.text: s for s in result.statements}
+        old = by_text["a standing forum of the river states"]
+        self.assertEqual(
+            (old.date, old.precision, old.meeting), (dt.date(1998, 1, 1), "year", None)
+        )
+        now = by_text["the forum had kept the peace for many years"]
+        self.assertEqual(now.date.year, 2024)
+
+    def test_a_year_inside_the_words_said_dates_nothing(self):
+        result = run(STORY.format("Oakridge said the treaty signed in 1998 still holds today."))
+        self.assertEqual([s.date.year for s in result.statements], [2024])

@@ -4,6 +4,8 @@ meeting; the same utterance told twice is kept once.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rapidfuzz import fuzz
 
 from ..context import Context
@@ -89,6 +91,9 @@ class StatementFinder(SpeakersMixin, PostsMixin, QuotationsMixin, ReportedMixin)
         )
         meeting = self._meeting(start, d.speaker.entity)
         date, precision = self._date(start, meeting)
+        year = self._past_year(d, date)
+        if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
+            meeting, date, precision = None, dt.date(year, 1, 1), Precision.YEAR
         return StatementCandidate(
             start=start,
             end=end,
@@ -101,6 +106,23 @@ class StatementFinder(SpeakersMixin, PostsMixin, QuotationsMixin, ReportedMixin)
             meeting=meeting,
             spans=[(start, end)],
         )
+
+    def _past_year(self, d: Draft, date: dt.date | None) -> int | None:
+        """A year before the story's that the attribution's own words give ("At the 1992
+        Assembly, X proposed", "X said in 2015"): the year the words were said."""
+        if date is None or d.speaker.start >= len(self.tokens):
+            return None
+        toks = self.tokens
+        s_start, s_end = self.ctx.sentence_of(d.speaker.start)
+        content = {k for a, b in d.parts for k in range(a, b)}
+        for k in range(s_start, s_end):
+            t = toks[k]
+            if k in content or not (t.text.isdigit() and len(t.text) == 4):
+                continue
+            year = int(t.text)
+            if 1900 <= year < date.year:
+                return year
+        return None
 
     # -- meeting and date ----------------------------------------------------------------------
     def _meeting(self, char: int, speaker: int | None) -> int | None:

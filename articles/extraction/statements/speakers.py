@@ -24,6 +24,7 @@ from .vocabulary import (
     QUOTE_MARKS,
     RELATIVES,
     SPEECH,
+    SUBJECT_OPENERS,
     TITLE_CONNECTORS,
     TITLE_WORDS,
     VIEW_WORDS,
@@ -319,6 +320,9 @@ class SpeakersMixin:
                 return Speaker(m.entity, k, b)
             if toks[j].lower in GROUP_NOUNS:
                 return Speaker(None, k, j + 1, group=True)
+            t = toks[j]
+            if not (t.lower in TITLE_WORDS or t.lower in SUBJECT_OPENERS or t.is_cap):
+                return None  # past the subject: "X highlighted the ... officials and noted"
         return None
 
     def _coordinated_subject(self, v: int) -> Speaker | None:
@@ -401,12 +405,28 @@ class SpeakersMixin:
             for p in range(k, min(hi, k + 8)):
                 if toks[p].lower in ("that", ":"):
                     return p + 1
+        k = self._past_circumstance(k, hi)
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1
         if k < hi and toks[k - 1].text == "," and toks[k].lower in CONTINUING:
             k += 1  # "X agreed, saying that ...": the words are what follows
             if k < hi and toks[k].lower == "that":
                 k += 1
+        return k
+
+    def _past_circumstance(self, k: int, hi: int) -> int:
+        """The "that" ending a circumstance between a verb and its clause: "said here Sunday
+        that ...", "said in his speech that ...", "told reporters on arrival that ..."."""
+        toks = self.tokens
+        if k >= hi or not (
+            toks[k].lower in CIRCUMSTANCES or toks[k].lower in WEEKDAYS or toks[k].lower in MONTHS
+        ):
+            return k
+        for j in range(k + 1, min(hi, k + 8)):
+            if toks[j].lower == "that":
+                return j
+            if not toks[j].is_word or toks[j].lower in SPEECH:
+                break
         return k
 
     def _clause_ends(self, k: int, end: int) -> bool:

@@ -86,6 +86,8 @@ GROUP_NOUNS = frozenset(
     """.split()
 )
 GROUP_PRONOUNS = frozenset({"they", "we"})
+# Words a subject phrase may open with before its title or group noun: "the two sides".
+SUBJECT_OPENERS = frozenset("the a an two three both all some many several its his her".split())
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 GROUP_AFTER = frozenset({"that", "while", "but", "whereas", "and", "as", "when"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
