@@ -235,6 +235,13 @@ class Lexicon:
                 return value
         return None
 
+    def org_for_phrase(self, text: str) -> str | None:
+        """Key of the known organisation a whole phrase names, if any."""
+        for kind, value, _e, _t in self._forms.get(phrase_key(text), []):
+            if kind == "org":
+                return value
+        return None
+
     def city(self, text: str) -> tuple[str, str] | None:
         """(spelling, iso2) of a known city."""
         key = fold(text)

@@ -72,13 +72,13 @@ ORG_HEADS = frozenset(
     committee committees council councils commission commissions ministry ministries
     department departments office offices agency agencies bureau bureaus bureaux
     institute institutes institution institutions university universities college
-    academy school foundation fund bank banks corporation company group holding
+    academy school foundation fund bank corporation company group holding
     secretariat party parliament assembly congress senate duma majlis mazhilis kurultai
     court tribunal union league federation alliance centre center administration
     authority service board chamber society network consortium directorate
     inspectorate cabinet government embassy consulate structure commissariat
     headquarters army navy procuracy enterprise club museum library hospital
-    observatory politburo
+    observatory politburo mission missions
     """.split()
 )
 
@@ -158,7 +158,8 @@ NOT_NAME_WORDS = frozenset(
     release news source sources update updated story stories opening closing
     statement statements declaration declarations agreement agreements memorandum
     protocol treaty summit summits meeting meetings talks session sessions visit visits
-    ceremony forum forums day week month year spirit initiative initiatives project
+    ceremony forum forums conference convention exhibition palace hotel hall
+    day week month year spirit initiative initiatives project
     projects belt road silk route programme program plan strategy vision
     mr mrs ms dr
     """.split()

@@ -112,6 +112,20 @@ class AcronymsMixin:
                 key=first.key,
             )
 
+    def acronyms_in_titles(self):
+        """An unknown acronym a post belongs to: "head of UNOWAS", "the chief of the XYZ"."""
+        toks = self.tokens
+        for k in range(2, len(toks)):
+            t = toks[k]
+            if k in self.taken or not is_acronym(t.text) or self._match_kind(k):
+                continue
+            j = k - 1
+            if toks[j].lower == "the":
+                j -= 1
+            if j >= 1 and toks[j].lower == "of" and toks[j - 1].lower in TITLE_HEADS:
+                if t.text not in self.by_acronym:
+                    self._add(k, k + 1, t.text, acronym=t.text)
+
     def bare_acronyms_before_organs(self):
         """An unknown acronym naming a body's parent: 'CPC Central Committee' -> 'CPC'."""
         toks = self.tokens

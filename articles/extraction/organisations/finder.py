@@ -62,6 +62,10 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
     def key_of(self, name):
         """Match key with known acronyms spelled out: 'CPC Central Committee' and
         'Communist Party of China Central Committee' are one body."""
+        return org_key(self.spelled_out(name))
+
+    def spelled_out(self, name):
+        """The name with known acronyms replaced by the names they stand for."""
         name = INNER_ACRONYM.sub("", name)
         words = name.split()
         if len(words) > 1 and any(is_acronym(w) for w in words):
@@ -72,7 +76,7 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
                     full = self.by_acronym[w].name
                 expanded.append(full or w)
             name = " ".join(expanded)
-        return org_key(name)
+        return name
 
     def _kind(self, name):
         words = name.lower().split()
@@ -124,6 +128,7 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
         self.bare_acronyms_before_organs()
         self.phrases()
         self.defined_acronyms()
+        self.acronyms_in_titles()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._merge_keys()
         return self.mentions
@@ -136,7 +141,8 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
             if m.acronym and m.acronym in by_acronym:
                 target = by_acronym[m.acronym]
             else:
-                words = frozenset(re.findall(r"[a-z]+", m.name.lower())) - {"the", "of", "and"}
+                spelled = self.spelled_out(m.name).lower()
+                words = frozenset(re.findall(r"[a-z]+", spelled)) - {"the", "of", "and"}
                 target = by_words.get(words, m.key) if len(words) >= 2 else m.key
                 by_words.setdefault(words, target)
                 if m.acronym:

@@ -13,9 +13,23 @@ from ..lexicons import (
     ORGAN_SUFFIXES,
     REGION_WORDS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
 )
 from .acronyms import INNER_ACRONYM
-from .vocabulary import CONNECTORS, GENERIC
+from .vocabulary import (
+    COLLECTIVE_TAILS,
+    CONNECTORS,
+    GENERIC,
+    NOT_BODY_TAILS,
+    PERSONAL_GOVERNMENT_HEADS,
+    VENUE_HEADS,
+    VENUE_WORDS,
+)
+
+
+def _plural_title(low: str) -> bool:
+    """ "governors", "heads", "ministers": people named by their post, in the plural."""
+    return low.endswith("s") and low[:-1] in TITLE_HEADS
 
 
 class PhrasesMixin:
@@ -59,8 +73,13 @@ class PhrasesMixin:
         while a - 1 >= s_start:
             p = toks[a - 1]
             if (a - 1) in self.taken:
-                # an organ named after its body: "African Union Peace and Security Council"
+                # an organ named after its body: "African Union Peace and Security Council",
+                # "Shanghai Cooperation Organization (SCO) Council of ..."
                 m = self.mention_at.get(a - 1)
+                if m is None and p.text == ")" and a - 4 >= s_start and toks[a - 3].text == "(":
+                    m = self.mention_at.get(a - 4)
+                    if m is not None and m.reference and m.kind == "intergovernmental":
+                        a -= 3
                 if m is not None and m.reference and m.kind == "intergovernmental":
                     a -= 1
                     while a - 1 >= s_start and self.mention_at.get(a - 1) is m:
@@ -72,7 +91,11 @@ class PhrasesMixin:
             if p.is_cap and p.lower not in NOT_NAME_WORDS and p.lower not in HONORIFICS:
                 if p.lower in TITLE_HEADS and p.lower not in ("general", "executive", "supreme"):
                     break
-                if p.lower in TITLE_HEADS and toks[a].lower not in ORG_HEADS:
+                if (
+                    p.lower in TITLE_HEADS
+                    and toks[a].lower not in ORG_HEADS
+                    and p.lower not in ("general", "executive", "supreme")
+                ):
                     break
                 a -= 1
                 continue
@@ -124,6 +147,13 @@ class PhrasesMixin:
             if t.is_hyphen or t.text == "'s":
                 b += 1
                 continue
+            if t.is_cap and (
+                t.lower in COLLECTIVE_TAILS
+                or (_plural_title(t.lower) and self._after_of(b, s_start))
+            ):
+                b += 1  # "Board of Governors", "Assembly of the Turkic Speaking Countries"
+                last_good = b
+                continue
             if t.is_cap and t.lower not in TITLE_HEADS | HONORIFICS:
                 if self._is_known_word(b):
                     m = self.ctx.in_match.get(b)
@@ -138,16 +168,98 @@ class PhrasesMixin:
                     continue
             break
         b = last_good
+        if b - 3 > head and toks[b - 1].text == ")" and toks[b - 3].text == "(":
+            b -= 3  # "... Agency (XYZ)": the acronym is the inner body's, not this name's
         # the phrase must not continue into lower-case words ("... Asia cooperation mechanism")
         tail = toks[b] if b < s_end else None
         last = toks[b - 1]
         ends_as_modifier = last.lower in REGION_WORDS or (
-            self._match_kind(b - 1) is None and last.lower not in ORG_HEADS | DOMAIN_WORDS
+            self._match_kind(b - 1) is None
+            and last.lower not in ORG_HEADS | DOMAIN_WORDS
+            and last.text != ")"  # "... Agency (XYZ) met"
+            and not _plural_title(last.lower)  # "Council of Ministers met"
+            and last.lower not in COLLECTIVE_TAILS
+            and (b - 1) not in self.mention_at
         )
         if tail is not None and tail.is_word and not tail.is_cap and ends_as_modifier:
             if tail.lower not in ("in", "on", "at", "and", "to", "of"):
                 b = head + 1
         return a, b
+
+    def _known_organ(self, body, a, b) -> str | None:
+        """The reference organ a body's name and an organ word name together, however
+        they are ordered: "X Organization (XO) Council" is "XO Council", "Council of XO"."""
+        if not body.reference or body.kind != "intergovernmental":
+            return None
+        k = a
+        while k < b and self.mention_at.get(k) is body:
+            k += 1
+        if k < b and self.tokens[k].text == "(":
+            k += 3
+        organ = self.ctx.span_text(k, b) if k < b else ""
+        if not organ:
+            return None
+        names = [body.name, body.acronym] if body.acronym else [body.name]
+        for name in names:
+            for form in (f"{name} {organ}", f"{organ} of the {name}", f"{organ} of {name}"):
+                key = self.lexicon.org_for_phrase(form)
+                if key is not None:
+                    return key
+        return None
+
+    def _not_a_body(self, a, b, words) -> bool:
+        """A venue ("Conference Centre"), a person's government ("the Smith
+        Administration"), or a scheme named after a body ("X Office Initiative")."""
+        lows = [w.lower for w in words]
+        if len(lows) >= 2 and lows[-1] in VENUE_HEADS and lows[-2] in VENUE_WORDS:
+            return True
+        if (
+            len(words) == 2
+            and lows[1] in PERSONAL_GOVERNMENT_HEADS
+            and not self._is_known_word(words[0].i)
+        ):
+            return True
+        nxt = self.tokens[b] if b < len(self.tokens) else None
+        return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS
+
+    def _generic_only(self, a, b, words) -> bool:
+        """Generic words alone ("the National Committee") name no body, unless there are
+        three of them ("the National Security Council") or a ministry's domain follows
+        ("the Ministry of Energy")."""
+        if any(self._match_kind(w.i) for w in words):
+            return False
+        if not all(w.lower in GENERIC for w in words):
+            return False
+        content = [w for w in words if w.lower not in CONNECTORS]
+        if len(content) >= 3 and all(w.is_cap for w in content):
+            # not a heading's capitalised words ("Regional Security Council Meets")
+            return a == self.ctx.sentence_of(a)[0] and self.tokens[a].lower not in ORG_HEADS
+        lows = [w.lower for w in words]
+        return not (
+            lows[0] in ("ministry", "ministries")
+            and len(lows) >= 3
+            and lows[1] == "of"
+            and all(w in DOMAIN_WORDS | CONNECTORS for w in lows[2:])
+        )
+
+    def _body_and_its_head(self, a, b) -> str | None:
+        """ "the NATO Alliance": a known body's acronym and a head word from its name."""
+        m = self.ctx.in_match.get(a)
+        if m is None or m.kind != "acronym" or m.start != a or m.end != b - 1:
+            return None
+        entry = self.lexicon.organisations.get(m.value)
+        head = self.tokens[b - 1].lower
+        names = [entry.name, *entry.names] if entry else []
+        if any(head in name.lower().split() for name in names):
+            return m.value
+        return None
+
+    def _after_of(self, k, s_start) -> bool:
+        """ "of (the) (Foreign) Ministers": only modifiers between "of" and token ``k``."""
+        j = k - 1
+        while j > s_start and self.tokens[j].lower in TITLE_MODIFIERS | DOMAIN_WORDS:
+            j -= 1
+        return self.tokens[j].lower in ("of", "the")
 
     def _head_ahead(self, k, s_end):
         """True if capitalised words from ``k`` reach an organisation head word."""
@@ -178,11 +290,14 @@ class PhrasesMixin:
     def _emit_phrase(self, a, b):
         toks = self.tokens
         words = [t for t in toks[a:b] if t.is_word]
-        if not words:
+        if not words or self._not_a_body(a, b, words):
             return
-        if all(w.lower in GENERIC for w in words if not self._match_kind(w.i)):
-            if not any(self._match_kind(w.i) for w in words):
-                return
+        if self._generic_only(a, b, words):
+            return
+        body = self._body_and_its_head(a, b)
+        if body is not None:
+            self._add(a, b, "", reference=body)
+            return
         canonical = self._ministry(a, b)
         organ_of = self._organ_of(a, b)
         if canonical:
@@ -203,7 +318,13 @@ class PhrasesMixin:
         else:
             name = INNER_ACRONYM.sub("", self.ctx.span_text(a, b))
             body = self.mention_at.get(a)
+            known = self._known_organ(body, a, b) if body is not None else None
+            if known is not None:
+                self._add(a, b, "", reference=known)
+                return
             organ = self._add(a, b, name)
+            if organ_of is not None and organ_of.reference and organ_of.kind == "intergovernmental":
+                body = organ_of  # "Board of Governors of the <body>"
             if body is not None and body.reference and body.kind == "intergovernmental":
                 # "African Union Peace and Security Council": an organ of the body it names
                 organ.kind, organ.parent_key = "intergovernmental", body.key
@@ -231,6 +352,8 @@ class PhrasesMixin:
                 ):
                     continue
                 sub = [t for t in toks[c:b] if t.is_word]
+                if _plural_title(sub[0].lower):
+                    continue  # "Authority of Heads of State and Government": people, no body
                 if all(w.lower in GENERIC for w in sub if not self._match_kind(w.i)) and not any(
                     self._match_kind(w.i) for w in sub
                 ):
