@@ -8,9 +8,9 @@ from django.db import connection
 from django.db.models import Count, DateField, F, Func
 from django.db.models.functions import TruncMonth
 
-from .models import Participation, Person, Review
+from .models import Participation, Person
+from .models.curation import SHOWN
 
-SHOWN = [Review.UNREVIEWED, Review.VERIFIED]
 # counterparts (people met most, countries met most) a page shows
 COUNTERPARTS = 12
 

@@ -1,18 +1,27 @@
 """Pagination that never counts a whole large table.
 
-``CappedPaginator`` counts at most ``cap + 1`` rows (``SELECT COUNT(*) FROM (... LIMIT
-cap + 1)``): past the cap the page says "more than 10,000" and finds out whether there
-is a next page by fetching one row more than it shows.
+Both paginators count at most ``cap + 1`` rows (``SELECT COUNT(*) FROM (... LIMIT
+cap + 1)``). ``CappedPaginator`` (the public lists): past the cap the page says "more
+than 10,000" and finds out whether there is a next page by fetching one row more than it
+shows. ``EstimatedCountPaginator`` (the admin's change lists): an unfiltered large table
+shows PostgreSQL's estimate of its rows instead.
 """
 
 import math
 
 from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
+from django.db import connections
 from django.utils.functional import cached_property
 
+# beyond this many rows a list says "more than"; nobody pages that deep by hand
 DEFAULT_CAP = 10_000
 # deep OFFSETs get slow: past this page, narrow the filters instead
 MAX_PAGE = 2_000
+
+
+def capped_count(queryset, cap):
+    """The rows of ``queryset``, counted up to ``cap + 1`` (the subquery stops there)."""
+    return queryset.order_by()[: cap + 1].count()
 
 
 class CappedPage(Page):
@@ -42,7 +51,7 @@ class CappedPaginator(Paginator):
     def count(self):
         """The number of rows, but no more than ``cap + 1``."""
         try:
-            return self.object_list.order_by()[: self.cap + 1].count()
+            return capped_count(self.object_list, self.cap)
         except (AttributeError, TypeError):
             return len(self.object_list)
 
@@ -92,3 +101,35 @@ class CappedPaginator(Paginator):
             return self.page(number)
         except InvalidPage:
             return self.page(1 if self.capped else self.num_pages)
+
+
+def estimated_row_count(model, using):
+    """PostgreSQL's planner estimate of the table's rows, or None where there is none."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+            [model._meta.db_table],
+        )
+        row = cursor.fetchone()
+    # -1 until the table was first vacuumed or analysed
+    return row[0] if row and row[0] >= 0 else None
+
+
+class EstimatedCountPaginator(Paginator):
+    """Counts exactly up to ``cap`` rows; an unfiltered large table uses the estimate."""
+
+    cap = DEFAULT_CAP
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if not hasattr(queryset, "query"):
+            return super().count
+        if not queryset.query.where:
+            estimate = estimated_row_count(queryset.model, queryset.db)
+            if estimate is not None and estimate > self.cap:
+                return estimate
+        return min(capped_count(queryset, self.cap), self.cap)

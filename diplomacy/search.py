@@ -91,8 +91,9 @@ def _model(kind):
 
 
 def _public(kind):
+    # every stored article is public; statements an editor rejected are not
     model = _model(kind)
-    return model.objects.public()
+    return model.objects.public() if kind == "statement" else model.objects.all()
 
 
 def _fts5_expression(words):

@@ -21,7 +21,7 @@ from diplomacy.models import (
     Review,
     Statement,
 )
-from diplomacy.paginators import EstimatedCountPaginator
+from diplomacy.pagination import EstimatedCountPaginator
 from diplomacy.roles import EDITORS
 
 
@@ -290,7 +290,7 @@ class EvidenceDisplayTests(AdminTestCase):
         self.assertContains(response, "Arrivals &lt;b&gt;today&lt;/b&gt;")
         self.assertNotContains(response, "Then she left")
         article_url = reverse("admin:diplomacy_article_change", args=[self.article.pk])
-        self.assertContains(response, f'href="{article_url}#evidence-{self.evidence.pk}"')
+        self.assertContains(response, f'href="{article_url}#ev-{self.evidence.pk}"')
         self.assertContains(response, "1 mention(s) in 1 article(s).")
 
     def test_article_page_marks_every_span_and_escapes_the_text(self):
@@ -301,9 +301,7 @@ class EvidenceDisplayTests(AdminTestCase):
         )
         self.assertEqual(response.status_code, 200)
         content = response.content.decode()
-        self.assertIn(
-            f'<span id="evidence-{self.evidence.pk}"></span><mark>Mirela Sotka</mark>', content
-        )
+        self.assertIn(f'id="ev-{self.evidence.pk}"></span><mark>Mirela Sotka</mark>', content)
         self.assertIn("<mark>arrived in Port Velmar</mark>", content)
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", content)
         self.assertNotIn("<script>alert(1)", content)

@@ -10,6 +10,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from diplomacy.highlighting import highlight
 from diplomacy.models import (
     Article,
     Country,
@@ -24,7 +25,6 @@ from diplomacy.models import (
     Statement,
 )
 from diplomacy.pagination import CappedPaginator
-from diplomacy.views.articles import highlight
 
 DAY = datetime.date(2024, 5, 20)
 

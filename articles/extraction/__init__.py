@@ -5,9 +5,11 @@ Pure functions over strings and the reference ``Lexicon``; no database access.
 
 from .context import Context
 from .gazetteer import Lexicon
+from .meetings import find_meetings
 from .organisations import find_organisations
 from .people import find_people
 from .places import find_countries
+from .statements import find_statements
 from .types import Document, Extraction
 
 __all__ = ["Lexicon", "extract"]
@@ -33,16 +35,6 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     result.organisations = organisations + implied
     result.persons = persons
     result.person_mentions = mentions
-    try:
-        from .meetings import find_meetings
-    except ImportError:  # pragma: no cover - meetings arrive with the next issue
-        find_meetings = None
-    try:
-        from .statements import find_statements
-    except ImportError:  # pragma: no cover
-        find_statements = None
-    if find_meetings:
-        result.meetings = find_meetings(ctx, result)
-    if find_statements:
-        result.statements = find_statements(ctx, result)
+    result.meetings = find_meetings(ctx, result)
+    result.statements = find_statements(ctx, result)
     return result

@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy import curation_actions
 from diplomacy.models import Curated, Evidence
-from diplomacy.paginators import EstimatedCountPaginator
+from diplomacy.pagination import EstimatedCountPaginator
 
 from .sources import article_evidence_url, snippet_html
 

@@ -1,42 +1,18 @@
 """Read-only admin for source articles and evidence, with the evidence spans marked."""
 
-import itertools
-
 from django.contrib import admin
 from django.contrib.admin.utils import flatten
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
+from diplomacy.highlighting import highlight
 from diplomacy.models import Article, Evidence
-from diplomacy.paginators import EstimatedCountPaginator
-
-
-def mark_spans(text, spans):
-    """``text`` escaped, with every (start, end, anchor) span wrapped in <mark>.
-
-    Overlapping spans (a quotation containing a name) are cut at every boundary so the
-    marks never nest; each span's start carries an id="anchor" to link to.
-    """
-    text = text or ""
-    spans = [(max(0, s), min(len(text), e), a) for s, e, a in spans if e > s and s < len(text)]
-    boundaries = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
-    anchors = {}
-    for start, _, anchor in spans:
-        anchors.setdefault(start, []).append(anchor)
-    parts = []
-    for left, right in itertools.pairwise(boundaries):
-        for anchor in anchors.get(left, []):
-            parts.append(format_html('<span id="{}"></span>', anchor))
-        piece = text[left:right]
-        if any(s <= left and right <= e for s, e, _ in spans):
-            parts.append(format_html("<mark>{}</mark>", piece))
-        else:
-            parts.append(format_html("{}", piece))
-    return format_html_join("", "{}", ((part,) for part in parts))
+from diplomacy.pagination import EstimatedCountPaginator
 
 
 def evidence_anchor(evidence):
-    return f"evidence-{evidence.pk}"
+    # the id highlight() gives the span's anchor
+    return f"ev-{evidence.pk}"
 
 
 def snippet_html(evidence):
@@ -81,8 +57,8 @@ class ArticleAdmin(ReadOnlyAdmin):
 
     @admin.display(description="Text (evidence marked)")
     def marked_text(self, obj):
-        spans = obj.evidence.order_by("start").values_list("pk", "start", "end")
-        marked = mark_spans(obj.text, [(s, e, f"evidence-{pk}") for pk, s, e in spans])
+        spans = obj.evidence.order_by("start").values("id", "start", "end")
+        marked = highlight(obj.text, list(spans))
         return format_html('<div style="white-space: pre-wrap; max-width: 60em">{}</div>', marked)
 
 

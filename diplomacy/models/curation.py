@@ -9,9 +9,13 @@ class Review(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+# the review states of the records the public sees: everything but what an editor rejected
+SHOWN = (Review.UNREVIEWED, Review.VERIFIED)
+
+
 class CuratedQuerySet(models.QuerySet):
     def public(self):
-        """Records the public may see: everything but what an editor rejected."""
+        """Records the public may see (review in ``SHOWN``)."""
         return self.exclude(review=Review.REJECTED)
 
     def unreviewed(self):

@@ -33,9 +33,6 @@ class MeetingQuerySet(CuratedQuerySet):
             qs = qs.filter(date__lte=end)
         return qs
 
-    def with_person(self, person):
-        return self.filter(participations__person=person)
-
 
 class Meeting(Curated):
     """An encounter at which named people met or took part: talks, a summit, a call."""
@@ -156,11 +153,6 @@ class Participation(models.Model):
         return f"{self.person} at {self.meeting}"
 
 
-class StatementQuerySet(CuratedQuerySet):
-    def by_person(self, person):
-        return self.filter(speaker=person)
-
-
 class Statement(Curated):
     """An utterance attributed to a person (or to a group, with no person)."""
 
@@ -191,8 +183,6 @@ class Statement(Curated):
         db_index=True,
         help_text="Hash of the normalised text, to find the same utterance reported again.",
     )
-
-    objects = StatementQuerySet.as_manager()
 
     # editor changes only: imports save with skip_history_when_saving
     history = HistoricalRecords()

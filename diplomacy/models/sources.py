@@ -2,10 +2,7 @@
 
 from django.db import models
 
-
-class ArticleQuerySet(models.QuerySet):
-    def public(self):
-        return self
+from .curation import SHOWN
 
 
 class Article(models.Model):
@@ -25,8 +22,6 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     extractor_version = models.CharField(max_length=20, blank=True)
 
-    objects = ArticleQuerySet.as_manager()
-
     class Meta:
         # the table keeps the name it had when the ingestion app owned the model
         db_table = "articles_article"
@@ -43,6 +38,25 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.file_name
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def public(self):
+        """Evidence of records the public may see (a country is never rejected)."""
+        kind = Evidence.Kind
+        return self.filter(
+            models.Q(kind=kind.COUNTRY)
+            | models.Q(kind=kind.ORGANISATION, organisation__review__in=SHOWN)
+            | models.Q(kind=kind.PERSON, person__review__in=SHOWN)
+            | models.Q(kind=kind.POSITION, position__person__review__in=SHOWN)
+            | models.Q(kind=kind.MEETING, meeting__review__in=SHOWN)
+            | models.Q(
+                kind=kind.PARTICIPATION,
+                participation__meeting__review__in=SHOWN,
+                participation__person__review__in=SHOWN,
+            )
+            | models.Q(kind=kind.STATEMENT, statement__review__in=SHOWN)
+        )
 
 
 class Evidence(models.Model):
@@ -108,6 +122,8 @@ class Evidence(models.Model):
         on_delete=models.CASCADE,
         related_name="evidence",
     )
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         db_table = "articles_evidence"

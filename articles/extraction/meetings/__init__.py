@@ -9,7 +9,7 @@ a compilation) are then merged into one ``MeetingCandidate``.
 
 Participants are the people in the clause around the trigger word, minus those merely
 mentioned there ("conveyed greetings to X", "the death of X", "X's visit"). Title-only
-mentions and pronouns come from ``coreference`` when it is there.
+mentions and pronouns come from ``coreference``.
 """
 
 from .finder import MeetingFinder, find_meetings

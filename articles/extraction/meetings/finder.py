@@ -10,6 +10,7 @@ import bisect
 import re
 
 from ..context import Context
+from ..coreference import Coreference
 from ..types import Extraction, MeetingCandidate, PersonMention, Precision
 from .merging import MULTILATERAL_KINDS, MergingMixin, Report
 from .named import NamedMeetingsMixin
@@ -45,8 +46,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         self.text = ctx.text
         self.low = ctx.text.lower()
         self.persons = result.persons
-        self.coref = _coreference(ctx, result)
-        mentions = self.coref.mentions if self.coref is not None else result.person_mentions
+        self.coref = Coreference(ctx, result)
+        mentions = self.coref.mentions
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._mention_starts = [m.start for m in self.mentions]
         self.org_spans = sorted((o.start, o.end, o) for o in result.organisations if not o.implied)
@@ -79,8 +80,6 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
     def pronouns_in(self, a: int, b: int) -> list[tuple[int, int]]:
         """(char, entity) of subject pronouns in chars [a, b) that coreference resolves."""
         out = []
-        if self.coref is None:
-            return out
         for m in re.finditer(r"\b(?:he|she|He|She)\b", self.text[a:b]):
             entity = self.coref.resolve(a + m.start(), m.group(0))
             if entity is not None:
@@ -199,17 +198,6 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
             ):
                 continue
             main.participants.append(entity)
-
-
-def _coreference(ctx: Context, result: Extraction):
-    try:
-        from ..coreference import Coreference
-    except ImportError:  # pragma: no cover - coreference arrives separately
-        return None
-    try:
-        return Coreference(ctx, result)
-    except Exception:  # pragma: no cover - never lose the meetings over a pronoun
-        return None
 
 
 def find_meetings(ctx: Context, result: Extraction) -> list[MeetingCandidate]:

@@ -374,7 +374,7 @@ class TriggersMixin:
 
     def _visit(self, story, state: StoryState, t0, zone_end, cs, ce, subjects, dates, low):
         if not subjects:
-            # "said visiting Chinese Vice Premier Liu": the visitor follows the word
+            # "..., said the visiting Danish Trade Minister Holm": the visitor follows the word
             after = self.people(t0, min(zone_end, t0 + 120))
             subjects = after[:1]
         if not subjects:

@@ -8,6 +8,14 @@ from ..lexicons import DOMAIN_WORDS
 from .vocabulary import MINISTRY_WORDS
 
 
+def ministry_name(domain, country_name):
+    """The canonical name: ["foreign"], "Kazakhstan" -> "Ministry of Foreign Affairs of Kazakhstan"."""
+    domain_text = " ".join(word[:1].upper() + word[1:] for word in domain)
+    if domain_text.lower() == "foreign":
+        domain_text = "Foreign Affairs"
+    return f"Ministry of {domain_text} of {country_name}"
+
+
 class MinistriesMixin:
     """Part of ``OrganisationFinder``: ministries, the MFA and parliaments."""
 
@@ -30,11 +38,7 @@ class MinistriesMixin:
             return None
         if len(domain) > 4 or len(words) > 9:
             return None  # a department inside a ministry, or something longer
-        domain_text = " ".join(d[:1].upper() + d[1:] for d in domain)
-        if domain_text.lower() == "foreign":
-            domain_text = "Foreign Affairs"
-        name = self.lexicon.countries[country].name
-        return f"Ministry of {domain_text} of {name}", country
+        return ministry_name(domain, self.lexicon.countries[country].name), country
 
     # -- 4. lower-case and abbreviated forms --------------------------------------
     def abbreviations(self):
@@ -58,7 +62,7 @@ class MinistriesMixin:
                     country = self.ctx.in_match[k + 2].value
                     b = self.ctx.in_match[k + 2].end
                 if country:
-                    name = f"Ministry of Foreign Affairs of {self.lexicon.countries[country].name}"
+                    name = ministry_name(["Foreign"], self.lexicon.countries[country].name)
                     self._add(a, b, name, kind="ministry", country=country)
             elif t.lower == "parliament" and not t.is_cap and k > 0:
                 if self._match_kind(k - 1) == "demonym":

@@ -4,7 +4,7 @@ A capitalised run of name-like tokens is a person when the text says so: a title
 honorific before it ("Chinese Foreign Minister", "Ambassador", "Ms."), an apposition after
 it (", vice chairperson of ..."), or a speech or meeting verb right after it ("... said",
 "... met"). Titles give the person's posts and country. Within a document, surnames
-("Tokayev"), given names and title-only phrases ("the Kazakh President") resolve to the
+("Ostrova"), given names and title-only phrases ("the Kazakh President") resolve to the
 person introduced; spelling variants of a full name become one person with aliases.
 """
 

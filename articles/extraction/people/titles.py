@@ -5,6 +5,7 @@ they give, and the ministry a minister's title implies.
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, HONORIFICS, PERSON_DESCRIPTORS, TITLE_HEADS
+from ..organisations.ministries import ministry_name
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
@@ -285,13 +286,9 @@ class TitlesMixin:
             domain = ["Foreign"]
         if not domain or len(domain) > 3:
             return None
-        domain_text = " ".join(domain)
-        if domain_text.lower() == "foreign":
-            domain_text = "Foreign Affairs"
         if "prime" in lows and not any(toks[k].lower == "of" for k in title_tokens):
             return None
-        country_name = self.ctx.lexicon.countries[country].name
-        name = f"Ministry of {domain_text} of {country_name}"
+        name = ministry_name(domain, self.ctx.lexicon.countries[country].name)
         from diplomacy.names import org_key
 
         mention = OrganisationMention(

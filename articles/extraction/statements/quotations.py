@@ -61,7 +61,7 @@ class QuotationsMixin:
         toks = self.tokens
         lo, hi = paragraph
         if q.close_mark is not None:
-            # after: '," he said.' / '," said Wang, ...' / '," the diplomat explained.'
+            # after: '," he said.' / '," said Varga, ...' / '," the diplomat explained.'
             end = q.close_mark + 1
             while (
                 end < hi
@@ -79,7 +79,7 @@ class QuotationsMixin:
                         and not self._told_whom(at.verb, end)
                     ):
                         return None  # '... "three forces," he expressed confidence that ...'
-                    at.end = end  # the rest of the clause: "Lavrov said, according to ..."
+                    at.end = end  # the rest of the clause: "Varga said, according to ..."
                     return at
             for at, _s, e in self._according_to(q.close_mark + 1, min(end + 1, hi)):
                 at.end = e

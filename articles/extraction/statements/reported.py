@@ -64,7 +64,7 @@ class ReportedMixin:
         return []
 
     def _trailing(self, at: Attribution, s_start: int, hi: int) -> bool:
-        """Whether the attribution follows its content: "..., Wang said (, adding that ...)"."""
+        """Whether the attribution follows its content: "..., Varga said (, adding that ...)"."""
         toks = self.tokens
         if at.start - s_start < 3:
             return False

@@ -1,4 +1,4 @@
-"""Speakers: speech verbs, their subjects ("Tokayev stressed", "..., said Wang", "he noted")
+"""Speakers: speech verbs, their subjects ("Ostrova stressed", "..., said Varga", "he noted")
 and attributions ("according to X", "in his view").
 """
 
@@ -123,7 +123,7 @@ class SpeakersMixin:
                 if k - 2 >= lo and (
                     k - 2 in self.coref.mention_at or toks[k - 2].lower in PERSON_PRONOUNS
                 ):
-                    return k - 2  # "Wang, also a member of ..., said": the aside is behind us
+                    return k - 2  # "Ostrova, who also chairs ..., said": the aside is behind us
                 # an aside: ", also a member of ..., " / ", for his part, "
                 p = k - 2
                 while (
@@ -205,12 +205,12 @@ class SpeakersMixin:
                 and toks[start - 1].text not in (",", ";", ":", '"')
                 and toks[start - 1].lower not in GROUP_AFTER
             ):
-                return None  # an object: "welcomed participants and called for ..."
+                return None  # an object: "thanked the delegates and asked for ..."
             return Speaker(None, start, e + 1, group=True)
         return None
 
     def _title_start(self, a: int, lo: int) -> int:
-        """Start of the title before a name: "Chinese Foreign Minister Wang Yi"."""
+        """Start of the title before a name: "Latvian Foreign Minister Ilze Ostrova"."""
         toks = self.tokens
         k = a
         while k - 1 >= lo and a - k < 25:
@@ -226,7 +226,7 @@ class SpeakersMixin:
                 while p - 1 >= lo and toks[p - 1].lower in TITLE_CONNECTORS:
                     p -= 1
                 if p - 1 >= lo and toks[p - 1].is_cap and toks[p - 1].is_word:
-                    k = p  # "Department of European and Central Asian Affairs of the ..."
+                    k = p  # "Office of Trade and Maritime Questions of the ..."
                 else:
                     break
             else:
@@ -260,7 +260,7 @@ class SpeakersMixin:
         return k
 
     def _subject_after(self, v: int, hi: int) -> Speaker | None:
-        """The subject of an inverted verb: "..., said Chinese Foreign Minister Wang Yi"."""
+        """The subject of an inverted verb: "..., said Latvian Foreign Minister Ilze Ostrova"."""
         toks = self.tokens
         k = v + 1
         while k < hi and k - v <= 10:

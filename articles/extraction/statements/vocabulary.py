@@ -38,7 +38,7 @@ COURTESIES = frozenset("greetings regards wishes congratulations condolences sal
 COURTESY_ONLY = frozenset({"extended", "extends"})
 # Speech verbs that a group subject takes too ("the sides agreed").
 GROUP_ONLY = frozenset({"agreed"})
-# Verbs that come before their subject after a comma or a quotation: "..., said Wang".
+# Verbs that come before their subject after a comma or a quotation: "..., said Varga".
 INVERTED = frozenset(
     """
     said says added adds noted notes stressed stresses explained explains concluded
@@ -62,7 +62,7 @@ INTRO_WORDS = frozenset(
     however also later earlier separately additionally for
     """.split()
 )
-# Words between a subject and its verb: "He also noted", "Wang further stressed".
+# Words between a subject and its verb: "He also noted", "Varga further stressed".
 ADVERBS = frozenset(
     """
     also further then once again highly later earlier repeatedly particularly especially
