@@ -679,3 +679,46 @@ class HistoricalStatementTests(SimpleTestCase):
     def test_a_year_inside_the_words_said_dates_nothing(self):
         result = run(STORY.format("Oakridge said the treaty signed in 1998 still holds today."))
         self.assertEqual([s.date.year for s in result.statements], [2024])
+
+
+class TranscriptTests(SimpleTestCase):
+    TEXT = (
+        "Remarks before the meeting\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister "
+        "Tamsin Oakridge met Estonian Foreign Minister Ravel Dunmore on Monday. Their remarks "
+        "before the meeting follow.\n\n"
+        "FOREIGN MINISTER OAKRIDGE: Good morning, everyone. It is a pleasure to welcome my "
+        "friend to Lorwick.\n\nWe have a long agenda on the river and the bridge.\n\n"
+        "MINISTER DUNMORE: Thank you. Our two countries have never been closer than now.\n\n"
+        "Q: Minister, will you sign the treaty today?\n\n"
+        "Minister of Foreign Affairs Dunmore: We hope to sign it before the summer begins.\n\n"
+        "###\n"
+    )
+
+    def test_each_turn_is_a_direct_statement_of_the_labelled_person(self):
+        statements = said(self.TEXT)
+        self.assertEqual(
+            by(statements, "Tamsin Oakridge"),
+            [
+                (
+                    "Good morning, everyone. It is a pleasure to welcome my friend to Lorwick. "
+                    "We have a long agenda on the river and the bridge.",
+                    True,
+                )
+            ],
+        )
+        self.assertEqual(
+            by(statements, "Ravel Dunmore"),
+            [
+                ("Thank you. Our two countries have never been closer than now.", True),
+                ("We hope to sign it before the summer begins.", True),
+            ],
+        )
+        self.assertFalse([t for _, t, _ in statements if "sign the treaty today" in t])
+
+    def test_a_label_naming_no_person_is_no_turn(self):
+        statements = said(
+            "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "
+            "Oakridge met Estonian Foreign Minister Ravel Dunmore on Monday.\n\n"
+            "Source: Ministry of Foreign Affairs of the Republic of Veloria and its press office\n"
+        )
+        self.assertEqual(statements, [])

@@ -16,10 +16,11 @@ from .posts import PostsMixin
 from .quotations import QuotationsMixin
 from .reported import ReportedMixin
 from .speakers import SpeakersMixin
+from .transcripts import TranscriptsMixin
 from .vocabulary import LINK_LINES, SAME_UTTERANCE_RATIO
 
 
-class StatementFinder(SpeakersMixin, PostsMixin, QuotationsMixin, ReportedMixin):
+class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMixin, ReportedMixin):
     def __init__(self, ctx: Context, result: Extraction):
         self.ctx = ctx
         self.result = result
@@ -32,6 +33,7 @@ class StatementFinder(SpeakersMixin, PostsMixin, QuotationsMixin, ReportedMixin)
     # -- statements --------------------------------------------------------------------
     def statements(self) -> list[StatementCandidate]:
         self.consumed.update(self._not_reports())
+        self.find_turns()
         self.find_posts()
         self.find_quotations()
         self.find_reported()

@@ -122,3 +122,7 @@ LINK_LINES = (
 )
 # Double quotation marks, also as two apostrophes (a typewriter's '' and ``).
 QUOTE_MARKS = frozenset({'"', "''", "``"})
+# Transcript labels of whoever asks: their turns are no one's statement.
+ASKER_LABELS = frozenset({"q", "question", "moderator", "questioner", "journalist", "reporter"})
+# Lower-case words a speaker label may hold: "Minister of Foreign Affairs Roe:".
+LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
