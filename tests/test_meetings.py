@@ -683,3 +683,55 @@ class OneMeetingFormsTests(SimpleTestCase):
             with self.subTest(text):
                 _, rows = meetings_of(text)
                 self.assertFalse(find(rows, "Rosa Quispe", "Tomas Errazuriz"), rows)
+
+
+class TourAndDigestTests(SimpleTestCase):
+    def test_each_country_stop_is_one_meeting_with_its_hosts(self):
+        _, rows = meetings_of(
+            "Envoy's tour\nMarch 12, 2026\n\n"
+            "Special Envoy Laura Whitcombe traveled to West Africa March 2-6 to discuss trade.\n\n"
+            "In Ghana, Envoy Whitcombe met with President Kwame Asante, as well as Finance Minister "
+            "Efua Owusu and Trade Minister Kojo Mensah.\n\n"
+            "In Senegal, Envoy Whitcombe met with Prime Minister Awa Diallo and Foreign Minister "
+            "Moussa Ndiaye.\n"
+        )
+        ghana = find(rows, "Laura Whitcombe", "Kwame Asante")
+        senegal = find(rows, "Laura Whitcombe", "Awa Diallo")
+        self.assertEqual(len(ghana), 1, rows)
+        self.assertEqual(len(senegal), 1, rows)
+        self.assertEqual(
+            ghana[0][5], {"Laura Whitcombe", "Kwame Asante", "Efua Owusu", "Kojo Mensah"}
+        )
+        self.assertEqual(senegal[0][5], {"Laura Whitcombe", "Awa Diallo", "Moussa Ndiaye"})
+        self.assertEqual((ghana[0][1], ghana[0][2]), (dt.date(2026, 3, 1), "month"))
+
+    def test_his_meeting_with_a_group_on_a_weekday_before_the_story(self):
+        _, rows = meetings_of(
+            "OTTAWA - Canadian Foreign Minister Claire Dubois on Friday (Oct 9, 2026) backed the "
+            "Arctic Council's work, in a written statement.\n\n"
+            "Ms Dubois's remarks came after her meeting with Nordic foreign ministers on Wednesday, "
+            "held by video.\n\n"
+            "During the Nordic-Canada Foreign Ministers' Meeting, Ms Dubois also urged closer "
+            "research ties.\n\n"
+            "Related Story Dubois urges Arctic unity at Nordic meeting\n"
+        )
+        found = find(rows, "Claire Dubois")
+        self.assertEqual(len(found), 1, rows)
+        self.assertEqual(found[0][1], dt.date(2026, 10, 7))
+        self.assertEqual(found[0][0], "ministerial")
+
+    def test_a_digest_item_dateline_run_into_the_previous_item(self):
+        _, rows = meetings_of(
+            "Agency News Digest: March 4, 2026\n\n"
+            "Ministers to meet on energy OSLO - Norwegian Foreign Minister Ingrid Solberg-Haug said "
+            "her meeting with Finnish Foreign Minister Aino Virtanen will follow the summit. Pair "
+            "hold phone talks ahead of vote LIMA - Peruvian Foreign Minister Rosa Quispe told "
+            "Chilean Foreign Minister Tomas Errazuriz during their phone talks Monday that trade "
+            "mattered.\n"
+        )
+        call = find(rows, "Rosa Quispe", "Tomas Errazuriz")
+        self.assertEqual(len(call), 1, rows)
+        self.assertEqual((call[0][0], call[0][1]), ("call", dt.date(2026, 3, 2)))
+        self.assertFalse(
+            [r for r in find(rows, "Ingrid Solberg-Haug", "Aino Virtanen") if r[6] == "reported"]
+        )

@@ -35,6 +35,8 @@ SPEAKER_VERBS = frozenset(
     welcomed stated pointed
     """.split()
 )
+# Page furniture that links to other articles.
+FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read|see also)\b")
 LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
 
 
@@ -154,6 +156,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 cs, ce = self.tokens[s0].start, self.tokens[s1 - 1].end
                 if ce <= body and story is not None and story.headline:
                     continue  # the headline repeats the story
+                if FURNITURE.match(self.text, cs):
+                    continue  # "Related Story ...": another article's headline
                 sentence_dates = [d for d in dates if cs <= d.start < ce]
                 if first:
                     first = False

@@ -134,6 +134,9 @@ def _dates_agree(a: Report, b: Report) -> bool:
         return a.date.year == b.date.year
     a_end, b_end = a.end_date or a.date, b.end_date or b.date
     slack = dt.timedelta(days=1 if weak else 0)
+    if weak and a.kind == b.kind and a.kind in MULTILATERAL_KINDS - {"multilateral"}:
+        # "During the ministers' meeting, X urged ..." in a story dated days after it
+        slack = dt.timedelta(days=6)
     return a.date - slack <= b_end and b.date - slack <= a_end
 
 
@@ -154,6 +157,10 @@ def _same_meeting(c: Report, r: Report) -> bool:
             return False
         if c.named and r.named and (c.organisation_key or r.organisation_key):
             return True
+        if not (c.named or r.named or c.organisation_key or r.organisation_key):
+            # two unnamed gatherings of one person with others: the same only if they share
+            # the others too ("In A, X met P and Q ... In B, X met R and S" are two)
+            return shared >= min(2, len(c.participants), len(r.participants))
         return shared >= min(1, len(c.participants), len(r.participants)) and (
             shared or c.named or r.named
         )

@@ -53,7 +53,7 @@ ENCOUNTER = (
 VISIT = (
     r"(?:paid|pays|paying|made|making|began|begins|concluded|concludes|started|starts|on|during|"
     r"wrapped up|wraps up)(?: a| an| his| her| their)? (?:[a-z\-]+ ){0,3}?visits? to"
-    r"|visited|visits|visiting"
+    r"|visited|visits|visiting|travell?ed to|travels to|travell?ing to"
 )
 PARTICIPATE = (
     r"attended|attends|attending|attend|chaired|chairs|chairing|co-chaired|co-chairs|presided over"
@@ -77,10 +77,18 @@ ONE_BY_ONE = re.compile(
 JOINTLY = re.compile(
     r"\b(?:trilateral|quadrilateral|joint(?:ly)?|together|group|all (?:three|four|five)|summit)\b"
 )
+# The meeting noun as the subject of a future verb: "(his meeting with X) will follow".
+FUTURE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:will|is to|is expected to|is due to)\b")
+# A phrase put before the clause it belongs to: "During his meeting with X, Wang said".
+FRONTED = re.compile(r"\s*(?:During|While|At|In|After|Following|Before|On)\b")
 # Encounters told without their subject: "during the meeting with X", "were discussed with X".
 NOMINAL = re.compile(
     r"(?:meetings?|talks|conversation|consultations|discussions?|negotiations)(?: (?:were |was )?held)? with"
     r"|discussed with"
+)
+# A digest's item dateline run into the sentence before it: "... summit BEIJING - China's".
+RUN_IN_DATELINE = re.compile(
+    r"(?<=[a-z] )[A-Z]{3,}(?: [A-Z]{3,}){0,2},?(?: [A-Z][a-z]+\.? [0-9]{1,2})? [-\u2013\u2014] "
 )
 # Group words an encounter's object may be before the people are named.
 COUNTERPART_GROUP = (
@@ -137,6 +145,7 @@ class TriggersMixin:
         cuts = sorted(
             {cs + m.start() for m in SPEECH_THAT.finditer(low)}
             | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
+            | {cs + m.start() for m in RUN_IN_DATELINE.finditer(sentence)}
         )
         first_trigger = cs + triggers[0].start()
         ordered = sorted(range(len(triggers)), key=lambda n: (not triggers[n].group("visit"), n))
@@ -168,7 +177,8 @@ class TriggersMixin:
                     )
                     continue
             state.met_objects.update(e for e in objects if e not in subjects)
-            if not subjects and not objects:
+            implied = [] if subjects else self._implied_subject(state, clause_start, t0, m.group(0))
+            if not subjects and not objects and not (implied and NOMINAL.fullmatch(m.group(0))):
                 continue
             if not subjects and self._unknown_subject(clause_start, t0, m.group(0), state):
                 continue  # "The minister met A and B": not a meeting of A with B
@@ -183,8 +193,9 @@ class TriggersMixin:
             if re.search(r"\bgroup (?:meeting|talks)\b", low[max(0, t0 - cs - 20) : t1 - cs]):
                 group = True
             if group and kind != "call":
-                kind = "multilateral"
-            subject_people = subjects or self._implied_subject(state, clause_start, t0, m.group(0))
+                # "his meeting with Asean foreign ministers": their ministerial
+                kind = "ministerial" if "minister" in objects_text[:60].lower() else "multilateral"
+            subject_people = subjects or implied
             counterparts = [e for e in objects if e not in subject_people]
             respectively = (
                 "respectively" in low[t1 - cs : zone_end - cs]
@@ -196,11 +207,17 @@ class TriggersMixin:
                 and (
                     respectively
                     or bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs + 20]))
-                    or self._different_posts(counterparts)
+                    or (
+                        self._different_posts(counterparts)
+                        and not self._one_country(counterparts)
+                        and not self._country_stop(cs, clause_start)
+                    )
                     or self._one_per_country(counterparts, subject_people, low)
                 )
             )
             status = self._status(low, t0 - cs, t1 - cs, dates, state)
+            if NOMINAL.fullmatch(m.group(0).lower()) and FUTURE_AFTER.match(low, t1 - cs):
+                status = "planned"  # "her meeting with X will follow the summit"
             one_by_one = bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs]))
             if not counterparts and len(subject_people) < 2:
                 if subject_people and re.search(COUNTERPART_GROUP, objects_text[:80].lower()):
@@ -220,14 +237,14 @@ class TriggersMixin:
             groups = [[c] for c in counterparts] if separate else [counterparts]
             for people in groups:
                 parts = list(dict.fromkeys(subject_people + people))
-                if len(parts) < 2 and kind != "multilateral":
+                if len(parts) < 2 and kind not in ("multilateral", "ministerial"):
                     continue
                 report = Report(
                     start=cs, end=ce, kind=kind, story=story, participants=parts, status=status
                 )
                 if kind == "bilateral" and len(parts) > 2:
                     report.kind = "multilateral"
-                if kind == "multilateral":
+                if kind in ("multilateral", "ministerial"):
                     orgs = self.orgs_in(t1, zone_end) or self.orgs_in(cs, ce)
                     report.organisation_key = orgs[0] if orgs else None
                 self._when(report, state, dates, t0, zone_end, cs, ce)
@@ -314,6 +331,16 @@ class TriggersMixin:
             return False
         return False
 
+    def _named_after_fronted(self, clause_start: int, t0: int) -> bool:
+        """ "During/While ... meeting with X, <Name> said": the phrase's owner is named next."""
+        if not FRONTED.match(self.text, clause_start):
+            return False
+        comma = self.text.find(",", t0)
+        if comma < 0:
+            return False
+        after = self.mentions_in(comma, comma + 40)
+        return bool(after) and not self.text[comma + 1 : after[0].start].strip(" ,").split()[2:]
+
     def _unknown_subject(self, clause_start: int, t0: int, trigger: str, state) -> bool:
         """Someone the text does not name met the people after the verb: "The minister met
         A and B" (unlike "Talks were held between A and B" or "A meeting with B")."""
@@ -353,6 +380,17 @@ class TriggersMixin:
             and not JOINTLY.search(low)
         )
 
+    def _country_stop(self, cs: int, clause_start: int) -> str | None:
+        """ "In Ghana, X met A, B and C": a stop of a tour, one meeting with its hosts."""
+        lead = re.match(r"In (?:the )?([A-Z][^,]{2,60}),", self.text[cs : clause_start + 80])
+        return lead and self.ctx.lexicon.country_for_phrase(lead.group(1))
+
+    def _one_country(self, entities: list[int]) -> bool:
+        """All from one known country: a delegation met together ("In Peru, X met the
+        President A, the Foreign Minister B and the Trade Minister C")."""
+        countries = {self.persons[e].country for e in entities}
+        return len(countries) == 1 and None not in countries
+
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
         return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
@@ -368,7 +406,16 @@ class TriggersMixin:
             r"\b(?:visit|he|she|his|her|the)\b", text + " the"
         ):
             return [state.visitor]
-        if state.protagonist is not None and NOMINAL.fullmatch(trigger.lower()):
+        nominal = NOMINAL.fullmatch(trigger.lower())
+        if nominal and self._named_after_fronted(clause_start, t0):
+            return []  # "During his meeting with X, Wang said": Wang's, told elsewhere
+        owner = re.search(r"\b(his|her)\s+$", text)
+        if nominal and owner and self.coref is not None:
+            # "his meeting with X": whose the pronoun says
+            entity = self.coref.resolve(clause_start + owner.start(1), owner.group(1))
+            if entity is not None:
+                return [entity]
+        if state.protagonist is not None and nominal:
             return [state.protagonist]
         return []
 

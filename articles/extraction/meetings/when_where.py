@@ -17,7 +17,7 @@ from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH
 
 PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
-    r"|\bwill (?:also )?(?:hold|meet|visit|attend|pay|chair|host|travel|take part|participate)"
+    r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
     r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
 )
 RECALLED = re.compile(
@@ -28,7 +28,7 @@ VIDEO = re.compile(
 )
 CITY_BEFORE = re.compile(
     # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
-    r"\b(?:in|at|to|near|capital|city|of|from)(?: the)?"
+    r"\b(?:in|at|to|near|capital|city|capital of|city of)(?: the)?"
     r"(?:(?: [a-z\-]+)? capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
 )
 HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
