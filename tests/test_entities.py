@@ -574,3 +574,24 @@ class NamedBodyTests(SimpleTestCase):
                 if part == "Heads of":
                     names = [n for n in names if n.startswith(part)]
                 self.assertEqual(names, [])
+
+
+class NotPersonsTests(SimpleTestCase):
+    """Capitalised pairs that the words around them do not make persons."""
+
+    ROWS = [
+        # (invented sentence, expected persons)
+        ("The agenda includes the 2031 State of the Harbour Report.\n", set()),
+        ("The work will be watched by the Interim Monitor Team.\n", set()),
+        ("Readout of Senior Administration Official Travel to Ruritania\n", set()),
+        ("It will co-host the second Special Coastal Plus Three Summit.\n", set()),
+        ("Borduria's FM Ivo Kalns Engages Partners at the Forum\n", {"Ivo Kalns"}),
+        ("Upon arrival in Ankara Petrov told reporters the talks would go well.\n", {"Petrov"}),
+    ]
+
+    def test_titles_without_a_post_headline_verbs_and_cities_are_not_names(self):
+        for sentence, expected in self.ROWS:
+            with self.subTest(sentence=sentence):
+                found = set(persons(sentence))
+                self.assertEqual(found - {"Petrov"}, expected - {"Petrov"})
+                self.assertNotIn("Ankara Petrov", found)

@@ -45,6 +45,8 @@ class Context:
         if m is None or m.kind != "city" or m.end - m.start != 1 or k + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[k + 1]
+        if k > 0 and self.tokens[k - 1].lower in PLACE_PREPOSITIONS:
+            return False  # "arrived in Ankara Smith told ...": the city, then a name
         return (
             nxt.is_cap
             and nxt.text.isalpha()
@@ -69,6 +71,9 @@ class Context:
 
     def norm_text(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+
+PLACE_PREPOSITIONS = frozenset("in to from at near into via across toward towards".split())
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,7 @@ from ..lexicons import (
     PLACE_WORDS,
     REGION_WORDS,
     SPEECH_VERBS,
+    TITLE_HEADS,
 )
 from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
 
@@ -38,6 +39,9 @@ def name_like(text: str) -> bool:
     return True
 
 
+# words that make a title phrase name a post (not modifiers alone: "Special", "Interim")
+POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS | frozenset({"king", "queen"})
+
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
 # titles that go with one name: "Pope Leo", "King Abdullah II", "Emir Tamim"
 SOVEREIGN_TITLES = frozenset(
@@ -48,6 +52,11 @@ SOVEREIGN_TITLES = frozenset(
 # verb is not the last part of the name before it
 HEADLINE_VERBS = frozenset(
     w for w in MEETING_VERBS | SPEECH_VERBS if w.endswith("s") and not w.endswith("ss")
+) | frozenset(
+    """
+    engages discusses signs seeks vows backs eyes mulls slams pledges meets heads leads
+    arrives visits wraps opens ends kicks launches
+    """.split()
 )
 
 
@@ -191,6 +200,10 @@ class CandidatesMixin:
     def _evidence(self, c: Candidate, s_start, s_end) -> Candidate:
         toks = self.tokens
         c.title = self._title_before(c.a, s_start)
+        if c.title is not None and not any(
+            toks[k].lower in POST_WORDS for k in range(c.title[0], c.title[1])
+        ):
+            c.title = None  # "Special", "Senior Administration": modifiers without a post
         if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
             # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
             title = self._title_before(c.a - 1, s_start)

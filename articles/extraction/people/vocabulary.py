@@ -29,6 +29,8 @@ NOT_IN_NAME = (
     | PLACE_WORDS
     | REGION_WORDS
     | PERSON_DESCRIPTORS
+    # capitalised in names of meetings and groupings, never in a person's name
+    | frozenset({"trilateral", "ministerial", "plus"})
 )
 CONNECTORS = frozenset(
     {"of", "for", "the", "on", "and", "'s", "-", "(", ")", "from", "to", "at", "in"}
