@@ -518,6 +518,41 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "single quotation marks",
+            "'The river belongs to both our peoples and always will,' Oakridge said.",
+            "Tamsin Oakridge",
+            "The river belongs to both our peoples and always will",
+            True,
+        ),
+        (
+            "single quotation marks after a colon",
+            "Oakridge said: 'The river belongs to both our peoples and always will.'",
+            "Tamsin Oakridge",
+            "The river belongs to both our peoples and always will.",
+            True,
+        ),
+        (
+            "an attribution paragraph ending with a colon",
+            'Oakridge said:\n\n"The river belongs to both our peoples and always will."',
+            "Tamsin Oakridge",
+            "The river belongs to both our peoples and always will.",
+            True,
+        ),
+        (
+            "quoted as saying",
+            "Oakridge was quoted as saying that the talks had been useful for both capitals.",
+            "Tamsin Oakridge",
+            "the talks had been useful for both capitals",
+            False,
+        ),
+        (
+            "a post introduced by a colon",
+            "Oakridge wrote on X: the river belongs to both our peoples and always will.",
+            "Tamsin Oakridge",
+            "the river belongs to both our peoples and always will",
+            False,
+        ),
+        (
             "typewriter quotation marks",
             "''The river belongs to both our peoples and always will,'' Oakridge said.",
             "Tamsin Oakridge",
@@ -722,3 +757,29 @@ class TranscriptTests(SimpleTestCase):
             "Source: Ministry of Foreign Affairs of the Republic of Veloria and its press office\n"
         )
         self.assertEqual(statements, [])
+
+
+class SingleQuoteAndSubheadingTests(SimpleTestCase):
+    def test_a_possessive_apostrophe_is_no_quotation(self):
+        statements = said(
+            STORY.format(
+                "The ministers' talks covered the river, the bridge and the old border posts "
+                "that both countries' leaders want to reopen, Oakridge said."
+            )
+        )
+        self.assertEqual(
+            [d for _, t, d in statements if "old border posts" in t], [False], statements
+        )
+
+    def test_a_quoted_subheading_does_not_continue_a_closed_quotation(self):
+        statements = said(
+            STORY.format(
+                'Dunmore warned: "It is clear that the deal will not be easy to reach."\n\n'
+                "'RIVER FIRST'\n\n"
+                "Oakridge said the river would come first in every talk."
+            )
+        )
+        self.assertEqual(
+            by(statements, "Ravel Dunmore"),
+            [("It is clear that the deal will not be easy to reach.", True)],
+        )

@@ -25,7 +25,9 @@ class QuotationsMixin:
         toks = self.tokens
         quotes = []
         for p, (lo, hi) in enumerate(self._paragraphs()):
-            marks = [k for k in range(lo, hi) if toks[k].text in QUOTE_MARKS]
+            marks = [k for k in range(lo, hi) if toks[k].text in QUOTE_MARKS] or self._singles(
+                lo, hi
+            )
             if not marks:
                 continue
             open_at = None
@@ -56,6 +58,32 @@ class QuotationsMixin:
         for q in quotes:
             q.words = sum(1 for k in range(q.a, q.b) if toks[k].is_word)
         return [q for q in quotes if q.b > q.a]
+
+    def _singles(self, lo: int, hi: int) -> list[int]:
+        """Single quotation marks ('...,' she said) in a paragraph with no double ones: an
+        apostrophe that opens a word or closes one before punctuation, never the
+        possessive of "the countries' leaders"."""
+        toks = self.tokens
+        out, open_at = [], None
+        for k in range(lo, hi):
+            if toks[k].text != "'":
+                continue
+            before_space = k == lo or toks[k - 1].space_after or toks[k - 1].text in "(:"
+            if before_space and not toks[k].space_after and k + 1 < hi and toks[k + 1].is_word:
+                open_at = k
+            elif (
+                open_at is not None
+                and not before_space
+                and (
+                    toks[k - 1].text in (",", ".", "!", "?")
+                    or not toks[k - 1].lower.endswith("s")
+                    or k + 1 >= hi
+                    or toks[k + 1].text in (",", ".", ";", ":", "!", "?", ")")
+                )
+            ):
+                out += [open_at, k]  # only pairs: a lone one is an apostrophe
+                open_at = None
+        return out
 
     def _quote_attribution(self, q: Quote, paragraph: tuple[int, int]) -> Attribution | None:
         toks = self.tokens
@@ -108,6 +136,20 @@ class QuotationsMixin:
                             return at
         return None
 
+    def _colon_before(self, paragraph: tuple[int, int]) -> Attribution | None:
+        """'X said:' ending the paragraph before a quotation that opens its own."""
+        toks = self.tokens
+        lo, hi = paragraph
+        if hi - lo < 3 or toks[hi - 1].text != ":":
+            return None
+        s_start, _ = self.ctx.sentence_of(hi - 1)
+        for v in range(hi - 2, max(lo, s_start, hi - 10) - 1, -1):
+            at = self._attribution_at(v, max(lo, s_start), hi)
+            if at is not None:
+                at.end = hi
+                return at
+        return None
+
     def _spoken_after(self, q: Quote, paragraph: tuple[int, int]) -> bool:
         """Whether a speech verb follows the quotation in its paragraph: an attribution to
         someone not found as a person ('"...," Roe tweeted.'), so it continues no one."""
@@ -147,6 +189,8 @@ class QuotationsMixin:
         quotes = [q for q in self._quotes() if q.words >= 3]
         for q in quotes:
             q.attribution = self._quote_attribution(q, paragraphs[q.paragraph])
+            if q.attribution is None and q.open_mark == paragraphs[q.paragraph][0] and q.paragraph:
+                q.attribution = self._colon_before(paragraphs[q.paragraph - 1])
         groups: list[list[Quote]] = []
         owner: dict[int, int] = {}  # quote index -> group index
         for i, q in enumerate(quotes):
@@ -182,6 +226,7 @@ class QuotationsMixin:
                 and (i - 1) in owner
                 and q.paragraph - prev.paragraph == 1
                 and q.open_mark is not None
+                and prev.close_mark is None
             ):
                 # a quotation running on into the next paragraph
                 owner[i] = owner[i - 1]

@@ -42,7 +42,7 @@ class ReportedMixin:
                 if at.verb not in self.consumed and not verbs:
                     attributions.append(at)
             for v in range(s_start, hi):
-                if v in self.consumed or toks[v].lower not in SPEECH:
+                if v in self.consumed or (toks[v].lower not in SPEECH and not self._quoted_as(v)):
                     continue
                 at = self._attribution_at(v, s_start, hi)
                 if at is not None:

@@ -325,6 +325,17 @@ class SpeakersMixin:
                 return None  # past the subject: "X highlighted the ... officials and noted"
         return None
 
+    def _quoted_as(self, v: int) -> bool:
+        """ "X was quoted as saying": the speech is the subject's of "was"."""
+        toks = self.tokens
+        return (
+            v >= 3
+            and toks[v].lower == "saying"
+            and toks[v - 1].lower == "as"
+            and toks[v - 2].lower == "quoted"
+            and toks[v - 3].lower in ("was", "is", "has", "been")
+        )
+
     def _coordinated_subject(self, v: int) -> Speaker | None:
         """The subject of "X, who ..., failed to attend and said ...", "X was grateful ...
         and reiterated ...": a speech verb after "and" shares the sentence's subject."""
@@ -364,10 +375,10 @@ class SpeakersMixin:
     def _attribution_at(self, v: int, lo: int, hi: int) -> Attribution | None:
         """The attribution whose speech verb is token ``v``, looking no further than [lo, hi)."""
         toks = self.tokens
-        if not self._speech_verb(v, hi):
+        if not self._speech_verb(v, hi) and not self._quoted_as(v):
             return None
         low = toks[v].lower
-        speaker = self._subject_before(v, lo)
+        speaker = None if self._quoted_as(v) else self._subject_before(v, lo)
         inverted = False
         if speaker is None and low in INVERTED:
             p = v - 1
@@ -376,6 +387,8 @@ class SpeakersMixin:
             if p >= lo and (toks[p].text == "," or toks[p].text in QUOTE_MARKS):
                 speaker = self._subject_after(v, hi)
                 inverted = True
+        if speaker is None and self._quoted_as(v):
+            speaker = self._subject_before(v - 3, lo)  # "X was quoted as saying"
         if speaker is None:
             speaker = self._coordinated_subject(v)
         if speaker is None:
@@ -423,7 +436,7 @@ class SpeakersMixin:
         ):
             return k
         for j in range(k + 1, min(hi, k + 8)):
-            if toks[j].lower == "that":
+            if toks[j].lower == "that" or toks[j].text == ":":  # "wrote on X: ..."
                 return j
             if not toks[j].is_word or toks[j].lower in SPEECH:
                 break
