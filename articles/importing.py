@@ -213,7 +213,7 @@ def _outcomes(paths, options, lexicon, countries, stdin_data):
     """Outcomes of every file, imported here or by worker processes (then as they finish).
 
     On PostgreSQL each worker also loads its own documents, in its own transactions (the
-    advisory locks in loading.py keep them from duplicating records). SQLite has one
+    advisory locks in loading/pipeline.py keep them from duplicating records). SQLite has one
     writer at a time and its lock waits are coarse, so there workers only read and
     extract, and this process writes."""
     if STDIN in paths:

@@ -17,7 +17,7 @@ from django.test import TestCase
 
 from articles import importing
 from articles.importing import Options, import_paths
-from articles.loading import DocumentLoader
+from articles.loading import statements as statement_step
 from diplomacy.models import Article, Evidence, Meeting, Person, Statement
 
 from .test_import import ImportTestCase
@@ -225,14 +225,14 @@ class LargeDirectoryTests(BadInputTestCase):
             self.write(name, data)
         self.write("batch/0600/photo.jpg", b"\xff\xd8\xff" + bytes(100))  # skipped
 
-        real_statements = DocumentLoader.statements
+        real_statements = statement_step.load_statements
 
-        def statements(loader):
-            real_statements(loader)
-            if loader.document.file_name == "crash.txt":
+        def load_statements(state):
+            real_statements(state)
+            if state.document.file_name == "crash.txt":
                 raise DatabaseError("disk full")  # after persons and meetings were written
 
-        with mock.patch.object(DocumentLoader, "statements", statements):
+        with mock.patch.object(statement_step, "load_statements", load_statements):
             out, err, code = run_import(self.dir, "--max-bytes", "1000")
 
         self.assertEqual(code, 1)

@@ -206,7 +206,7 @@ class ImportTests(ImportTestCase):
         path = self.write("a.txt", ARTICLE)
         with (
             mock.patch(
-                "articles.loading.DocumentLoader.statements", side_effect=RuntimeError("boom")
+                "articles.loading.statements.load_statements", side_effect=RuntimeError("boom")
             ),
             self.assertRaises(RuntimeError),
         ):

@@ -1,0 +1,112 @@
+"""Provenance: the article row, the evidence spans, and what a changed file leaves behind."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Q
+
+from diplomacy.models import Article, Evidence, Meeting, Organisation, Person, Review, Statement
+
+EXTRACTOR_VERSION = "1"
+
+
+def article_row(state) -> str | None:
+    """Create or update the article row (``state.article``); None when the same text is
+    already stored. Returns "created" or "updated"."""
+    doc = state.document
+    same = Q(content_hash=doc.content_hash)
+    if doc.path:
+        same |= Q(path=doc.path)
+    rows = list(Article.objects.filter(same).order_by("id")[:20])
+    if any(row.content_hash == doc.content_hash for row in rows):
+        return None
+    previous = rows[0] if rows else None
+    values = {
+        "file_name": doc.file_name,
+        "path": doc.path or "",
+        "title": (doc.title or "")[:500],
+        "outlet": (doc.outlet or "")[:200],
+        "published": doc.published,
+        "url": (doc.url or "")[:1000],
+        "text": doc.text,
+        "content_hash": doc.content_hash,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    if previous is None:
+        state.article = Article.objects.create(**values)
+        return "created"
+    for key, value in values.items():
+        setattr(previous, key, value)
+    previous.save()
+    state.article = previous
+    return "updated"
+
+
+def forget_previous_version(state):
+    """Drop the old version's evidence; remember what it supported for clean-up."""
+    old = Evidence.objects.filter(article=state.article)
+    state.previous = {
+        "person": set(old.exclude(person=None).values_list("person", flat=True)),
+        "organisation": set(old.exclude(organisation=None).values_list("organisation", flat=True)),
+        "meeting": set(old.exclude(meeting=None).values_list("meeting", flat=True)),
+        "statement": set(old.exclude(statement=None).values_list("statement", flat=True)),
+    }
+    old.delete()
+
+
+def remove_orphans(state):
+    """Records only the old version supported, that no editor touched, go away."""
+    models = {
+        "person": Person,
+        "organisation": Organisation,
+        "meeting": Meeting,
+        "statement": Statement,
+    }
+    for kind, ids in state.previous.items():
+        if not ids:
+            continue
+        queryset = models[kind].objects.filter(
+            pk__in=ids, review=Review.UNREVIEWED, evidence__isnull=True, locked_fields=[]
+        )
+        if kind == "organisation":
+            queryset = queryset.filter(reference="")
+        deleted = queryset.delete()[1].get(models[kind]._meta.label, 0)
+        if deleted:
+            state.counts[(kind, "removed")] += deleted
+
+
+def country_evidence(state):
+    """Countries are never created by an import: their mentions are evidence only."""
+    seen = set()
+    for m in state.extraction.countries:
+        country = state.countries.get(m.iso2)
+        if country is None:
+            continue
+        state.add_evidence("country", m.start, m.end, country=country)
+        seen.add(country.pk)
+    state.counts[("country", "mentioned")] += len(seen)
+
+
+def write_evidence(state):
+    """Insert the evidence rows with one executemany: much faster than model instances."""
+    fields = [
+        "country",
+        "organisation",
+        "person",
+        "position",
+        "meeting",
+        "participation",
+        "statement",
+    ]
+    table = Evidence._meta.db_table
+    columns = ["article_id", "kind", "start", "end", "text"] + [f"{f}_id" for f in fields]
+    rows = []
+    for kind, start, end, text, target_field, record in state.evidence:
+        targets = [record.pk if f == target_field else None for f in fields]
+        rows.append((state.article.pk, kind, start, end, text, *targets))
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)

@@ -1,0 +1,183 @@
+"""Meetings: one record per real meeting, however many reports; their participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from diplomacy.models import Meeting, Participation, Review
+
+from .. import sql
+from ..extraction.types import MeetingCandidate
+from .state import quiet_save
+
+GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Two reports can be one meeting only if their kinds agree (a visit or 'other' fits all)."""
+    if a == b or {a, b} & {"other", "visit"}:
+        return True
+    return a in GROUP_KINDS and b in GROUP_KINDS
+
+
+def load_meetings(state):
+    """Each meeting once: an earlier report of it is found, else it is created.
+
+    Reads ``state.person_for`` and ``state.org_for``; writes ``state.meeting_for`` and
+    ``state.participants``."""
+    candidates = state.extraction.meetings
+    earlier = _earlier_meetings(candidates)
+    created, participations = [], []
+    for index, candidate in enumerate(candidates):
+        people = [
+            state.person_for[p.entity]
+            for p in candidate.participants
+            if p.entity in state.person_for
+        ]
+        roles = {
+            state.person_for[p.entity].pk: p.role
+            for p in candidate.participants
+            if p.entity in state.person_for
+        }
+        meeting = _find_meeting(state, candidate, people, earlier)
+        if meeting is None:
+            meeting = Meeting(
+                title=candidate.title[:300],
+                kind=candidate.kind if candidate.kind in Meeting.Kind.values else "other",
+                status=candidate.status,
+                date=candidate.date,
+                date_precision=candidate.precision,
+                end_date=candidate.end_date
+                if candidate.end_date and candidate.date and candidate.end_date >= candidate.date
+                else None,
+                city=(candidate.city or "")[:100],
+                country=state.countries.get(candidate.country),
+                organisation=state.org_for.get(candidate.organisation_key)
+                if candidate.organisation_key
+                else None,
+            )
+            created.append(meeting)
+            existing = set()
+            state.counts[("meeting", "created")] += 1
+        else:
+            existing = set(earlier[meeting])
+            _update_meeting(state, meeting, candidate)
+        state.meeting_for[index] = meeting
+        state.participants |= existing | {p.pk for p in people}
+        if not meeting.is_locked("participants"):
+            participations += [
+                Participation(
+                    meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
+                )
+                for person in {p.pk: p for p in people}.values()
+                if person.pk not in existing
+            ]
+        for start, end in candidate.spans or [(candidate.start, candidate.end)]:
+            state.add_evidence("meeting", start, end, meeting=meeting)
+    # new meetings in one INSERT (their ids come back), then their participants
+    Meeting.objects.bulk_create(created)
+    Participation.objects.bulk_create(participations, ignore_conflicts=True)
+
+
+def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:
+    """Meetings already in the register that a candidate could be another report of,
+    with their participants' ids: the meetings within a day of the document's dates in
+    one query, their participants in another, in the order of the meetings list."""
+    window = dt.timedelta(days=1)
+    dates = Q()
+    for c in candidates:
+        if c.date is not None:
+            dates |= Q(date__gte=c.date - window, date__lte=(c.end_date or c.date) + window)
+    if not dates:
+        return {}
+    queryset = (
+        Meeting.objects.exclude(review=Review.REJECTED)
+        .filter(dates)
+        .order_by("-date", "title", "id")
+    )
+    meetings = list(queryset[:2000])
+    people: dict[int, list[int]] = {m.pk: [] for m in meetings}
+    if people:
+        for meeting_id, person_id in sql.values(
+            Participation, ("meeting_id", "person_id"), meeting_id__in=people
+        ):
+            people[meeting_id].append(person_id)
+    return {m: people[m.pk] for m in meetings}
+
+
+def _find_meeting(state, candidate: MeetingCandidate, people, earlier):
+    """An earlier report of the same meeting: dates agree, participants overlap."""
+    if candidate.date is None:
+        return None
+    window = dt.timedelta(days=1)
+    low, high = candidate.date - window, (candidate.end_date or candidate.date) + window
+    # this document's own reports of one meeting were merged by the extractor
+    taken = {m.pk for m in state.meeting_for.values()}
+    ids = {p.pk for p in people}
+    organisation = (
+        state.org_for.get(candidate.organisation_key) if candidate.organisation_key else None
+    )
+    need = min(2, len(ids))
+    for meeting, participants in earlier.items():
+        if meeting.pk in taken or not (low <= meeting.date <= high):
+            continue
+        theirs = set(participants)
+        if not ids and (
+            theirs
+            or meeting.kind != candidate.kind
+            or meeting.organisation_id != (organisation.pk if organisation else None)
+        ):
+            continue
+        if need and len(theirs & ids) < need:
+            continue
+        if need == 1 and len(theirs) > 1 and len(ids) == 1 and candidate.kind != meeting.kind:
+            continue
+        if meeting.city and candidate.city and meeting.city.lower() != candidate.city.lower():
+            continue
+        if not kinds_compatible(meeting.kind, candidate.kind):
+            continue
+        if meeting.date_precision != candidate.precision and candidate.precision != "day":
+            continue
+        return meeting
+    return None
+
+
+def _update_meeting(state, meeting, candidate):
+    changed = []
+    if not meeting.city and candidate.city and not meeting.is_locked("city"):
+        meeting.city = candidate.city[:100]
+        changed.append("city")
+    if not meeting.country_id and candidate.country and not meeting.is_locked("country"):
+        meeting.country = state.countries.get(candidate.country)
+        changed.append("country")
+    if (
+        meeting.date_precision != "day"
+        and candidate.precision == "day"
+        and candidate.date
+        and not meeting.is_locked("date")
+    ):
+        meeting.date, meeting.date_precision = candidate.date, "day"
+        changed.append("date")
+    if (
+        not meeting.end_date
+        and candidate.end_date
+        and meeting.date
+        and candidate.end_date >= meeting.date
+        and not meeting.is_locked("end_date")
+    ):
+        meeting.end_date = candidate.end_date
+        changed.append("end_date")
+    if (
+        not meeting.organisation_id
+        and candidate.organisation_key
+        and not meeting.is_locked("organisation")
+    ):
+        meeting.organisation = state.org_for.get(candidate.organisation_key)
+        changed.append("organisation")
+    if changed:
+        quiet_save(meeting)
+        state.counts[("meeting", "updated")] += 1
+    else:
+        state.counts[("meeting", "matched")] += 1

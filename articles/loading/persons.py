@@ -1,0 +1,122 @@
+"""Persons: found in the register or created, their other names, and their posts."""
+
+from __future__ import annotations
+
+from diplomacy.models import Person, PersonName, Position
+from diplomacy.names import name_key
+
+from .. import sql
+from ..resolution import resolve_persons
+from .state import quiet_save
+
+
+def load_persons(state):
+    """Each person found or created (``state.person_for``), their other names and posts.
+
+    Reads ``state.org_for`` for the organisations of posts."""
+    by_entity: dict[int, list] = {}
+    for m in state.extraction.person_mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    entities = state.extraction.persons
+    for index, (entity, person) in enumerate(zip(entities, resolve_persons(entities), strict=True)):
+        country = state.countries.get(entity.country)
+        if person is None:
+            person = Person(name=entity.name[:200], country=country, gender=entity.gender or "")
+            quiet_save(person)
+            state.counts[("person", "created")] += 1
+        else:
+            changed = False
+            if country and not person.country_id and not person.is_locked("country"):
+                person.country = country
+                state.gained_country.add(person.pk)
+                changed = True
+            if entity.gender and not person.gender and not person.is_locked("gender"):
+                person.gender = entity.gender
+                changed = True
+            if changed:
+                quiet_save(person)
+                state.counts[("person", "updated")] += 1
+            else:
+                state.counts[("person", "matched")] += 1
+        state.person_for[index] = person
+        for m in by_entity.get(index, []):
+            state.add_evidence("person", m.start, m.end, person=person)
+    _person_names(state)
+    _positions(state, by_entity)
+
+
+def _person_names(state):
+    """Every full-name spelling seen becomes another name of its person (one query)."""
+    people = {p.pk: p for p in state.person_for.values()}
+    existing = set(sql.values(PersonName, ("person_id", "name"), person_id__in=people))
+    new = {}
+    for index, entity in enumerate(state.extraction.persons):
+        person = state.person_for[index]
+        for name in [entity.name, *entity.aliases]:
+            name = " ".join(name.split())[:200]
+            if name and name != person.name and len(name.split()) >= 2:
+                if (person.pk, name) not in existing:
+                    new[(person.pk, name)] = PersonName(
+                        person=person, name=name, key=name_key(name)
+                    )
+    PersonName.objects.bulk_create(new.values(), ignore_conflicts=True)
+
+
+def _positions(state, by_entity):
+    """Posts the text gives, with the span of the full name as evidence (few queries)."""
+    when = _document_date(state.document)
+    people = {p.pk for p in state.person_for.values()}
+    existing = {
+        (p.person_id, p.title, p.organisation_id, p.country_id): p
+        for p in sql.records(Position, person_id__in=people)
+    }
+    created, changed, anchors = {}, {}, []
+    for index, entity in enumerate(state.extraction.persons):
+        person = state.person_for[index]
+        mentions = by_entity.get(index, [])
+        anchor = next((m for m in mentions if m.form == "full"), mentions[0] if mentions else None)
+        for p in entity.positions:
+            org = state.org_for.get(p.organisation_key) if p.organisation_key else None
+            country = state.countries.get(p.country)
+            key = (
+                person.pk,
+                p.title[:300],
+                org.pk if org else None,
+                country.pk if country else None,
+            )
+            position = existing.get(key) or created.get(key)
+            if position is None:
+                position = Position(
+                    person=person,
+                    title=p.title[:300],
+                    organisation=org,
+                    country=country,
+                    start=when,
+                    end=when,
+                )
+                created[key] = position
+            elif when and (
+                position.start is None
+                or when < position.start
+                or position.end is None
+                or when > position.end
+            ):
+                position.start = min(position.start or when, when)
+                position.end = max(position.end or when, when)
+                if position.pk:
+                    changed[position.pk] = position
+            if anchor:
+                anchors.append((position, anchor))
+    Position.objects.bulk_create(created.values(), ignore_conflicts=False)
+    if changed:
+        sql.update_rows(Position, ["start", "end"], changed.values())
+    state.counts[("position", "created")] += len(created)
+    for position, anchor in anchors:
+        state.add_evidence("position", anchor.start, anchor.end, position=position)
+
+
+def _document_date(doc):
+    if doc.published:
+        return doc.published
+    dates = [s.date for s in doc.stories if s.date]
+    return max(dates) if dates else None

@@ -1,0 +1,113 @@
+"""The order of the loading steps of one document, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from diplomacy import summaries
+from diplomacy.models import Article, Person
+from diplomacy.models.meetings import statement_text_key
+
+from .. import sql
+from ..extraction.types import Document, Extraction
+from ..resolution import CountryCache, entity_keys
+from . import evidence, meetings, organisations, persons, statements
+from .state import LoadState
+
+
+@dataclass
+class LoadResult:
+    """What loading one document did."""
+
+    status: str  # created | updated | unchanged
+    article: Article | None = None
+    counts: Counter = field(default_factory=Counter)  # ("person", "created") -> n
+    # ids of the countries whose page summaries this document changed (to count again)
+    countries: set[int] = field(default_factory=set)
+
+
+class DocumentLoader:
+    """Loads one document: the steps below, in this order, share one ``LoadState``."""
+
+    def __init__(self, document: Document, extraction: Extraction, countries: CountryCache):
+        self.state = LoadState(document, extraction, countries)
+
+    def load(self) -> LoadResult:
+        state = self.state
+        lock_names(state)  # first: a concurrent importer of the same names waits here
+        status = evidence.article_row(state)
+        if status is None:
+            return LoadResult("unchanged")
+        if status == "updated":
+            evidence.forget_previous_version(state)  # -> state.previous
+        evidence.country_evidence(state)
+        organisations.load_organisations(state)  # -> state.org_for
+        persons.load_persons(state)  # org_for -> person_for, gained_country
+        meetings.load_meetings(state)  # org_for, person_for -> meeting_for, participants
+        statements.load_statements(state)  # person_for, meeting_for
+        evidence.write_evidence(state)  # every step's spans, now that records have ids
+        countries = summaries_concerned(state)
+        if status == "updated":
+            evidence.remove_orphans(state)  # after the new evidence: what lost all support
+        return LoadResult(status, state.article, state.counts, countries)
+
+
+def summaries_concerned(state) -> set[int]:
+    """Forget the country summaries this document changes; returns their countries:
+    the hosts and participants' countries of the meetings it reported (read from
+    memory, plus one query for participants it did not name), and for an updated
+    article or a person who gained a country, those of the meetings concerned."""
+    countries = {m.country_id for m in state.meeting_for.values()}
+    known = {p.pk: p.country_id for p in state.person_for.values()}
+    countries |= {known[pk] for pk in state.participants if pk in known}
+    others = state.participants - known.keys()
+    if others:
+        countries |= {c for (c,) in sql.values(Person, ("country_id",), id__in=others)}
+    rare = state.previous.get("meeting", set()) | summaries.meetings_of(state.gained_country)
+    if rare or state.gained_country:
+        countries |= summaries.countries_concerned(rare, state.gained_country)
+    countries.discard(None)
+    summaries.invalidate(countries, wait_for_commit=True)
+    return countries
+
+
+def lock_names(state):
+    """Serialise concurrent importers on the names this document creates (PostgreSQL).
+
+    Two processes importing articles about the same person must not both find no
+    record and both create one. A transaction-scoped advisory lock per name key (and
+    per meeting date and statement text) makes the second wait for the first to commit,
+    after which it finds the record. Keys are locked in sorted order, so no deadlock.
+    SQLite needs nothing: its writers already take the database lock at BEGIN.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ex = state.extraction
+    keys = {"article:" + state.document.content_hash}
+    keys |= {"org:" + m.key for m in ex.organisations}
+    keys |= {"person:" + k for e in ex.persons for k in entity_keys(e)}
+    keys |= {"meeting:" + str(m.date) for m in ex.meetings if m.date}
+    keys |= {"statement:" + statement_text_key(s.text) for s in ex.statements}
+    ids = sorted(
+        {
+            int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
+            for k in keys
+        }
+    )
+    with connection.cursor() as cursor:
+        for lock_id in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+
+
+def load_document(
+    document: Document, extraction: Extraction, countries: CountryCache | None = None
+) -> LoadResult:
+    """Write one document in one transaction; nothing half-written survives an error."""
+    countries = countries or CountryCache()
+    # the loader forgets the country summaries it changes itself, once per document
+    with transaction.atomic(), summaries.deferred():
+        return DocumentLoader(document, extraction, countries).load()

@@ -1,0 +1,124 @@
+"""Statements: each utterance once, however many reports and however reworded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rapidfuzz import fuzz
+
+from diplomacy.models import Statement
+from diplomacy.models.meetings import statement_text_key
+
+from .. import sql
+from ..extraction.types import StatementCandidate
+
+SAME_STATEMENT_RATIO = 88
+
+
+def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
+    """The same utterance worded slightly differently in another report, if any."""
+    day = dt.timedelta(days=1)
+    for statement in statements:
+        if statement.direct != candidate.direct or statement.date is None:
+            continue
+        if abs(statement.date - candidate.date) > day:
+            continue
+        longer = max(len(statement.text), len(candidate.text), 1)
+        if min(len(statement.text), len(candidate.text)) / longer <= 0.6:
+            continue
+        if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO:
+            return statement
+    return None
+
+
+def load_statements(state):
+    """Each utterance once: an earlier report of it gains this article as a source.
+
+    Three queries per document whatever its size: statements with the same words,
+    statements of the same speakers around the same dates (for reworded reports), and
+    one bulk insert of the new ones."""
+    candidates = state.extraction.statements
+    if not candidates:
+        return
+    keys = [statement_text_key(c.text) for c in candidates]
+    speakers = [
+        state.person_for.get(c.speaker) if c.speaker is not None else None for c in candidates
+    ]
+    same_words = {}
+    # only this document's speakers' rows: a stock phrase said by hundreds of people
+    # must not load hundreds of statements
+    rows = sql.records(
+        Statement, text_key__in=set(keys), speaker_id__in={s.pk for s in speakers if s}
+    )
+    if None in speakers:
+        rows += sql.records(Statement, text_key__in=set(keys), speaker_id=None)
+    # no ORDER BY in SQL: it would steer the planner away from the text_key index
+    rows.sort(key=lambda r: r.pk)
+    for row in rows:
+        same_words.setdefault((row.text_key, row.speaker_id), row)
+    nearby = _nearby_statements(candidates, speakers, keys, same_words)
+    new, changed, targets = [], {}, []
+    for candidate, key, speaker in zip(candidates, keys, speakers, strict=True):
+        meeting = (
+            state.meeting_for.get(candidate.meeting) if candidate.meeting is not None else None
+        )
+        statement = same_words.get((key, speaker.pk if speaker else None))
+        if statement is None and speaker is not None and candidate.date is not None:
+            statement = _reworded(candidate, nearby.get(speaker.pk, ()))
+        if statement is None:
+            statement = Statement(
+                speaker=speaker,
+                speaker_text=candidate.speaker_text[:300],
+                meeting=meeting,
+                date=candidate.date,
+                date_precision=candidate.precision,
+                text=candidate.text,
+                direct=candidate.direct,
+                text_key=key,
+            )
+            new.append(statement)
+            same_words[(key, speaker.pk if speaker else None)] = statement
+            state.counts[("statement", "created")] += 1
+        elif (
+            statement.pk
+            and statement.meeting_id is None
+            and meeting is not None
+            and not statement.is_locked("meeting")
+        ):
+            statement.meeting = meeting
+            changed[statement.pk] = statement
+            state.counts[("statement", "updated")] += 1
+        else:
+            state.counts[("statement", "matched")] += 1
+        targets.append((candidate, statement))
+    Statement.objects.bulk_create(new, batch_size=500)
+    if changed:
+        sql.update_rows(Statement, ["meeting"], changed.values())
+    for candidate, statement in targets:
+        for start, end in candidate.spans or [(candidate.start, candidate.end)]:
+            state.add_evidence("statement", start, end, statement=statement)
+
+
+def _nearby_statements(candidates, speakers, keys, same_words):
+    """Statements of this document's speakers within a day of its statements' dates."""
+    wanted = [
+        (c, sp)
+        for c, sp, k in zip(candidates, speakers, keys, strict=True)
+        if sp is not None and c.date is not None and (k, sp.pk) not in same_words
+    ]
+    if not wanted:
+        return {}
+    day = dt.timedelta(days=1)
+    low = min(c.date for c, _ in wanted) - day
+    high = max(c.date for c, _ in wanted) + day
+    rows = sql.records(
+        Statement,
+        limit=5000,
+        speaker_id__in={sp.pk for _, sp in wanted},
+        date__gte=low,
+        date__lte=high,
+    )
+    by_speaker: dict[int, list[Statement]] = {}
+    for row in rows:
+        by_speaker.setdefault(row.speaker_id, []).append(row)
+    return by_speaker
