@@ -595,3 +595,37 @@ class NotPersonsTests(SimpleTestCase):
                 found = set(persons(sentence))
                 self.assertEqual(found - {"Petrov"}, expected - {"Petrov"})
                 self.assertNotIn("Ankara Petrov", found)
+
+
+class HonorificsAndParticlesTests(SimpleTestCase):
+    """Honorifics stay out of a name; particles, hyphens and fathers' names stay in."""
+
+    ROWS = [
+        # (invented sentence, the one person it names)
+        (
+            "Foreign Minister Sheikh Karim bin Sultan Al Mansoori met the envoy.\n",
+            "Karim bin Sultan Al Mansoori",
+        ),
+        ("Special Envoy Dr. Sultan Al Harbi spoke first.\n", "Sultan Al Harbi"),
+        (
+            "Crown Prince Sheikh Hamad bin Rashid al-Qasimi received the delegation.\n",
+            "Hamad bin Rashid al-Qasimi",
+        ),
+        ("Minister of State Adel al-Harbi said the plan was ready.\n", "Adel al-Harbi"),
+        ("His son Pengiran Muda \u2018Abdul Hakim Jaya attended.\n", "Abdul Hakim Jaya"),
+        ("The mufti Ustaz Awang Abdul Karim Salleh led the prayers.\n", "Abdul Karim Salleh"),
+        (
+            "Sultan of Brunei Sultan Omar Bakri held talks. Sultan Omar spoke later.\n",
+            "Omar Bakri",
+        ),
+        (
+            "President Andres Manuel Lopez Obrador arrived. President Lopez Obrador said the "
+            "talks went well. Later Andres Manuel said so again.\n",
+            "Andres Manuel Lopez Obrador",
+        ),
+    ]
+
+    def test_the_name_without_honorifics_and_with_its_particles(self):
+        for sentence, name in self.ROWS:
+            with self.subTest(sentence=sentence):
+                self.assertEqual(list(persons(sentence)), [name])

@@ -40,7 +40,7 @@ HONORIFICS = frozenset(
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame madam madame mme mme. m. h.e.
     excellency highness majesty datuk dato datin tan sri seri tun haji hajji
     sheikh shaikh sayyid ayatollah hojatoleslam rev rev. reverend father brother sister
-    comrade lord lady ambassador
+    comrade lord lady ambassador pengiran muda ustaz ustazah awang dayang pehin
     """.split()
 )
 

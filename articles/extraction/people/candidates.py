@@ -42,6 +42,11 @@ def name_like(text: str) -> bool:
 # words that make a title phrase name a post (not modifiers alone: "Special", "Interim")
 POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS | frozenset({"king", "queen"})
 
+# particles after which a title word is a father's name: "bin Sultan"
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti"})
+# titles that are also given names, read as names after an honorific: "Dr. Sultan X"
+TITLES_USED_AS_GIVEN_NAMES = frozenset({"sultan"})
+
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
 # titles that go with one name: "Pope Leo", "King Abdullah II", "Emir Tamim"
 SOVEREIGN_TITLES = frozenset(
@@ -142,7 +147,7 @@ class CandidatesMixin:
         for s_start, s_end in self.ctx.sentences:
             k = s_start
             while k < s_end:
-                if not self._can_start_name(k):
+                if not self._can_start_name(k) and not self._given_name_after_honorific(k):
                     k += 1
                     continue
                 j = k + 1
@@ -162,7 +167,9 @@ class CandidatesMixin:
                         p = j
                         while p < s_end and toks[p].lower in NAME_PARTICLES and not toks[p].is_cap:
                             p += 1
-                        if p < s_end and self._can_start_name(p):
+                        if p + 1 < s_end and toks[p].is_hyphen and not toks[p - 1].space_after:
+                            p += 1  # "al-Nahyan", "el-Sayed"
+                        if p < s_end and (self._can_start_name(p) or self._name_after_particle(p)):
                             j = p + 1
                             continue
                         break
@@ -178,10 +185,36 @@ class CandidatesMixin:
                 end = j
                 while end > k and is_initial(toks[end - 1].text):
                     end -= 1  # a name does not end with an initial
-                if k < end and j - k <= 5 and not is_initial(toks[end - 1].text):
+                if k < end and self._name_words(k, end) <= 5 and not is_initial(toks[end - 1].text):
                     out.append(self._evidence(Candidate(k, end), s_start, s_end))
                 k = j
         return out
+
+    def _name_words(self, a, b) -> int:
+        """Capitalised words of a name: particles and hyphens do not count."""
+        return sum(1 for t in self.tokens[a:b] if t.is_cap and t.lower not in NAME_PARTICLES)
+
+    def _name_after_particle(self, p) -> bool:
+        """ "bin Sultan", "ibn Khalifa": after "bin", a word that is elsewhere a title is a
+        father's name."""
+        t = self.tokens[p]
+        return (
+            self.tokens[p - 1].lower in PATRONYMIC_PARTICLES
+            and name_like(t.text)
+            and t.lower in TITLE_WORDS
+            and not self._entity_token(p)
+        )
+
+    def _given_name_after_honorific(self, k) -> bool:
+        """ "Dr. Sultan Al Jaber": a title used as a given name, after an honorific."""
+        toks = self.tokens
+        return (
+            toks[k].lower in TITLES_USED_AS_GIVEN_NAMES
+            and k > 0
+            and toks[k - 1].lower in HONORIFICS
+            and k + 1 < len(toks)
+            and self._can_start_name(k + 1)
+        )
 
     def _descriptor_in_name(self, k, j, s_end) -> bool:
         """A capitalised word that is otherwise a descriptor ("son", "host") as the last
@@ -216,8 +249,11 @@ class CandidatesMixin:
             and toks[c.title[0] - 1].lower == "its"
         ):
             c.its_org = self._org_before(c.title[0] - 1, s_start)
-        if c.a - 1 >= s_start and toks[c.a - 1].lower in HONORIFICS:
-            c.honorific = toks[c.a - 1].lower
+        h = c.a - 1
+        if h > s_start and toks[h].text in ("‘", "'", "’"):
+            h -= 1  # "Pengiran Muda ‘Abdul Mateen"
+        if h >= s_start and toks[h].lower in HONORIFICS:
+            c.honorific = toks[h].lower
         c.appositions = self._appositions(c.b, s_end)
         nxt = c.b
         while nxt < s_end and toks[nxt].lower in (

@@ -52,6 +52,23 @@ class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
                 return i
         return None
 
+    def _part_of_known(self, name: str) -> int | None:
+        """The one person already named whose longer name starts or ends with ``name``:
+        "President López Obrador" after "Andrés Manuel López Obrador", "Abdul Mateen" after
+        "Abdul Mateen Bolkiah"."""
+        words = [name_key(w) for w in name.split()]
+        if sum(1 for w in name.split() if w[:1].isupper()) < 2:
+            return None
+        owners = set()
+        for i, forms in enumerate(self.forms):
+            for form in forms:
+                fwords = [name_key(w) for w in form.split()]
+                if len(fwords) > len(words) and (
+                    fwords[: len(words)] == words or fwords[-len(words) :] == words
+                ):
+                    owners.add(i)
+        return owners.pop() if len(owners) == 1 else None
+
     def _given_name_of(self, word: str) -> int | None:
         """The person already named in full whose first name is ``word``."""
         key = name_key(word)
@@ -81,6 +98,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
         for c in full:
             name = self._name_text(c.a, c.b)
             idx = self._particle_surname(name)
+            if idx is None:
+                idx = self._part_of_known(name)
             if (
                 idx is None
                 and len(name.split()) == 1
@@ -132,7 +151,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
 
 # styles used with a given name ("Prince Faisal", "Sheikh Mohammed"), unlike regnal names
 # ("King Charles" is not "Charles Michel")
-GIVEN_NAME_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "emir"})
+GIVEN_NAME_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "emir", "sultan"})
 
 
 def _is_particle_surname(name: str, form: str) -> bool:

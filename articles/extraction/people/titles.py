@@ -16,7 +16,7 @@ from .vocabulary import (
 )
 
 # "Foreign Minister Prince Faisal": the style before a royal's name is not part of the post
-ROYAL_STYLES = frozenset({"prince", "princess"})
+ROYAL_STYLES = frozenset({"prince", "princess", "sultan", "emir"})
 
 
 class TitlesMixin:
