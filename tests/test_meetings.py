@@ -735,3 +735,41 @@ class TourAndDigestTests(SimpleTestCase):
         self.assertFalse(
             [r for r in find(rows, "Ingrid Solberg-Haug", "Aino Virtanen") if r[6] == "reported"]
         )
+
+
+class VideoAndDayTests(SimpleTestCase):
+    def test_a_virtual_meeting_is_one_call_without_a_place(self):
+        _, rows = meetings_of(
+            "OSLO, May 8, 2026 (Agency) -- On Wednesday, Norwegian Prime Minister Ingrid "
+            "Solberg-Haug and her Finnish counterpart Aino Virtanen held a virtual meeting where "
+            "they discussed energy.\n"
+        )
+        self.assertEqual(
+            [(r[0], r[1], r[4]) for r in rows], [("call", dt.date(2026, 5, 6), None)], rows
+        )
+
+    def test_a_chaired_video_meeting_with_a_bracketed_name_and_its_attendees(self):
+        _, rows = meetings_of(
+            "OSLO, May 8, 2026 (Agency) -- Norwegian Foreign Minister Ingrid Solberg-Haug on "
+            "Thursday chaired the first Norway + Baltic (N+B3) foreign ministers meeting via video "
+            "link.\n\n"
+            "Estonian Foreign Minister Kadri Tamm and Latvian Foreign Minister Ilze Ozola attended "
+            "the meeting.\n\n"
+            "The meeting adopted the Joint Statement of the N+B3 Foreign Ministers Video Meeting.\n"
+        )
+        found = find(rows, "Ingrid Solberg-Haug", "Kadri Tamm", "Ilze Ozola")
+        self.assertEqual(len(rows), 1, rows)
+        self.assertEqual((found[0][1], found[0][4]), (dt.date(2026, 5, 7), None))
+
+    def test_the_day_the_story_gives_beats_the_filing_date_and_a_recalled_month(self):
+        row = the_meeting(
+            "Ministers confer\n\n"
+            "ROME - Foreign ministers of Italy and Greece held a teleconference on migration, an "
+            "official statement said on June 3, 2026.\n\n"
+            "The ministry said Italian Foreign Minister Marco Bellini and Greek Foreign Minister "
+            "Eleni Pappas gathered for a virtual meeting to follow up a summit of their leaders in "
+            "April.\n",
+            "Marco Bellini",
+            "Eleni Pappas",
+        )
+        self.assertEqual((row[1], row[6]), (dt.date(2026, 6, 3), "reported"))

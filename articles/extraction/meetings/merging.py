@@ -192,7 +192,7 @@ def _absorb(c: Report, r: Report):
         )
     if r.city and (not c.city or r.city_strength > c.city_strength):
         c.city, c.country, c.city_strength = r.city, r.country, r.city_strength
-    c.no_city = c.no_city and r.no_city
+    c.no_city = c.no_city or r.no_city  # told once as held by video, it had no venue
     c.organisation_key = c.organisation_key or r.organisation_key
     if r.named and not c.named:
         c.named, c.title = True, r.title

@@ -32,6 +32,7 @@ MEETING_HEADS = {
 }
 # "... between the two countries' ministers": the pair the story opened with
 BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
+REMOTE = re.compile(r"\b(?:virtual|video|online|tele(?:phone)?|phone)\b|\bteleconference")
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
 HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
@@ -89,6 +90,8 @@ class NamedMeetingsMixin:
             text = self.low[a:b]
             if kind == "multilateral" and re.search(r"minist", text):
                 kind = "ministerial"
+            if kind in ("multilateral", "bilateral") and REMOTE.search(text):
+                kind = "call"  # "held a virtual meeting": a video call
             participants: list[int] = []
             participating = PARTICIPATION.search(before) or (
                 kind == "ceremony" and IN_A_CEREMONY.search(before)
@@ -348,7 +351,7 @@ class NamedMeetingsMixin:
                     and (
                         toks[a - 1].is_cap
                         or NP_MODIFIERS.match(toks[a - 1].lower)
-                        or toks[a - 1].text in ("'", "’", "'s", "’s", "-")
+                        or toks[a - 1].text in ("'", "’", "'s", "’s", "-", "+", "(", ")", "&")
                     )
                     and toks[a - 1].lower
                     not in (
@@ -367,7 +370,7 @@ class NamedMeetingsMixin:
                         "a",
                     )
                 )
-                and k - a < 8
+                and k - a < 12
             ):
                 a -= 1
             det = toks[a - 1].lower if a - 1 >= first else ""

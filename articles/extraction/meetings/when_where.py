@@ -24,8 +24,11 @@ RECALLED = re.compile(
     r"\b(?:last year|previous|earlier this year|in the past|years ago|once|former|then-)"
 )
 VIDEO = re.compile(
-    r"\b(?:via|by|through|over) (?:a )?video ?(?:link|conference|call)|\bvideoconference|\bvirtually|\bonline\b|\bremotely"
+    r"\b(?:via|by|through|over) (?:a )?video ?(?:link|conference|call)|\bvideoconference|\bvirtually"
+    r"|\bonline\b|\bremotely|\b(?:video|virtual|online) (?:meeting|summit|talks|conference)"
+    r"|\bteleconference"
 )
+OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
 CITY_BEFORE = re.compile(
     # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
     r"\b(?:in|at|to|near|capital|city|capital of|city of)(?: the)?"
@@ -210,6 +213,16 @@ class WhenWhereMixin:
     ):
         inside = [d for d in dates if t0 <= d.start < zone_end]
         before = [d for d in dates if cs <= d.start < t0]
+        # "met to follow up a summit in March": a past or future date after another
+        # meeting noun is that meeting's
+        inside = [
+            d
+            for d in inside
+            if not (
+                self._past_or_future(d, state)
+                and OTHER_MEETING.search(self.low, t0 + 20, max(t0 + 20, d.start))
+            )
+        ]
         picked = (inside + before[::-1] or [None])[0]
         if picked is not None:
             timing = self._past_or_future(picked, state)
@@ -245,7 +258,8 @@ class WhenWhereMixin:
             )
             if picked.end_date and report.kind in ("bilateral", "call"):
                 report.end_date = None
-            state.last_day = picked if picked.precision == Precision.DAY else state.last_day
+            if picked.precision == Precision.DAY and not timing:
+                state.last_day = picked  # a recalled or planned day is not the story's
             return
         if state.announced is not None:
             d = state.announced
@@ -261,6 +275,15 @@ class WhenWhereMixin:
                 )
                 return
             report.date, report.precision, report.date_strength = first, Precision.DAY, VISIT_MONTH
+            return
+        if state.last_day is not None:
+            # the story's own last day ("held talks ..., a statement said on May 19") is
+            # nearer the meeting than the day it was filed
+            report.date, report.precision, report.date_strength = (
+                state.last_day.date,
+                Precision.DAY,
+                DATELINE,
+            )
             return
         if state.dateline_date is not None:
             report.date, report.precision, report.date_strength = (
