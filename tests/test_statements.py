@@ -783,3 +783,18 @@ class SingleQuoteAndSubheadingTests(SimpleTestCase):
             by(statements, "Ravel Dunmore"),
             [("It is clear that the deal will not be easy to reach.", True)],
         )
+
+
+class MeetingLinkTests(SimpleTestCase):
+    def test_talks_told_with_the_council_they_were_held_at_take_the_statements(self):
+        result = run(
+            "Ministers meet on the sidelines\n\nRIGA, May 21, 2024 (Agency) -- Latvian Foreign "
+            "Minister Tamsin Oakridge on Tuesday met with Estonian Foreign Minister Ravel "
+            "Dunmore, while attending a meeting of the Council of Foreign Ministers of the "
+            "Baltic Council.\n\n"
+            "Oakridge said that the two countries would open a new ferry line next year.\n"
+        )
+        statement = next(s for s in result.statements if "ferry line" in s.text)
+        meeting = result.meetings[statement.meeting]
+        names = {result.persons[p.entity].name for p in meeting.participants}
+        self.assertEqual(names, {"Tamsin Oakridge", "Ravel Dunmore"}, result.meetings)

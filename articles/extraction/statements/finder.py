@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ..context import Context
 from ..coreference import Coreference
+from ..meetings.merging import MULTILATERAL_KINDS
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
 from .drafts import Draft
 from .posts import PostsMixin
@@ -132,7 +133,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         meetings: list[MeetingCandidate] = self.result.meetings or []
         story = self.ctx.story_at(char)
         lo, hi = (story.start, story.end) if story else (0, len(self.ctx.text))
-        best, best_start = None, None
+        best, best_key = None, None
         in_story = []
         for i, m in enumerate(meetings):
             if getattr(m, "status", "reported") != "reported":
@@ -142,10 +143,14 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             if not here:
                 continue
             in_story.append(i)
+            if speaker is not None and not self._takes_part(m, speaker):
+                continue
+            # the latest report before the words; of reports told in one sentence ("X met Y
+            # while attending the council"), the talks rather than the gathering around them
+            rank = (-(m.kind in MULTILATERAL_KINDS), -(len(m.participants) or 1000))
             for a, _b in here:
-                if a <= char and (best_start is None or a > best_start):
-                    if speaker is None or self._takes_part(m, speaker):
-                        best, best_start = i, a
+                if a <= char and (best_key is None or (a, *rank) > best_key):
+                    best, best_key = i, (a, *rank)
         if best is not None:
             return best
         if speaker is not None:
