@@ -629,3 +629,32 @@ class HonorificsAndParticlesTests(SimpleTestCase):
         for sentence, name in self.ROWS:
             with self.subTest(sentence=sentence):
                 self.assertEqual(list(persons(sentence)), [name])
+
+
+class CountryFromContextTests(SimpleTestCase):
+    """A person's country when no title gives it: the scene of a meeting, not a place."""
+
+    ROWS = [
+        # (invented sentence, {name: country})
+        (
+            "In Ghana, Envoy Tom Reyes met with Vice President Kofi Mensah and Minister of "
+            "Energy Ama Owusu.\n",
+            {"Tom Reyes": None, "Kofi Mensah": "GH", "Ama Owusu": "GH"},
+        ),
+        (
+            "Officials landed in Norway, and Senior Adviser Jon Berk said more would come.\n",
+            {"Jon Berk": None},
+        ),
+        (
+            "He backed Chile's territorial integrity and President Ana Roca's plan.\n",
+            {"Ana Roca": None},
+        ),
+        ("That could give US President Dan Hale a boost.\n", {"Dan Hale": "US"}),
+    ]
+
+    def test_country_from_the_sentence(self):
+        for sentence, expected in self.ROWS:
+            with self.subTest(sentence=sentence):
+                found = persons(sentence)
+                for name, country in expected.items():
+                    self.assertEqual(found[name].country, country, name)

@@ -164,9 +164,19 @@ class CountryTests(unittest.TestCase):
         self.assertEqual(countries["CN"]["official_name"], "People's Republic of China")
         self.assertEqual(countries["KZ"]["official_name"], "Republic of Kazakhstan")
 
-    def test_no_bare_us(self):
-        for country in load_countries():
-            self.assertNotIn("US", reference.country_names(country), country["iso2"])
+    def test_us_is_the_united_states_only_in_capitals(self):
+        from articles.extraction import Lexicon, extract
+        from articles.reading import read_document
+
+        lexicon = Lexicon.from_reference()
+        for text, expected in (
+            ("The US President spoke to us.\n", {"US"}),
+            ("Let us talk. Us and them.\n", set()),
+        ):
+            with self.subTest(text=text):
+                document = read_document(text.encode(), "t.txt")
+                found = {c.iso2 for c in extract(document, lexicon).countries}
+                self.assertEqual(found, expected)
 
     def test_demonyms(self):
         owner = {}
