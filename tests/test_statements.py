@@ -488,6 +488,14 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "recognition in a readout",
+            "President Oakridge recognized the steps that Dravia is taking to open the border "
+            "crossings.",
+            "Tamsin Oakridge",
+            "the steps that Dravia is taking to open the border crossings",
+            False,
+        ),
+        (
             "congratulations on an occasion",
             "For his part, Dunmore extended his congratulations on the fiftieth anniversary "
             "of the founding of the republic.",

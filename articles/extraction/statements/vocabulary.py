@@ -15,7 +15,7 @@ SPEECH = (SPEECH_VERBS - NOT_SPEECH) | frozenset(
     """
     touched asked agreed spelled spelt wrote tweeted quoted posted extended extends
     promised countered blamed accused criticised criticized condemned denounced lamented
-    complained admitted conceded claimed hit hits lashed
+    complained admitted conceded claimed hit hits lashed recognized recognised echoed
     """.split()
 )
 # Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
