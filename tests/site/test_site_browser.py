@@ -11,11 +11,11 @@ from pathlib import Path
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.cache import cache
+from django.test import tag
 from django.urls import reverse
 
 from diplomacy.models import Meeting, Position
-
-from .test_public_pages import (
+from tests.builders import (
     make_article,
     make_country,
     make_evidence,
@@ -30,7 +30,7 @@ from .test_public_pages import (
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 EVIL = '<script>alert("x")</script>'
 
@@ -108,6 +108,7 @@ def build_register():
     }
 
 
+@tag("browser", "slow")
 class PublicSiteInChromiumTests(StaticLiveServerTestCase):
     @classmethod
     def setUpClass(cls):

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from diplomacy import search
 from diplomacy.models import Review
-
-from .test_public_pages import make_article, make_person, make_statement
+from tests.builders import make_article, make_person, make_statement
 
 MALFORMED = [
     '"',

@@ -14,9 +14,9 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, tag
 
-from tests.test_faults import (
+from .test_faults import (
     COUNTRIES,
     GIVEN,
     MONTHS,
@@ -156,6 +156,7 @@ def _scalar(connection, sql):
     return value
 
 
+@tag("slow")
 class PostgresConcurrentImportTests(ConcurrentImportMixin, SimpleTestCase):
     def setUp(self):
         base = postgres_server()
@@ -181,6 +182,7 @@ class PostgresConcurrentImportTests(ConcurrentImportMixin, SimpleTestCase):
         )
 
 
+@tag("slow")
 class SqliteConcurrentImportTests(ConcurrentImportMixin, SimpleTestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="register-concurrency-")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.db.models import Count
-from django.test import TestCase
+from django.test import TestCase, tag
 from django.urls import reverse
 
 from bench.synthetic import words
@@ -18,6 +18,7 @@ def corpus_bytes(folder):
     return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())}
 
 
+@tag("slow")
 class CorpusTests(TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -78,6 +79,7 @@ class CorpusTests(TestCase):
         self.assertGreater(Statement.objects.exclude(speaker=None).count(), 10)
 
 
+@tag("slow")
 class RecordsTests(TestCase):
     def test_records_mode_creates_the_requested_counts_and_pages_render(self):
         persons_before = Person.objects.count()

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test import TransactionTestCase
+from django.test import TransactionTestCase, tag
 
 from diplomacy.models import Article, Country, Evidence, Meeting, Person
 from diplomacy.search import search
@@ -30,6 +30,7 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
+@tag("slow")
 class ProvenanceMoveTests(TransactionTestCase):
     serialized_rollback = True  # other tests expect the reference data back
 

@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from diplomacy.filters import id_or_none
 from diplomacy.models import Meeting, Organisation, PersonName, Position
-
-from .test_public_pages import (
+from tests.builders import (
     make_country,
     make_meeting,
     make_organisation,

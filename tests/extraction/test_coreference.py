@@ -3,24 +3,16 @@
 Every article here is invented for the test.
 """
 
-from functools import lru_cache
-
 from django.test import SimpleTestCase
 
-from articles.extraction import Lexicon, extract
 from articles.extraction.context import Context
 from articles.extraction.coreference import Coreference
-from articles.reading import normalise, read_document
-
-
-@lru_cache(maxsize=1)
-def lexicon():
-    return Lexicon.from_reference()
+from articles.reading import normalise
+from tests.builders import extract_text, lexicon
 
 
 def coreference(text):
-    document = read_document(text.encode("utf-8"), "x.txt")
-    result = extract(document, lexicon())
+    document, result = extract_text(text, "x.txt")
     ctx = Context.build(document, lexicon(), normalise(document.text))
     return Coreference(ctx, result), result, document.text
 

@@ -13,9 +13,14 @@ from diplomacy import summaries
 from diplomacy.curation_actions import reject
 from diplomacy.merging import merge_persons
 from diplomacy.models import Country, CountrySummary, Meeting, Participation, Person
-
-from .test_import import ImportTestCase, run_import
-from .test_public_pages import make_country, make_meeting, make_person, make_world
+from tests.builders import (
+    ImportTestCase,
+    make_country,
+    make_meeting,
+    make_person,
+    make_world,
+    run_import,
+)
 
 
 def page(test, iso2):

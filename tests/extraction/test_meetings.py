@@ -6,21 +6,12 @@ from django.test import SimpleTestCase
 
 from articles.extraction import Lexicon, extract
 from articles.reading import read_document
-
-_LEXICON = None
-
-
-def lexicon():
-    global _LEXICON
-    if _LEXICON is None:
-        _LEXICON = Lexicon.from_reference()
-    return _LEXICON
+from tests.builders import extract_text
 
 
 def meetings_of(text):
     """(extraction, [(kind, date, precision, end_date, city, {names}, status)]) of an article."""
-    document = read_document(text.encode(), "x.txt")
-    result = extract(document, lexicon())
+    _, result = extract_text(text, "x.txt")
     rows = []
     for m in result.meetings:
         names = {result.persons[p.entity].name for p in m.participants}

@@ -9,9 +9,10 @@ from pathlib import Path
 from unittest import mock
 
 from django.core.management import call_command
-from django.test import TestCase, TransactionTestCase
+from django.test import TransactionTestCase, tag
 
 from diplomacy.models import Article, Evidence, Organisation, Person, PersonName, Position, Review
+from tests.builders import ImportTestCase, run_import
 
 ARTICLE = """Ministers discuss trade in Vienna
 
@@ -24,35 +25,6 @@ OTHER = """Envoy visits Nairobi
 
 NAIROBI, May 2 (Agency) -- Kenyan President Daniel Mwangi received African Union Commission Chairperson Moussa Keita.
 """
-
-
-def run_import(*args, expect_exit=None):
-    """Run the command; returns (stdout, stderr, exit code)."""
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        call_command("import_articles", *args, "--no-progress", stdout=out, stderr=err)
-    except SystemExit as exit:
-        code = exit.code
-    return out.getvalue(), err.getvalue(), code
-
-
-class ImportTestCase(TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = Path(self.tmp.name)
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, content):
-        path = self.dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
 
 
 class ImportTests(ImportTestCase):
@@ -360,6 +332,7 @@ class YearInferenceTests(ImportTestCase):
         self.assertIsNone(Article.objects.get().published)
 
 
+@tag("slow")
 class WorkersTests(TransactionTestCase):
     """Worker processes need committed data and their own connections: no test transaction."""
 

@@ -1,7 +1,6 @@
 """The public site: pages render, hide rejected records, answer only GET, stay cheap."""
 
 import datetime
-import hashlib
 import json
 
 from django.core.cache import cache
@@ -13,8 +12,6 @@ from django.urls import reverse
 from diplomacy.highlighting import highlight
 from diplomacy.models import (
     Article,
-    Country,
-    Evidence,
     Meeting,
     Organisation,
     Participation,
@@ -22,149 +19,19 @@ from diplomacy.models import (
     PersonName,
     Position,
     Review,
-    Statement,
 )
 from diplomacy.pagination import CappedPaginator
-
-DAY = datetime.date(2024, 5, 20)
-
-
-# builders: fictional countries (user-assigned ISO codes), people and words
-
-
-def make_country(iso2="XA", name="Arcadia", sovereign=True):
-    country, _ = Country.objects.get_or_create(
-        iso2=iso2, defaults={"iso3": iso2 + "X", "name": name, "sovereign": sovereign}
-    )
-    return country
-
-
-def make_person(name="Anna Testova", country=None, review=Review.UNREVIEWED, **fields):
-    return Person.objects.create(name=name, country=country, review=review, **fields)
-
-
-def make_organisation(
-    name="League of Examples",
-    acronym="LOE",
-    kind="intergovernmental",
-    country=None,
-    review=Review.UNREVIEWED,
-):
-    return Organisation.objects.create(
-        name=name, acronym=acronym, kind=kind, country=country, review=review
-    )
-
-
-def make_meeting(
-    title="Talks in Sample City", participants=(), date=DAY, review=Review.UNREVIEWED, **fields
-):
-    fields.setdefault("kind", Meeting.Kind.BILATERAL)
-    meeting = Meeting.objects.create(title=title, date=date, review=review, **fields)
-    for person in participants:
-        role = ""
-        if isinstance(person, tuple):
-            person, role = person
-        Participation.objects.create(meeting=meeting, person=person, role=role)
-    return meeting
-
-
-def make_statement(
-    text="We will deepen cooperation.",
-    speaker=None,
-    meeting=None,
-    date=DAY,
-    direct=True,
-    review=Review.UNREVIEWED,
-    **fields,
-):
-    return Statement.objects.create(
-        text=text,
-        speaker=speaker,
-        meeting=meeting,
-        date=date,
-        direct=direct,
-        review=review,
-        text_key=hashlib.sha256(text.encode()).hexdigest(),
-        **fields,
-    )
-
-
-def make_article(text="Sample text.", title="Sample article", published=DAY, file_name=None):
-    digest = hashlib.sha256((title + text).encode()).hexdigest()
-    return Article.objects.create(
-        file_name=file_name or f"{digest[:8]}.txt",
-        title=title,
-        outlet="Example Wire",
-        published=published,
-        text=text,
-        content_hash=digest,
-    )
-
-
-def make_evidence(article, record, phrase=None, start=None, end=None):
-    kind = record._meta.model_name
-    if phrase is not None:
-        start = article.text.index(phrase)
-        end = start + len(phrase)
-    return Evidence.objects.create(
-        article=article,
-        kind=kind,
-        start=start,
-        end=end,
-        text=article.text[start:end][:500],
-        **{kind: record},
-    )
-
-
-def make_world():
-    """A small register: two countries, an organisation, three people, two meetings."""
-    arcadia = make_country("XA", "Arcadia")
-    borduria = make_country("XB", "Borduria")
-    league = make_organisation(country=None)
-    league.members.add(arcadia, borduria)
-    anna = make_person("Anna Testova", arcadia)
-    boris = make_person("Boris Exampleov", borduria)
-    carla = make_person("Carla Placeholder", borduria)
-    Position.objects.create(
-        person=anna, title="Minister of Foreign Affairs", country=arcadia, start=DAY
-    )
-    Position.objects.create(person=boris, title="Secretary-General", organisation=league, start=DAY)
-    talks = make_meeting(
-        "Talks in Sample City",
-        [(anna, "Foreign Minister"), (boris, "Secretary-General"), carla],
-        city="Sample City",
-        country=arcadia,
-        organisation=league,
-    )
-    call = make_meeting(
-        "Phone call",
-        [anna, boris],
-        date=datetime.date(2024, 3, 1),
-        kind=Meeting.Kind.CALL,
-        country=None,
-    )
-    quote = make_statement("Our partnership is reliable and strong.", anna, talks)
-    article = make_article(
-        'Anna Testova met Boris Exampleov in Sample City. "Our partnership is reliable and strong."',
-        title="Ministers meet",
-    )
-    make_evidence(article, anna, "Anna Testova")
-    make_evidence(article, boris, "Boris Exampleov")
-    make_evidence(article, talks, "Anna Testova met Boris Exampleov in Sample City")
-    make_evidence(article, quote, "Our partnership is reliable and strong.")
-    make_evidence(article, arcadia, start=0, end=4)
-    return {
-        "arcadia": arcadia,
-        "borduria": borduria,
-        "league": league,
-        "anna": anna,
-        "boris": boris,
-        "carla": carla,
-        "talks": talks,
-        "call": call,
-        "quote": quote,
-        "article": article,
-    }
+from tests.builders import (
+    DAY,
+    make_article,
+    make_country,
+    make_evidence,
+    make_meeting,
+    make_organisation,
+    make_person,
+    make_statement,
+    make_world,
+)
 
 
 def page_urls(world):

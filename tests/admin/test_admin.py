@@ -1,17 +1,13 @@
 import datetime
-import hashlib
 
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from diplomacy.models import (
-    Article,
-    Country,
-    Evidence,
     Meeting,
     Organisation,
     Participation,
@@ -22,36 +18,7 @@ from diplomacy.models import (
     Statement,
 )
 from diplomacy.pagination import EstimatedCountPaginator
-from diplomacy.roles import EDITORS
-
-
-def make_editor(username="editor"):
-    user = User.objects.create_user(username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
-
-
-def make_country(name="Avaloria", iso2="XA", iso3="XAA"):
-    return Country.objects.create(name=name, iso2=iso2, iso3=iso3)
-
-
-def make_article(text, title="Harbour talks"):
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Article.objects.create(
-        file_name=f"{digest[:8]}.txt", title=title, text=text, content_hash=digest
-    )
-
-
-def mention(article, phrase, **target):
-    start = article.text.index(phrase)
-    return Evidence.objects.create(
-        article=article,
-        kind=next(iter(target)),
-        start=start,
-        end=start + len(phrase),
-        text=phrase,
-        **target,
-    )
+from tests.builders import make_article, make_country, make_editor, make_evidence
 
 
 def form_value(value):
@@ -242,8 +209,8 @@ class SplitViewTests(AdminTestCase):
     def test_split_off_ticked_mentions_from_the_change_page(self):
         person = Person.objects.create(name="Roan Keswick")
         article = make_article("Roan Keswick spoke. Rowan Keswick, the painter, listened.")
-        mention(article, "Roan Keswick", person=person)
-        wrong = mention(article, "Rowan Keswick", person=person)
+        make_evidence(article, person, "Roan Keswick")
+        wrong = make_evidence(article, person, "Rowan Keswick")
         page = self.client.get(reverse("admin:diplomacy_person_change", args=[person.pk]))
         split_url = reverse("admin:diplomacy_person_split", args=[person.pk])
         self.assertContains(page, f'formaction="{split_url}"')
@@ -258,7 +225,7 @@ class SplitViewTests(AdminTestCase):
     def test_split_is_refused_without_change_permission(self):
         person = Person.objects.create(name="Roan Keswick")
         article = make_article("Roan Keswick spoke.")
-        evidence = mention(article, "Roan Keswick", person=person)
+        evidence = make_evidence(article, person, "Roan Keswick")
         self.client.force_login(User.objects.create_user("viewer", is_staff=True))
         response = self.client.post(
             reverse("admin:diplomacy_person_split", args=[person.pk]),
@@ -277,7 +244,7 @@ class EvidenceDisplayTests(AdminTestCase):
             title="Arrivals <b>today</b>",
         )
         self.person = Person.objects.create(name="Mirela Sotka")
-        self.evidence = mention(self.article, "Mirela Sotka", person=self.person)
+        self.evidence = make_evidence(self.article, self.person, "Mirela Sotka")
 
     def test_change_page_shows_the_sentence_with_the_mention_marked_and_escaped(self):
         response = self.client.get(reverse("admin:diplomacy_person_change", args=[self.person.pk]))
@@ -295,7 +262,7 @@ class EvidenceDisplayTests(AdminTestCase):
 
     def test_article_page_marks_every_span_and_escapes_the_text(self):
         meeting = Meeting.objects.create(title="Arrival")
-        mention(self.article, "arrived in Port Velmar", meeting=meeting)
+        make_evidence(self.article, meeting, "arrived in Port Velmar")
         response = self.client.get(
             reverse("admin:diplomacy_article_change", args=[self.article.pk])
         )
@@ -308,7 +275,7 @@ class EvidenceDisplayTests(AdminTestCase):
 
     def test_overlapping_spans_are_marked_without_nesting(self):
         statement = Statement.objects.create(text="The envoy Mirela Sotka", speaker=self.person)
-        mention(self.article, "The envoy Mirela Sotka", statement=statement)
+        make_evidence(self.article, statement, "The envoy Mirela Sotka")
         response = self.client.get(
             reverse("admin:diplomacy_article_change", args=[self.article.pk])
         )
@@ -344,10 +311,10 @@ class ReviewQueueTests(AdminTestCase):
             )
         first = make_article("Queue Person met. Queue Person spoke.")
         second = make_article("Queue Person again.", title="Second")
-        mention(first, "Queue Person met", person=person)
-        mention(first, "Queue Person spoke", person=person)
-        mention(second, "Queue Person", person=person)
-        mention(second, "again", meeting=meeting)
+        make_evidence(first, person, "Queue Person met")
+        make_evidence(first, person, "Queue Person spoke")
+        make_evidence(second, person, "Queue Person")
+        make_evidence(second, meeting, "again")
 
         response = self.client.get(reverse("admin:diplomacy_review_queue"))
         self.assertEqual(response.status_code, 200)

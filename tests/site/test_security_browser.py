@@ -10,13 +10,15 @@ import unittest
 
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.test import tag
 
-from tests.test_security import IMG, SCRIPT, admin_urls, hostile_register, public_urls
+from .test_security import IMG, SCRIPT, admin_urls, hostile_register, public_urls
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "browser-test-password-1"
 
 
+@tag("browser", "slow")
 class HostileTextInTheBrowserTests(StaticLiveServerTestCase):
     @classmethod
     def setUpClass(cls):

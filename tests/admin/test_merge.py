@@ -1,13 +1,9 @@
-import hashlib
-
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.test import TestCase
 
 from diplomacy.merging import merge_organisations, merge_persons, split_person
 from diplomacy.models import (
-    Article,
-    Country,
     Evidence,
     Meeting,
     Organisation,
@@ -19,28 +15,7 @@ from diplomacy.models import (
     Review,
     Statement,
 )
-
-
-def make_country(name="Avaloria", iso2="XA", iso3="XAA"):
-    return Country.objects.create(name=name, iso2=iso2, iso3=iso3)
-
-
-def make_article(text, title="Talks in Port Velmar"):
-    return Article.objects.create(
-        file_name=f"{hashlib.sha256(text.encode()).hexdigest()[:8]}.txt",
-        title=title,
-        text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-
-
-def mention(article, phrase, **target):
-    """Evidence for the first occurrence of ``phrase`` in ``article``."""
-    start = article.text.index(phrase)
-    kind = next(iter(target))
-    return Evidence.objects.create(
-        article=article, kind=kind, start=start, end=start + len(phrase), text=phrase, **target
-    )
+from tests.builders import make_article, make_country, make_evidence
 
 
 class MergePersonsTests(TestCase):
@@ -59,7 +34,7 @@ class MergePersonsTests(TestCase):
         kept = Participation.objects.create(meeting=self.talks, person=self.survivor)
         clash = Participation.objects.create(meeting=self.talks, person=self.other, role="Envoy")
         moved = Participation.objects.create(meeting=self.summit, person=self.other)
-        evidence = mention(self.article, "Orsolia Vantrel met", participation=clash)
+        evidence = make_evidence(self.article, clash, "Orsolia Vantrel met")
 
         merge_persons(self.survivor, [self.other], user=self.editor)
 
@@ -76,10 +51,10 @@ class MergePersonsTests(TestCase):
         PersonName.objects.create(person=self.other, name="Orsolya V.")
         PersonName.objects.create(person=self.survivor, name="Orsolya V.")
         statement = Statement.objects.create(speaker=self.other, text="We welcome the talks.")
-        evidence = mention(self.article, "Orsolia Vantrel", person=self.other)
+        evidence = make_evidence(self.article, self.other, "Orsolia Vantrel")
         Position.objects.create(person=self.survivor, title="Envoy", country=self.country)
         duplicate = Position.objects.create(person=self.other, title="Envoy", country=self.country)
-        mention(self.article, "met the delegation", position=duplicate)
+        make_evidence(self.article, duplicate, "met the delegation")
         Position.objects.create(person=self.other, title="Minister of Trade")
 
         merge_persons(self.survivor, [self.other], user=self.editor)
@@ -131,7 +106,7 @@ class MergePersonsTests(TestCase):
 class MergeOrganisationsTests(TestCase):
     def test_names_evidence_positions_meetings_organs_and_members_move(self):
         editor = User.objects.create_user("editor", is_staff=True)
-        avaloria, brenmark = make_country(), make_country("Brenmark", "XB", "XBB")
+        avaloria, brenmark = make_country(), make_country("XB", "Brenmark")
         survivor = Organisation.objects.create(name="Council of Northern Harbours")
         survivor.members.add(avaloria)
         other = Organisation.objects.create(name="Northern Harbours Council", acronym="NHC")
@@ -145,8 +120,8 @@ class MergeOrganisationsTests(TestCase):
             person=person, title="Secretary-General", organisation=other
         )
         article = make_article("The Northern Harbours Council met. Its Secretary-General spoke.")
-        evidence = mention(article, "Northern Harbours Council", organisation=other)
-        mention(article, "Secretary-General", position=clash)
+        evidence = make_evidence(article, other, "Northern Harbours Council")
+        make_evidence(article, clash, "Secretary-General")
 
         merge_organisations(survivor, [other], user=editor)
 
@@ -179,8 +154,8 @@ class SplitPersonTests(TestCase):
         PersonName.objects.create(person=person, name="Keld Arnesen")
         PersonName.objects.create(person=person, name="K. Arnason")
         article = make_article("Keld Arnason opened the forum. Keld Arnesen, a banker, replied.")
-        stays = mention(article, "Keld Arnason", person=person)
-        wrong = mention(article, "Keld Arnesen", person=person)
+        stays = make_evidence(article, person, "Keld Arnason")
+        wrong = make_evidence(article, person, "Keld Arnesen")
 
         new = split_person(person, [wrong.pk], "", user=editor)
 
@@ -201,7 +176,7 @@ class SplitPersonTests(TestCase):
         person = Person.objects.create(name="Keld Arnason")
         stranger = Person.objects.create(name="Maren Holt")
         article = make_article("Maren Holt arrived.")
-        evidence = mention(article, "Maren Holt", person=stranger)
+        evidence = make_evidence(article, stranger, "Maren Holt")
         with self.assertRaises(ValueError):
             split_person(person, [evidence.pk], "Maren Holt")
         self.assertEqual(Person.objects.count(), 2)

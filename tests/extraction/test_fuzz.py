@@ -9,7 +9,7 @@ database, so the tests are reproducible and write nothing.
 import dataclasses
 import sys
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +123,7 @@ class FuzzCase(SimpleTestCase):
         return extraction
 
 
+@tag("slow")
 class GeneratedInputTests(FuzzCase):
     @FUZZ
     @given(any_text)
@@ -159,6 +160,7 @@ class GeneratedInputTests(FuzzCase):
         self.check(page, "page.html")
 
 
+@tag("slow")
 class HandWrittenNastyInputTests(FuzzCase):
     def test_a_million_character_line(self):
         line = "Kazakh Foreign Minister Arlen Tellmark said " + "a" * 1_000_000

@@ -4,7 +4,7 @@ import io
 from unittest import mock
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, tag
 
 from bench import benchmarking
 from bench.synthetic.records import build_register
@@ -16,6 +16,7 @@ def run_benchmark(*args):
     return out.getvalue()
 
 
+@tag("slow")
 class BenchmarkTests(TestCase):
     @classmethod
     def setUpTestData(cls):

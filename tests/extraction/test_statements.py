@@ -4,22 +4,15 @@ Every article here is invented for the test: the people, their posts and their w
 """
 
 import datetime as dt
-from functools import lru_cache
 
 from django.test import SimpleTestCase
 
-from articles.extraction import Lexicon, extract
 from articles.reading import read_document
-
-
-@lru_cache(maxsize=1)
-def lexicon():
-    return Lexicon.from_reference()
+from tests.builders import extract_text
 
 
 def run(text):
-    document = read_document(text.encode("utf-8"), "x.txt")
-    return extract(document, lexicon())
+    return extract_text(text, "x.txt")[1]
 
 
 def said(text):

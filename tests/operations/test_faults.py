@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, tag
 
 # --------------------------------------------------------------------------- generated articles
 
@@ -346,6 +346,7 @@ class CrashRecoveryMixin:
         return killed_mid_transaction
 
 
+@tag("slow")
 class SqliteCrashTests(CrashRecoveryMixin, SimpleTestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="register-fault-")
@@ -370,6 +371,7 @@ class SqliteCrashTests(CrashRecoveryMixin, SimpleTestCase):
         )
 
 
+@tag("slow")
 class PostgresCrashTests(CrashRecoveryMixin, SimpleTestCase):
     def setUp(self):
         base = postgres_server()

@@ -6,6 +6,7 @@ import unittest
 
 from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.test import tag
 
 from diplomacy.models import Meeting, Person, Review
 from diplomacy.roles import EDITORS
@@ -29,6 +30,7 @@ def browser_missing():
 
 
 @unittest.skipIf(browser_missing(), browser_missing() or "")
+@tag("browser", "slow")
 class EditorInBrowserTests(StaticLiveServerTestCase):
     @classmethod
     def setUpClass(cls):

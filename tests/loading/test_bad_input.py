@@ -13,14 +13,13 @@ from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
-from django.test import TestCase
+from django.test import TestCase, tag
 
 from articles import importing
 from articles.importing import Options, import_paths
 from articles.loading import statements as statement_step
 from diplomacy.models import Article, Evidence, Meeting, Person, Statement
-
-from .test_import import ImportTestCase
+from tests.builders import ImportTestCase, run_import
 
 # invented names with letters outside ASCII, all of them in Windows-1252
 ARTICLE = (
@@ -30,17 +29,6 @@ ARTICLE = (
     '"The talks were très utiles," Brunhägen said.\n'
 )
 NAMES = {"Zoë Brunhägen", "Søren Kjærsgaard"}
-
-
-def run_import(*args):
-    """Run the command; returns (stdout, stderr, exit code)."""
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    try:
-        call_command("import_articles", *map(str, args), "--no-progress", stdout=out, stderr=err)
-    except SystemExit as exit:
-        code = exit.code
-    return out.getvalue(), err.getvalue(), code
 
 
 def outcomes(*paths, **options):
@@ -206,6 +194,7 @@ class EncodingMatrixTests(BadInputTestCase):
             self.assertNotIn("\x00", evidence.text)
 
 
+@tag("slow")
 class LargeDirectoryTests(BadInputTestCase):
     FILES = 1000
 

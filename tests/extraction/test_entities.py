@@ -1,22 +1,15 @@
 """Countries, organisations and persons found in short articles written for these tests."""
 
-from functools import lru_cache
-
 from django.test import SimpleTestCase
 
 from articles.extraction import Lexicon, extract
 from articles.reading import read_document
 from diplomacy.names import name_key, org_key
-
-
-@lru_cache(maxsize=1)
-def lexicon():
-    return Lexicon.from_reference()
+from tests.builders import extract_text
 
 
 def run(text):
-    document = read_document(text.encode(), "t.txt")
-    return document, extract(document, lexicon())
+    return extract_text(text, "t.txt")
 
 
 def persons(text):
