@@ -76,6 +76,8 @@ _YEAR_CONTEXT = re.compile(
 )
 _LIST_CONTEXT = re.compile(r"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)\Z")  # "2018, 2019 and 2021"
 _RELATION_BEFORE = re.compile(r"\b(?P<rel>last|next|this|coming|past)[ \t]+\Z")
+# "through Friday": the last day of something under way, the first such day from the reference
+_UNTIL_BEFORE = re.compile(r"\b(?i:through|until|till|to)[ \t]+\Z")
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)[ \t]+(?:the[ \t]+)?\Z")
 
 _CONTEXT = 40  # characters looked at before a match
@@ -349,10 +351,14 @@ def find_dates(
         for m in _WEEKDAY.finditer(norm, pos):
             if _starts_word(norm, m.start()):
                 relation = preceded_by(_RELATION_BEFORE, m.start())
-                s = relation.start() if relation else m.start()
+                until = None if relation else preceded_by(_UNTIL_BEFORE, m.start())
+                s = (relation or until).start() if relation or until else m.start()
                 date = _weekday_date(
                     WEEKDAYS.index(m["w"]), relation and relation["rel"], reference
                 )
+                if until:
+                    ahead = (WEEKDAYS.index(m["w"]) - reference.weekday()) % 7
+                    date = reference + dt.timedelta(days=ahead)
                 add(s, m.end(), date, Precision.DAY)
         for m in _DEICTIC.finditer(norm, pos):
             offset = _DEICTIC_DAYS[m["d"].lower()]

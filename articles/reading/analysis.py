@@ -11,7 +11,16 @@ from functools import cached_property
 
 from .boilerplate import _ALL_RIGHTS, _BOILERPLATE_LINE, _PHOTO_CREDIT, _TOP_LABEL, _merge
 from .datelines import _DATELINE, Dateline, _datelines
-from .dates import _MARKED_DATE, _TIME, _WORD, WEEKDAYS, _full_dates, _safe_date, _year_mentions
+from .dates import (
+    _MARKED_DATE,
+    _TIME,
+    _WORD,
+    WEEKDAYS,
+    _full_dates,
+    _safe_date,
+    _year_mentions,
+    foreign_date,
+)
 from .normalising import normalise
 
 # --------------------------------------------------------------------------- one text, analysed
@@ -224,6 +233,10 @@ class _Text:
         dateline = self.opening_dateline
         if dateline is not None and dateline.month is not None:
             return self.dateline_date(dateline, None)[0]
+        for start, end in self.opening():
+            # a date line in the page's own language: "Giovedì 18 Aprile 2024"
+            if end - start <= 40 and (found := foreign_date(norm, start, end)):
+                return found
         return None
 
     @cached_property

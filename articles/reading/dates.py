@@ -62,6 +62,32 @@ def _starts_word(text: str, position: int) -> bool:
     return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "._")
 
 
+# A page's date line in another language ("18 aprile 2024", "Giovedì 18 Aprile 2024",
+# "18. April 2024", "18 de abril de 2024"): only ever read as the date a page carries.
+FOREIGN_MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+    "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "décembre": 12,
+    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
+}  # fmt: skip
+_FOREIGN_DATE = re.compile(
+    r"\b(?P<d>[0-9]{1,2})\.?[ \t]+(?:de[ \t]+)?(?P<m>[^\W\d_]+)[ \t]+(?:de[ \t]+)?(?P<y>[0-9]{4})\b"
+)
+
+
+def foreign_date(norm: str, start: int, end: int) -> dt.date | None:
+    """The first "18 aprile 2024"-style date in ``norm[start:end]``, or None."""
+    for m in _FOREIGN_DATE.finditer(norm, start, end):
+        month = FOREIGN_MONTHS.get(m["m"].lower())
+        if month:
+            return _safe_date(int(m["y"]), month, int(m["d"]))
+    return None
+
+
 def _full_dates(
     norm: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, dt.date]]:

@@ -322,3 +322,24 @@ class YearFromContextTests(unittest.TestCase):
         for text, year in rows:
             with self.subTest(text):
                 self.assertEqual(year_from_context(text), year)
+
+
+class UntilWeekdayTests(unittest.TestCase):
+    def test_through_a_weekday_looks_ahead(self):
+        # 5 March 2026 is a Thursday
+        text = "talks continue through Saturday in the capital"
+        [found] = find_dates(text, reference=dt.date(2026, 3, 5))
+        self.assertEqual((found.date, found.text), (dt.date(2026, 3, 7), "through Saturday"))
+
+    def test_a_foreign_date_line(self):
+        from articles.reading.dates import foreign_date
+
+        for text, date in [
+            ("Giovedì 5 Marzo 2026", dt.date(2026, 3, 5)),
+            ("5 de marzo de 2026", dt.date(2026, 3, 5)),
+            ("5. März 2026", dt.date(2026, 3, 5)),
+            ("5 mars 2026", dt.date(2026, 3, 5)),
+            ("5 apples 2026", None),
+        ]:
+            with self.subTest(text):
+                self.assertEqual(foreign_date(text, 0, len(text)), date)

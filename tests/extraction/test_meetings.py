@@ -764,3 +764,18 @@ class VideoAndDayTests(SimpleTestCase):
             "Eleni Pappas",
         )
         self.assertEqual((row[1], row[6]), (dt.date(2026, 6, 3), "reported"))
+
+
+class PageDateAndRangeTests(SimpleTestCase):
+    def test_a_date_line_in_another_language_and_a_meeting_through_a_weekday(self):
+        # 5 March 2026 is a Thursday: "through Saturday" ends on the 7th
+        _, rows = meetings_of(
+            "Giovedì 5 Marzo 2026\n"
+            "Ministers gather on the coast\n\n"
+            "At their three-day meeting in Lakeview through Saturday, the ministers of the Northern "
+            "Council must agree on fisheries, Norwegian Foreign Minister Ingrid Solberg-Haug said.\n\n"
+            "Solberg-Haug held talks with Finnish Foreign Minister Aino Virtanen late on Wednesday.\n"
+        )
+        talks = find(rows, "Ingrid Solberg-Haug", "Aino Virtanen")
+        self.assertEqual(len(talks), 1, rows)
+        self.assertEqual(talks[0][1], dt.date(2026, 3, 4))

@@ -171,7 +171,7 @@ class NamedMeetingsMixin:
             pair = []
             if not participants and BETWEEN_THE_TWO.match(after):
                 pair = participants = self._subject_pair(cs)
-            if kind == "multilateral" and len(participants) == 2 and self.low[a - 2 : a] == "a ":
+            if kind == "multilateral" and len(participants) == 2:
                 kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
             report = Report(
                 start=cs,
@@ -251,9 +251,12 @@ class NamedMeetingsMixin:
         found = DURATION.search(text)
         if not found or report.date is None or report.precision != Precision.DAY:
             return
+        days = int(found.group(1)) if found.group(1).isdigit() else NUMBERS[found.group(1)]
         if report.end_date is None:
-            days = int(found.group(1)) if found.group(1).isdigit() else NUMBERS[found.group(1)]
             report.end_date = report.date + dt.timedelta(days=days - 1)
+        elif report.end_date == report.date:
+            # "a three-day meeting through Friday": Friday is the last day
+            report.date = report.end_date - dt.timedelta(days=days - 1)
 
     def _subject_pair(self, before: int) -> list[int]:
         """The two persons joined by "and" at the start of the sentence before char

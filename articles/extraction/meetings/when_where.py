@@ -18,6 +18,8 @@ from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH
 PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
     r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
+    # a headline's infinitive: "A, B to hold talks" (not "came to attend")
+    r"|(?<!came )(?<!went )(?<!arrived )(?<!travelled )(?<!traveled )\bto (?:hold|meet|sign)\b"
     r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
 )
 RECALLED = re.compile(
@@ -28,10 +30,11 @@ VIDEO = re.compile(
     r"|\bonline\b|\bremotely|\b(?:video|virtual|online) (?:meeting|summit|talks|conference)"
     r"|\bteleconference"
 )
+UNTIL = re.compile(r"(?i:through|until|till)\b")
 OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
 CITY_BEFORE = re.compile(
     # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
-    r"\b(?:in|at|to|near|capital|city|capital of|city of)(?: the)?"
+    r"\b(?:in|at|to|near|capital|city|(?:capital|city|island|town|resort|port) of)(?: the)?"
     r"(?:(?: [a-z\-]+)? capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
 )
 HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
@@ -247,6 +250,8 @@ class WhenWhereMixin:
                 picked.precision,
                 picked.end_date,
             )
+            if UNTIL.match(picked.text) and picked.precision == Precision.DAY:
+                report.end_date = picked.date  # "through Friday": the last day (see _duration)
             if (
                 report.status == "reported"
                 and state.announced is not None
