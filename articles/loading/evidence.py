@@ -89,15 +89,7 @@ def country_evidence(state):
 
 def write_evidence(state):
     """Insert the evidence rows with one executemany: much faster than model instances."""
-    fields = [
-        "country",
-        "organisation",
-        "person",
-        "position",
-        "meeting",
-        "participation",
-        "statement",
-    ]
+    fields = Evidence.TARGETS
     table = Evidence._meta.db_table
     columns = ["article_id", "kind", "start", "end", "text"] + [f"{f}_id" for f in fields]
     rows = []

@@ -70,17 +70,8 @@ class EvidenceAdmin(ReadOnlyAdmin):
     search_fields = ["=article__file_name"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
-    raw_id_fields = [
-        "article",
-        "country",
-        "organisation",
-        "person",
-        "position",
-        "meeting",
-        "participation",
-        "statement",
-    ]
-    fields = ["article", "kind", ("start", "end"), "text", "in_context", *raw_id_fields[1:]]
+    raw_id_fields = ["article", *Evidence.TARGETS]
+    fields = ["article", "kind", ("start", "end"), "text", "in_context", *Evidence.TARGETS]
     readonly_fields = flatten(fields)
 
     def get_queryset(self, request):

@@ -123,6 +123,17 @@ class Evidence(models.Model):
         related_name="evidence",
     )
 
+    # the foreign keys one of which points at the supported record (its kind's)
+    TARGETS = (
+        "country",
+        "organisation",
+        "person",
+        "position",
+        "meeting",
+        "participation",
+        "statement",
+    )
+
     objects = EvidenceQuerySet.as_manager()
 
     class Meta:
