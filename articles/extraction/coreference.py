@@ -181,6 +181,7 @@ class Coreference:
             first = None  # (token, entity or None, is_pronoun) of the first subject-like mention
             speaker = None  # the same for a mention that a speech or meeting verb attaches to
             pronouns = []
+            sentence_history = len(history)  # what this sentence adds to the history
             clauses = []  # (token, entity) of subjects of clauses after "while", "but", ";"
             k = s_start
             while k < s_end:
@@ -210,7 +211,7 @@ class Coreference:
                             first = (k, None, True)
                 k += 1
             subject = speaker or first
-            named_here = {e for c, e, _ in history if c >= toks[s_start].start}
+            named_here = {e for _, e, _ in history[sentence_history:]}
             if speaker is not None and speaker[2] and first is not None and first[0] < speaker[0]:
                 subject = first  # "X visited Y, where he met ...": he is X
             for k in pronouns:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rapidfuzz import fuzz
-
 from diplomacy.models import Statement
 from diplomacy.models.meetings import statement_text_key
 
 from .. import sql
+from ..extraction.identity import same_utterance
 from ..extraction.types import StatementCandidate
-
-SAME_STATEMENT_RATIO = 88
 
 
 def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
@@ -23,10 +20,7 @@ def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
             continue
         if abs(statement.date - candidate.date) > day:
             continue
-        longer = max(len(statement.text), len(candidate.text), 1)
-        if min(len(statement.text), len(candidate.text)) / longer <= 0.6:
-            continue
-        if fuzz.token_set_ratio(statement.text, candidate.text) >= SAME_STATEMENT_RATIO:
+        if same_utterance(statement.text, candidate.text):
             return statement
     return None
 

@@ -4,6 +4,7 @@ their countries, and the final list with provisional one-word persons folded in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -56,6 +57,9 @@ class EntitiesMixin:
 
     def _add_mention(self, a, b, entity, form):
         toks = self.tokens
+        # where each entity is mentioned, kept sorted, so _nearest needs no scan of them all
+        self._first_mention.setdefault(entity, len(self.mentions))
+        bisect.insort(self._mention_starts.setdefault(entity, []), toks[a].start)
         self.mentions.append(
             PersonMention(
                 start=toks[a].start,
@@ -84,16 +88,18 @@ class EntitiesMixin:
 
     def _nearest(self, choices, char):
         """The entity among ``choices`` mentioned last before ``char`` (else first after)."""
-        best, best_pos = None, None
-        for m in self.mentions:
-            if m.entity in choices and m.start <= char and (best_pos is None or m.start > best_pos):
-                best, best_pos = m.entity, m.start
-        if best is None:
-            for m in self.mentions:
-                if m.entity in choices:
-                    return m.entity
-            return choices[0]
-        return best
+        last_before = {}
+        for entity in choices:
+            starts = self._mention_starts.get(entity, [])
+            k = bisect.bisect_right(starts, char)
+            if k:
+                last_before[entity] = starts[k - 1]
+        if last_before:
+            return max(last_before, key=lambda e: (last_before[e], -choices.index(e)))
+        mentioned = [e for e in choices if e in self._first_mention]
+        if mentioned:
+            return min(mentioned, key=self._first_mention.__getitem__)
+        return choices[0]
 
     def _attach_titles(self, idx, c: Candidate):
         entity = self.entities[idx]

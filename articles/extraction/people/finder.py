@@ -28,6 +28,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
         self.entities: list[PersonEntity] = []
         self.forms: list[Counter] = []  # full-name spellings per entity
         self.mentions: list[PersonMention] = []
+        self._mention_starts: dict[int, list[int]] = {}  # entity -> sorted mention starts
+        self._first_mention: dict[int, int] = {}  # entity -> index of its first mention
         self.extra_orgs: list[OrganisationMention] = []
         self.title_countries: list[Counter] = []
         self.dateline_countries: list[Counter] = []

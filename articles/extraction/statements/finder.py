@@ -5,11 +5,11 @@ meeting; the same utterance told twice is kept once.
 from __future__ import annotations
 
 import datetime as dt
-
-from rapidfuzz import fuzz
+from collections import defaultdict
 
 from ..context import Context
 from ..coreference import Coreference
+from ..identity import Utterances
 from ..meetings.merging import MULTILATERAL_KINDS
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
 from .drafts import Draft
@@ -18,7 +18,7 @@ from .quotations import QuotationsMixin
 from .reported import ReportedMixin
 from .speakers import SpeakersMixin
 from .transcripts import TranscriptsMixin
-from .vocabulary import LINK_LINES, SAME_UTTERANCE_RATIO
+from .vocabulary import LINK_LINES
 
 
 class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMixin, ReportedMixin):
@@ -40,15 +40,15 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         self.find_reported()
         drafts = sorted(self.drafts, key=lambda d: d.parts[0][0])
         out: list[StatementCandidate] = []
-        by_speaker: dict[int, list[int]] = {}
+        said: dict[int, Utterances] = defaultdict(Utterances)  # speaker -> what they said
         for d in drafts:
             candidate = self._candidate(d)
             if candidate.speaker is not None:
-                same = self._same_utterance(candidate, out, by_speaker.get(candidate.speaker, []))
+                same = said[candidate.speaker].find(candidate.text)
                 if same is not None:
-                    out[same].spans.append((candidate.start, candidate.end))
+                    same.spans.append((candidate.start, candidate.end))
                     continue
-                by_speaker.setdefault(candidate.speaker, []).append(len(out))
+                said[candidate.speaker].add(candidate.text, candidate)
             out.append(candidate)
         return out
 
@@ -69,16 +69,6 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             if any(opening.startswith(w) for w in LINK_LINES):
                 out.update(range(lo, hi))
         return out
-
-    def _same_utterance(self, c: StatementCandidate, out, indexes) -> int | None:
-        for i in indexes:
-            other = out[i]
-            shorter, longer = sorted((len(c.text), len(other.text)))
-            if shorter / max(longer, 1) < 0.6:
-                continue
-            if fuzz.token_set_ratio(c.text, other.text) >= SAME_UTTERANCE_RATIO:
-                return i
-        return None
 
     def _candidate(self, d: Draft) -> StatementCandidate:
         toks = self.tokens

@@ -104,7 +104,6 @@ CIRCUMSTANCES = frozenset(
 TITLE_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "in", "'s", "-", "from", "to", "at"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "and"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | DOMAIN_WORDS
-SAME_UTTERANCE_RATIO = 88
 MAX_QUOTE_TOKENS = 400  # a closed quotation longer than this is two garbled marks
 MIN_WORDS = 4  # shorter content says too little to keep ("stressed cooperation")
 # An embedded post's signature line opens with a dash; its text ends with picture links.
