@@ -31,7 +31,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from bench.synthetic.articles import write_corpus
+from bench.synthetic.articles import write_corpus, write_quote_heavy
 
 PROJECT_DIR = Path(settings.BASE_DIR)
 MANAGE = PROJECT_DIR / "manage.py"
@@ -43,6 +43,8 @@ PAGE_TARGET_MS = 100
 SEARCH_TARGET_MS = 200
 ADMIN_TARGET_MS = 300
 PAGE_QUERY_TARGET = 10
+QUOTE_HEAVY_BYTES = 4_500_000  # under the default 5 MB limit
+QUOTE_HEAVY_GROWTH_TARGET = 2.5  # twice the size may cost at most this many times the time
 
 
 @dataclass
@@ -271,7 +273,12 @@ def import_corpus(corpus: Path, database_url: str, workers: int = 1) -> dict:
 
 
 def import_rows(
-    articles: int, workers_list=(1, 2), memory_articles=None, seed=0, repeat=1
+    articles: int,
+    workers_list=(1, 2),
+    memory_articles=None,
+    seed=0,
+    repeat=1,
+    quote_bytes=QUOTE_HEAVY_BYTES,
 ) -> list[Row]:
     """Throughput rows; with ``repeat`` > 1 each setting runs that many times, the settings
     interleaved so that a change in the machine's speed affects them alike, and the fastest
@@ -329,10 +336,31 @@ def import_rows(
                     ok=_mark(megabytes < MEMORY_TARGET_MB),
                 )
             )
+        if quote_bytes:
+            rows.append(quote_heavy_row(workdir, databases, quote_bytes, seed))
     finally:
         databases.drop_all()
         shutil.rmtree(workdir, ignore_errors=True)
     return rows
+
+
+def quote_heavy_row(workdir: Path, databases, n_bytes: int, seed=0) -> Row:
+    """One file of many quotations at half and at full size: the growth of its cost."""
+    results = []
+    for size in (n_bytes // 2, n_bytes):
+        folder = workdir / f"quotes-{size}"
+        folder.mkdir()
+        written = write_quote_heavy(folder / "quotes.txt", size, seed=seed)
+        results.append((written, import_corpus(folder, databases.new(), workers=1)))
+    (_, half), (full_written, full) = results
+    growth = full["seconds"] / max(half["seconds"], 1e-9)
+    return Row(
+        f"one {full_written['bytes'] / 1e6:.1f} MB file of {full_written['quotes']:,} quotations",
+        f"{full['seconds']:.1f} s, {full['peak_rss'] / 2**20:,.0f} MB peak; half the size "
+        f"{half['seconds']:.1f} s (×{growth:.2f} for twice the size)",
+        target=f"≤ ×{QUOTE_HEAVY_GROWTH_TARGET} for twice the size",
+        ok=_mark(growth <= QUOTE_HEAVY_GROWTH_TARGET),
+    )
 
 
 # --------------------------------------------------------------------------- pages
@@ -629,6 +657,7 @@ def run_benchmark(
     do_pages=True,
     seed=0,
     repeat=1,
+    quote_bytes=QUOTE_HEAVY_BYTES,
     progress=None,
 ) -> Report:
     say = progress or (lambda message: None)
@@ -637,7 +666,9 @@ def run_benchmark(
         say(f"import: {articles} generated articles, workers {', '.join(map(str, workers))}")
         if memory_articles:
             say(f"memory: {memory_articles} generated articles")
-        report.rows += import_rows(articles, workers, memory_articles, seed=seed, repeat=repeat)
+        report.rows += import_rows(
+            articles, workers, memory_articles, seed=seed, repeat=repeat, quote_bytes=quote_bytes
+        )
     if do_pages:
         say(f"pages: {requests} requests each")
         report.rows += page_rows(requests, seed=seed)

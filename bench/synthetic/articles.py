@@ -336,3 +336,30 @@ def write_corpus(out_dir, articles: int, seed: int = 0, progress=None) -> dict:
         if progress:
             progress(number)
     return {"files": articles, "words": total_words}
+
+
+_SYLLABLES = "ka lo mi ren tu sa vo pel dri na gor est ul bin che zam".split()
+
+
+def write_quote_heavy(path, n_bytes: int, seed: int = 0) -> dict:
+    """One long transcript-like file: an official quoted thousands of times, every
+    quotation distinct. It measures how the cost of one document grows with its quotes
+    (comparing every quotation with every other would be quadratic)."""
+    rng = random.Random(seed)
+
+    def word():
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+    parts = [
+        "Minister quoted at length\n\n"
+        "VALDORA, March 4, 2024 (Agency) -- Foreign Minister Arvid Kessel met "
+        "Ambassador Tomas Reyn in Valdora on Monday.\n"
+    ]
+    size, quotes = len(parts[0]), 0
+    while size < n_bytes - 200:
+        line = f'\n"We discussed {" ".join(word() for _ in range(12))}," Kessel said.\n'
+        parts.append(line)
+        size += len(line)
+        quotes += 1
+    Path(path).write_text("".join(parts), encoding="utf-8")
+    return {"quotes": quotes, "bytes": size}

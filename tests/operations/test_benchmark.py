@@ -23,7 +23,9 @@ class BenchmarkTests(TestCase):
         build_register(meetings=20, persons=10, statements=50, seed=1)
 
     def test_benchmark_runs_end_to_end_and_prints_one_table(self):
-        out = run_benchmark("--articles", "4", "--skip-memory", "--requests", "2")
+        out = run_benchmark(
+            "--articles", "4", "--skip-memory", "--requests", "2", "--quote-bytes", "20000"
+        )
         self.assertIn("- machine:", out)
         self.assertIn("- database:", out)
         self.assertIn("meetings 20", out)
@@ -50,6 +52,9 @@ class BenchmarkTests(TestCase):
             self.assertIn(expected, measures)
         self.assertTrue(any(m.startswith("meetings list, filtered") for m in measures))
         self.assertFalse(any(m.startswith("peak RSS") for m in measures))
+        quotes_row = next(line for line in table if "quotations" in line)
+        self.assertRegex(quotes_row, r"one 0\.0 MB file of [\d,]+ quotations")
+        self.assertRegex(quotes_row, r"×[\d.]+ for twice the size")
         import_row = next(line for line in table if "1 process" in line)
         self.assertRegex(import_row, r"[\d.]+ articles/s, [\d,]+ words/s")
         page_row = next(line for line in table if line.startswith("| meetings list |"))
@@ -71,7 +76,15 @@ class BenchmarkTests(TestCase):
     def test_memory_row_reports_peak_rss_of_the_import(self):
         with mock.patch.object(benchmarking, "write_corpus", wraps=benchmarking.write_corpus):
             out = run_benchmark(
-                "--articles", "2", "--workers", "1", "--memory-articles", "2", "--no-pages"
+                "--articles",
+                "2",
+                "--workers",
+                "1",
+                "--memory-articles",
+                "2",
+                "--no-pages",
+                "--quote-bytes",
+                "0",
             )
         row = next(line for line in out.splitlines() if line.startswith("| peak RSS"))
         self.assertRegex(row, r"\d+ MB")
@@ -92,7 +105,16 @@ class BenchmarkTests(TestCase):
             }
 
         with mock.patch.object(benchmarking, "import_corpus", fake_import):
-            out = run_benchmark("--articles", "3", "--skip-memory", "--no-pages", "--repeat", "2")
+            out = run_benchmark(
+                "--articles",
+                "3",
+                "--skip-memory",
+                "--no-pages",
+                "--repeat",
+                "2",
+                "--quote-bytes",
+                "0",
+            )
         self.assertEqual(calls, [1, 2, 1, 2])
         single = next(line for line in out.splitlines() if "1 process" in line)
         workers = next(line for line in out.splitlines() if "--workers 2" in line)

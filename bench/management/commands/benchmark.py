@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from bench.benchmarking import run_benchmark
+from bench.benchmarking import QUOTE_HEAVY_BYTES, run_benchmark
 
 
 class Command(BaseCommand):
@@ -22,6 +22,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--memory-articles", type=int, default=10_000, metavar="N")
         parser.add_argument("--skip-memory", action="store_true")
+        parser.add_argument(
+            "--quote-bytes",
+            type=int,
+            default=QUOTE_HEAVY_BYTES,
+            metavar="N",
+            help="Size of the one-file many-quotations test (default %(default)s; 0 skips it).",
+        )
         parser.add_argument("--requests", type=int, default=20, metavar="N")
         parser.add_argument("--no-import", action="store_true")
         parser.add_argument("--no-pages", action="store_true")
@@ -45,6 +52,7 @@ class Command(BaseCommand):
             do_pages=not options["no_pages"],
             seed=options["seed"],
             repeat=options["repeat"],
+            quote_bytes=options["quote_bytes"],
             progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None,
         )
         self.stdout.write(report.markdown())
