@@ -481,6 +481,28 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "an audience after a trailing 'told'",
+            "The talks had been useful for both capitals, Oakridge told reporters.",
+            "Tamsin Oakridge",
+            "The talks had been useful for both capitals",
+            False,
+        ),
+        (
+            "quoted as saying, the speaker as object",
+            "The ministry quoted Oakridge as saying the talks had been useful for both capitals.",
+            "Tamsin Oakridge",
+            "the talks had been useful for both capitals",
+            False,
+        ),
+        (
+            "a long circumstance before 'that'",
+            "Oakridge said in an interview with the Lorwick Times published on Sunday that the "
+            "dams would stay open all year.",
+            "Tamsin Oakridge",
+            "the dams would stay open all year",
+            False,
+        ),
+        (
             "recognition in a readout",
             "President Oakridge recognized the steps that Dravia is taking to open the border "
             "crossings.",
@@ -799,3 +821,25 @@ class MeetingLinkTests(SimpleTestCase):
         meeting = result.meetings[statement.meeting]
         names = {result.persons[p.entity].name for p in meeting.participants}
         self.assertEqual(names, {"Tamsin Oakridge", "Ravel Dunmore"}, result.meetings)
+
+
+class SomeoneElseSpeaksTests(SimpleTestCase):
+    def test_a_spokesman_for_a_person_is_not_that_person(self):
+        for subject in ("A spokesman for Oakridge", "An aide to Oakridge"):
+            with self.subTest(subject):
+                statements = said(
+                    STORY.format(f"{subject} said the talks had been useful for both capitals.")
+                )
+                self.assertEqual(by(statements, "Tamsin Oakridge"), [])
+
+    def test_a_lower_case_title_with_of_is_the_person(self):
+        statements = said(
+            STORY.format(
+                "The new bridge over the river is a success, Velorian secretary of state "
+                "Tamsin Oakridge stated "
+                "late on Monday after the talks."
+            )
+        )
+        self.assertIn(
+            ("The new bridge over the river is a success", False), by(statements, "Tamsin Oakridge")
+        )

@@ -42,7 +42,9 @@ class ReportedMixin:
                 if at.verb not in self.consumed and not verbs:
                     attributions.append(at)
             for v in range(s_start, hi):
-                if v in self.consumed or (toks[v].lower not in SPEECH and not self._quoted_as(v)):
+                if v in self.consumed or (
+                    toks[v].lower not in SPEECH and toks[v].lower != "saying"
+                ):
                     continue
                 at = self._attribution_at(v, s_start, hi)
                 if at is not None:
@@ -82,6 +84,8 @@ class ReportedMixin:
         # "..., Ambassador X said at the forum in Baku." : only a circumstance follows
         rest = [t.lower for t in toks[end:hi]]
         words_before = sum(1 for t in toks[s_start : at.start] if t.is_word)
+        if toks[at.verb].lower in ("told", "tells") and "that" not in rest and len(rest) <= 8:
+            return words_before >= 4  # "..., X told reporters."
         return (
             toks[at.verb].lower in INVERTED
             and rest[0] in CIRCUMSTANCES

@@ -19,6 +19,7 @@ from .vocabulary import (
     GROUP_PRONOUNS,
     INTRO_WORDS,
     INVERTED,
+    OWNER_PREPOSITIONS,
     PARTICLES,
     PERSON_PRONOUNS,
     QUOTE_MARKS,
@@ -190,7 +191,11 @@ class SpeakersMixin:
                 return self._subject_ending(a - 2, lo)  # "Jane Roe, foreign minister of X, said"
             if self._coordinated(a, lo):
                 return Speaker(None, self._group_start(a, lo), b, group=True)
-            return Speaker(m.entity, self._title_start(a, lo), b)
+            start = self._title_start(a, lo)
+            if start - 1 >= lo and toks[start - 1].lower in OWNER_PREPOSITIONS:
+                # "a spokesman for X said", "an aide to X said": someone else speaks
+                return Speaker(None, self._group_start(start - 1, lo), b)
+            return Speaker(m.entity, start, b)
         low = toks[e].lower
         if low in PERSON_PRONOUNS:
             if e - 1 > lo and toks[e - 1].lower == "and" and e - 2 in self.coref.mention_at:
@@ -225,8 +230,11 @@ class SpeakersMixin:
                 p = k - 1
                 while p - 1 >= lo and toks[p - 1].lower in TITLE_CONNECTORS:
                     p -= 1
-                if p - 1 >= lo and toks[p - 1].is_cap and toks[p - 1].is_word:
-                    k = p  # "Office of Trade and Maritime Questions of the ..."
+                lower_title = toks[p - 1].lower in TITLE_WORDS and all(
+                    toks[j].lower in ("of", "the") for j in range(p, k)
+                )  # "secretary of state", never "a spokesman for"
+                if p - 1 >= lo and ((toks[p - 1].is_cap and toks[p - 1].is_word) or lower_title):
+                    k = p  # "Office of Trade and Maritime Questions of the ...", "secretary of state"
                 else:
                     break
             else:
@@ -336,6 +344,19 @@ class SpeakersMixin:
             and toks[v - 3].lower in ("was", "is", "has", "been")
         )
 
+    def _quoted_object(self, v: int) -> Speaker | None:
+        """ "The ministry quoted X as saying ...": X speaks."""
+        toks = self.tokens
+        if v < 4 or toks[v].lower != "saying" or toks[v - 1].lower != "as":
+            return None
+        m = self.coref.mention_at.get(v - 2)
+        if m is None:
+            return None
+        a, b = self.coref.tokens_of(m)
+        if b != v - 1 or toks[a - 1].lower not in ("quoted", "quotes", "cited", "cites"):
+            return None
+        return Speaker(m.entity, a, b)
+
     def _coordinated_subject(self, v: int) -> Speaker | None:
         """The subject of "X, who ..., failed to attend and said ...", "X was grateful ...
         and reiterated ...": a speech verb after "and" shares the sentence's subject."""
@@ -375,10 +396,12 @@ class SpeakersMixin:
     def _attribution_at(self, v: int, lo: int, hi: int) -> Attribution | None:
         """The attribution whose speech verb is token ``v``, looking no further than [lo, hi)."""
         toks = self.tokens
-        if not self._speech_verb(v, hi) and not self._quoted_as(v):
+        if not (self._speech_verb(v, hi) or self._quoted_as(v) or self._quoted_object(v)):
             return None
         low = toks[v].lower
-        speaker = None if self._quoted_as(v) else self._subject_before(v, lo)
+        speaker = (
+            None if self._quoted_as(v) else self._quoted_object(v) or self._subject_before(v, lo)
+        )
         inverted = False
         if speaker is None and low in INVERTED:
             p = v - 1
@@ -435,7 +458,7 @@ class SpeakersMixin:
             toks[k].lower in CIRCUMSTANCES or toks[k].lower in WEEKDAYS or toks[k].lower in MONTHS
         ):
             return k
-        for j in range(k + 1, min(hi, k + 8)):
+        for j in range(k + 1, min(hi, k + 14)):
             if toks[j].lower == "that" or toks[j].text == ":":  # "wrote on X: ..."
                 return j
             if not toks[j].is_word or toks[j].lower in SPEECH:

@@ -125,3 +125,5 @@ QUOTE_MARKS = frozenset({'"', "''", "``"})
 ASKER_LABELS = frozenset({"q", "question", "moderator", "questioner", "journalist", "reporter"})
 # Lower-case words a speaker label may hold: "Minister of Foreign Affairs Roe:".
 LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
+# Prepositions that make a name the owner of the speaker: "a spokesman for X said".
+OWNER_PREPOSITIONS = frozenset({"for", "of", "to", "from", "with", "by", "at"})
