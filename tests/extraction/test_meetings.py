@@ -779,3 +779,34 @@ class PageDateAndRangeTests(SimpleTestCase):
         talks = find(rows, "Ingrid Solberg-Haug", "Aino Virtanen")
         self.assertEqual(len(talks), 1, rows)
         self.assertEqual(talks[0][1], dt.date(2026, 3, 4))
+
+
+class GatheringDetailsTests(SimpleTestCase):
+    def test_a_ministers_conference_its_sidelines_and_a_numbered_summit_recalled(self):
+        _, rows = meetings_of(
+            "RIGA, May 5, 2026 (Agency) -- Latvian Foreign Minister Ilze Ozola took part in the "
+            "Extraordinary Conference of Baltic Sea FMs.\n\n"
+            "Those attending the Conference were Estonian Foreign Minister Kadri Tamm and Danish "
+            "Foreign Minister Mads Kjeldsen.\n\n"
+            "On June 2, 2024, during the 3rd Summit of the Baltic Sea Council, former President "
+            "Juris Kalnins was elected honorary chairman.\n\n"
+            "In her speech, Ilze Ozola recalled the plans outlined at the 3rd Summit.\n\n"
+            "Council Secretary General Olaf Brekke told the attendees about new members.\n\n"
+            "On the sidelines of the event, Ozola had a bilateral meeting with Lithuanian Foreign "
+            "Minister Jonas Petraitis.\n"
+        )
+        reported = [r for r in rows if r[6] == "reported"]
+        conference = find(reported, "Ilze Ozola", "Kadri Tamm", "Mads Kjeldsen", "Olaf Brekke")
+        self.assertEqual(len(conference), 1, rows)
+        self.assertEqual(conference[0][0], "ministerial")
+        self.assertEqual(len(find(reported, "Ilze Ozola", "Jonas Petraitis")), 1, rows)
+        self.assertEqual(len(reported), 2, rows)
+
+    def test_a_possessive_group_is_not_someone_met(self):
+        _, rows = meetings_of(
+            "Readout of the Vice President's calls\nApril 2, 2026\n\n"
+            "Vice President Laura Whitcombe today spoke individually with Prime Minister Jonas "
+            "Petraitis of Lithuania and President Milena Horvat of Croatia.\n\n"
+            "In each call, the Vice President welcomed each of her counterparts' support.\n"
+        )
+        self.assertEqual(sorted(len(r[5]) for r in rows), [2, 2], rows)

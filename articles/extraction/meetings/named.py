@@ -33,6 +33,7 @@ MEETING_HEADS = {
 # "... between the two countries' ministers": the pair the story opened with
 BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
 REMOTE = re.compile(r"\b(?:virtual|video|online|tele(?:phone)?|phone)\b|\bteleconference")
+MINISTERS = re.compile(r"\bministers?\b|\bfms\b")
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
 HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
@@ -189,6 +190,10 @@ class NamedMeetingsMixin:
                 orgs = self.orgs_in(max(cuts + [cs]), a)
             report.organisation_key = orgs[0] if orgs else None
             report.title = self._np_title(a, b)
+            told = self._told_before(story, report.title)
+            if told is not None:
+                # "outlined at the 7th Summit" after "during the 7th Summit, in 2019"
+                report.status = told.status
             self._when(report, state, dates, a, ce, cs, ce)
             if pair and report.date_strength <= DATELINE and state.last_day is not None:
                 # the day the pair's sentence gave ("agreed Wednesday")
@@ -244,6 +249,16 @@ class NamedMeetingsMixin:
                     report.date_strength = DATELINE
                 self._where(report, state, cs + group.start(), ce, cs, ce, low)
                 self.reports.append(report)
+
+    def _told_before(self, story, title: str) -> Report | None:
+        """An earlier report of this story naming the same numbered meeting."""
+        key = _numbered_key(title)
+        if key is None:
+            return None
+        for r in self.reports:
+            if r.story == story and r.named and _numbered_key(r.title) == key:
+                return r
+        return None
 
     @staticmethod
     def _duration(report: Report, text: str):
@@ -437,6 +452,8 @@ class NamedMeetingsMixin:
                 kind = "ceremony"
             elif re.search(r"minist", self.low[start:end]):
                 kind = "ministerial"
+            if kind in ("forum", "multilateral") and MINISTERS.search(self.low[start:end]):
+                kind = "ministerial"  # "Conference of Turkic Council FMs"
             out.append((start, end, kind, generic))
             k = b
         return out
@@ -444,3 +461,9 @@ class NamedMeetingsMixin:
     def _np_title(self, a: int, b: int) -> str:
         text = " ".join(self.ctx.document.text[a:b].split())
         return text[:1].upper() + text[1:]
+
+
+def _numbered_key(title: str) -> str | None:
+    """ "the 7th Summit of the X" -> "7th summit": a meeting named by its number."""
+    key = re.sub(r"\s+of\s.*$", "", title.lower()).removeprefix("the ").strip()
+    return key if re.search(r"\b[0-9]+(?:st|nd|rd|th)\b", key) else None

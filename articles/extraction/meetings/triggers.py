@@ -109,7 +109,7 @@ UNNAMED_SUBJECT = re.compile(
 )
 GROUP_NOUNS = re.compile(
     r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
-    r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b"
+    r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b(?!['’])"
 )
 
 
@@ -249,7 +249,11 @@ class TriggersMixin:
                     report.organisation_key = orgs[0] if orgs else None
                 self._when(report, state, dates, t0, zone_end, cs, ce)
                 self._where(report, state, t0, zone_end, cs, ce, low)
-                state.has_encounter = state.has_encounter or report.status == "reported"
+                # a talk on the sidelines leaves the story about the gathering
+                aside = re.search(r"\b(?:sidelines|margins)\b", low)
+                state.has_encounter = state.has_encounter or (
+                    report.status == "reported" and not aside
+                )
                 if report.status == "reported" and len(subject_people) == 1:
                     state.protagonist = subject_people[0]
                 self.reports.append(report)
