@@ -843,3 +843,21 @@ class SomeoneElseSpeaksTests(SimpleTestCase):
         self.assertIn(
             ("The new bridge over the river is a success", False), by(statements, "Tamsin Oakridge")
         )
+
+
+class DaySaidTests(SimpleTestCase):
+    def test_a_weekday_in_the_attribution_dates_a_statement_made_at_no_meeting(self):
+        result = run(
+            "Crossings to reopen\n\nLORWICK, March 7, 2024 (Agency) -- Velorian Foreign "
+            "Minister Tamsin Oakridge said on Tuesday that the river crossings would reopen "
+            "before the summer.\n"
+        )
+        self.assertEqual([s.date for s in result.statements], [dt.date(2024, 3, 5)])
+
+    def test_a_day_inside_the_words_said_is_not_the_day_they_were_said(self):
+        result = run(
+            "Crossings to reopen\n\nLORWICK, March 7, 2024 (Agency) -- Velorian Foreign "
+            "Minister Tamsin Oakridge said that the river crossings had reopened on Tuesday "
+            "after a long winter.\n"
+        )
+        self.assertEqual([s.date for s in result.statements], [dt.date(2024, 3, 7)])

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from ..context import Context
 from ..coreference import Coreference
+from ..dates import find_dates
 from ..identity import Utterances
 from ..meetings.merging import MULTILATERAL_KINDS
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
@@ -87,6 +88,10 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         year = self._past_year(d, date)
         if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
             meeting, date, precision = None, dt.date(year, 1, 1), Precision.YEAR
+        elif meeting is None:
+            day = self._day_said(d, date)
+            if day is not None:  # "X said on Tuesday": that Tuesday, not the story's day
+                date, precision = day, Precision.DAY
         return StatementCandidate(
             start=start,
             end=end,
@@ -99,6 +104,30 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             meeting=meeting,
             spans=[(start, end)],
         )
+
+    def _day_said(self, d: Draft, reference: dt.date | None) -> dt.date | None:
+        """The day the attribution gives, outside the words said: "X said on Tuesday",
+        "On May 3, X told reporters"."""
+        if reference is None or d.speaker.start >= len(self.tokens):
+            return None
+        toks = self.tokens
+        s_start, s_end = self.ctx.sentence_of(d.speaker.start)
+        content = [(toks[a].start, toks[b - 1].end) for a, b in d.parts]
+        found = find_dates(
+            self.ctx.text, toks[s_start].start, toks[s_end - 1].end, reference=reference
+        )
+        story = self.ctx.story_at(toks[s_start].start)
+        body = (story.body_start or 0) if story else 0  # not the dateline's own date
+        said_at = toks[d.speaker.start].start
+        days = [
+            m
+            for m in found
+            if m.start >= body
+            and m.precision == Precision.DAY
+            and m.date <= reference
+            and not any(a <= m.start < b for a, b in content)
+        ]
+        return min(days, key=lambda m: abs(m.start - said_at)).date if days else None
 
     def _past_year(self, d: Draft, date: dt.date | None) -> int | None:
         """A year before the story's that the attribution's own words give ("At the 1992
