@@ -810,3 +810,17 @@ class GatheringDetailsTests(SimpleTestCase):
             "In each call, the Vice President welcomed each of her counterparts' support.\n"
         )
         self.assertEqual(sorted(len(r[5]) for r in rows), [2, 2], rows)
+
+
+class SpeakersAtAGatheringTests(SimpleTestCase):
+    def test_an_address_by_x_joins_and_a_spokesperson_does_not(self):
+        _, rows = meetings_of(
+            "LIMA, June 9, 2026 (Agency) -- The conference opened on Tuesday with a minute's silence.\n\n"
+            "It continued with an address by Peruvian Foreign Minister Rosa Quispe.\n\n"
+            "Earlier, Foreign Ministry spokeswoman Lucia Andrade stated the ministers will discuss "
+            "trade.\n\n"
+            "Chilean Foreign Minister Tomas Errazuriz arrived in Lima on Tuesday to attend the Andean "
+            "ministerial meeting.\n"
+        )
+        [row] = find(rows, "Tomas Errazuriz")
+        self.assertEqual(row[5], {"Tomas Errazuriz", "Rosa Quispe"})

@@ -37,6 +37,11 @@ SPEAKER_VERBS = frozenset(
 )
 # Page furniture that links to other articles.
 FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read|see also)\b")
+# "It continued with an address by X": X spoke at the meeting.
+ADDRESS_BY = re.compile(
+    r"\b(?:address|speech|remarks|statement|presentation) by(?: [a-z]+){0,4}\s*$"
+)
+COMMENTATOR = re.compile(r"(?i)spokes|press secretary|correspondent|analyst|commentator")
 LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
 
 
@@ -179,8 +184,15 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 after,
             )
             said_before = re.search(r"\b(?:said|says|added|noted)\s*$", before)
+            said_before = said_before or ADDRESS_BY.search(
+                self.low[max(cs, m.start - 80) : m.start]
+            )
             if (word and word.group(1) in SPEAKER_VERBS) or said_before:
                 self.speakers.setdefault(story, []).append((m.entity, m.start))
+
+    def _commentator(self, entity: int) -> bool:
+        """A spokesperson speaks about a meeting without taking part in it."""
+        return any(COMMENTATOR.search(p.title) for p in self.persons[entity].positions)
 
     def _speakers_join(self, story: int, state: StoryState):
         """People who speak in a story about one multilateral meeting took part in it."""
@@ -194,7 +206,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
             return
         muted = self.sends_words.get(story, set())
         for entity, char in self.speakers.get(story, []):
-            if entity in muted or entity in main.participants:
+            if entity in muted or entity in main.participants or self._commentator(entity):
                 continue
             if any(
                 r.story == story and r.status != "reported" and r.start <= char < r.end
