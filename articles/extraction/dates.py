@@ -77,7 +77,7 @@ _YEAR_CONTEXT = re.compile(
 _LIST_CONTEXT = re.compile(r"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)\Z")  # "2018, 2019 and 2021"
 _RELATION_BEFORE = re.compile(r"\b(?P<rel>last|next|this|coming|past)[ \t]+\Z")
 # "through Friday": the last day of something under way, the first such day from the reference
-_UNTIL_BEFORE = re.compile(r"\b(?i:through|until|till|to)[ \t]+\Z")
+_UNTIL_BEFORE = re.compile(r"\b(?i:through|until|till)[ \t]+\Z")
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)[ \t]+(?:the[ \t]+)?\Z")
 
 _CONTEXT = 40  # characters looked at before a match
@@ -352,6 +352,7 @@ def find_dates(
             if _starts_word(norm, m.start()):
                 relation = preceded_by(_RELATION_BEFORE, m.start())
                 until = None if relation else preceded_by(_UNTIL_BEFORE, m.start())
+                until = until if until and until.start() >= pos else None
                 s = (relation or until).start() if relation or until else m.start()
                 date = _weekday_date(
                     WEEKDAYS.index(m["w"]), relation and relation["rel"], reference
