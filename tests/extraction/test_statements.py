@@ -861,3 +861,16 @@ class DaySaidTests(SimpleTestCase):
             "after a long winter.\n"
         )
         self.assertEqual([s.date for s in result.statements], [dt.date(2024, 3, 7)])
+
+
+class CarriedReportTests(SimpleTestCase):
+    def test_a_newspaper_carrying_a_persons_words_is_not_in_them(self):
+        statements = said(
+            STORY.format(
+                "The Lorwick Daily further reported that the two presidents will meet in May, "
+                "according to Oakridge."
+            )
+        )
+        self.assertEqual(
+            by(statements, "Tamsin Oakridge"), [("the two presidents will meet in May", False)]
+        )

@@ -14,6 +14,7 @@ from .vocabulary import (
     INVERTED,
     MIN_WORDS,
     QUOTE_MARKS,
+    REPORT_VERBS,
     SPEECH,
 )
 
@@ -106,7 +107,7 @@ class ReportedMixin:
         ):
             trailing = None  # "X described ..., while Y, foreign minister of Z, briefed ..."
         if trailing is not None:
-            before = (s_start, trailing.start - 1)
+            before = (self._past_report(s_start, trailing.start - 1), trailing.start - 1)
             end = max(trailing.end, trailing.verb + 1)
             if trailing.inverted or toks[trailing.start].lower == "according":
                 end = trailing.end
@@ -159,6 +160,19 @@ class ReportedMixin:
                 parts.append((second[1], stop))
             self._add(parts, at.speaker)
             i = j
+
+    def _past_report(self, a: int, b: int) -> int:
+        """Where the words start after a report that carries them: "The Daily further
+        reported that ..., according to X" is X's words, not the newspaper's."""
+        toks = self.tokens
+        for k in range(a + 1, min(b - 1, a + 14)):
+            if toks[k].lower in REPORT_VERBS and toks[k + 1].lower == "that":
+                if any(j in self.coref.mention_at for j in range(a, k)):
+                    return a  # a person's report is theirs: "X told Y that ..."
+                return k + 2
+            if toks[k].text in (",", ";", ":") or toks[k].text in QUOTE_MARKS:
+                break
+        return a
 
     def _greetings(self, at: Attribution, stop: int) -> bool:
         """Greetings, regards or wishes conveyed or extended, with nothing more said."""

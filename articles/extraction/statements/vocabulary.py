@@ -127,3 +127,5 @@ ASKER_LABELS = frozenset({"q", "question", "moderator", "questioner", "journalis
 LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
 # Prepositions that make a name the owner of the speaker: "a spokesman for X said".
 OWNER_PREPOSITIONS = frozenset({"for", "of", "to", "from", "with", "by", "at"})
+# Verbs of a newspaper or agency carrying someone else's words: "The Daily reported that".
+REPORT_VERBS = frozenset("reported reports wrote writes cited cites quoted quotes".split())
