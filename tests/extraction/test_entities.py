@@ -643,6 +643,30 @@ class CountryFromContextTests(SimpleTestCase):
             {"Ana Roca": None},
         ),
         ("That could give US President Dan Hale a boost.\n", {"Dan Hale": "US"}),
+        # speaking or acting for a country
+        ("Envoy Mr. Tom Reyes expressed the U.S. commitment to the plan.\n", {"Tom Reyes": "US"}),
+        ("Vice President Kofi Mensah led Ghana's delegation.\n", {"Kofi Mensah": "GH"}),
+        ("Minister Lena Dahl said Sweden would join the effort.\n", {"Lena Dahl": "SE"}),
+        # a country in another person's title is that person's
+        (
+            "Sultan of Brunei Sultan Omar Bakri met Prime Minister Datuk Amir Hamzah.\n",
+            {"Omar Bakri": "BN", "Amir Hamzah": None},
+        ),
+        (
+            "He met his Brazilian counterpart Rui Costa and Federal Deputy Ana Lima.\n",
+            {"Rui Costa": "BR", "Ana Lima": "BR"},
+        ),
+        # a sea or peninsula is a place
+        (
+            "Freedom of navigation in the South China Sea matters, said Minister Jo Park.\n",
+            {"Jo Park": None},
+        ),
+        # the countries of a plural title in the sentence before, in order
+        (
+            "Foreign ministers of Spain, Chile and Peru held a call on Monday.\n\n"
+            "The ministry said that Lena Ortez, Juan Rojas and Luis Vega gathered online.\n",
+            {"Lena Ortez": "ES", "Juan Rojas": "CL", "Luis Vega": "PE"},
+        ),
     ]
 
     def test_country_from_the_sentence(self):

@@ -77,6 +77,7 @@ class Candidate:
     its_org: object = None  # "the CAPDF and its Chairman X": the body "its" refers to
     country_before: str | None = None  # "Latvia – X" inside a list of names
     in_list: bool = False  # a member of a list of names that is a list of persons
+    list_first: bool = False  # the first member of that list
     shared_title: tuple[int, int] | None = None  # "the foreign ministers of" before a list
 
 

@@ -12,8 +12,7 @@ from rapidfuzz import fuzz
 
 from diplomacy.names import name_key
 
-from ..context import PLACE_PREPOSITIONS
-from ..lexicons import MEETING_VERBS, TITLE_HEADS
+from ..lexicons import TITLE_HEADS
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate
 from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
@@ -129,30 +128,10 @@ class EntitiesMixin:
             self.igo_posts[idx] = True  # "the EBRD ... led by its President X"
         if c.honorific and not entity.gender:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
-        s_start, s_end = self.ctx.sentence_of(c.a)
-        scope = self._scene_country(s_start, c.a)
-        if scope is not None:
-            # "In Kenya, the envoy met A and B": A and B are Kenya's; the envoy only visits
-            if self._after_encounter_verb(s_start, c.a):
-                self.title_countries[idx][scope] += 1
-            return
-        # the nearest country named in the same sentence, used only as a last resort
-        best = None
-        for k in range(max(s_start, c.a - 15), c.a):
-            m = self.ctx.in_match.get(k)
-            org = self.org_at.get(k)
-            if (
-                m
-                and m.kind in ("country", "demonym")
-                and (org is None or org.kind not in IGO_KINDS)
-                and not self._country_as_place_or_owner(m)
-            ):
-                d = c.a - k
-                if best is None or d < best[0]:
-                    best = (d, m.value)
-        if best:
-            self.fallback_countries[idx][best[1]] += 1
-        elif c.title is not None and c.its_org is None:
+        self.sentence_country(idx, c)
+
+    def _home_government(self, idx, c: Candidate):
+        if c.title is not None and c.its_org is None:
             # "Prime Minister X" with no country anywhere near, in a story datelined in the
             # capital: the outlet's own government (weakest evidence, used last)
             story = self.ctx.story_at(self.tokens[c.a].start)
@@ -160,41 +139,6 @@ class EntitiesMixin:
             title = " ".join(t.lower for t in self.tokens[c.title[0] : c.title[1]])
             if home and NATIONAL_OFFICE.search(title) and not OTHER_OFFICE.search(title):
                 self.dateline_countries[idx][home] += 1
-
-    def _scene_country(self, s_start, a) -> str | None:
-        """The country of a sentence that opens "In <Country>, ..."."""
-        toks = self.tokens
-        if a - s_start < 3 or toks[s_start].lower != "in":
-            return None
-        m = self.ctx.in_match.get(s_start + 1)
-        if m is None or m.kind != "country":
-            m = self.ctx.in_match.get(s_start + 2)
-            if m is None or m.kind != "country" or toks[s_start + 1].lower != "the":
-                return None
-        if m.end < a and toks[m.end].text == ",":
-            return m.value
-        return None
-
-    def _after_encounter_verb(self, s_start, a) -> bool:
-        return any(self.tokens[k].lower in MEETING_VERBS for k in range(s_start, a))
-
-    def _country_as_place_or_owner(self, m) -> bool:
-        """ "landed in X", "a visit to X", "X's territorial integrity": a country named as
-        a place or as the owner of a thing says nothing of a person's nationality."""
-        toks = self.tokens
-        if m.start > 0 and toks[m.start - 1].lower in PLACE_PREPOSITIONS:
-            return True
-        if (
-            m.start > 1
-            and toks[m.start - 1].lower == "the"
-            and toks[m.start - 2].lower in (PLACE_PREPOSITIONS)
-        ):
-            return True
-        return (
-            m.end + 1 < len(toks)
-            and toks[m.end].text in ("'s", "’s")
-            and toks[m.end + 1].text[:1].islower()
-        )
 
     def _countries(self):
         for i, entity in enumerate(self.entities):

@@ -12,12 +12,13 @@ from ..context import Context
 from ..lexicons import NAME_PARTICLES
 from ..types import OrganisationMention, PersonEntity, PersonMention
 from .candidates import SOVEREIGN_TITLES, CandidatesMixin
+from .countries import CountriesMixin
 from .entities import EntitiesMixin
 from .lists import ListsMixin
 from .titles import TitlesMixin
 
 
-class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
+class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, EntitiesMixin):
     def __init__(self, ctx: Context, organisations: list[OrganisationMention]):
         self.ctx = ctx
         self.tokens = ctx.tokens
@@ -82,6 +83,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, TitlesMixin, EntitiesMixin):
     def run(self):
         candidates = self.candidates()
         self.mark_lists(candidates)
+        self.claim_countries(candidates)
         full, single = [], []
         for c in candidates:
             n_words = len(self._name_text(c.a, c.b).split())

@@ -32,6 +32,7 @@ class ListsMixin:
                 self._share_plural_title(members)
                 for c in members:
                     c.in_list = True
+                members[0].list_first = True
 
     def _lists(self, candidates: list[Candidate]) -> list[list[Candidate]]:
         out, current = [], []
@@ -158,14 +159,26 @@ class ListsMixin:
         if any(c.country_after or c.country_before for c in members):
             return
         s_start, _ = self.ctx.sentence_of(members[0].a)
-        countries, k = [], s_start
-        while k < members[0].a:
+        countries = self._countries_in(s_start, members[0].a)
+        if not countries and s_start > 0:
+            # "Ministers of X, Y and Z met. ... A, B and C gathered": the sentence before
+            p_start, p_end = self.ctx.sentence_of(s_start - 1)
+            countries = self._countries_in(p_start, p_end)
+            if len(countries) == len(members) and members[0].shared_title is None:
+                shared = self._plural_title_near(min(p_end, p_start + 8))
+                for c in members:
+                    c.shared_title = shared
+        if len(countries) == len(members) and len(set(countries)) == len(countries):
+            for c, iso2 in zip(members, countries, strict=True):
+                c.country_before = iso2
+
+    def _countries_in(self, a: int, b: int) -> list[str]:
+        countries, k = [], a
+        while k < b:
             m = self.ctx.in_match.get(k)
             if m is not None and m.start == k and m.kind == "country":
                 countries.append(m.value)
                 k = m.end
                 continue
             k += 1
-        if len(countries) == len(members):
-            for c, iso2 in zip(members, countries, strict=True):
-                c.country_before = iso2
+        return countries

@@ -75,3 +75,28 @@ LIST_CLOSING_VERBS = frozenset(
     gathered convened discussed agreed signed exchanged reviewed co-chaired took
     """.split()
 )
+# "X expressed the Kenyan position", "X led Ghana's delegation", "X represented Peru": a
+# person speaking or acting for a country (its verb, then the noun after the country)
+SPEAKS_FOR_VERBS = frozenset(
+    """
+    expressed expresses reaffirmed reaffirms reiterated reiterates conveyed conveys
+    affirmed affirms underlined underlines stressed stresses emphasised emphasized
+    pledged pledges voiced voices outlined outlines presented presents confirmed
+    led leads lead headed heads head represented represents representing
+    """.split()
+)
+SPEAKS_FOR_NOUNS = frozenset(
+    """
+    support commitment commitments position positions stance readiness interest
+    delegation team views view policy concern concerns willingness intention gratitude
+    government side
+    """.split()
+)
+# "X said Chile would ...": a country as the subject of reported speech
+SPEAKS_FOR_SAID = frozenset("said says stated added noted told".split())
+SPEAKS_FOR_AFTER_COUNTRY = frozenset(
+    """
+    is was will would has had remains remained could can must should wants plans hopes
+    intends stands supports welcomes
+    """.split()
+)

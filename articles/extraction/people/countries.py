@@ -1,0 +1,148 @@
+"""A person's country when no title gives it: what the sentence around a name says.
+
+Strongest first: the person speaks or acts for a country ("X expressed the Kenyan
+position", "X led Ghana's delegation", "X said Chile would ..."); the scene of a meeting
+("In Peru, the envoy met A and B": A and B are Peru's); last, the nearest country named
+before the name that is not a place, not a thing's owner and not another person's own
+country ("President of Mali Y" gives Y's country to Y alone).
+"""
+
+from __future__ import annotations
+
+from ..context import PLACE_PREPOSITIONS
+from ..lexicons import MEETING_VERBS, PLACE_WORDS
+from .candidates import Candidate
+from .vocabulary import (
+    IGO_KINDS,
+    SPEAKS_FOR_AFTER_COUNTRY,
+    SPEAKS_FOR_NOUNS,
+    SPEAKS_FOR_SAID,
+    SPEAKS_FOR_VERBS,
+)
+
+QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
+
+
+class CountriesMixin:
+    """Part of ``PeopleFinder``: countries from the sentence around a name."""
+
+    def claim_countries(self, candidates: list[Candidate]) -> None:
+        """Token -> candidate whose own title, apposition or "of X" names that country."""
+        self.claimed: dict[int, Candidate] = {}
+        for c in candidates:
+            spans = ([c.title] if c.title else []) + c.appositions
+            if c.country_after:
+                spans.append((c.b, min(c.b + 4, len(self.tokens))))
+            for a, b in spans:
+                for k in range(a, b):
+                    self.claimed.setdefault(k, c)
+
+    def sentence_country(self, idx: int, c: Candidate) -> None:
+        """Votes for a person's country from the sentence of one mention."""
+        speaks_for = self._speaks_for(c)
+        if speaks_for is not None:
+            self.title_countries[idx][speaks_for] += 1
+            return
+        s_start, _ = self.ctx.sentence_of(c.a)
+        scene = self._scene_country(s_start, c.a)
+        if scene is not None:
+            # "In Kenya, the envoy met A and B": A and B are Kenya's; the envoy only visits
+            if self._after_encounter_verb(s_start, c.a):
+                self.title_countries[idx][scene] += 1
+            return
+        if c.b < len(self.tokens) and self.tokens[c.b].text in ("'s", "’s"):
+            return  # "the X team is led by Y's counterpart": the country is the other's
+        if c.in_list and not c.list_first:
+            return  # "The Turkish ministry said A, B and C met": the country is A's at most
+        nearest = self._nearest_country(c, s_start)
+        if nearest is not None:
+            self.fallback_countries[idx][nearest] += 1
+        else:
+            self._home_government(idx, c)
+
+    def _nearest_country(self, c: Candidate, s_start: int) -> str | None:
+        for k in range(c.a - 1, max(s_start, c.a - 15) - 1, -1):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.kind not in ("country", "demonym"):
+                continue
+            org = self.org_at.get(k)
+            if org is not None and org.kind in IGO_KINDS:
+                continue
+            owner = self.claimed.get(k, c)
+            if owner is not c and not self._same_party(owner, c):
+                continue
+            if self._country_as_place_or_owner(m):
+                continue
+            return m.value
+        return None
+
+    def _same_party(self, owner: Candidate, c: Candidate) -> bool:
+        """ "his Brazilian counterpart A and Federal Deputy B": B joins A's country."""
+        start = c.title[0] if c.title else c.a
+        return owner.b == start - 1 and self.tokens[owner.b].lower == "and"
+
+    def _speaks_for(self, c: Candidate) -> str | None:
+        """ "X expressed the U.S. commitment", "X led Nigeria's delegation", "X represented
+        Ghana", "X said Chile would ...": X speaks or acts for that country."""
+        toks = self.tokens
+        k = c.b
+        while k < len(toks) and toks[k].lower in ("also", "has", "had", "then", "later"):
+            k += 1
+        if k + 1 >= len(toks):
+            return None
+        verb = toks[k].lower
+        if verb in SPEAKS_FOR_VERBS or verb in SPEAKS_FOR_SAID:
+            j = k + 1 + (toks[k + 1].lower == "the")
+            m = self.ctx.in_match.get(j)
+            if m is None or m.kind not in ("country", "demonym") or m.start != j:
+                return None
+            after = m.end
+            if after < len(toks) and toks[after].text in ("'s", "’s"):
+                after += 1
+            if after >= len(toks):
+                return None
+            nxt = toks[after].lower
+            if verb in SPEAKS_FOR_VERBS and (nxt in SPEAKS_FOR_NOUNS or verb.startswith("repres")):
+                return m.value
+            if verb in SPEAKS_FOR_SAID and m.kind == "country" and nxt in SPEAKS_FOR_AFTER_COUNTRY:
+                return m.value
+        return None
+
+    def _scene_country(self, s_start, a) -> str | None:
+        """The country of a sentence that opens "In <Country>, ..."."""
+        toks = self.tokens
+        if a - s_start < 3 or toks[s_start].lower != "in":
+            return None
+        m = self.ctx.in_match.get(s_start + 1)
+        if m is None or m.kind != "country":
+            m = self.ctx.in_match.get(s_start + 2)
+            if m is None or m.kind != "country" or toks[s_start + 1].lower != "the":
+                return None
+        if m.end < a and toks[m.end].text == ",":
+            return m.value
+        return None
+
+    def _after_encounter_verb(self, s_start, a) -> bool:
+        return any(self.tokens[k].lower in MEETING_VERBS for k in range(s_start, a))
+
+    def _country_as_place_or_owner(self, m) -> bool:
+        """ "landed in X", "a visit to X", "X's territorial integrity": a country named as
+        a place or as the owner of a thing says nothing of a person's nationality."""
+        toks = self.tokens
+        if m.start > 0 and toks[m.start - 1].lower in PLACE_PREPOSITIONS:
+            return True
+        if (
+            m.start > 1
+            and toks[m.start - 1].lower == "the"
+            and toks[m.start - 2].lower in PLACE_PREPOSITIONS
+        ):
+            return True
+        k = m.end
+        if k < len(toks) and toks[k].lower in PLACE_WORDS:
+            return True  # "the South China Sea", "the Korean Peninsula"
+        if k < len(toks) and toks[k].text in ("'s", "’s"):
+            k += 1
+            while k < len(toks) and toks[k].text in QUOTES:
+                k += 1
+            return k < len(toks) and toks[k].text[:1].islower()
+        return False
