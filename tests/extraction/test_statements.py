@@ -874,3 +874,26 @@ class CarriedReportTests(SimpleTestCase):
         self.assertEqual(
             by(statements, "Tamsin Oakridge"), [("the two presidents will meet in May", False)]
         )
+
+
+class LooseQuotationTests(SimpleTestCase):
+    def test_a_quotation_paragraph_after_a_persons_statement_is_theirs(self):
+        statements = said(
+            STORY.format(
+                "Oakridge said the talks had been useful for both capitals.\n\n"
+                '"We are ready to sign the river treaty as soon as next week."'
+            )
+        )
+        self.assertIn(
+            ("We are ready to sign the river treaty as soon as next week.", True),
+            by(statements, "Tamsin Oakridge"),
+        )
+
+    def test_after_a_group_statement_it_is_no_ones(self):
+        statements = said(
+            STORY.format(
+                "The two sides said the talks had been useful for both capitals.\n\n"
+                '"We are ready to sign the river treaty as soon as next week."'
+            )
+        )
+        self.assertFalse([s for s, t, _ in statements if "river treaty" in t and s])

@@ -30,6 +30,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         self.coref = Coreference(ctx, result)
         self.consumed: set[int] = set()  # tokens of quotations and their attributions
         self.drafts: list[Draft] = []
+        self.loose_quotes = []
         self._token_starts = [t.start for t in self.tokens]
 
     # -- statements --------------------------------------------------------------------
@@ -39,6 +40,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         self.find_posts()
         self.find_quotations()
         self.find_reported()
+        self.attach_loose_quotes()
         drafts = sorted(self.drafts, key=lambda d: d.parts[0][0])
         out: list[StatementCandidate] = []
         said: dict[int, Utterances] = defaultdict(Utterances)  # speaker -> what they said

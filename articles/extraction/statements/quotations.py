@@ -150,6 +150,30 @@ class QuotationsMixin:
                 return at
         return None
 
+    def _whole_paragraph(self, q: Quote, paragraph: tuple[int, int]) -> bool:
+        toks = self.tokens
+        lo, hi = paragraph
+        if q.open_mark != lo or q.close_mark is None or q.words < MIN_WORDS:
+            return False
+        return all(not toks[k].is_word for k in range(q.close_mark + 1, hi))
+
+    def attach_loose_quotes(self):
+        """A paragraph of quotation with no speech verb, right after a paragraph whose last
+        statement is one person's, is that person's words (GUIDELINES: a second span)."""
+        paragraphs = self._paragraphs()
+        for q in self.loose_quotes:
+            if q.paragraph == 0 or any(k in self.consumed for k in range(q.a, q.b)):
+                continue
+            lo, hi = paragraphs[q.paragraph - 1]
+            before = [d for d in self.drafts if lo <= d.parts[-1][0] < hi]
+            if not before:
+                continue
+            last = max(before, key=lambda d: d.parts[-1][0])
+            if last.speaker.entity is None or last.speaker.group:
+                continue
+            self.drafts.append(Draft([(q.a, q.b)], last.speaker, direct=True))
+            self.consumed.update(range(q.open_mark, q.close_mark + 1))
+
     def _spoken_after(self, q: Quote, paragraph: tuple[int, int]) -> bool:
         """Whether a speech verb follows the quotation in its paragraph: an attribution to
         someone not found as a person ('"...," Roe tweeted.'), so it continues no one."""
@@ -245,6 +269,13 @@ class QuotationsMixin:
             ):
                 owner[i] = owner[i + 1]
                 groups[owner[i]].insert(0, q)
+        # whole paragraphs of quotation that no attribution reached: maybe the words of the
+        # person whose statement the paragraph before ends with (see ``attach_loose_quotes``)
+        self.loose_quotes = [
+            q
+            for i, q in enumerate(quotes)
+            if i not in owner and self._whole_paragraph(q, paragraphs[q.paragraph])
+        ]
         for group in groups:
             at = next(q.attribution for q in group if q.attribution is not None)
             parts = [(q.a, q.b) for q in sorted(group, key=lambda q: q.a)]
