@@ -824,3 +824,24 @@ class SpeakersAtAGatheringTests(SimpleTestCase):
         )
         [row] = find(rows, "Tomas Errazuriz")
         self.assertEqual(row[5], {"Tomas Errazuriz", "Rosa Quispe"})
+
+
+class ReferenceDayTests(SimpleTestCase):
+    def test_a_day_after_after_is_not_the_meetings_and_a_caps_dateline_is_its_city(self):
+        _, rows = meetings_of(
+            "Leaders meet\n\n"
+            "2026-03-09 NAIROBI: Kenyan President Amina Odhiambo held a bilateral meeting with "
+            "Ugandan President Grace Namutebi today.\n\n"
+            "Namutebi is the first foreign leader to meet Odhiambo after her swearing-in as President "
+            "on March 2.\n"
+        )
+        self.assertEqual([(r[1], r[4]) for r in rows], [(dt.date(2026, 3, 9), "Nairobi")], rows)
+
+    def test_a_headline_infinitive_is_planned(self):
+        _, rows = meetings_of(
+            "Agency News Digest: March 4, 2026\n\n"
+            "Odhiambo, Namutebi to hold first talks on trade NAIROBI - Kenyan President Amina "
+            "Odhiambo and Ugandan President Grace Namutebi will hold their first meeting in Nairobi "
+            "on Thursday.\n"
+        )
+        self.assertFalse([r for r in rows if r[6] == "reported"], rows)

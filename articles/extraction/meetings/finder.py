@@ -167,6 +167,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 if first:
                     first = False
                     self._lead(state, cs, ce, sentence_dates)
+                elif state.dateline_city is None and not state.has_encounter:
+                    self._caps_dateline(state, cs, ce)  # under a one-line headline
                 self._sentence(index, state, cs, ce, sentence_dates)
                 for d in sentence_dates:
                     if d.precision == Precision.DAY and not self._past_or_future(d, state):

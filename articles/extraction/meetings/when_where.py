@@ -18,9 +18,13 @@ from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH
 PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
     r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
-    # a headline's infinitive: "A, B to hold talks" (not "came to attend")
-    r"|(?<!came )(?<!went )(?<!arrived )(?<!travelled )(?<!traveled )\bto (?:hold|meet|sign)\b"
     r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
+)
+# a headline's infinitive: "A, B to hold talks"; not "came to attend", "the first leader to
+# meet X" (which tells the meeting itself)
+INFINITIVE = re.compile(r"\bto (?:hold|meet|sign)\b")
+NOT_FUTURE_INFINITIVE = re.compile(
+    r"\b(?:came|went|arrived|travell?ed|flew|first|last|only|second|third)\b(?: [a-z\-]+){0,3} $"
 )
 RECALLED = re.compile(
     r"\b(?:last year|previous|earlier this year|in the past|years ago|once|former|then-)"
@@ -31,6 +35,12 @@ VIDEO = re.compile(
     r"|\bteleconference"
 )
 UNTIL = re.compile(r"(?i:through|until|till)\b")
+CAPS_DATELINE = re.compile(
+    r"\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\s+|date\s+[0-9\-]+\s+)?"
+    r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?::| [-\u2013\u2014]) "
+)
+# "met X after his appointment on Nov 24": a day told as a reference point, not the meeting's
+REFERENCE_POINT = re.compile(r"\b(?:after|before|since|following|ahead of|prior to)\b")
 OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
 CITY_BEFORE = re.compile(
     # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
@@ -164,12 +174,21 @@ class WhenWhereMixin:
     def _lead(self, state: StoryState, cs: int, ce: int, dates: list[DateMention]):
         """The first sentence sets the scene: its city and day, when the dateline does not."""
         if state.dateline_city is None:
-            city = self.city_in(cs, ce)
+            city = self._caps_dateline(state, cs, ce) or self.city_in(cs, ce)
             if city:
                 state.city, state.country = city
         days = [d for d in dates if d.precision == Precision.DAY]
         if days and state.dateline_date is None:
             state.lead_date = days[0]
+
+    def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
+        """ "2022-11-28 PUTRAJAYA: Sultan X held talks": a dateline the reader missed."""
+        caps = CAPS_DATELINE.match(self.text, cs, min(ce, cs + 80))
+        known = caps and self.ctx.lexicon.city(caps.group(1).title())
+        if known:
+            state.dateline_city, state.dateline_country = known
+            state.city, state.country = known
+        return known or None
 
     def _past_or_future(self, d: DateMention, state: StoryState) -> str | None:
         ref = state.dateline_date or state.reference
@@ -195,6 +214,9 @@ class WhenWhereMixin:
     def _status(self, low: str, t0: int, t1: int, dates, state) -> str:
         window = low[max(0, t0 - 45) : t1 + 25]
         if PLANNED.search(window):
+            return "planned"
+        infinitive = INFINITIVE.search(window)
+        if infinitive and not NOT_FUTURE_INFINITIVE.search(window[: infinitive.start()]):
             return "planned"
         if RECALLED.search(low[max(0, t0 - 60) : t1 + 40]) or re.search(
             r"\brecall(?:ed|ing) that\b", low[:t0]
@@ -225,6 +247,7 @@ class WhenWhereMixin:
                 self._past_or_future(d, state)
                 and OTHER_MEETING.search(self.low, t0 + 20, max(t0 + 20, d.start))
             )
+            and not REFERENCE_POINT.search(self.low, t0, d.start)
         ]
         picked = (inside + before[::-1] or [None])[0]
         if picked is not None:
