@@ -14,7 +14,7 @@ from diplomacy.names import name_key
 
 from ..lexicons import TITLE_HEADS
 from ..types import PersonEntity, PersonMention, Position
-from .candidates import Candidate
+from .candidates import Candidate, is_initial
 from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
 
 # offices of a national government, which a bare title in a datelined story refers to
@@ -174,6 +174,10 @@ class EntitiesMixin:
             # the name as most often written; ties go to the first seen
             e.name = max(forms, key=lambda f: (forms[f], -list(forms).index(f)))
             e.aliases = [f for f in forms if f != e.name and len(f.split()) >= 2]
+            for form in list(forms):
+                for variant in other_orders(form):
+                    if variant != e.name and variant not in e.aliases:
+                        e.aliases.append(variant)
             entities.append(e)
         mentions = []
         for m in self.mentions:
@@ -195,3 +199,22 @@ def _singular(title: str) -> str:
     if words and words[0][:1].isupper():  # "Foreign ministers": the post in title case
         words = [w[:1].upper() + w[1:] if w in TITLE_HEADS else w for w in words]
     return " ".join(words)
+
+
+# endings of patronymics: "Moldokanovich", "Ivanovna", "Nurlanuly", "Askarkyzy", "Aliyevich"
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "uly", "uulu", "kyzy", "qizi")
+
+
+def other_orders(name: str) -> list[str]:
+    """Other ways one person's full name is written: without middle initials ("Dana K.
+    Ross" -> "Dana Ross"), and given name first for "Surname Given Patronymic" forms
+    ("Ivanov Pyotr Sergeyevich" -> "Pyotr Ivanov")."""
+    words = name.split()
+    out = []
+    if len(words) >= 3:
+        plain = [words[0]] + [w for w in words[1:-1] if not is_initial(w)] + [words[-1]]
+        if len(plain) < len(words):
+            out.append(" ".join(plain))
+    if len(words) == 3 and words[2].lower().endswith(PATRONYMIC_ENDINGS):
+        out.append(f"{words[1]} {words[0]}")
+    return out
