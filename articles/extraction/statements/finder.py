@@ -4,6 +4,7 @@ meeting; the same utterance told twice is kept once.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 
@@ -31,6 +32,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         self.consumed: set[int] = set()  # tokens of quotations and their attributions
         self.drafts: list[Draft] = []
         self.loose_quotes = []
+        self._paragraph_cache: list[tuple[int, int]] | None = None
         self._token_starts = [t.start for t in self.tokens]
 
     # -- statements --------------------------------------------------------------------
@@ -65,8 +67,9 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
                 continue
             at = text.find(story.headline, story.start, story.start + 2 * len(story.headline) + 200)
             if at >= 0:
-                end = at + len(story.headline)
-                out.update(t.i for t in toks if at <= t.start < end)
+                a = bisect.bisect_left(self._token_starts, at)
+                b = bisect.bisect_left(self._token_starts, at + len(story.headline))
+                out.update(range(a, b))
         for lo, hi in self._paragraphs():
             opening = " ".join(t.lower for t in toks[lo : min(hi, lo + 3)])
             if any(opening.startswith(w) for w in LINK_LINES):

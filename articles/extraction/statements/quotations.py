@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .drafts import Attribution, Draft, Quote
 from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS, QUOTE_MARKS, SPEECH
 
@@ -11,6 +13,11 @@ class QuotationsMixin:
 
     # -- quotations --------------------------------------------------------------------
     def _paragraphs(self) -> list[tuple[int, int]]:
+        if self._paragraph_cache is None:
+            self._paragraph_cache = self._split_paragraphs()
+        return self._paragraph_cache
+
+    def _split_paragraphs(self) -> list[tuple[int, int]]:
         out, start = [], 0
         for t in self.tokens:
             if t.newline:
@@ -160,15 +167,21 @@ class QuotationsMixin:
     def attach_loose_quotes(self):
         """A paragraph of quotation with no speech verb, right after a paragraph whose last
         statement is one person's, is that person's words (GUIDELINES: a second span)."""
+        if not self.loose_quotes:
+            return
         paragraphs = self._paragraphs()
+        last_in: dict[int, Draft] = {}  # paragraph index -> its last statement
+        starts = [a for a, _ in paragraphs]
+        for d in self.drafts:
+            p = bisect.bisect_right(starts, d.parts[-1][0]) - 1
+            if p not in last_in or last_in[p].parts[-1][0] < d.parts[-1][0]:
+                last_in[p] = d
         for q in self.loose_quotes:
             if q.paragraph == 0 or any(k in self.consumed for k in range(q.a, q.b)):
                 continue
-            lo, hi = paragraphs[q.paragraph - 1]
-            before = [d for d in self.drafts if lo <= d.parts[-1][0] < hi]
-            if not before:
+            last = last_in.get(q.paragraph - 1)
+            if last is None:
                 continue
-            last = max(before, key=lambda d: d.parts[-1][0])
             if last.speaker.entity is None or last.speaker.group:
                 continue
             self.drafts.append(Draft([(q.a, q.b)], last.speaker, direct=True))
