@@ -583,6 +583,11 @@ class NotPersonsTests(SimpleTestCase):
         ("It will co-host the second Special Coastal Plus Three Summit.\n", set()),
         ("Borduria's FM Ivo Kalns Engages Partners at the Forum\n", {"Ivo Kalns"}),
         ("Upon arrival in Ankara Petrov told reporters the talks would go well.\n", {"Petrov"}),
+        (
+            "Interior Minister R Venkatesan met envoys. He wrote in a post on X. Venkatesan "
+            "also met the mayor.\n",
+            {"R Venkatesan"},
+        ),
     ]
 
     def test_titles_without_a_post_headline_verbs_and_cities_are_not_names(self):

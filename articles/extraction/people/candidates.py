@@ -148,7 +148,11 @@ class CandidatesMixin:
         for s_start, s_end in self.ctx.sentences:
             k = s_start
             while k < s_end:
-                if not self._can_start_name(k) and not self._given_name_after_honorific(k):
+                if not (
+                    self._can_start_name(k)
+                    or self._given_name_after_honorific(k)
+                    or self._bare_initial_after_title(k, s_end)
+                ) or self._platform_before_a_name(k):
                     k += 1
                     continue
                 j = k + 1
@@ -190,6 +194,26 @@ class CandidatesMixin:
                     out.append(self._evidence(Candidate(k, end), s_start, s_end))
                 k = j
         return out
+
+    def _bare_initial_after_title(self, k, s_end) -> bool:
+        """ "External Affairs Minister S Jaishankar": a capital letter with no period, between
+        a post and a name, is an initial."""
+        toks = self.tokens
+        t = toks[k]
+        return (
+            len(t.text) == 1
+            and t.text.isupper()
+            and t.text not in ("A", "I")
+            and k > 0
+            and toks[k - 1].lower in TITLE_HEADS
+            and k + 1 < s_end
+            and self._can_start_name(k + 1)
+        )
+
+    def _platform_before_a_name(self, k) -> bool:
+        """ "said in a post on X. Jaishankar also met ...": "X." ends a sentence there."""
+        toks = self.tokens
+        return is_initial(toks[k].text) and k > 0 and toks[k - 1].lower in ("on", "via", "at")
 
     def _name_words(self, a, b) -> int:
         """Capitalised words of a name: particles and hyphens do not count."""
