@@ -146,6 +146,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
 
+# Two caches. "default" keeps page aggregates (home counts, timelines) per process.
+# "shared" holds what every worker must count together (failed logins, anonymous
+# exports running): Redis when REDIS_URL is set (needs the `redis` package), else a
+# table of this database (created by migration diplomacy.0011, or `createcachetable`).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_TABLE = "diplomacy_cache"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
+}
+
 # a country page's kept counts are recounted when older than this, whatever happened
 # (every change made through Django already recounts them: see diplomacy/summaries.py)
 COUNTRY_SUMMARY_MAX_AGE = env_int("COUNTRY_SUMMARY_MAX_AGE", 24 * 3600)

@@ -6,9 +6,9 @@ After ``MAX_FAILURES`` failures for one username, or from one address, within ``
 seconds, further logins for that username or from that address are refused for
 ``LOCKOUT`` seconds, even with the right password.
 
-The counters live in Django's cache. The default local-memory cache is per process, which
-is enough for one server process; a deployment with several processes or hosts should
-configure a shared cache (e.g. Redis through ``CACHES``) so that they count together.
+The counters live in the "shared" cache (settings.CACHES: a database table, or Redis when
+REDIS_URL is set), so that every server process and host counts together: under
+``gunicorn --workers 4`` a per-process count would let four times as many guesses through.
 """
 
 import hashlib
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 
@@ -57,12 +57,19 @@ def _lockout_key(subject):
     return f"diplomacy:login-lockout:{subject}"
 
 
+def shared_cache():
+    """The cache every server process sees (looked up per call: tests swap settings)."""
+    return caches["shared"]
+
+
 def is_locked_out(username, ip):
+    cache = shared_cache()
     return any(cache.get(_lockout_key(s)) for s in _subjects(username, ip))
 
 
 def record_failure(username, ip):
     """Count one failed login; returns the highest count for the username or the address."""
+    cache = shared_cache()
     highest = 0
     for subject in _subjects(username, ip):
         key = _failures_key(subject)

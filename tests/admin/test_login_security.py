@@ -1,16 +1,21 @@
 """Failed admin logins are logged (username and address, never the password) and, after
 five failures within 15 minutes, refused for 15 minutes per username and per address."""
 
+import datetime
 import logging
 import time
 from unittest import mock
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
-from django.core.cache import cache
-from django.test import TestCase, override_settings
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connection
+from django.test import SimpleTestCase, TestCase, override_settings
+from django.utils import timezone
 
 from diplomacy import security
+from tests.operations.test_settings import manage
 
 LOGIN = "/admin/login/?next=/admin/"
 PASSWORD = "correct horse battery staple"
@@ -27,8 +32,8 @@ class LoginSecurityTests(TestCase):
         ):
             patch.start()
             self.addCleanup(patch.stop)
-        cache.clear()
-        self.addCleanup(cache.clear)
+        security.shared_cache().clear()
+        self.addCleanup(security.shared_cache().clear)
         self.editor = User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
 
     def login(self, username="editor", password="wrong", ip="192.0.2.10"):
@@ -90,8 +95,11 @@ class LoginSecurityTests(TestCase):
         for _ in range(security.MAX_FAILURES):
             self.login()
         self.assert_refused(self.login(password=PASSWORD))
-        later = time.time() + security.LOCKOUT + 1
-        with mock.patch("time.time", return_value=later):
+        later = timezone.now() + datetime.timedelta(seconds=security.LOCKOUT + 1)
+        with (
+            mock.patch("time.time", return_value=later.timestamp()),
+            mock.patch("django.core.cache.backends.db.tz_now", return_value=later),
+        ):
             self.assert_logged_in(self.login(password=PASSWORD))
 
     def test_hostile_usernames_are_logged_safely(self):
@@ -114,3 +122,30 @@ class LoginSecurityTests(TestCase):
             self.assertTrue(security.is_locked_out("", "192.0.2.99"))
             self.assertFalse(security.is_locked_out("", "10.0.0.1"))
             self.assertFalse(security.is_locked_out("", "1.2.3.4"))
+
+    def test_the_counts_are_kept_where_every_server_process_sees_them(self):
+        # gunicorn --workers 4: each worker is a process with its own memory. The count is
+        # in the database (or Redis), so a cache object another process makes sees it.
+        for attempt in range(security.MAX_FAILURES):
+            self.login(ip=f"198.51.100.{attempt}")
+        another_process = DatabaseCache(settings.CACHE_TABLE, {})
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {settings.CACHE_TABLE}")
+            self.assertGreaterEqual(cursor.fetchone()[0], 2)
+        lockout = security._lockout_key(security._subjects("editor", "")[0])
+        self.assertTrue(another_process.get(lockout))
+        # so a login that another worker answers is refused too
+        with mock.patch.object(security, "shared_cache", return_value=another_process):
+            self.assert_refused(self.login(password=PASSWORD, ip="203.0.113.7"))
+
+
+class SharedCacheSettingsTests(SimpleTestCase):
+    def test_the_shared_cache_is_the_database_or_redis_never_process_memory(self):
+        self.assertEqual(
+            settings.CACHES["shared"]["BACKEND"], "django.core.cache.backends.db.DatabaseCache"
+        )
+        code = "from django.conf import settings; print(settings.CACHES['shared'])"
+        result = manage("shell", "-c", code, REDIS_URL="redis://cache.example:6379/2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("RedisCache", result.stdout)
+        self.assertIn("redis://cache.example:6379/2", result.stdout)

@@ -127,6 +127,17 @@ class PublicPagesAreReadOnlyTests(SecurityTestCase):
                     response = getattr(self.client, method)(url)
                     self.assertEqual(response.status_code, 405, f"{method.upper()} {url}")
 
+    def test_a_write_without_a_csrf_token_gets_405_not_403(self):
+        # a real client sends no token to a page that never had a form: the CSRF check
+        # must not answer first (the test client skips it unless told)
+        client = Client(enforce_csrf_checks=True)
+        for url in public_urls(self.records):
+            for method in ("post", "put", "patch", "delete"):
+                with self.subTest(url=url, method=method):
+                    response = getattr(client, method)(url, {"a": "b"})
+                    self.assertEqual(response.status_code, 405, f"{method.upper()} {url}")
+                    self.assertEqual(response["Allow"], "GET, HEAD")
+
 
 class EscapingTests(SecurityTestCase):
     def assert_escaped(self, url, response):
