@@ -26,6 +26,17 @@ from .models import (
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+# a name, title or a few words; longer is a form error (SQLite refuses a LIKE pattern of
+# 50,000 characters, and no name is that long)
+MAX_TEXT = 200
+
+
+class TextFilter(django_filters.CharFilter):
+    """A text box of at most ``MAX_TEXT`` characters."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_TEXT)
+        super().__init__(*args, **kwargs)
 
 
 def id_or_none(value):
@@ -125,10 +136,10 @@ class MeetingFilter(django_filters.FilterSet):
     country = country_choice(
         label="Country", method="filter_country", help_text="Host or participant's country"
     )
-    organisation = django_filters.CharFilter(
+    organisation = TextFilter(
         label="Organisation", method="filter_organisation", help_text="Name, acronym or ID"
     )
-    participant = django_filters.CharFilter(
+    participant = TextFilter(
         label="Participant", method="filter_participant", help_text="Name or ID"
     )
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="Any kind")
@@ -169,14 +180,14 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class StatementFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+    q = TextFilter(
         label="Words", method="filter_text", help_text="Words in the statement"
     )
-    speaker = django_filters.CharFilter(
+    speaker = TextFilter(
         label="Speaker", method="filter_speaker", help_text="Name or ID"
     )
     speaker_country = country_choice(label="Speaker's country", field_name="speaker__country")
-    meeting = django_filters.CharFilter(
+    meeting = TextFilter(
         label="Meeting", method="filter_meeting", help_text="Title or ID"
     )
     date_after = django_filters.DateFilter(
@@ -230,9 +241,9 @@ class StatementFilter(django_filters.FilterSet):
 
 
 class PersonFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label="Name", method="filter_name")
+    name = TextFilter(label="Name", method="filter_name")
     country = country_choice(label="Country")
-    organisation = django_filters.CharFilter(
+    organisation = TextFilter(
         label="Organisation",
         method="filter_organisation",
         help_text="Name, acronym or ID (posts held)",
@@ -261,7 +272,7 @@ class PersonFilter(django_filters.FilterSet):
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(
+    name = TextFilter(
         label="Name", method="filter_name", help_text="Name or acronym"
     )
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, empty_label="Any kind")
@@ -282,7 +293,7 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class CountryFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label="Name", method="filter_name")
+    name = TextFilter(label="Name", method="filter_name")
     sovereign = django_filters.ChoiceFilter(
         label="Status",
         choices=[("yes", "Sovereign states"), ("no", "Territories")],

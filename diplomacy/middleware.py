@@ -2,9 +2,14 @@
 
 from django.http import HttpResponseBadRequest
 
+# longer than any filter, search or admin query needs; SQLite refuses a LIKE pattern of
+# 50,000 characters, so an unbounded value could reach the database as a server error
+MAX_QUERY_VALUE = 2000
+
 
 class RejectNulMiddleware:
-    """PostgreSQL refuses NUL in query parameters: a request carrying one is a 400, not a 500."""
+    """Query parameters the database cannot take are a 400, not a 500: NUL (PostgreSQL
+    refuses it) and values longer than ``MAX_QUERY_VALUE`` characters."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -13,4 +18,8 @@ class RejectNulMiddleware:
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return HttpResponseBadRequest("NUL characters are not allowed.")
+            if len(key) > MAX_QUERY_VALUE or any(len(v) > MAX_QUERY_VALUE for v in values):
+                return HttpResponseBadRequest(
+                    f"Query values are limited to {MAX_QUERY_VALUE} characters."
+                )
         return self.get_response(request)
