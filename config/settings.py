@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "diplomacy.middleware.RejectNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "diplomacy.middleware.AdminParameterGuardMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -180,16 +180,10 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class StatementFilter(django_filters.FilterSet):
-    q = TextFilter(
-        label="Words", method="filter_text", help_text="Words in the statement"
-    )
-    speaker = TextFilter(
-        label="Speaker", method="filter_speaker", help_text="Name or ID"
-    )
+    q = TextFilter(label="Words", method="filter_text", help_text="Words in the statement")
+    speaker = TextFilter(label="Speaker", method="filter_speaker", help_text="Name or ID")
     speaker_country = country_choice(label="Speaker's country", field_name="speaker__country")
-    meeting = TextFilter(
-        label="Meeting", method="filter_meeting", help_text="Title or ID"
-    )
+    meeting = TextFilter(label="Meeting", method="filter_meeting", help_text="Title or ID")
     date_after = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",
@@ -272,9 +266,7 @@ class PersonFilter(django_filters.FilterSet):
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    name = TextFilter(
-        label="Name", method="filter_name", help_text="Name or acronym"
-    )
+    name = TextFilter(label="Name", method="filter_name", help_text="Name or acronym")
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices, empty_label="Any kind")
     country = country_choice(label="Country")
     o = StableOrderingFilter(

@@ -3,7 +3,6 @@ five failures within 15 minutes, refused for 15 minutes per username and per add
 
 import datetime
 import logging
-import time
 from unittest import mock
 
 from django.conf import settings

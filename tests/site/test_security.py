@@ -298,3 +298,49 @@ class JunkQueryTests(SecurityTestCase):
             with self.subTest(query):
                 self.get("/search/", {"q": query})
                 self.get("/statements/", {"q": query})
+
+
+class AdminParameterTests(SecurityTestCase):
+    """Parameters the admin would pass on to a server error: a page, a redirect or a 400."""
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_an_impossible_date_drill_down_is_the_admins_invalid_filter_redirect(self):
+        for url in ("/admin/diplomacy/meeting/", "/admin/diplomacy/article/"):
+            field = "date" if "meeting" in url else "published"
+            for params in ({f"{field}__year": "1e20"},
+                           {f"{field}__year": "1" + "0" * 20},
+                           {f"{field}__year": "2024", f"{field}__month": "99999999999999999999"},
+                           {f"{field}__year": "2024", f"{field}__month": "5",
+                            f"{field}__day": "-1"},
+                           {f"{field}__year": "-5"}):  # fmt: skip
+                with self.subTest(url=url, params=params):
+                    response = self.client.get(url, params)
+                    self.assertEqual(response.status_code, 302)
+                    self.assertTrue(response["Location"].endswith("?e=1"))
+        # a real drill-down still works
+        self.assertEqual(
+            self.client.get("/admin/diplomacy/meeting/?date__year=2024").status_code, 200
+        )
+
+    def test_an_action_on_ids_that_are_not_ids_is_a_400(self):
+        person = self.records[0]["person"]
+        for action in ("mark_verified", "mark_rejected", "merge_selected", "delete_selected"):
+            for ids in (["abc"], ["1.5"], ["9" * 25], [str(person.pk), "abc"], [""]):
+                with self.subTest(action=action, ids=ids):
+                    response = self.client.post(
+                        "/admin/diplomacy/person/",
+                        {"action": action, "_selected_action": ids, "index": 0},
+                    )
+                    self.assertEqual(response.status_code, 400)
+        person.refresh_from_db()
+        self.assertEqual(person.review, "unreviewed")
+        # a real selection still acts
+        response = self.client.post(
+            "/admin/diplomacy/person/",
+            {"action": "mark_verified", "_selected_action": [person.pk], "index": 0},
+        )
+        self.assertEqual(response.status_code, 302)
+        person.refresh_from_db()
+        self.assertEqual(person.review, "verified")
