@@ -47,8 +47,7 @@ def render_sources(obj, split_url=None):
         return "No evidence: entered by hand."
     items = format_html_join(
         "",
-        '<li style="margin-bottom: .5em">{}<a href="{}">{}</a> <small>({})</small><br>'
-        "<q>{}</q></li>",
+        '<li>{}<a href="{}">{}</a> <small>({})</small><br><q>{}</q></li>',
         (
             (
                 format_html(
@@ -86,7 +85,7 @@ def render_sources(obj, split_url=None):
             "Split off</button></p>",
             split_url,
         )
-    return format_html('<p>{}</p><ul style="margin-left: 0">{}</ul>{}', summary, items, split)
+    return format_html('<p>{}</p><ul class="evidence-list">{}</ul>{}', summary, items, split)
 
 
 class EditorInlineMixin:
@@ -101,6 +100,10 @@ class CuratedAdmin(SimpleHistoryAdmin):
 
     actions = ["mark_verified", "mark_rejected"]
     list_filter = ["review"]
+
+    class Media:
+        css = {"all": ["diplomacy/admin.css"]}
+
     readonly_fields = ["locked_fields", "created_at", "updated_at", "sources"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator

@@ -30,6 +30,9 @@ def article_evidence_url(evidence):
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Imported rows: browsed by editors, written only by the importer."""
 
+    class Media:
+        css = {"all": ["diplomacy/admin.css"]}
+
     def has_add_permission(self, request):
         return False
 
@@ -59,7 +62,7 @@ class ArticleAdmin(ReadOnlyAdmin):
     def marked_text(self, obj):
         spans = obj.evidence.order_by("start").values("id", "start", "end")
         marked = highlight(obj.text, list(spans))
-        return format_html('<div style="white-space: pre-wrap; max-width: 60em">{}</div>', marked)
+        return format_html('<div class="article-text">{}</div>', marked)
 
 
 @admin.register(Evidence)

@@ -51,6 +51,15 @@ class EditorInBrowserTests(StaticLiveServerTestCase):
         editor.groups.add(Group.objects.get(name=EDITORS))
         self.page = self.browser.new_page()
         self.page.set_default_timeout(15_000)
+        # the admin's scripts (action bar, inlines, calendar) run under the site's
+        # Content-Security-Policy: nothing of theirs may be blocked
+        self.blocked = []
+        self.page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and self.blocked.append(message.text)
+            ),
+        )
         self.page.goto(f"{self.live_server_url}/admin/login/")
         self.page.fill("#id_username", "editor")
         self.page.fill("#id_password", "a-long-test-password")
@@ -59,6 +68,7 @@ class EditorInBrowserTests(StaticLiveServerTestCase):
 
     def tearDown(self):
         self.page.close()
+        self.assertEqual(self.blocked, [])
 
     def run_action(self, model_name, action, pks):
         self.page.goto(f"{self.live_server_url}/admin/diplomacy/{model_name}/")

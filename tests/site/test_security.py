@@ -344,3 +344,18 @@ class AdminParameterTests(SecurityTestCase):
         self.assertEqual(response.status_code, 302)
         person.refresh_from_db()
         self.assertEqual(person.review, "verified")
+
+
+class ContentSecurityPolicyTests(SecurityTestCase):
+    def test_every_answer_carries_the_policy(self):
+        self.client.force_login(self.admin)
+        urls = [*public_urls(self.records)[:8], "/statements/?format=csv", "/no-such-page/",
+                "/admin/", "/admin/diplomacy/person/", "/admin/login/"]  # fmt: skip
+        for url in urls:
+            with self.subTest(url):
+                policy = self.client.get(url)["Content-Security-Policy"]
+                self.assertIn("default-src 'self'", policy)
+                self.assertIn("script-src 'self'", policy)
+                self.assertNotIn("unsafe-inline", policy)
+                self.assertIn("frame-ancestors 'none'", policy)
+                self.assertIn("object-src 'none'", policy)

@@ -8,6 +8,7 @@ admin ones as a logged-in superuser.
 import os
 import unittest
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
@@ -59,16 +60,29 @@ class HostileTextInTheBrowserTests(StaticLiveServerTestCase):
         )
         self.errors = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # what the Content-Security-Policy blocked: the site's and the admin's own
+        # scripts, styles and images must all be allowed
+        self.blocked = []
+        self.page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and self.blocked.append(message.text)
+            ),
+        )
 
     def tearDown(self):
         self.page.close()
 
     def visit(self, path):
+        self.blocked.clear()
         response = self.page.goto(self.live_server_url + path)
         self.assertEqual(response.status, 200, path)
         self.page.wait_for_load_state("load")
         self.assertIsNone(self.page.evaluate("window.__pwned"), f"a script ran on {path}")
         self.assertEqual(self.dialogs, [], f"a dialog opened on {path}")
+        self.assertTrue(response.headers.get("content-security-policy"), path)
+        self.assertEqual(self.blocked, [], f"the policy blocked part of {path}")
+        self.assertEqual(self.errors, [], f"a script failed on {path}")
         links = self.page.eval_on_selector_all(
             "a[href], [src], form[action]",
             "els => els.map(e => e.getAttribute('href') || e.getAttribute('src') || "
@@ -85,6 +99,22 @@ class HostileTextInTheBrowserTests(StaticLiveServerTestCase):
         self.assertIn(SCRIPT, shown)
         self.assertIn(IMG, shown)
         self.assertIn("javascript:alert(1)", shown)
+
+    def test_the_policy_stops_an_inline_script_that_escaping_would_have_let_through(self):
+        # as if a template forgot to escape: the browser itself refuses to run it
+        self.page.route(
+            "**/persons/",
+            lambda route: route.fulfill(
+                status=200,
+                headers={"Content-Security-Policy": settings.CONTENT_SECURITY_POLICY},
+                content_type="text/html",
+                body=f"<!doctype html><title>x</title>{SCRIPT}{IMG}",
+            ),
+        )
+        self.page.goto(self.live_server_url + "/persons/")
+        self.page.wait_for_load_state("load")
+        self.assertIsNone(self.page.evaluate("window.__pwned"))
+        self.assertTrue(self.blocked)
 
     def test_admin_pages_show_hostile_text_as_text(self):
         self.page.goto(self.live_server_url + "/admin/login/")

@@ -147,6 +147,13 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
             "dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss())
         )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # the Content-Security-Policy must block nothing of the site's own (CSS, charts)
+        self.page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and self.errors.append(message.text)
+            ),
+        )
         self.external = []
         self.page.on(
             "request",
