@@ -8,9 +8,9 @@ from django.contrib.admin.views.main import ERROR_FLAG
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 
-# longer than any filter, search or admin query needs; SQLite refuses a LIKE pattern of
+# far longer than any filter, search or admin query needs; SQLite refuses a LIKE pattern of
 # 50,000 characters, so an unbounded value could reach the database as a server error
-MAX_QUERY_VALUE = 2000
+MAX_QUERY_VALUE = 10_000
 
 
 class RejectNulMiddleware:
