@@ -845,3 +845,25 @@ class ReferenceDayTests(SimpleTestCase):
             "on Thursday.\n"
         )
         self.assertFalse([r for r in rows if r[6] == "reported"], rows)
+
+
+class BetweenAndPlannedTests(SimpleTestCase):
+    def test_present_at_the_meeting_between_a_and_b(self):
+        _, rows = meetings_of(
+            "ROME, Oct. 3, 2026 (Agency) -- Italian Foreign Minister Marco Bellini was also present "
+            "at the meeting between Greek Prime Minister Eleni Pappas and Italian President Luca "
+            "Ferri which was held this evening.\n\n"
+            "In the meeting with the Italian president and his foreign minister, Pappas also invited "
+            "them to the upcoming summit, which will be held on Oct. 20 in the city of Milan.\n"
+        )
+        self.assertEqual(len(rows), 1, rows)
+        self.assertEqual(rows[0][5], {"Marco Bellini", "Eleni Pappas", "Luca Ferri"})
+        self.assertEqual((rows[0][1], rows[0][4]), (dt.date(2026, 10, 3), "Rome"))
+
+    def test_a_planned_meeting_is_not_stored(self):
+        _, rows = meetings_of(
+            "BEIJING, Oct. 27, 2026 (Agency) -- Their call came ahead of a planned meeting between "
+            "Peruvian President Rosa Quispe and Chilean President Tomas Errazuriz in Lima on "
+            "Thursday.\n"
+        )
+        self.assertEqual(rows, [])

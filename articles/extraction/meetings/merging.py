@@ -61,6 +61,8 @@ class MergingMixin:
         for c in clusters:
             if not c.participants or c.date is None:
                 continue
+            if c.status == "planned":
+                continue  # announced, not held: nothing to register yet
             if c.status != "reported" and (c.date_strength < EXPLICIT or len(c.participants) < 2):
                 continue
             out.append(self._candidate(c))
@@ -150,6 +152,14 @@ def _same_meeting(c: Report, r: Report) -> bool:
     if c.city and r.city and c.city != r.city and min(c.city_strength, r.city_strength) >= EXPLICIT:
         return False
     shared = len(set(c.participants) & set(r.participants))
+    if {c.kind, r.kind} == {"bilateral", "multilateral"} and not (c.named or r.named):
+        # "the meeting between A and B, with C present" told again as "A's meeting with C"
+        smaller, larger = sorted((c, r), key=lambda x: len(set(x.participants)))
+        return (
+            c.story == r.story
+            and shared >= 2
+            and shared == len(set(smaller.participants)) < len(set(larger.participants))
+        )
     if c.kind in MULTILATERAL_KINDS or r.kind in MULTILATERAL_KINDS:
         if c.kind != r.kind:
             return False

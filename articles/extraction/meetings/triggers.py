@@ -43,6 +43,8 @@ ENCOUNTER = (
     r"|(?:[Tt]alks|[Aa] meeting|[Mm]eetings|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions)"
     r" (?:were |was )?"
     r"(?:held|took place) between"
+    # "the meeting between A and B", "talks between A and B"
+    r"|(?:meeting|talks|consultations|negotiations) between"
     # "Meetings (were) held with A, B and C": the visitor's, one by one
     r"|(?:meetings?|[Tt]alks|[Cc]onsultations|[Nn]egotiations) (?:were |was )?held with"
     r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
@@ -203,6 +205,7 @@ class TriggersMixin:
             )
             separate = (
                 len(counterparts) >= 2
+                and not m.group(0).endswith("between")  # "the meeting between A and B"
                 and bool(subject_people)
                 and (
                     respectively

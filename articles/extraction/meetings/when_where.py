@@ -18,6 +18,8 @@ from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH
 PLANNED = re.compile(
     r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
     r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
+    r"|\b(?:a|an|the) (?:planned|proposed|expected|possible|potential|prospective)\b"
+    r"|\bahead of (?:a|an|the|their|his|her)\b"
     r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
 )
 # a headline's infinitive: "A, B to hold talks"; not "came to attend", "the first leader to
@@ -343,7 +345,9 @@ class WhenWhereMixin:
             if city and re.search(r"\b(?:chaired|hosted|presided)\b", low):
                 report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             return
-        city = self.city_in(t0, zone_end) or self.city_in(cs, t0)
+        future = PLANNED.search(self.low, t0 + 20, max(t0 + 20, zone_end))
+        own_end = future.start() if future else zone_end  # "... the upcoming summit in X"
+        city = self.city_in(t0, own_end) or self.city_in(cs, t0)
         if city:
             report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             if report.status == "reported":
