@@ -503,6 +503,21 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "a post introduced by a platform and a colon",
+            'Oakridge posted on social media: "We will never give up the river that feeds '
+            'our valley."',
+            "Tamsin Oakridge",
+            "We will never give up the river that feeds our valley.",
+            True,
+        ),
+        (
+            "a hyphenated circumstance before 'that'",
+            "Oakridge wrote in an op-ed that the talks had been useful for both capitals.",
+            "Tamsin Oakridge",
+            "the talks had been useful for both capitals",
+            False,
+        ),
+        (
             "recognition in a readout",
             "President Oakridge recognized the steps that Dravia is taking to open the border "
             "crossings.",

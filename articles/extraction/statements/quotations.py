@@ -141,6 +141,13 @@ class QuotationsMixin:
                         if e == k + 1:
                             at.end = q.open_mark
                             return at
+                if toks[q.open_mark - 1].text == ":":
+                    # 'X posted on social media: "..."': a circumstance before the colon
+                    for v in range(k - 1, max(start, k - 12) - 1, -1):
+                        at = self._attribution_at(v, start, q.open_mark)
+                        if at is not None and at.end >= q.open_mark:
+                            at.end = q.open_mark
+                            return at
         return None
 
     def _colon_before(self, paragraph: tuple[int, int]) -> Attribution | None:

@@ -455,14 +455,17 @@ class SpeakersMixin:
         that ...", "said in his speech that ...", "told reporters on arrival that ..."."""
         toks = self.tokens
         if k >= hi or not (
-            toks[k].lower in CIRCUMSTANCES or toks[k].lower in WEEKDAYS or toks[k].lower in MONTHS
+            toks[k].lower in CIRCUMSTANCES
+            or toks[k].lower in WEEKDAYS
+            or toks[k].lower in MONTHS
+            or toks[k - 1].lower in CIRCUMSTANCES  # a particle: "posted on social media:"
         ):
             return k
         for j in range(k + 1, min(hi, k + 14)):
             if toks[j].lower == "that" or toks[j].text == ":":  # "wrote on X: ..."
                 return j
-            if not toks[j].is_word or toks[j].lower in SPEECH:
-                break
+            if (not toks[j].is_word and not toks[j].is_hyphen) or toks[j].lower in SPEECH:
+                break  # (a hyphen stays inside a circumstance: "in an op-ed that")
         return k
 
     def _clause_ends(self, k: int, end: int) -> bool:
