@@ -912,3 +912,23 @@ class LooseQuotationTests(SimpleTestCase):
             )
         )
         self.assertFalse([s for s, t, _ in statements if "river treaty" in t and s])
+
+
+class CompoundTitleAndPictureTests(SimpleTestCase):
+    def test_one_persons_two_posts_joined_by_and_are_not_a_group(self):
+        statements = said(
+            STORY.format(
+                "Velorian Deputy Prime Minister and Foreign Minister Tamsin Oakridge welcomed "
+                "the delegates and called for a minute of silence for the flood victims."
+            )
+        )
+        self.assertTrue(by(statements, "Tamsin Oakridge"), statements)
+
+    def test_a_posted_picture_is_no_statement(self):
+        statements = said(
+            STORY.format(
+                "Oakridge tweeted a picture of her meeting with Dunmore at the old palace by "
+                "the river."
+            )
+        )
+        self.assertEqual(by(statements, "Tamsin Oakridge"), [])

@@ -19,9 +19,11 @@ from .vocabulary import (
     GROUP_PRONOUNS,
     INTRO_WORDS,
     INVERTED,
+    MEDIA_NOUNS,
     OWNER_PREPOSITIONS,
     PARTICLES,
     PERSON_PRONOUNS,
+    POST_VERBS,
     QUOTE_MARKS,
     RELATIVES,
     SPEECH,
@@ -45,6 +47,8 @@ class SpeakersMixin:
             return False
         if low in PARTICLES:
             return k + 1 < hi and toks[k + 1].lower in PARTICLES[low]
+        if low in POST_VERBS and k + 2 < hi and toks[k + 2].lower in MEDIA_NOUNS:
+            return False  # "tweeted a picture of the meeting": a picture, not words
         if low in COURTESY_ONLY:
             return any(toks[j].lower in COURTESIES for j in range(k + 1, min(hi, k + 4)))
         if k + 1 < hi and toks[k + 1].lower == "by":
@@ -253,7 +257,10 @@ class SpeakersMixin:
             and toks[k].lower != "and"
         ):
             k -= 1
-        return k >= lo and toks[k].lower in ("and", "&")
+        if k < lo or toks[k].lower not in ("and", "&"):
+            return False
+        # "Deputy Prime Minister and Foreign Minister X": one person's two posts
+        return not (k - 1 >= lo and toks[k - 1].lower in TITLE_WORDS)
 
     def _group_start(self, e: int, lo: int) -> int:
         toks = self.tokens

@@ -129,3 +129,8 @@ LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
 OWNER_PREPOSITIONS = frozenset({"for", "of", "to", "from", "with", "by", "at"})
 # Verbs of a newspaper or agency carrying someone else's words: "The Daily reported that".
 REPORT_VERBS = frozenset("reported reports wrote writes cited cites quoted quotes".split())
+# Verbs of posting, and what a post may show instead of words ("tweeted a photo of ...").
+POST_VERBS = frozenset("tweeted tweets posted posts shared shares".split())
+MEDIA_NOUNS = frozenset(
+    "picture pictures photo photos photograph photographs video videos image images".split()
+)
