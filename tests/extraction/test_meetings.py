@@ -867,3 +867,20 @@ class BetweenAndPlannedTests(SimpleTestCase):
             "Thursday.\n"
         )
         self.assertEqual(rows, [])
+
+
+class StoryLeadTests(SimpleTestCase):
+    def test_the_minister_of_later_sentences_is_the_person_the_lead_opens_with(self):
+        _, rows = meetings_of(
+            "GENEVA, March 6, 2026 (Agency) -- Foreign Minister Karl Steiner on Thursday met "
+            "diplomats from several countries on the sidelines of the rights council.\n\n"
+            "The Foreign Minister met his Chilean counterpart Tomas Errazuriz during the session.\n\n"
+            "He also met his Peruvian counterpart Rosa Quispe.\n\n"
+            "The minister met his counterparts from Latvia and Croatia, Ilze Ozola and Ivo Kovac.\n"
+        )
+        for name in ("Tomas Errazuriz", "Rosa Quispe", "Ilze Ozola", "Ivo Kovac"):
+            with self.subTest(name):
+                found = find(rows, "Karl Steiner", name)
+                self.assertEqual(len(found), 1, rows)
+                self.assertEqual(found[0][1], dt.date(2026, 3, 5))
+        self.assertEqual(len(rows), 4, rows)

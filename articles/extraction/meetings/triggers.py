@@ -182,8 +182,15 @@ class TriggersMixin:
             implied = [] if subjects else self._implied_subject(state, clause_start, t0, m.group(0))
             if not subjects and not objects and not (implied and NOMINAL.fullmatch(m.group(0))):
                 continue
+            if subjects and state.lead is None and len(subjects) == 1:
+                state.lead = subjects[0]
             if not subjects and self._unknown_subject(clause_start, t0, m.group(0), state):
-                continue  # "The minister met A and B": not a meeting of A with B
+                # "The minister met A and B": the story's main person, else no meeting of
+                # A with B
+                main = state.protagonist if state.protagonist is not None else state.lead
+                if main is None or main in objects:
+                    continue
+                implied = [main]
             kind = "call" if m.group("call") else "bilateral"
             if kind != "call" and re.search(CALL, low):
                 kind = "call"

@@ -43,6 +43,10 @@ CAPS_DATELINE = re.compile(
 )
 # "met X after his appointment on Nov 24": a day told as a reference point, not the meeting's
 REFERENCE_POINT = re.compile(r"\b(?:after|before|since|following|ahead of|prior to)\b")
+LEAD_VERB = re.compile(
+    r"\b(?:met|meets|meet|held|holds|hosted|hosts|received|receives|visited|visits|attended"
+    r"|attends|spoke|speaks|talked|called|calls|paid|pays|travell?ed|arrived|arrives)\b"
+)
 OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
 CITY_BEFORE = re.compile(
     # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
@@ -64,6 +68,7 @@ class StoryState:
     country: str | None = None
     visitor: int | None = None
     protagonist: int | None = None  # the one person who met others in the story so far
+    lead: int | None = None  # the first one told meeting anyone ("X met diplomats")
     met_objects: set[int] = field(default_factory=set)  # people told as met, not meeting
     # "X held separate talks with senior diplomats": (subjects, kind, one by one, status,
     # the report's date) until the next sentence names them ("The diplomats included A, B")
@@ -182,6 +187,10 @@ class WhenWhereMixin:
         days = [d for d in dates if d.precision == Precision.DAY]
         if days and state.dateline_date is None:
             state.lead_date = days[0]
+        verb = LEAD_VERB.search(self.text, cs, ce)
+        people = self.people(cs, verb.start()) if verb else []
+        if people and state.lead is None:
+            state.lead = people[0]  # "X met diplomats": the story's main person
 
     def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
         """ "2022-11-28 PUTRAJAYA: Sultan X held talks": a dateline the reader missed."""
