@@ -62,6 +62,7 @@ DOMAIN_WORDS = frozenset(
     parliamentary legislative executive administrative presidential national state
     military armed forces staff intelligence police customs border borders nuclear
     climate food urban rural minority nationalities religious ethnic veterans statistics
+    mines commonwealth
     """.split()
 )
 

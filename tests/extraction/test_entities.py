@@ -699,3 +699,35 @@ class OtherOrdersTests(SimpleTestCase):
         ):
             with self.subTest(sentence=sentence):
                 self.assertIn(alias, persons(sentence)[name].aliases)
+
+
+class CommasInPostsTests(SimpleTestCase):
+    """A post whose domains are listed with commas is not cut at a comma."""
+
+    ROWS = [
+        (
+            "The President played host to the British Secretary of State for Foreign, "
+            "Commonwealth and Development Affairs, Tom Hale, at the palace.\n",
+            "Tom Hale",
+            "Secretary of State for Foreign, Commonwealth and Development Affairs",
+        ),
+        (
+            "He met Minister of Environment, Water, and Agriculture Omar Saleh.\n",
+            "Omar Saleh",
+            "Minister of Environment, Water, and Agriculture",
+        ),
+        (
+            "He met Minister of Industry, Mines and Trade Reza Amini.\n",
+            "Reza Amini",
+            "Minister of Industry, Mines and Trade",
+        ),
+    ]
+
+    def test_the_whole_post(self):
+        for sentence, name, title in self.ROWS:
+            with self.subTest(sentence=sentence):
+                self.assertEqual([p.title for p in persons(sentence)[name].positions], [title])
+
+    def test_a_comma_between_a_place_and_a_post_still_ends_the_post(self):
+        found = persons("Officials landed in Norway, and Senior Adviser Jon Berk said so.\n")
+        self.assertEqual([p.title for p in found["Jon Berk"].positions], ["Senior Adviser"])

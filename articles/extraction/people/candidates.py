@@ -42,6 +42,7 @@ def name_like(text: str) -> bool:
 # words that make a title phrase name a post (not modifiers alone: "Special", "Interim")
 POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS | frozenset({"king", "queen"})
 
+DETERMINERS = frozenset("the his her their its a an our your".split())
 # particles after which a title word is a father's name: "bin Sultan"
 PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti"})
 # titles that are also given names, read as names after an honorific: "Dr. Sultan X"
@@ -265,6 +266,8 @@ class CandidatesMixin:
         if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
             # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
             title = self._title_before(c.a - 1, s_start)
+            if title is not None and not self._determined(title[0], s_start):
+                title = self._determined_part(title)
             if title is not None and self._determined(title[0], s_start):
                 c.title = (title[0], c.a - 1)
         c.country_after = self._country_after(c.b, s_end)
@@ -300,19 +303,20 @@ class CandidatesMixin:
             c.verb_after = True
         return c
 
+    def _determined_part(self, title):
+        """ "(played) host to the UK Secretary of State, X": the post after a determiner
+        inside the phrase."""
+        a, b = title
+        for k in range(b - 2, a, -1):
+            if self.tokens[k].lower in DETERMINERS:
+                if any(self.tokens[j].lower in TITLE_HEADS for j in range(k + 1, b)):
+                    return k + 1, b
+                return None
+        return None
+
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        return k - 1 >= s_start and self.tokens[k - 1].lower in (
-            "the",
-            "his",
-            "her",
-            "their",
-            "its",
-            "a",
-            "an",
-            "our",
-            "your",
-        )
+        return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS
 
     def _country_after(self, b, s_end):
         """'X of Ethiopia': a country named right after the name."""

@@ -41,7 +41,7 @@ class TitlesMixin:
                     continue
                 break
             klass = self._klass(k)
-            if klass == "X":
+            if klass == "X" and not self._comma_in_domains(k, collected):
                 break
             if t.is_hyphen and (t.space_after or (k > 0 and toks[k - 1].space_after)):
                 break  # a dash between clauses or after a dateline, not "then-President"
@@ -75,6 +75,21 @@ class TitlesMixin:
         if not phrase or not any(toks[i].lower in TITLE_WORDS for i in phrase):
             return None
         return phrase[0], a
+
+    def _comma_in_domains(self, k, collected) -> bool:
+        """ "Minister of Industry, Mines and Trade", "Secretary of State for Foreign,
+        Commonwealth and Development Affairs": a comma inside a list of a post's domains."""
+        toks = self.tokens
+        if toks[k].text != "," or k == 0 or self._klass(k - 1) not in ("D", "T"):
+            return False
+        after = list(reversed(collected))  # the words after the comma, in text order
+        if after and toks[after[0]].lower == "and":
+            after = after[1:]  # "Environment, Water, and Agriculture"
+        return (
+            bool(after)
+            and self._klass(after[0]) == "D"
+            and any(toks[i].lower == "and" for i in collected)
+        )
 
     def _appositions(self, b, s_end):
         toks = self.tokens
