@@ -195,6 +195,12 @@ CONTENT_SECURITY_POLICY = os.environ.get(
 if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Downloads of the public lists (?format=csv/json) by anyone but logged-in staff: this
+# many rows per request (?page=2 gives the next ones), and this many running at once
+# across every server process (the next is answered 429): see diplomacy/export_limits.py.
+EXPORT_ANONYMOUS_ROWS = env_int("EXPORT_ANONYMOUS_ROWS", 1000)
+EXPORT_ANONYMOUS_CONCURRENT = env_int("EXPORT_ANONYMOUS_CONCURRENT", 2)
+
 # The importer refuses files larger than this (bytes); --max-bytes overrides it.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)
 

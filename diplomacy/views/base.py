@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_filters.views import FilterView
 
+from ..export_limits import RETRY_AFTER, HeldWhileStreaming, Slot, page_number, row_limit
+from ..export_limits import unlimited as export_unlimited
 from ..pagination import CappedPaginator
 
-EXPORT_CAP = 100_000
 EXPORT_CHUNK = 1_000
 # query-string keys that are not filters
 NOT_FILTERS = {"page", "format", "per_page"}
@@ -80,8 +81,33 @@ class ListPage(FilterView):
                 return HttpResponse(
                     self.filterset.errors.as_json(), status=400, content_type="application/json"
                 )
-            return self.export(self.filterset.qs, export)
+            slot = None
+            if not export_unlimited(request):
+                slot = Slot.take()
+                if slot is None:
+                    return self.export_busy(export)
+            try:
+                return self.export(self.filterset.qs, export, slot)
+            except BaseException:
+                if slot is not None:
+                    slot.release()
+                raise
         return super().get(request, *args, **kwargs)
+
+    def export_busy(self, export):
+        """429: as many anonymous downloads as allowed are running (export_limits)."""
+        message = (
+            "Too many downloads are running; try again in a few seconds, or log in "
+            "as staff to download without limits."
+        )
+        if export == "json":
+            response = HttpResponse(
+                json.dumps({"error": message}), status=429, content_type="application/json"
+            )
+        else:
+            response = HttpResponse(message, status=429, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
 
     def filters_applied(self):
         return {
@@ -94,12 +120,26 @@ class ListPage(FilterView):
         return queryset
 
     def export_rows(self, queryset):
-        rows = self.export_queryset(queryset)[:EXPORT_CAP]
+        start, end = self.export_window
+        rows = self.export_queryset(queryset)[start:end]
         # chunked: prefetches run per chunk, memory stays flat
         for obj in rows.iterator(chunk_size=EXPORT_CHUNK):
             yield {header: value(obj) for header, value in self.export_columns}
 
-    def export(self, queryset, export):
+    def export_page(self, queryset):
+        """The rows this download may take, and the URL of the next ones (or None)."""
+        limit, page = row_limit(self.request), page_number(self.request)
+        self.export_window = ((page - 1) * limit, page * limit)
+        # one row past the window says whether there is more
+        following = None
+        if queryset.values_list("pk", flat=True)[page * limit : page * limit + 1]:
+            query = self.request.GET.copy()
+            query["page"] = page + 1
+            following = self.request.build_absolute_uri("?" + query.urlencode())
+        return limit, page, following
+
+    def export(self, queryset, export, slot=None):
+        limit, page, following = self.export_page(queryset)
         headers = [header for header, _ in self.export_columns]
         if export == "csv":
             writer = csv.writer(_Echo())
@@ -109,14 +149,18 @@ class ListPage(FilterView):
                 for row in self.export_rows(queryset):
                     yield writer.writerow([_csv_cell(row[h]) for h in headers])
 
-            response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+            response = StreamingHttpResponse(
+                HeldWhileStreaming(lines(), slot), content_type="text/csv; charset=utf-8"
+            )
         else:
 
             def chunks():
                 head = {
                     "list": self.export_name,
                     "filters": self.filters_applied(),
-                    "cap": EXPORT_CAP,
+                    "limit": limit,
+                    "page": page,
+                    "next": following,
                 }
                 yield json.dumps(head)[:-1] + ', "results": ['
                 first = True
@@ -128,9 +172,15 @@ class ListPage(FilterView):
                 yield "]}\n"
 
             response = StreamingHttpResponse(
-                chunks(), content_type="application/json; charset=utf-8"
+                HeldWhileStreaming(chunks(), slot), content_type="application/json; charset=utf-8"
             )
         response["Content-Disposition"] = f'attachment; filename="{self.export_name}.{export}"'
+        # how much one download may hold, and where the rest is
+        response["X-Export-Limit"] = str(limit)
+        response["X-Export-Page"] = str(page)
+        if following:
+            response["X-Export-Next"] = following
+            response["Link"] = f'<{following}>; rel="next"'
         return response
 
     def sort_headers(self):

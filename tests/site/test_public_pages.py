@@ -3,6 +3,7 @@
 import datetime
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -389,7 +390,11 @@ class QueryCountTests(TestCase):
             if hasattr(response, "streaming_content"):
                 b"".join(response.streaming_content)
         self.assertEqual(response.status_code, 200, url)
-        return len(queries)
+        # the shared cache's table (an anonymous download's slot) is not the page's work
+        return len(
+            [q for q in queries if settings.CACHE_TABLE not in q["sql"]
+             and not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+        )  # fmt: skip
 
     # queries per page: count, page, prefetches, the country <select>, the timeline
     EXPECTED = {
