@@ -518,6 +518,13 @@ class ConstructionTests(SimpleTestCase):
             False,
         ),
         (
+            "an audience between 'said' and 'that'",
+            "Oakridge said to reporters that the crossings would reopen before the summer.",
+            "Tamsin Oakridge",
+            "the crossings would reopen before the summer",
+            False,
+        ),
+        (
             "recognition in a readout",
             "President Oakridge recognized the steps that Dravia is taking to open the border "
             "crossings.",
@@ -932,3 +939,13 @@ class CompoundTitleAndPictureTests(SimpleTestCase):
             )
         )
         self.assertEqual(by(statements, "Tamsin Oakridge"), [])
+
+
+class NothingSaidTests(SimpleTestCase):
+    def test_hearsay_about_the_subject_and_nothing_said_are_no_statements(self):
+        for sentence in (
+            "Oakridge, said to be close to the president, met Dunmore at the palace on the river.",
+            "Oakridge said nothing about the dams during the visit to the capital on Monday.",
+        ):
+            with self.subTest(sentence):
+                self.assertEqual(by(said(STORY.format(sentence)), "Tamsin Oakridge"), [])

@@ -9,6 +9,7 @@ from .drafts import Attribution, Speaker
 from .vocabulary import (
     ADVERBS,
     ASIDE_OPENERS,
+    AUDIENCES,
     CIRCUMSTANCES,
     CONTINUING,
     COURTESIES,
@@ -20,6 +21,7 @@ from .vocabulary import (
     INTRO_WORDS,
     INVERTED,
     MEDIA_NOUNS,
+    NOTHING_SAID,
     OWNER_PREPOSITIONS,
     PARTICLES,
     PERSON_PRONOUNS,
@@ -53,6 +55,9 @@ class SpeakersMixin:
             return any(toks[j].lower in COURTESIES for j in range(k + 1, min(hi, k + 4)))
         if k + 1 < hi and toks[k + 1].lower == "by":
             return False  # "proposed by Xi": a participle, not this subject's speech
+        after = tuple(t.lower for t in toks[k + 1 : min(hi, k + 3)])
+        if any(after[: len(words)] == words for words in NOTHING_SAID.get(low, ())):
+            return False  # "X, said to be close to ...", "X said nothing about ..."
         if low in ("called", "calls"):
             nxt = k + 1
             if nxt < hi and toks[nxt].lower == "on" and not self._appeal(nxt + 1, hi):
@@ -466,6 +471,7 @@ class SpeakersMixin:
             or toks[k].lower in WEEKDAYS
             or toks[k].lower in MONTHS
             or toks[k - 1].lower in CIRCUMSTANCES  # a particle: "posted on social media:"
+            or self._to_audience(k, hi)
         ):
             return k
         for j in range(k + 1, min(hi, k + 14)):
@@ -474,6 +480,16 @@ class SpeakersMixin:
             if (not toks[j].is_word and not toks[j].is_hyphen) or toks[j].lower in SPEECH:
                 break  # (a hyphen stays inside a circumstance: "in an op-ed that")
         return k
+
+    def _to_audience(self, k: int, hi: int) -> bool:
+        """ "said to reporters that", "said to the press that" (never "agreed to work ...")."""
+        toks = self.tokens
+        if toks[k].lower != "to":
+            return False
+        j = k + 1
+        if j < hi and toks[j].lower == "the":
+            j += 1
+        return j < hi and toks[j].lower in AUDIENCES
 
     def _clause_ends(self, k: int, end: int) -> bool:
         """Whether nothing but circumstances follow a verb: '," he said on Monday.'"""

@@ -134,3 +134,14 @@ POST_VERBS = frozenset("tweeted tweets posted posts shared shares".split())
 MEDIA_NOUNS = frozenset(
     "picture pictures photo photos photograph photographs video videos image images".split()
 )
+# Words after a speech verb that say nothing was said, or that the verb reports hearsay
+# about its subject: "said nothing about", "said to be close to", "is said to have".
+NOTHING_SAID = {
+    "said": (("to", "be"), ("to", "have"), ("nothing",), ("little",)),
+    "says": (("nothing",), ("little",)),
+    "told": (("nothing",),),
+}
+# Audiences that "said to ..." may name before its that-clause ("said to reporters that").
+AUDIENCES = frozenset(
+    "reporters journalists correspondents press media lawmakers parliament deputies".split()
+)
