@@ -884,3 +884,17 @@ class StoryLeadTests(SimpleTestCase):
                 self.assertEqual(len(found), 1, rows)
                 self.assertEqual(found[0][1], dt.date(2026, 3, 5))
         self.assertEqual(len(rows), 4, rows)
+
+
+class QuotedReleaseTests(SimpleTestCase):
+    def test_a_statement_quoted_over_paragraphs_tells_its_call(self):
+        _, rows = meetings_of(
+            "Statement from the Secretary on the call\nApril 9, 2026\n\n"
+            "\"Today, President Rosa Quispe and Chile's President Tomas Errazuriz had a long phone "
+            "conversation.\n\n"
+            "President Quispe briefed President Errazuriz on her conversation with Bolivian "
+            'President Marco Choque.\n\nThey agreed to keep talking."\n'
+        )
+        call = find(rows, "Rosa Quispe", "Tomas Errazuriz")
+        self.assertEqual([(r[0], r[1]) for r in call], [("call", dt.date(2026, 4, 9))], rows)
+        self.assertFalse(find(rows, "Tomas Errazuriz", "Marco Choque"), rows)

@@ -81,6 +81,10 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
     def _in_quote(self, char: int) -> bool:
         """Inside a direct quotation of the paragraph ("We look forward to ... the summit")."""
         line_start = self.text.rfind("\n", 0, char) + 1
+        line_end = self.text.find("\n", char)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        if line.startswith('"') and line.count('"') % 2 == 1:
+            return False  # a statement quoted at length, over paragraphs: it tells, not wishes
         before = self.text[line_start:char]
         return before.count('"') % 2 == 1
 

@@ -161,6 +161,9 @@ class TriggersMixin:
             if clause_start >= first_trigger:
                 subject_end = t0
             subjects = self._salient(story, state, clause_start, subject_end)
+            owner = self._owner(clause_start, t0, m.group(0))
+            if owner is not None:
+                subjects = [owner]  # "X briefed Y on his conversation with Z": X and Z
             objects_text = self.text[t1:zone_end]
             objects = self.people(t1, zone_end, clause_start=t1)
             if m.group("visit"):
@@ -344,6 +347,17 @@ class TriggersMixin:
         ):
             return False
         return False
+
+    def _owner(self, clause_start: int, t0: int, trigger: str) -> int | None:
+        """Whose "his/her meeting with X" it is, by the pronoun right before it."""
+        if self.coref is None or not NOMINAL.fullmatch(trigger.lower()):
+            return None
+        if self._named_after_fronted(clause_start, t0):
+            return None
+        owner = re.search(r"\b(his|her)\s+$", self.low[clause_start:t0])
+        if owner is None:
+            return None
+        return self.coref.resolve(clause_start + owner.start(1), owner.group(1))
 
     def _named_after_fronted(self, clause_start: int, t0: int) -> bool:
         """ "During/While ... meeting with X, <Name> said": the phrase's owner is named next."""
