@@ -60,3 +60,18 @@ def org_key(name):
     for pattern, replacement in _ORG_SPELLING:
         text = pattern.sub(replacement, text)
     return _NOT_ALNUM.sub("", text)
+
+
+# Abbreviated posts, spelled out before a post's key is taken
+_POST_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "vp": "vice president"}
+# Words that do not tell two posts apart: "Minister of Foreign Affairs" is "Foreign Minister"
+_POST_FILLER = frozenset({"of", "for", "the", "and", "affairs", "s"})
+
+
+def post_key(title):
+    """Match key of a post however it is worded: "Foreign Minister", "Minister of Foreign
+    Affairs", "Minister for Foreign Affairs" and "FM" agree; "Deputy Foreign Minister"
+    and "Ambassador to Japan" stay apart from "Foreign Minister" and "Ambassador"."""
+    words = re.findall(r"[a-z]+", fold(title or ""))
+    words = " ".join(_POST_ABBREVIATIONS.get(w, w) for w in words).split()
+    return " ".join(sorted({w for w in words if w not in _POST_FILLER}))

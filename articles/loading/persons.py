@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diplomacy.models import Person, PersonName, Position
-from diplomacy.names import name_key
+from diplomacy.names import name_key, post_key
 
 from .. import sql
 from ..resolution import resolve_persons
@@ -66,10 +66,16 @@ def _positions(state, by_entity):
     """Posts the text gives, with the span of the full name as evidence (few queries)."""
     when = _document_date(state.document)
     people = {p.pk for p in state.person_for.values()}
+    # one post however it is worded: "Foreign Minister" is "Minister of Foreign Affairs"
+    rows: dict[tuple, list[Position]] = {}
+    for p in sql.records(Position, ("id",), person_id__in=people):
+        rows.setdefault((p.person_id, post_key(p.title)), []).append(p)
+    # the fullest of the rows an editor or older import left for one post
     existing = {
-        (p.person_id, p.title, p.organisation_id, p.country_id): p
-        for p in sql.records(Position, person_id__in=people)
+        key: max(found, key=lambda p: (p.organisation_id is not None, p.country_id is not None))
+        for key, found in rows.items()
     }
+    single = {key for key, found in rows.items() if len(found) == 1}
     created, changed, anchors = {}, {}, []
     for index, entity in enumerate(state.extraction.persons):
         person = state.person_for[index]
@@ -78,13 +84,11 @@ def _positions(state, by_entity):
         for p in entity.positions:
             org = state.org_for.get(p.organisation_key) if p.organisation_key else None
             country = state.countries.get(p.country)
-            key = (
-                person.pk,
-                p.title[:300],
-                org.pk if org else None,
-                country.pk if country else None,
-            )
+            key = (person.pk, post_key(p.title[:300]))
             position = existing.get(key) or created.get(key)
+            if position is not None and (key in single or not position.pk):
+                if _fill_post(position, org, country) and position.pk:
+                    changed[position.pk] = position
             if position is None:
                 position = Position(
                     person=person,
@@ -109,7 +113,7 @@ def _positions(state, by_entity):
                 anchors.append((position, anchor))
     Position.objects.bulk_create(created.values(), ignore_conflicts=False)
     if changed:
-        sql.update_rows(Position, ["start", "end"], changed.values())
+        sql.update_rows(Position, ["start", "end", "organisation", "country"], changed.values())
     state.counts[("position", "created")] += len(created)
     for position, anchor in anchors:
         state.add_evidence("position", anchor.start, anchor.end, position=position)
@@ -120,3 +124,15 @@ def _document_date(doc):
         return doc.published
     dates = [s.date for s in doc.stories if s.date]
     return max(dates) if dates else None
+
+
+def _fill_post(position, org, country) -> bool:
+    """The body and country another wording of the post names, where it had none."""
+    filled = False
+    if org is not None and position.organisation_id is None:
+        position.organisation = org
+        filled = True
+    if country is not None and position.country_id is None:
+        position.country = country
+        filled = True
+    return filled

@@ -731,3 +731,34 @@ class CommasInPostsTests(SimpleTestCase):
     def test_a_comma_between_a_place_and_a_post_still_ends_the_post(self):
         found = persons("Officials landed in Norway, and Senior Adviser Jon Berk said so.\n")
         self.assertEqual([p.title for p in found["Jon Berk"].positions], ["Senior Adviser"])
+
+
+class PostKeyTests(SimpleTestCase):
+    def test_one_post_however_it_is_worded(self):
+        from diplomacy.names import post_key
+
+        same = [
+            ("Foreign Minister", "Minister of Foreign Affairs"),
+            ("Foreign Minister", "Minister for Foreign Affairs"),
+            ("Foreign Minister", "FM"),
+            ("Secretary of State", "Secretary of state"),
+            ("Prime Minister", "PM"),
+        ]
+        different = [
+            ("Foreign Minister", "Deputy Foreign Minister"),
+            ("Ambassador", "Ambassador to Japan"),
+            ("President", "Vice President"),
+        ]
+        for a, b in same:
+            with self.subTest(a=a, b=b):
+                self.assertEqual(post_key(a), post_key(b))
+        for a, b in different:
+            with self.subTest(a=a, b=b):
+                self.assertNotEqual(post_key(a), post_key(b))
+
+    def test_a_person_holds_one_post_however_the_article_words_it(self):
+        found = persons(
+            "Minister of Foreign Affairs of Mongolia Nomin Bayar arrived. Mongolian Foreign "
+            "Minister Nomin Bayar said the talks went well.\n"
+        )
+        self.assertEqual(len(found["Nomin Bayar"].positions), 1)

@@ -54,6 +54,15 @@ class ImportTests(ImportTestCase):
         self.assertTrue(Position.objects.filter(person=brandt, organisation=mfa).exists())
         self.assertFalse(Organisation.objects.filter(country__iso2="SK").exists())
 
+    def test_a_post_is_stored_once_however_articles_word_it(self):
+        other = ARTICLE.replace(
+            "Austrian Foreign Minister Helga Brandt",
+            "Helga Brandt, Minister for Foreign Affairs of Austria,",
+        )
+        run_import(str(self.write("a.txt", ARTICLE)), str(self.write("b.txt", other)))
+        brandt = Person.objects.get(name="Helga Brandt")
+        self.assertEqual(Position.objects.filter(person=brandt).count(), 1)
+
     def test_reimport_of_the_same_file_changes_nothing(self):
         path = self.write("a.txt", ARTICLE)
         run_import(str(path))

@@ -10,7 +10,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from diplomacy.names import name_key
+from diplomacy.names import name_key, post_key
 
 from ..lexicons import TITLE_HEADS
 from ..types import PersonEntity, PersonMention, Position
@@ -106,8 +106,7 @@ class EntitiesMixin:
         for a, b in phrases:
             positions, country, igo, gender = self._positions(a, b)
             for p in positions:
-                if not any(p.title.lower() == q.title.lower() for q in entity.positions):
-                    entity.positions.append(p)
+                add_position(entity, p)
             if country:
                 self.title_countries[idx][country] += 1
             if igo:
@@ -116,9 +115,7 @@ class EntitiesMixin:
                 entity.gender = gender
         if c.shared_title is not None:
             for p in self._positions(*c.shared_title)[0]:
-                title = _singular(p.title)
-                if not any(title.lower() == q.title.lower() for q in entity.positions):
-                    entity.positions.append(Position(title=title))
+                add_position(entity, Position(title=_singular(p.title)))
         if c.country_after or c.country_before:
             self.title_countries[idx][c.country_after or c.country_before] += 2
         if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
@@ -160,8 +157,7 @@ class EntitiesMixin:
                 remap[idx] = target
                 te, pe = self.entities[target], self.entities[idx]
                 for p in pe.positions:
-                    if not any(p.title.lower() == q.title.lower() for q in te.positions):
-                        te.positions.append(p)
+                    add_position(te, p)
                 te.country = te.country or pe.country
         keep = [i for i in range(len(self.entities)) if sum(self.forms[i].values()) > 0]
         new_index = {old: new for new, old in enumerate(keep)}
@@ -218,3 +214,14 @@ def other_orders(name: str) -> list[str]:
     if len(words) == 3 and words[2].lower().endswith(PATRONYMIC_ENDINGS):
         out.append(f"{words[1]} {words[0]}")
     return out
+
+
+def add_position(entity: PersonEntity, position: Position) -> None:
+    """One post once, however it is worded; another wording may add its body and country."""
+    key = post_key(position.title)
+    for held in entity.positions:
+        if post_key(held.title) == key:
+            held.organisation_key = held.organisation_key or position.organisation_key
+            held.country = held.country or position.country
+            return
+    entity.positions.append(position)
