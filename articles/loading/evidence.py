@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Q
 
-from diplomacy.models import Article, Evidence, Meeting, Organisation, Person, Review, Statement
+from diplomacy.models import Article, Evidence, Meeting, Organisation, Person, Statement
 
 EXTRACTOR_VERSION = "1"
 
@@ -55,24 +55,28 @@ def forget_previous_version(state):
 
 
 def remove_orphans(state):
-    """Records only the old version supported, that no editor touched, go away."""
+    """Records only the old version supported, that no editor worked on, go away, each
+    with a history row saying why. Anything an editor touched stays (``untouched``)."""
     models = {
         "person": Person,
         "organisation": Organisation,
         "meeting": Meeting,
         "statement": Statement,
     }
+    reason = f"removed by re-import of {state.document.file_name}"[:100]
     for kind, ids in state.previous.items():
         if not ids:
             continue
-        queryset = models[kind].objects.filter(
-            pk__in=ids, review=Review.UNREVIEWED, evidence__isnull=True, locked_fields=[]
-        )
+        queryset = models[kind].objects.untouched().filter(pk__in=ids, evidence__isnull=True)
         if kind == "organisation":
             queryset = queryset.filter(reference="")
-        deleted = queryset.delete()[1].get(models[kind]._meta.label, 0)
-        if deleted:
-            state.counts[(kind, "removed")] += deleted
+        removed = 0
+        for record in queryset.distinct():
+            record._change_reason = reason
+            record.delete()
+            removed += 1
+        if removed:
+            state.counts[(kind, "removed")] += removed
 
 
 def country_evidence(state):

@@ -29,6 +29,7 @@ def load_meetings(state):
     ``state.participants``."""
     candidates = state.extraction.meetings
     earlier = _earlier_meetings(candidates)
+    removed = Participation.removed_by_editors([m.pk for m in earlier])
     created, participations = [], []
     for index, candidate in enumerate(candidates):
         people = [
@@ -72,7 +73,7 @@ def load_meetings(state):
                     meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
                 )
                 for person in {p.pk: p for p in people}.values()
-                if person.pk not in existing
+                if person.pk not in existing and (meeting.pk, person.pk) not in removed
             ]
         for start, end in candidate.spans or [(candidate.start, candidate.end)]:
             state.add_evidence("meeting", start, end, meeting=meeting)
@@ -134,14 +135,31 @@ def _find_meeting(state, candidate: MeetingCandidate, people, earlier):
             continue
         if need == 1 and len(theirs) > 1 and len(ids) == 1 and candidate.kind != meeting.kind:
             continue
-        if meeting.city and candidate.city and meeting.city.lower() != candidate.city.lower():
+        if _places_differ(meeting, candidate):
             continue
-        if not kinds_compatible(meeting.kind, candidate.kind):
+        if not kinds_compatible(meeting.kind, candidate.kind) and not _reported_before(
+            state, meeting
+        ):
             continue
         if meeting.date_precision != candidate.precision and candidate.precision != "day":
             continue
         return meeting
     return None
+
+
+def _reported_before(state, meeting) -> bool:
+    """The previous version of this article reported ``meeting``: a changed file that
+    now names fewer participants ("bilateral" where it was "multilateral") still tells
+    the same meeting."""
+    return meeting.pk in state.previous.get("meeting", ())
+
+
+def _places_differ(meeting, candidate) -> bool:
+    """Both name a city and the cities differ; a city an editor set or corrected is the
+    editor's, not a contradiction (the article may still give the old one)."""
+    if not (meeting.city and candidate.city) or meeting.is_locked("city"):
+        return False
+    return meeting.city.lower() != candidate.city.lower()
 
 
 def _update_meeting(state, meeting, candidate):

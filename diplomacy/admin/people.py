@@ -61,6 +61,12 @@ class PersonAdmin(CuratedAdmin):
     ]
     readonly_fields = [*CuratedAdmin.readonly_fields, "sources_with_split"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            # the name the articles use stays this person's, so imports still find them
+            obj.remember_name(form.initial.get("name"))
+
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip():

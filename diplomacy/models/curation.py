@@ -21,6 +21,15 @@ class CuratedQuerySet(models.QuerySet):
     def unreviewed(self):
         return self.filter(review=Review.UNREVIEWED)
 
+    def curated(self):
+        """Records an editor reviewed (verified or rejected) or changed a field of."""
+        return self.exclude(review=Review.UNREVIEWED, locked_fields=[])
+
+    def untouched(self):
+        """Records no editor worked on, directly or through what they point to or hold:
+        the only ones an import may remove. Each model adds its own links."""
+        return self.filter(review=Review.UNREVIEWED, locked_fields=[])
+
 
 class Curated(models.Model):
     """A record an editor can verify, reject, and lock against later imports."""

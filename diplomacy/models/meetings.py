@@ -25,6 +25,16 @@ def format_partial_date(value, precision):
 
 
 class MeetingQuerySet(CuratedQuerySet):
+    def untouched(self):
+        """Meetings no editor worked on: not curated, no participant an editor added, no
+        curated statement made at them."""
+        return (
+            super()
+            .untouched()
+            .exclude(participations__from_editor=True)
+            .exclude(pk__in=Statement.objects.curated().exclude(meeting=None).values("meeting"))
+        )
+
     def in_period(self, start=None, end=None):
         qs = self
         if start:
@@ -151,6 +161,19 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} at {self.meeting}"
+
+    @classmethod
+    def removed_by_editors(cls, meeting_ids) -> set[tuple[int, int]]:
+        """(meeting id, person id) pairs an editor took out of these meetings and did not
+        put back: later imports must not add them again. The history remembers it (an
+        import's own removals have no user)."""
+        last = {}
+        rows = cls.history.filter(meeting_id__in=meeting_ids).order_by("history_date", "pk")
+        for meeting_id, person_id, kind, user in rows.values_list(
+            "meeting_id", "person_id", "history_type", "history_user"
+        ):
+            last[meeting_id, person_id] = kind == "-" and user is not None
+        return {pair for pair, removed in last.items() if removed}
 
 
 class Statement(Curated):

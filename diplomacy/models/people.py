@@ -18,6 +18,24 @@ class PersonQuerySet(CuratedQuerySet):
             .distinct()
         )
 
+    def untouched(self):
+        """Persons no editor worked on: not curated, no post, other name or participation
+        an editor added, no curated meeting or statement of theirs, nobody merged in."""
+        from .meetings import Meeting, Participation, Statement
+
+        editor_participations = Participation.objects.filter(
+            models.Q(from_editor=True) | models.Q(meeting__in=Meeting.objects.curated())
+        )
+        return (
+            super()
+            .untouched()
+            .exclude(names__from_editor=True)
+            .exclude(positions__from_editor=True)
+            .exclude(pk__in=editor_participations.values("person"))
+            .exclude(pk__in=Statement.objects.curated().exclude(speaker=None).values("speaker"))
+            .exclude(merged__isnull=False)
+        )
+
 
 class Person(Curated):
     """A named individual: an official, diplomat, leader or expert."""
@@ -58,6 +76,12 @@ class Person(Curated):
 
     def __str__(self):
         return self.name
+
+    def remember_name(self, name):
+        """Keep ``name`` as another name an editor vouches for (a name they corrected or
+        merged away), so that later imports still resolve it to this person."""
+        if name and name_key(name) != self.key:
+            PersonName.objects.get_or_create(person=self, name=name, defaults={"from_editor": True})
 
     def save(self, *args, **kwargs):
         self.key = name_key(self.name)

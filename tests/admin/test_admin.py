@@ -18,47 +18,13 @@ from diplomacy.models import (
     Statement,
 )
 from diplomacy.pagination import EstimatedCountPaginator
-from tests.builders import make_article, make_country, make_editor, make_evidence
-
-
-def form_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return [form_value(v) for v in value]
-    if hasattr(value, "pk"):
-        return value.pk
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "on" if value else ""
-    return value
-
-
-def change_form_data(response, **changes):
-    """The POST data of an admin change form as served, with ``changes`` applied."""
-    data = {}
-    form = response.context["adminform"].form
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value not in (None, "", False):
-            data[name] = form_value(value)
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        for name, field in formset.management_form.fields.items():
-            data[f"{formset.prefix}-{name}"] = formset.management_form.initial.get(
-                name, field.initial
-            )
-        data[f"{formset.prefix}-TOTAL_FORMS"] = formset.initial_form_count()
-        for sub in formset.initial_forms:
-            for name, field in sub.fields.items():
-                value = sub.initial.get(name, field.initial)
-                if name == "id":
-                    value = sub.instance.pk
-                if value not in (None, "", False):
-                    data[f"{sub.prefix}-{name}"] = form_value(value)
-    data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}
+from tests.builders import (
+    change_form_data,
+    make_article,
+    make_country,
+    make_editor,
+    make_evidence,
+)
 
 
 class AdminTestCase(TestCase):
