@@ -898,3 +898,17 @@ class QuotedReleaseTests(SimpleTestCase):
         call = find(rows, "Rosa Quispe", "Tomas Errazuriz")
         self.assertEqual([(r[0], r[1]) for r in call], [("call", dt.date(2026, 4, 9))], rows)
         self.assertFalse(find(rows, "Tomas Errazuriz", "Marco Choque"), rows)
+
+
+class RespectiveMeetingsTests(SimpleTestCase):
+    def test_their_respective_meetings_with_a_group_are_one_each(self):
+        _, rows = meetings_of(
+            "OTTAWA, Oct. 9, 2026 (Agency) -- Canadian foreign minister Claire Dubois backed the "
+            "Arctic Council, while Norwegian foreign minister Ingrid Solberg-Haug praised it, in their "
+            "respective meetings with their Nordic counterparts.\n"
+        )
+        self.assertEqual(
+            sorted(tuple(sorted(r[5])) for r in rows),
+            [("Claire Dubois",), ("Ingrid Solberg-Haug",)],
+        )
+        self.assertEqual({r[0] for r in rows}, {"ministerial"})

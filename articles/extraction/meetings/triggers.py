@@ -35,7 +35,7 @@ IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
     r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b| for (?:two|three|several|more than|over|about|nearly|almost|an?|[0-9]))"
-    r"|(?:met|meets|meet|meeting)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
+    r"|(?:met|meets|meet|meetings?)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
     r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
     r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
     r"|jointly met the press|(?:discussed|conversation|consultations|talks) with"
@@ -83,6 +83,7 @@ JOINTLY = re.compile(
 FUTURE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:will|is to|is expected to|is due to)\b")
 # A phrase put before the clause it belongs to: "During his meeting with X, Wang said".
 FRONTED = re.compile(r"\s*(?:During|While|At|In|After|Following|Before|On)\b")
+RESPECTIVE = re.compile(r"\b(?:respective|separate|own)\b")
 # Encounters told without their subject: "during the meeting with X", "were discussed with X".
 NOMINAL = re.compile(
     r"(?:meetings?|talks|conversation|consultations|discussions?|negotiations)(?: (?:were |was )?held)? with"
@@ -206,7 +207,11 @@ class TriggersMixin:
                 group = True
             if group and kind != "call":
                 # "his meeting with Asean foreign ministers": their ministerial
-                kind = "ministerial" if "minister" in objects_text[:60].lower() else "multilateral"
+                ministers = "minister" in objects_text[:60].lower() or (
+                    "counterpart" in objects_text[:60].lower()
+                    and any("minister" in self._role(e, None).lower() for e in subjects)
+                )
+                kind = "ministerial" if ministers else "multilateral"
             subject_people = subjects or implied
             counterparts = [e for e in objects if e not in subject_people]
             respectively = (
@@ -248,8 +253,15 @@ class TriggersMixin:
                             state.announced = when
                     continue
             groups = [[c] for c in counterparts] if separate else [counterparts]
-            for people in groups:
-                parts = list(dict.fromkeys(subject_people + people))
+            tables = [list(dict.fromkeys(subject_people + people)) for people in groups]
+            if (
+                group
+                and len(subject_people) >= 2
+                and RESPECTIVE.search(low[max(0, t0 - cs - 30) : t0 - cs + 5])
+            ):
+                # "A and B, in their respective meetings with Asean counterparts": one each
+                tables = [[e] for e in subject_people]
+            for parts in tables:
                 if len(parts) < 2 and kind not in ("multilateral", "ministerial"):
                     continue
                 report = Report(
