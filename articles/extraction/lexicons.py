@@ -126,7 +126,7 @@ PERSON_DESCRIPTORS = frozenset(
     analyst expert economist professor researcher activist businessman businesswoman
     entrepreneur athlete player coach astronaut cosmonaut architect engineer doctor
     physician lawyer teacher student hero veteran citizen national counterpart
-    counterparts colleague host guest
+    counterparts colleague host guest candidate
     """.split()
 )
 

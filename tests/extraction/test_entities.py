@@ -762,3 +762,49 @@ class PostKeyTests(SimpleTestCase):
             "Minister Nomin Bayar said the talks went well.\n"
         )
         self.assertEqual(len(found["Nomin Bayar"].positions), 1)
+
+
+class ArticleVoiceTests(SimpleTestCase):
+    def test_officials_with_no_other_evidence_serve_the_country_the_text_speaks_for(self):
+        found = persons(
+            "Readout of the Deputy Adviser's trip\n\n"
+            "Deputy Adviser Jon Keel travelled to Ruritania. He was joined by Senior Director "
+            "Ada Pine. Mr. Keel expressed U.S. support for the reforms.\n"
+        )
+        self.assertEqual(found["Jon Keel"].country, "US")
+        self.assertEqual(found["Ada Pine"].country, "US")
+
+    def test_a_text_that_speaks_for_two_countries_gives_none(self):
+        found = persons(
+            "Senior Director Ada Pine attended. They reaffirmed the U.S. and U.A.E. "
+            "commitment to the plan.\n"
+        )
+        self.assertIsNone(found["Ada Pine"].country)
+
+
+class TitledNeighboursTests(SimpleTestCase):
+    ROWS = [
+        # (invented sentence, {name: [titles]})
+        (
+            "U.S. Secretary of State Tom Reyes, Japanese Foreign Minister Sato Kenji and "
+            "ROK Minister of Foreign Affairs Park Min-ho met today in Honolulu.\n",
+            {
+                "Tom Reyes": ["Secretary of State"],
+                "Sato Kenji": ["Foreign Minister"],
+                "Park Min-ho": ["Minister of Foreign Affairs"],
+            },
+        ),
+        (
+            "The envoy met Lan Nguyen, the new ambassador of Vietnam to the bloc.\n",
+            {"Lan Nguyen": ["Ambassador of Vietnam"]},
+        ),
+        ("The team is led by Reyes's counterpart, Meir Ben-Levi.\n", {"Meir Ben-Levi": []}),
+        ("He defeated candidate Raila Omondi, who went to court.\n", {"Raila Omondi": []}),
+    ]
+
+    def test_each_person_keeps_only_their_own_posts(self):
+        for sentence, expected in self.ROWS:
+            with self.subTest(sentence=sentence):
+                found = persons(sentence)
+                for name, titles in expected.items():
+                    self.assertEqual([p.title for p in found[name].positions], titles)

@@ -316,7 +316,8 @@ class CandidatesMixin:
 
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS
+        # "the", "his", or a possessive: "O'Brien's counterpart, X"
+        return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_after(self, b, s_end):
         """'X of Ethiopia': a country named right after the name."""

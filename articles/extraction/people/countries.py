@@ -60,6 +60,24 @@ class CountriesMixin:
         else:
             self._home_government(idx, c)
 
+    def voice_country(self) -> str | None:
+        """The one country a document speaks for ("expressed U.S. support", "reaffirmed the
+        U.S. commitment"), if it speaks for exactly one: a readout's own government."""
+        toks, found = self.tokens, set()
+        for k, t in enumerate(toks[:-2]):
+            if t.lower not in SPEAKS_FOR_VERBS:
+                continue
+            j = k + 1 + (toks[k + 1].lower == "the")
+            m = self.ctx.in_match.get(j)
+            if m is None or m.kind not in ("country", "demonym") or m.start != j:
+                continue
+            after = m.end + (m.end < len(toks) and toks[m.end].text in ("'s", "’s"))
+            if after < len(toks) and toks[after].lower in SPEAKS_FOR_NOUNS:
+                found.add(m.value)
+            elif after < len(toks) and toks[after].lower == "and":
+                return None  # "reaffirmed the U.S. and U.A.E. commitment": two voices
+        return found.pop() if len(found) == 1 else None
+
     def _nearest_country(self, c: Candidate, s_start: int) -> str | None:
         for k in range(c.a - 1, max(s_start, c.a - 15) - 1, -1):
             m = self.ctx.in_match.get(k)

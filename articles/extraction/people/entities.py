@@ -138,6 +138,7 @@ class EntitiesMixin:
                 self.dateline_countries[idx][home] += 1
 
     def _countries(self):
+        voice = self.voice_country()
         for i, entity in enumerate(self.entities):
             if self.title_countries[i]:
                 entity.country = self.title_countries[i].most_common(1)[0][0]
@@ -145,6 +146,9 @@ class EntitiesMixin:
                 entity.country = self.fallback_countries[i].most_common(1)[0][0]
             elif not self.igo_posts[i] and self.dateline_countries[i]:
                 entity.country = self.dateline_countries[i].most_common(1)[0][0]
+            elif not self.igo_posts[i] and voice and entity.positions:
+                # an official with no other evidence, in a text that speaks for one country
+                entity.country = voice
 
     def _finalise(self, provisional):
         """Fold provisional one-word persons into full names; drop the rest; renumber."""

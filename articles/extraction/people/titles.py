@@ -129,11 +129,23 @@ class TitlesMixin:
                 elif depth == 0 and t.is_word and not t.is_cap and self._klass(q) == "X":
                     break
                 q += 1
-            if self._ends_with_name(p, q):
+            if self._ends_with_name(p, q) or self._names_a_titled_person(p, q):
                 break  # the next person's title, not an apposition: "A, Minister X B"
             out.append((p, q))
             k = q
         return out
+
+    def _names_a_titled_person(self, p, q) -> bool:
+        """ "A, Japanese Foreign Minister B C and ...": a post then a name of two words."""
+        toks = self.tokens
+        for k in range(p, q - 2):
+            if (
+                toks[k].lower in TITLE_HEADS
+                and self._can_start_name(k + 1)
+                and self._can_start_name(k + 2)
+            ):
+                return True
+        return False
 
     def _ends_with_name(self, p, q):
         toks = self.tokens
@@ -271,6 +283,8 @@ class TitlesMixin:
 
     def _title_text(self, part):
         toks = self.tokens
+        while part and toks[part[-1]].lower in ("of", "for", "to", "the", "and", "at", "in"):
+            part = part[:-1]  # "Representative of X to the (bloc)": the post ends at a noun
         if not part:
             return ""
         text = self.ctx.document.text[toks[part[0]].start : toks[part[-1]].end]

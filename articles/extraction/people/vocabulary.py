@@ -36,7 +36,7 @@ CONNECTORS = frozenset(
     {"of", "for", "the", "on", "and", "'s", "-", "(", ")", "from", "to", "at", "in"}
 )
 APPOSITION_OPENERS = frozenset(
-    {"also", "the", "a", "an", "who", "is", "was", "currently", "now", "then"}
+    {"also", "the", "a", "an", "who", "is", "was", "currently", "now", "then", "new", "newly"}
 )
 GENDER_BY_HONORIFIC = {
     "ms.": "f",
