@@ -63,6 +63,9 @@ _WEEKDAY_RANGE = re.compile(rf"(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")
 _WEEKDAY = re.compile(rf"(?P<w>{_WD})")
 # "spoke today with": the reference day; not "today's world" or "the challenges of today"
 _DEICTIC = re.compile(r"(?<!\bof )\b(?P<d>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?!['’]s\b)")
+_WEEK_OR_MONTH = re.compile(
+    r"\b(?:(?i:earlier|later)[ \t]+)?(?P<rel>[Tt]his|[Ll]ast|[Pp]ast|[Nn]ext)[ \t]+(?P<unit>week|month)\b"
+)
 _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 _WEEKDAY_BEFORE = re.compile(rf"{_WD}(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?\Z")  # "Monday, May 20"
@@ -229,7 +232,7 @@ def find_dates(
 
     def weekday_start(s: int) -> int:
         """Widen "May 20" to "Monday, May 20"."""
-        m = _WEEKDAY_BEFORE.search(norm, max(0, s - 16), s)
+        m = _WEEKDAY_BEFORE.search(norm, max(pos, s - 16), s)
         return m.start() if m else s
 
     # Ranges first, so that their parts are not read as single dates.
@@ -351,6 +354,7 @@ def find_dates(
         for m in _WEEKDAY.finditer(norm, pos):
             if _starts_word(norm, m.start()):
                 relation = preceded_by(_RELATION_BEFORE, m.start())
+                relation = relation if relation and relation.start() >= pos else None
                 until = None if relation else preceded_by(_UNTIL_BEFORE, m.start())
                 until = until if until and until.start() >= pos else None
                 s = (relation or until).start() if relation or until else m.start()
@@ -361,6 +365,13 @@ def find_dates(
                     ahead = (WEEKDAYS.index(m["w"]) - reference.weekday()) % 7
                     date = reference + dt.timedelta(days=ahead)
                 add(s, m.end(), date, Precision.DAY)
+        for m in _WEEK_OR_MONTH.finditer(norm, pos):
+            # "earlier this week": within the reference's month, the day untold
+            shift = {"last": -7, "past": -7, "next": 7}.get(m["rel"].lower(), 0)
+            if m["unit"].lower() == "month":
+                shift *= 4
+            day = reference + dt.timedelta(days=shift)
+            add(m.start(), m.end(), day.replace(day=1), Precision.MONTH)
         for m in _DEICTIC.finditer(norm, pos):
             offset = _DEICTIC_DAYS[m["d"].lower()]
             add(m.start(), m.end(), reference + dt.timedelta(days=offset), Precision.DAY)

@@ -343,3 +343,23 @@ class UntilWeekdayTests(unittest.TestCase):
         ]:
             with self.subTest(text):
                 self.assertEqual(foreign_date(text, 0, len(text)), date)
+
+
+class WeekAndMonthTests(unittest.TestCase):
+    def test_this_week_and_last_month_are_month_precise(self):
+        reference = dt.date(2026, 10, 21)
+        rows = [
+            ("Earlier this week, the envoy met the president.", dt.date(2026, 10, 1)),
+            ("They spoke last month about trade.", dt.date(2026, 9, 1)),
+        ]
+        for text, date in rows:
+            with self.subTest(text):
+                [found] = find_dates(text, reference=reference)
+                self.assertEqual((found.date, found.precision), (date, Precision.MONTH))
+
+    def test_spans_stay_inside_a_window_cut_through_a_phrase(self):
+        for text in ("Monday May 20", "last Monday", "through Friday"):
+            for start in range(len(text)):
+                with self.subTest(text=text, start=start):
+                    for m in find_dates(text, start, reference=dt.date(2000, 1, 1)):
+                        self.assertTrue(start <= m.start < m.end <= len(text))
