@@ -262,7 +262,14 @@ class Lexicon:
 
     @classmethod
     def from_database(cls) -> Lexicon:
-        """From the Country and Organisation tables, including names editors added."""
+        """From the Country and Organisation tables, including names editors added.
+
+        Only what does not depend on earlier imports is read: countries, reference
+        organisations, and the organisations and persons editors curated (with the names
+        they added). Records an import created are left out, so the same files give the
+        same register however they are split into runs or resumed."""
+        from django.db.models import Q
+
         from diplomacy.models import Country, Organisation
 
         countries = [
@@ -282,6 +289,7 @@ class Lexicon:
         orgs = []
         queryset = (
             Organisation.objects.public()
+            .filter(Q(reference__gt="") | Q(pk__in=Organisation.objects.curated().values("pk")))
             .select_related("country", "parent")
             .prefetch_related("names")
         )
@@ -298,12 +306,11 @@ class Lexicon:
             )
         from diplomacy.models import Person, PersonName
 
-        person_keys = set(
-            Person.objects.public().filter(merged_into__isnull=True).values_list("key", flat=True)
-        )
+        persons = Person.objects.public().curated().filter(merged_into__isnull=True)
+        person_keys = set(persons.values_list("key", flat=True))
         person_keys |= set(
-            PersonName.objects.filter(person__merged_into__isnull=True).values_list(
-                "key", flat=True
-            )
+            PersonName.objects.filter(
+                Q(from_editor=True) | Q(person__in=persons), person__merged_into__isnull=True
+            ).values_list("key", flat=True)
         )
         return cls(countries, orgs, person_keys)
