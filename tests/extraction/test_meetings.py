@@ -873,7 +873,7 @@ class StoryLeadTests(SimpleTestCase):
     def test_the_minister_of_later_sentences_is_the_person_the_lead_opens_with(self):
         _, rows = meetings_of(
             "GENEVA, March 6, 2026 (Agency) -- Foreign Minister Karl Steiner on Thursday met "
-            "diplomats from several countries on the sidelines of the rights council.\n\n"
+            "envoys of many states at the margins of a human rights session.\n\n"
             "The Foreign Minister met his Chilean counterpart Tomas Errazuriz during the session.\n\n"
             "He also met his Peruvian counterpart Rosa Quispe.\n\n"
             "The minister met his counterparts from Latvia and Croatia, Ilze Ozola and Ivo Kovac.\n"
