@@ -4,7 +4,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from diplomacy import summaries
-from diplomacy.models import Review
+from diplomacy.meeting_titles import retitle_meetings_of
+from diplomacy.models import Person, Review
 
 BATCH_SIZE = 500
 
@@ -19,6 +20,12 @@ def set_review(queryset, review, user=None):
     model = queryset.model
     reason = f"Marked {Review(review).label.lower()}"
     pks = list(queryset.exclude(review=review).values_list("pk", flat=True))
+    # records that enter or leave "rejected": what shows their names follows
+    flipped = (
+        pks
+        if review == Review.REJECTED
+        else list(queryset.filter(review=Review.REJECTED).values_list("pk", flat=True))
+    )
     changed = 0
     for start in range(0, len(pks), BATCH_SIZE):
         batch = list(model.objects.filter(pk__in=pks[start : start + BATCH_SIZE]))
@@ -37,7 +44,14 @@ def set_review(queryset, review, user=None):
     # a bulk update sends no signals: the country pages these records enter into are
     # counted again on their next visit
     summaries.changed_records(model, pks)
+    rejection_changed(model, flipped, user)
     return changed
+
+
+def rejection_changed(model, pks, user=None):
+    """Persons ``pks`` were rejected or are no longer: generated meeting titles follow."""
+    if model is Person and pks:
+        retitle_meetings_of(Person.objects.filter(pk__in=pks), user=user)
 
 
 def verify(queryset, user=None):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Q
 
+from diplomacy.meeting_titles import without_names
 from diplomacy.models import Meeting, Participation, Review
 
 from .. import sql
@@ -45,7 +46,7 @@ def load_meetings(state):
         meeting = _find_meeting(state, candidate, people, earlier)
         if meeting is None:
             meeting = Meeting(
-                title=candidate.title[:300],
+                title=without_names(candidate.title, _rejected_names(state, candidate))[:300],
                 kind=candidate.kind if candidate.kind in Meeting.Kind.values else "other",
                 status=candidate.status,
                 date=candidate.date,
@@ -80,6 +81,17 @@ def load_meetings(state):
     # new meetings in one INSERT (their ids come back), then their participants
     Meeting.objects.bulk_create(created)
     Participation.objects.bulk_create(participations, ignore_conflicts=True)
+
+
+def _rejected_names(state, candidate) -> set[str]:
+    """Names of the candidate's participants an editor rejected, as the register and as
+    the article give them: a title made from names leaves them out."""
+    names = set()
+    for p in candidate.participants:
+        person = state.person_for.get(p.entity)
+        if person is not None and person.review == Review.REJECTED:
+            names |= {person.name, state.extraction.persons[p.entity].name}
+    return names
 
 
 def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from diplomacy import curation_actions
-from diplomacy.models import Curated, Evidence
+from diplomacy.models import Curated, Evidence, Review
 from diplomacy.pagination import EstimatedCountPaginator
 
 from .sources import article_evidence_url, snippet_html
@@ -133,6 +133,9 @@ class CuratedAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         lock_changed_fields(obj, form.changed_data)
         super().save_model(request, obj, form, change)
+        before = form.initial.get("review")
+        if change and "review" in form.changed_data and Review.REJECTED in (before, obj.review):
+            curation_actions.rejection_changed(type(obj), [obj.pk], user=request.user)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)

@@ -208,4 +208,6 @@ class ListPage(FilterView):
         context["title"] = self.title
         context["sort_headers"] = self.sort_headers()
         context["filters_applied"] = self.filters_applied()
+        context["export_limit"] = row_limit(self.request)
+        context["export_unlimited"] = export_unlimited(self.request)
         return context

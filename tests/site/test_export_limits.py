@@ -113,3 +113,8 @@ class ExportLimitTests(TestCase):
         body(response)
         held = [another_process.get(f"diplomacy:export-slot:{n}") for n in range(2)]
         self.assertEqual(held, [None, None])
+
+    def test_the_list_page_says_how_many_rows_a_download_holds(self):
+        self.assertContains(self.download(), "up to 3 rows per download")
+        self.client.force_login(self.staff)
+        self.assertContains(self.download(), "up to 100,000 rows per download")
