@@ -75,32 +75,48 @@ def summaries_concerned(state) -> set[int]:
     return countries
 
 
+# Beyond this many keys of one kind, a document locks the kind as a whole: PostgreSQL
+# keeps every advisory lock in shared memory until the transaction ends, and a document
+# of 16,000 quotations would exhaust it ("out of shared memory").
+LOCKS_PER_KIND = 200
+
+
 def lock_names(state):
     """Serialise concurrent importers on the names this document creates (PostgreSQL).
 
     Two processes importing articles about the same person must not both find no
     record and both create one. A transaction-scoped advisory lock per name key (and
     per meeting date and statement text) makes the second wait for the first to commit,
-    after which it finds the record. Keys are locked in sorted order, so no deadlock.
+    after which it finds the record. Every document first takes a lock per kind, in one
+    fixed order: shared when it then locks its keys one by one, exclusive when it has
+    more than ``LOCKS_PER_KIND`` keys of that kind, so the locks one document holds stay
+    bounded. Kinds in a fixed order first, then keys in sorted order: no deadlock.
     SQLite needs nothing: its writers already take the database lock at BEGIN.
     """
     if connection.vendor != "postgresql":
         return
     ex = state.extraction
-    keys = {"article:" + state.document.content_hash}
-    keys |= {"org:" + m.key for m in ex.organisations}
-    keys |= {"person:" + k for e in ex.persons for k in entity_keys(e)}
-    keys |= {"meeting:" + str(m.date) for m in ex.meetings if m.date}
-    keys |= {"statement:" + statement_text_key(s.text) for s in ex.statements}
-    ids = sorted(
-        {
-            int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
-            for k in keys
-        }
-    )
+    keys_of = {
+        "article": {state.document.content_hash},
+        "org": {m.key for m in ex.organisations},
+        "person": {k for e in ex.persons for k in entity_keys(e)},
+        "meeting": {str(m.date) for m in ex.meetings if m.date},
+        "statement": {statement_text_key(s.text) for s in ex.statements},
+    }
+    one_by_one = set()
     with connection.cursor() as cursor:
-        for lock_id in ids:
+        for kind, keys in keys_of.items():  # the same kind order in every importer
+            whole = len(keys) > LOCKS_PER_KIND
+            function = "pg_advisory_xact_lock" if whole else "pg_advisory_xact_lock_shared"
+            cursor.execute(f"SELECT {function}(%s)", [_lock_id(kind + ":*")])
+            if not whole:
+                one_by_one |= {_lock_id(f"{kind}:{k}") for k in keys}
+        for lock_id in sorted(one_by_one):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+
+
+def _lock_id(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def load_document(
