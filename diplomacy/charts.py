@@ -1,7 +1,7 @@
 """Pictures drawn on the server as inline SVG: a meetings timeline and a who-met-whom network.
 
-No JavaScript, no external assets. Every label passes through ``format_html`` so names
-from articles stay text. Each picture comes with a text equivalent (a data table or the
+No JavaScript, no external assets. Every label passes through ``format_html`` so names taken
+out of articles stay text. Each picture comes with a text equivalent (a data table or the
 list next to it) for screen readers and keyboards.
 """
 
