@@ -912,3 +912,42 @@ class RespectiveMeetingsTests(SimpleTestCase):
             [("Claire Dubois",), ("Ingrid Solberg-Haug",)],
         )
         self.assertEqual({r[0] for r in rows}, {"ministerial"})
+
+
+# Sentences that name two people near a meeting word but tell no meeting held between them.
+NO_MEETING_HELD = [
+    "Peruvian President Rosa Quispe said she looked forward to meeting Chilean President Tomas "
+    "Errazuriz at the Pacific summit next month.",
+    "Peruvian President Rosa Quispe, who met Chilean President Tomas Errazuriz last year, said "
+    "trade would grow.",
+    "Peruvian President Rosa Quispe met with reporters on Monday and called for talks with "
+    "Chilean President Tomas Errazuriz.",
+    "Peruvian President Rosa Quispe thanked Chilean President Tomas Errazuriz for hosting the "
+    "Pacific summit.",
+    "Peruvian President Rosa Quispe invited Chilean President Tomas Errazuriz to visit Lima.",
+]
+
+
+class NoMeetingHeldTests(SimpleTestCase):
+    def test_rows(self):
+        for sentence in NO_MEETING_HELD:
+            with self.subTest(sentence):
+                _, rows = meetings_of(f"LIMA, June 9, 2026 (Agency) -- {sentence}\n")
+                self.assertFalse([r for r in rows if r[6] == "reported"], rows)
+
+    def test_discussed_by_telephone_is_a_call(self):
+        row = the_meeting(
+            "LIMA, June 9, 2026 (Agency) -- Peruvian President Rosa Quispe on Monday discussed the "
+            "border with Chilean President Tomas Errazuriz by telephone.\n",
+            "Rosa Quispe",
+            "Tomas Errazuriz",
+        )
+        self.assertEqual((row[0], row[1], row[4]), ("call", dt.date(2026, 6, 8), None))
+
+    def test_who_failed_to_attend_is_no_participant(self):
+        _, rows = meetings_of(
+            "NAIROBI, Sept. 14, 2026 (Agency) -- Kenyan President Amina Odhiambo took the oath of "
+            "office on Tuesday at a ceremony that Ugandan President Grace Namutebi attended.\n\n"
+            "Opposition leader Peter Kamau failed to attend the ceremony and said he had concerns.\n"
+        )
+        self.assertFalse(find(rows, "Peter Kamau"), rows)

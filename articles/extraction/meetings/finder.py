@@ -41,6 +41,10 @@ FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read
 ADDRESS_BY = re.compile(
     r"\b(?:address|speech|remarks|statement|presentation) by(?: [a-z]+){0,4}\s*$"
 )
+ABSENT = re.compile(
+    r"\b(?:failed to|did not|didn't|could not|couldn't|was unable to|were unable to|declined to"
+    r"|refused to|chose not to) (?:attend|join|take part|participate|be present)|\babsent\b|\bboycott"
+)
 COMMENTATOR = re.compile(r"(?i)spokes|press secretary|correspondent|analyst|commentator")
 LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
 
@@ -193,6 +197,10 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
             said_before = said_before or ADDRESS_BY.search(
                 self.low[max(cs, m.start - 80) : m.start]
             )
+            if ABSENT.search(low):
+                # "X, who failed to attend the ceremony, said ...": not there
+                self.sends_words.setdefault(story, set()).add(m.entity)
+                continue
             if (word and word.group(1) in SPEAKER_VERBS) or said_before:
                 self.speakers.setdefault(story, []).append((m.entity, m.start))
 

@@ -33,6 +33,13 @@ MEETING_HEADS = {
 # "... between the two countries' ministers": the pair the story opened with
 BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
 REMOTE = re.compile(r"\b(?:virtual|video|online|tele(?:phone)?|phone)\b|\bteleconference")
+NOT_DONE = re.compile(
+    r"\b(?:failed to|did not|didn't|could not|couldn't|was unable to|were unable to|declined to"
+    r"|refused to|chose not to|not)\s*$"
+)
+THANKED_FOR = re.compile(
+    r"\bfor (?:hosting|chairing|organi[sz]ing|convening|opening)(?: [a-z]+)? ?$"
+)
 MINISTERS = re.compile(r"\bministers?\b|\bfms\b")
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
 # hosting is taking part: "X hosted/opened/convened the summit"
@@ -97,6 +104,10 @@ class NamedMeetingsMixin:
             participating = PARTICIPATION.search(before) or (
                 kind == "ceremony" and IN_A_CEREMONY.search(before)
             )
+            if THANKED_FOR.search(before):
+                participating = None  # "thanked X for hosting the summit": X's, told elsewhere
+            if participating and NOT_DONE.search(before[: participating.start()]):
+                participating = None  # "X failed to attend the ceremony"
             passive = PASSIVE_BY.match(after)
             attendees = ATTENDEES.search(low)
             if passive:

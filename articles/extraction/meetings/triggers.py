@@ -27,7 +27,7 @@ SPEECH_THAT = re.compile(
 CALL = (
     r"(?:tele)?phone (?:call|conversation|talks?)s?|(?:spoke|talked|speaking|talking|conversed)"
     r" (?:by|over|on) (?:the )?(?:tele)?phone|phoned|video ?call|video ?conference|videoconference"
-    r"|virtual (?:meeting|talks)"
+    r"|virtual (?:meeting|talks)|(?:by|over the|on the) (?:tele)?phone"
     # a readout's "X spoke today with Y": a call, unless the sentence places them together
     r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|individually|on [a-z]+day))? with"
 )
@@ -39,6 +39,8 @@ ENCOUNTER = (
     r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
     r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
     r"|jointly met the press|(?:discussed|conversation|consultations|talks) with"
+    # "discussed the border with President X": a person after "with" (see _not_a_trigger)
+    r"|discussed [a-z][^.;,]{0,60}? with"
     # an MFA release's passive: "Talks were held between A and B"
     r"|(?:[Tt]alks|[Aa] meeting|[Mm]eetings|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions)"
     r" (?:were |was )?"

@@ -21,6 +21,10 @@ PLANNED = re.compile(
     r"|\b(?:a|an|the) (?:planned|proposed|expected|possible|potential|prospective)\b"
     r"|\bahead of (?:a|an|the|their|his|her)\b"
     r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
+    # wished, asked for or offered, not held: "looked forward to meeting X", "called for talks"
+    r"|\blook(?:s|ed|ing)? forward to|\bhop(?:e|es|ed|ing) to|\bwish(?:es|ed)? to|\bwants? to"
+    r"|\bcall(?:s|ed|ing)? for|\burg(?:e|es|ed|ing)|\bpropos(?:e|es|ed|ing)|\boffer(?:s|ed|ing)? to"
+    r"|\bagree(?:s|d)? to|\binvit(?:e|es|ed|ing)\b[^.;]{0,60}?\bto\b"
 )
 # a headline's infinitive: "A, B to hold talks"; not "came to attend", "the first leader to
 # meet X" (which tells the meeting itself)
@@ -229,7 +233,7 @@ class WhenWhereMixin:
         infinitive = INFINITIVE.search(window)
         if infinitive and not NOT_FUTURE_INFINITIVE.search(window[: infinitive.start()]):
             return "planned"
-        if RECALLED.search(low[max(0, t0 - 60) : t1 + 40]) or re.search(
+        if RECALLED.search(low[max(0, t0 - 60) : t1 + 70]) or re.search(
             r"\brecall(?:ed|ing) that\b", low[:t0]
         ):
             return "recalled"
