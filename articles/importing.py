@@ -42,7 +42,7 @@ class Outcome:
     """What happened to one file."""
 
     path: str
-    status: str  # created | updated | unchanged | skipped | failed | would-create
+    status: str  # created | updated | unchanged | duplicate | skipped | failed | would-create
     message: str = ""
     counts: Counter = field(default_factory=Counter)
     words: int = 0
@@ -276,7 +276,12 @@ def load_one(document, extraction, countries, options: Options, path: str) -> Ou
         try:
             result = load_document(document, extraction, countries)
             return Outcome(
-                path, result.status, counts=result.counts, words=words, countries=result.countries
+                path,
+                result.status,
+                message=result.message,
+                counts=result.counts,
+                words=words,
+                countries=result.countries,
             )
         except (IntegrityError, OperationalError) as error:
             # a concurrent importer wrote the same record: the transaction rolled back,

@@ -12,13 +12,19 @@ EXTRACTOR_VERSION = "1"
 
 def article_row(state) -> str | None:
     """Create or update the article row (``state.article``); None when the same text is
-    already stored. Returns "created" or "updated"."""
+    already stored (``state.same_text_as`` names another file's article with that text).
+    Returns "created" or "updated"."""
     doc = state.document
     same = Q(content_hash=doc.content_hash)
     if doc.path:
         same |= Q(path=doc.path)
     rows = list(Article.objects.filter(same).order_by("id")[:20])
-    if any(row.content_hash == doc.content_hash for row in rows):
+    same_text = next((row for row in rows if row.content_hash == doc.content_hash), None)
+    if same_text is not None:
+        if doc.path and same_text.path and same_text.path != doc.path:
+            # this file now holds another file's text: nothing new to read, but say so
+            # (its article from the earlier text is kept: no file holds that text now)
+            state.same_text_as = same_text
         return None
     previous = rows[0] if rows else None
     values = {

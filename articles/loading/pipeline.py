@@ -23,11 +23,12 @@ from .state import LoadState
 class LoadResult:
     """What loading one document did."""
 
-    status: str  # created | updated | unchanged
+    status: str  # created | updated | unchanged | duplicate
     article: Article | None = None
     counts: Counter = field(default_factory=Counter)  # ("person", "created") -> n
     # ids of the countries whose page summaries this document changed (to count again)
     countries: set[int] = field(default_factory=set)
+    message: str = ""  # for a duplicate: which file's text it repeats
 
 
 class DocumentLoader:
@@ -41,6 +42,9 @@ class DocumentLoader:
         lock_names(state)  # first: a concurrent importer of the same names waits here
         status = evidence.article_row(state)
         if status is None:
+            if state.same_text_as is not None:
+                other = state.same_text_as
+                return LoadResult("duplicate", message=f"the same text as {other.path}")
             return LoadResult("unchanged")
         if status == "updated":
             evidence.forget_previous_version(state)  # -> state.previous

@@ -25,6 +25,8 @@ class LoadState:
     counts: Counter = field(default_factory=Counter)
     # evidence.article_row: the article row, created or updated
     article: Article | None = None
+    # evidence.article_row: another file's article whose text this file now holds
+    same_text_as: Article | None = None
     # evidence.forget_previous_version (an updated article only): ids of the records the
     # old version supported, per kind; read by the summaries and evidence.remove_orphans
     previous: dict[str, set[int]] = field(default_factory=dict)

@@ -85,6 +85,18 @@ class ImportTests(ImportTestCase):
         self.assertEqual(Person.objects.filter(name="Helga Brandt").count(), 1)
         self.assertIn("1 updated", out)
 
+    def test_a_file_changed_to_another_files_text_is_reported_as_a_duplicate(self):
+        first = self.write("a.txt", ARTICLE)
+        second = self.write("b.txt", OTHER)
+        run_import(first, second)
+        first.write_text(OTHER, encoding="utf-8")
+        out, err, code = run_import(first)
+        self.assertEqual(code, 0)
+        self.assertIn(f"duplicate {first}: the same text as {second.resolve()}", err)
+        self.assertIn("0 unchanged, 1 duplicate", out)
+        # the article read from the earlier text is kept: no file holds that text now
+        self.assertEqual(Article.objects.count(), 2)
+
     def test_records_only_the_old_version_supported_are_removed(self):
         path = self.write("a.txt", ARTICLE)
         run_import(str(path))

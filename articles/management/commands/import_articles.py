@@ -85,8 +85,8 @@ class Command(BaseCommand):
             if outcome.status == "failed":
                 line = f"FAILED {path}: {outcome.message}"
                 (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
-            elif outcome.status == "skipped" and verbosity > 0:
-                line = f"skipped {path}: {outcome.message}"
+            elif outcome.status in ("skipped", "duplicate") and verbosity > 0:
+                line = f"{outcome.status} {path}: {outcome.message}"
                 (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
             elif verbosity > 1:
                 counts = ", ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(outcome.counts.items()))
@@ -109,7 +109,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{summary.files} files: {summary.read} read, {summary.skipped} skipped, "
             f"{summary.failed} failed ({s['created']} new articles, {s['updated']} updated, "
-            f"{s['unchanged']} unchanged) in {summary.seconds:.1f} s, "
+            f"{s['unchanged']} unchanged, {s['duplicate']} duplicate) in {summary.seconds:.1f} s, "
             f"{summary.words / summary.seconds if summary.seconds else 0:,.0f} words/s"
         )
         if summary.records:
