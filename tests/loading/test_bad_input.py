@@ -189,7 +189,7 @@ class EncodingMatrixTests(BadInputTestCase):
             self.assertIn("NUL", message)
             self.assert_nothing_of("nul-utf8.txt")
         else:
-            self.assertEqual(status, "unchanged", "the same text as nul-utf16.txt")
+            self.assertEqual(status, "duplicate", "the same text as nul-utf16.txt")
         for evidence in Evidence.objects.all():
             self.assertNotIn("\x00", evidence.text)
 
