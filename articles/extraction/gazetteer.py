@@ -43,6 +43,15 @@ def _prose_word(tokens, k) -> bool:
     )
 
 
+def _with_and_without_the(name: str) -> list[str]:
+    """ "Council of Turkic Speaking States" is also written "Council of the Turkic ..."."""
+    if " of the " in name:
+        return [name, name.replace(" of the ", " of ")]
+    if " of " in name:
+        return [name, name.replace(" of ", " of the ", 1)]
+    return [name]
+
+
 def token_key(text: str) -> str:
     """A token as the lexicon compares it: folded, one spelling for British/American."""
     key = fold(text)
@@ -158,7 +167,8 @@ class Lexicon:
         if entry.acronym:
             self.acronym_name.setdefault(entry.acronym, entry.name)
         for name in [o["name"], *o.get("other_names", [])]:
-            self._add_form(name, "org", key, exact=name.isupper() and len(name) <= 8)
+            for form in _with_and_without_the(name):
+                self._add_form(form, "org", key, exact=form.isupper() and len(form) <= 8)
         if entry.acronym:
             self._add_form(entry.acronym, "acronym", key, exact=True)
 

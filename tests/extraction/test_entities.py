@@ -100,6 +100,12 @@ class OrganisationTests(SimpleTestCase):
                 names = {m.name for m in extract(document, lex).organisations}
                 self.assertEqual(names, {"Global Harbour Organisation"})
 
+    def test_reference_bodies_are_found_with_or_without_the_after_of(self):
+        lex = Lexicon([], [{"name": "Council of Coastal Speaking States", "other_names": []}])
+        document = read_document(b"The Council of the Coastal Speaking States met.\n", "t.txt")
+        names = {m.name for m in extract(document, lex).organisations}
+        self.assertEqual(names, {"Council of Coastal Speaking States"})
+
     def test_a_name_is_not_found_across_a_lower_case_word(self):
         lex = Lexicon([], [{"name": "Delta Plus", "other_names": []}])
         document = read_document(b"The Delta plus Gamma dialogue met.\n", "t.txt")
