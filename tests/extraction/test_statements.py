@@ -949,3 +949,55 @@ class NothingSaidTests(SimpleTestCase):
         ):
             with self.subTest(sentence):
                 self.assertEqual(by(said(STORY.format(sentence)), "Tamsin Oakridge"), [])
+
+
+class MeetingChoiceTests(SimpleTestCase):
+    def _partners(self, result, words):
+        statement = next(s for s in result.statements if words in s.text)
+        meeting = result.meetings[statement.meeting]
+        return {result.persons[p.entity].name for p in meeting.participants}
+
+    def test_a_meeting_told_inside_a_call_leaves_the_words_after_it_in_the_call(self):
+        result = run(
+            "Call with Dravia\n\nMarch 19, 2025\n\nToday, Velorian President Tamsin Oakridge "
+            "and Dravish President Ravel Dunmore had a long phone conversation.\n\n"
+            "President Oakridge told President Dunmore about her talks with Lithuanian "
+            "President Arlen Voss the week before.\n\n"
+            "President Oakridge promised that the prisoners held on either bank would be "
+            "home before winter.\n"
+        )
+        self.assertEqual(
+            self._partners(result, "home before winter"), {"Tamsin Oakridge", "Ravel Dunmore"}
+        )
+
+    def test_of_talks_told_together_the_words_go_to_the_partner_they_name(self):
+        from articles.extraction.context import Context
+        from articles.extraction.statements import StatementFinder
+        from articles.extraction.types import MeetingCandidate, Participant
+        from articles.reading import normalise
+        from tests.builders import lexicon
+
+        text = (
+            "Ministers meet\n\nNEW YORK, Sept 26, 2019 (Agency) -- Velorian Foreign Minister "
+            "Tamsin Oakridge met Latvian Foreign Minister Arlen Voss and Japanese Foreign "
+            "Minister Kenji Tamura on Thursday.\n\n"
+            '"Getting to know my new Japanese counterpart, a fine start," Oakridge said.\n'
+        )
+        document, result = extract_text(text, "x.txt")
+        names = [p.name for p in result.persons]
+        me, voss, tamura = (
+            names.index(n) for n in ("Tamsin Oakridge", "Arlen Voss", "Kenji Tamura")
+        )
+        span = (text.index("Velorian"), text.index("Thursday."))
+        result.meetings = [
+            MeetingCandidate(
+                *span, "bilateral", participants=[Participant(me), Participant(other)], spans=[span]
+            )
+            for other in (voss, tamura)
+        ]
+        finder = StatementFinder(
+            Context.build(document, lexicon(), normalise(document.text)), result
+        )
+        words = "Getting to know my new Japanese counterpart, a fine start"
+        self.assertEqual(finder._meeting(text.index("Getting"), me, words), 1)
+        self.assertEqual(finder._meeting(text.index("Getting"), me, "A fine start"), 0)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
+
+from diplomacy.names import fold
 
 from ..context import Context
 from ..coreference import Coreference
@@ -88,7 +91,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         speaker_text = " ".join(
             text_of[toks[d.speaker.start].start : toks[d.speaker.end - 1].end].split()
         )
-        meeting = self._meeting(start, d.speaker.entity)
+        meeting = self._meeting(start, d.speaker.entity, text)
         date, precision = self._date(start, meeting)
         year = self._past_year(d, date)
         if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
@@ -152,13 +155,14 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         return None
 
     # -- meeting and date ----------------------------------------------------------------------
-    def _meeting(self, char: int, speaker: int | None) -> int | None:
+    def _meeting(self, char: int, speaker: int | None, text: str = "") -> int | None:
         """The reported meeting whose report contains or comes right before ``char``."""
         meetings: list[MeetingCandidate] = self.result.meetings or []
         story = self.ctx.story_at(char)
         lo, hi = (story.start, story.end) if story else (0, len(self.ctx.text))
         best, best_key = None, None
         in_story = []
+        named = self._named_in(text)
         for i, m in enumerate(meetings):
             if getattr(m, "status", "reported") != "reported":
                 continue
@@ -170,18 +174,70 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             if speaker is not None and not self._takes_part(m, speaker):
                 continue
             # the latest report before the words; of reports told in one sentence ("X met Y
-            # while attending the council"), the talks rather than the gathering around them
-            rank = (-(m.kind in MULTILATERAL_KINDS), -(len(m.participants) or 1000))
+            # while attending the council", "met A of X and B of Y"), the talks rather than
+            # the gathering around them, and the talks with whom the words name
+            rank = (
+                -(m.kind in MULTILATERAL_KINDS),
+                self._named_participants(m, speaker, named),
+                -(len(m.participants) or 1000),
+            )
             for a, _b in here:
                 if a <= char and (best_key is None or (a, *rank) > best_key):
                     best, best_key = i, (a, *rank)
         if best is not None:
-            return best
+            return self._told_within(best, in_story, speaker, lo, hi)
         if speaker is not None:
             mine = [i for i in in_story if self._takes_part(meetings[i], speaker)]
             if len(mine) == 1:
                 return mine[0]
         return None
+
+    def _named_in(self, text: str) -> set[str]:
+        """Lower-case words and country codes a statement's words name."""
+        words = set(re.findall(r"[a-z]+", fold(text)))
+        countries = {self.ctx.lexicon.country_for_word(w) for w in words if len(w) > 3}
+        return words | (countries - {None})
+
+    def _named_participants(self, m: MeetingCandidate, speaker: int | None, named) -> int:
+        """How many of a meeting's other people the words name, by name or country."""
+        count = 0
+        for p in m.participants:
+            if p.entity == speaker:
+                continue
+            person = self.result.persons[p.entity]
+            surname = fold(person.name).split()[-1:] if person.name else []
+            if (surname and surname[0] in named) or (person.country and person.country in named):
+                count += 1
+        return count
+
+    def _told_within(self, best: int, in_story, speaker, lo: int, hi: int) -> int:
+        """An earlier meeting of the story when ``best`` is only told inside it: "During the
+        call, A briefed B on his talks with C" puts the words after it still in the call."""
+        meetings = self.result.meetings
+        m = meetings[best]
+        spans = [(a, b) for a, b in (m.spans or [(m.start, m.end)]) if lo <= a < hi]
+        first = min(a for a, _ in spans)
+        for j in in_story:
+            other = meetings[j]
+            if j == best or (speaker is not None and not self._takes_part(other, speaker)):
+                continue
+            starts = [a for a, _ in (other.spans or [(other.start, other.end)]) if lo <= a < hi]
+            people = {p.entity for p in other.participants}
+            if not starts or min(starts) >= first or len(people) < 2:
+                continue
+            if all(people <= self._people_in_sentence(a) for a, _ in spans):
+                return j
+        return best
+
+    def _people_in_sentence(self, char: int) -> set[int]:
+        k = bisect.bisect_right(self._token_starts, char) - 1
+        s_start, s_end = self.ctx.sentence_of(max(k, 0))
+        out = set()
+        for t in range(s_start, s_end):
+            mention = self.coref.mention_at.get(t)
+            if mention is not None and mention.entity is not None:
+                out.add(mention.entity)
+        return out
 
     def _takes_part(self, m: MeetingCandidate, speaker: int) -> bool:
         return not m.participants or any(p.entity == speaker for p in m.participants)
