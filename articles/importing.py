@@ -7,7 +7,6 @@ reported with its name and the problem, and the run ends with a non-zero exit co
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time
@@ -140,19 +139,6 @@ def read_and_extract(
             outlet=options.source,
             limit=options.max_bytes,
         )
-        if _needs_a_year(document):
-            # nothing in the text says which year: date the stories by when the file was
-            # written (or today for stdin), but do not claim it as the publication date
-            when = dt.date.fromtimestamp(p.stat().st_mtime) if full else dt.date.today()
-            document = read_document(
-                data,
-                name,
-                path=full,
-                published=when,
-                outlet=options.source,
-                limit=options.max_bytes,
-            )
-            document.published = None
         extraction = extract(document, lexicon)
         return document, extraction
     except ReadError as error:
@@ -169,8 +155,17 @@ def read_and_extract(
         return Outcome(path, "failed", f"extraction failed: {type(error).__name__}: {error}")
 
 
+NO_YEAR = (
+    "no publication date or dated dateline in the text: dates without a year are left "
+    "unknown unless the text gives the year elsewhere (pass --published YYYY-MM-DD)"
+)
+
+
 def _needs_a_year(document) -> bool:
-    """True when neither a publication date nor any dateline gives the document a date."""
+    """True when neither a publication date nor any dateline gives the document a date.
+
+    The file's modification time is no evidence (a copy or a checkout sets it to today),
+    so such a document is read as it is, and the report warns about it."""
     return document.published is None and not any(s.date for s in document.stories)
 
 
@@ -278,7 +273,7 @@ def load_one(document, extraction, countries, options: Options, path: str) -> Ou
             return Outcome(
                 path,
                 result.status,
-                message=result.message,
+                message=result.message or (NO_YEAR if _needs_a_year(document) else ""),
                 counts=result.counts,
                 words=words,
                 countries=result.countries,

@@ -1,5 +1,6 @@
 """The import_articles command: reading files, idempotency, bad input, reports."""
 
+import datetime as dt
 import io
 import json
 import os
@@ -335,9 +336,7 @@ class MeetingsAcrossArticlesTests(ImportTestCase):
 
 
 class YearInferenceTests(ImportTestCase):
-    def test_dateline_without_any_year_is_dated_by_the_file(self):
-        import datetime as dt
-
+    def test_no_year_in_the_text_leaves_it_unknown_and_warns(self):
         from diplomacy.models import Meeting
 
         path = self.write(
@@ -347,10 +346,15 @@ class YearInferenceTests(ImportTestCase):
         )
         stamp = dt.datetime(2023, 6, 1, 12, 0).timestamp()
         os.utime(path, (stamp, stamp))
-        run_import(str(path))
-        self.assertEqual(str(Meeting.objects.get().date), "2023-03-04")
-        # the year came from the file, not from the text: no publication date is claimed
+        out, err, code = run_import(str(path))
+        self.assertEqual(code, 0)
+        self.assertIn(f"warning {path}: no publication date or dated dateline", err)
+        self.assertFalse(Meeting.objects.filter(date__year=2023).exists(), "not from the file")
         self.assertIsNone(Article.objects.get().published)
+        # the user can say when it was published
+        path.write_text(path.read_text() + "\nThey met again later.\n")
+        out, err, code = run_import(str(path), "--published", "2023-06-01")
+        self.assertEqual(str(Meeting.objects.get().date), "2023-03-04")
 
 
 @tag("slow")

@@ -88,7 +88,10 @@ class Command(BaseCommand):
             elif outcome.status in ("skipped", "duplicate") and verbosity > 0:
                 line = f"{outcome.status} {path}: {outcome.message}"
                 (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
-            elif verbosity > 1:
+            elif outcome.message and verbosity > 0:
+                line = f"warning {path}: {outcome.message}"
+                (bar.write(line, file=sys.stderr) if bar else self.stderr.write(line))
+            if outcome.status not in ("failed", "skipped", "duplicate") and verbosity > 1:
                 counts = ", ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(outcome.counts.items()))
                 self.stdout.write(f"{outcome.status} {path} ({counts})")
 
