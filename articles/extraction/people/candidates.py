@@ -22,7 +22,7 @@ from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
 
 
 def is_initial(text: str) -> bool:
-    """ "S." of "S. Jaishankar", "F." of "John F. Kennedy"."""
+    """ "R." of "R. Talvekar", "J." of "Corin J. Halloway"."""
     return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
@@ -49,7 +49,7 @@ PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti"})
 TITLES_USED_AS_GIVEN_NAMES = frozenset({"sultan"})
 
 REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
-# titles that go with one name: "Pope Leo", "King Abdullah II", "Emir Tamim"
+# titles that go with one name: "Pope Corvin", "King Edric II", "Emir Falan"
 SOVEREIGN_TITLES = frozenset(
     "king queen emir sultan pope prince princess sheikh patriarch monarch emperor".split()
 )
@@ -75,7 +75,7 @@ class Candidate:
     verb_after: bool = False
     honorific: str | None = None
     country_after: str | None = None
-    its_org: object = None  # "the CAPDF and its Chairman X": the body "its" refers to
+    its_org: object = None  # "the NORVA and its Chairman X": the body "its" refers to
     country_before: str | None = None  # "Latvia – X" inside a list of names
     in_list: bool = False  # a member of a list of names that is a list of persons
     list_first: bool = False  # the first member of that list
@@ -94,7 +94,7 @@ class CandidatesMixin:
         return bool(m) or k in self.org_at
 
     def _city_ending_a_name(self, k, m):
-        """A one-word city right after a given name: "Nabeela Tunis" (Tunis is a capital)."""
+        """A one-word city right after a given name: "Marta Sofia" (Sofia is a capital)."""
         if m.kind != "city" or m.end - m.start != 1 or k == 0:
             return False
         prev = self.tokens[k - 1]
@@ -167,7 +167,7 @@ class CandidatesMixin:
                         and toks[j + 1].text.isalpha()
                         and (name_like(toks[j + 1].text) or toks[j + 1].text.islower())
                     ):
-                        j += 2  # "Kassym-Jomart", "Ji-ho": a hyphen inside one name
+                        j += 2  # "Marie-Claire", "Ji-ho": a hyphen inside one name
                         continue
                     if t.lower in NAME_PARTICLES and not t.is_cap:
                         p = j
@@ -186,7 +186,7 @@ class CandidatesMixin:
                         j += 1
                         continue
                     if t.text in REGNAL_NUMBERS:
-                        j += 1  # "Abdullah II", "Charles III": the number ends the name
+                        j += 1  # "Edric II", "Osmund III": the number ends the name
                     break
                 end = j
                 while end > k and is_initial(toks[end - 1].text):
@@ -197,7 +197,7 @@ class CandidatesMixin:
         return out
 
     def _bare_initial_after_title(self, k, s_end) -> bool:
-        """ "External Affairs Minister S Jaishankar": a capital letter with no period, between
+        """ "Interior Minister R Talvekar": a capital letter with no period, between
         a post and a name, is an initial."""
         toks = self.tokens
         t = toks[k]
@@ -212,7 +212,7 @@ class CandidatesMixin:
         )
 
     def _platform_before_a_name(self, k) -> bool:
-        """ "said in a post on X. Jaishankar also met ...": "X." ends a sentence there."""
+        """ "wrote in a post on X. Talvekar later toured ...": "X." ends a sentence there."""
         toks = self.tokens
         return is_initial(toks[k].text) and k > 0 and toks[k - 1].lower in ("on", "via", "at")
 
@@ -232,7 +232,7 @@ class CandidatesMixin:
         )
 
     def _given_name_after_honorific(self, k) -> bool:
-        """ "Dr. Sultan Al Jaber": a title used as a given name, after an honorific."""
+        """ "Dr. Sultan Al Varesi": a title used as a given name, after an honorific."""
         toks = self.tokens
         return (
             toks[k].lower in TITLES_USED_AS_GIVEN_NAMES
@@ -279,7 +279,7 @@ class CandidatesMixin:
             c.its_org = self._org_before(c.title[0] - 1, s_start)
         h = c.a - 1
         if h > s_start and toks[h].text in ("‘", "'", "’"):
-            h -= 1  # "Pengiran Muda ‘Abdul Mateen"
+            h -= 1  # "Pengiran Muda ‘Idris Kamaludin"
         if h >= s_start and toks[h].lower in HONORIFICS:
             c.honorific = toks[h].lower
         c.appositions = self._appositions(c.b, s_end)

@@ -100,8 +100,8 @@ class CountriesMixin:
         return owner.b == start - 1 and self.tokens[owner.b].lower == "and"
 
     def _speaks_for(self, c: Candidate) -> str | None:
-        """ "X expressed the U.S. commitment", "X led Nigeria's delegation", "X represented
-        Ghana", "X said Chile would ...": X speaks or acts for that country."""
+        """ "X reaffirmed Peru's support", "X led Norway's delegation", "X represented
+        Chile", "X said Chile would ...": X speaks or acts for that country."""
         toks = self.tokens
         k = c.b
         while k < len(toks) and toks[k].lower in ("also", "has", "had", "then", "later"):

@@ -201,13 +201,13 @@ def _singular(title: str) -> str:
     return " ".join(words)
 
 
-# endings of patronymics: "Moldokanovich", "Ivanovna", "Nurlanuly", "Askarkyzy", "Aliyevich"
+# endings of patronymics: "Borkanovich", "Ivanovna", "Nurlanuly", "Askarkyzy", "Aliyevich"
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "uly", "uulu", "kyzy", "qizi")
 
 
 def other_orders(name: str) -> list[str]:
-    """Other ways one person's full name is written: without middle initials ("Dana K.
-    Ross" -> "Dana Ross"), and given name first for "Surname Given Patronymic" forms
+    """Other ways one person's full name is written: without middle initials ("Orla K.
+    Venn" -> "Orla Venn"), and given name first for "Surname Given Patronymic" forms
     ("Ivanov Pyotr Sergeyevich" -> "Pyotr Ivanov")."""
     words = name.split()
     out = []

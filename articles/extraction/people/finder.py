@@ -57,8 +57,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
 
     def _part_of_known(self, name: str) -> int | None:
         """The one person already named whose longer name starts or ends with ``name``:
-        "President López Obrador" after "Andrés Manuel López Obrador", "Abdul Mateen" after
-        "Abdul Mateen Bolkiah"."""
+        "President Vargas Llorente" after "Tomás Ignacio Vargas Llorente", "Nuri Hamdan" after
+        "Nuri Hamdan Rasyid"."""
         words = [name_key(w) for w in name.split()]
         if sum(1 for w in name.split() if w[:1].isupper()) < 2:
             return None
@@ -110,7 +110,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 and c.title is not None
                 and self.tokens[c.title[1] - 1].lower in GIVEN_NAME_STYLES
             ):
-                idx = self._given_name_of(name)  # "Prince Faisal" after his full name
+                idx = self._given_name_of(name)  # "Prince Tarvin" after his full name
             if idx is not None:
                 self._add_mention(c.a, c.b, idx, "surname")
                 self._attach_titles(idx, c)
@@ -153,8 +153,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
         return keep
 
 
-# styles used with a given name ("Prince Faisal", "Sheikh Mohammed"), unlike regnal names
-# ("King Charles" is not "Charles Michel")
+# styles used with a given name ("Prince Tarvin", "Sheikh Hamdel"), unlike regnal names
+# ("King Aldric" is not "Aldric Pomm")
 GIVEN_NAME_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "emir", "sultan"})
 
 

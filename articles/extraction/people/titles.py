@@ -15,7 +15,7 @@ from .vocabulary import (
     TITLE_WORDS,
 )
 
-# "Foreign Minister Prince Faisal": the style before a royal's name is not part of the post
+# "Foreign Minister Prince Tarvin": the style before a royal's name is not part of the post
 ROYAL_STYLES = frozenset({"prince", "princess", "sultan", "emir"})
 
 
@@ -77,8 +77,8 @@ class TitlesMixin:
         return phrase[0], a
 
     def _comma_in_domains(self, k, collected) -> bool:
-        """ "Minister of Industry, Mines and Trade", "Secretary of State for Foreign,
-        Commonwealth and Development Affairs": a comma inside a list of a post's domains."""
+        """ "Minister of Fisheries, Ports and Tourism", "Secretary of State for Energy,
+        Climate and Rural Affairs": a comma inside a list of a post's domains."""
         toks = self.tokens
         if toks[k].text != "," or k == 0 or self._klass(k - 1) not in ("D", "T"):
             return False
@@ -183,7 +183,7 @@ class TitlesMixin:
         igo = False
         for part in parts:
             # honorifics at either end are not part of the post
-            # "Foreign Minister Prince Faisal": the rank before a royal's name is the post
+            # "Foreign Minister Prince Tarvin": the rank before a royal's name is the post
             while (
                 len(part) > 1
                 and toks[part[-1]].lower in ROYAL_STYLES
@@ -309,7 +309,7 @@ class TitlesMixin:
         head = next(i for i, k in enumerate(title_tokens) if toks[k].lower in ("minister", "fm"))
         before = [toks[k].text for k in title_tokens[:head] if toks[k].lower in DOMAIN_WORDS]
         after = [toks[k].text for k in title_tokens[head:] if toks[k].lower in DOMAIN_WORDS]
-        # "Foreign Minister for Economic Diplomacy" works in the Foreign Ministry
+        # "Foreign Minister for Cultural Diplomacy" works in the Foreign Ministry
         domain = [d for d in (before or after) if d.lower() != "state"]
         if "fm" in lows:
             domain = ["Foreign"]
