@@ -37,7 +37,7 @@ SPEAKER_VERBS = frozenset(
 )
 # Page furniture that links to other articles.
 FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read|see also)\b")
-# "It continued with an address by X": X spoke at the meeting.
+# "The session closed with remarks by X": X spoke at the meeting.
 ADDRESS_BY = re.compile(
     r"\b(?:address|speech|remarks|statement|presentation) by(?: [a-z]+){0,4}\s*$"
 )
@@ -198,7 +198,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 self.low[max(cs, m.start - 80) : m.start]
             )
             if ABSENT.search(low):
-                # "X, who failed to attend the ceremony, said ...": not there
+                # "X, who was unable to join the forum, said ...": not there
                 self.sends_words.setdefault(story, set()).add(m.entity)
                 continue
             if (word and word.group(1) in SPEAKER_VERBS) or said_before:

@@ -28,7 +28,7 @@ MEETING_HEADS = {
     "council": "ministerial",
     "talks": "bilateral",  # only as "the talks", "their talks": see _meeting_phrases
     "retreat": "summit",  # "the Leaders' Retreat"
-    "dialogue": "bilateral",  # "the first strategic dialogue between the two ministers"
+    "dialogue": "bilateral",  # "their annual strategic dialogue"
 }
 # "... between the two countries' ministers": the pair the story opened with
 BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
@@ -107,7 +107,7 @@ class NamedMeetingsMixin:
             if THANKED_FOR.search(before):
                 participating = None  # "thanked X for hosting the summit": X's, told elsewhere
             if participating and NOT_DONE.search(before[: participating.start()]):
-                participating = None  # "X failed to attend the ceremony"
+                participating = None  # "X did not attend the gala"
             passive = PASSIVE_BY.match(after)
             attendees = ATTENDEES.search(low)
             if passive:
@@ -203,7 +203,7 @@ class NamedMeetingsMixin:
             report.title = self._np_title(a, b)
             told = self._told_before(story, report.title)
             if told is not None:
-                # "outlined at the 7th Summit" after "during the 7th Summit, in 2019"
+                # "agreed at the 4th Summit" after "during the 4th Summit, in 2016"
                 report.status = told.status
             self._when(report, state, dates, a, ce, cs, ce)
             if pair and report.date_strength <= DATELINE and state.last_day is not None:
@@ -464,7 +464,7 @@ class NamedMeetingsMixin:
             elif re.search(r"minist", self.low[start:end]):
                 kind = "ministerial"
             if kind in ("forum", "multilateral") and MINISTERS.search(self.low[start:end]):
-                kind = "ministerial"  # "Conference of Turkic Council FMs"
+                kind = "ministerial"  # "Conference of Coastal League FMs"
             out.append((start, end, kind, generic))
             k = b
         return out
@@ -475,6 +475,6 @@ class NamedMeetingsMixin:
 
 
 def _numbered_key(title: str) -> str | None:
-    """ "the 7th Summit of the X" -> "7th summit": a meeting named by its number."""
+    """ "the 4th Summit of the X" -> "4th summit": a meeting named by its number."""
     key = re.sub(r"\s+of\s.*$", "", title.lower()).removeprefix("the ").strip()
     return key if re.search(r"\b[0-9]+(?:st|nd|rd|th)\b", key) else None

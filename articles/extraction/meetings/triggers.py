@@ -83,7 +83,7 @@ JOINTLY = re.compile(
 )
 # The meeting noun as the subject of a future verb: "(his meeting with X) will follow".
 FUTURE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:will|is to|is expected to|is due to)\b")
-# A phrase put before the clause it belongs to: "During his meeting with X, Wang said".
+# A phrase put before the clause it belongs to: "During his meeting with X, Orlov said".
 FRONTED = re.compile(r"\s*(?:During|While|At|In|After|Following|Before|On)\b")
 RESPECTIVE = re.compile(r"\b(?:respective|separate|own)\b")
 # Encounters told without their subject: "during the meeting with X", "were discussed with X".
@@ -208,7 +208,7 @@ class TriggersMixin:
             if re.search(r"\bgroup (?:meeting|talks)\b", low[max(0, t0 - cs - 20) : t1 - cs]):
                 group = True
             if group and kind != "call":
-                # "his meeting with Asean foreign ministers": their ministerial
+                # "his meeting with Nordic foreign ministers": their ministerial
                 ministers = "minister" in objects_text[:60].lower() or (
                     "counterpart" in objects_text[:60].lower()
                     and any("minister" in self._role(e, None).lower() for e in subjects)
@@ -261,7 +261,7 @@ class TriggersMixin:
                 and len(subject_people) >= 2
                 and RESPECTIVE.search(low[max(0, t0 - cs - 30) : t0 - cs + 5])
             ):
-                # "A and B, in their respective meetings with Asean counterparts": one each
+                # "A and B, in their respective talks with Gulf counterparts": one each
                 tables = [[e] for e in subject_people]
             for parts in tables:
                 if len(parts) < 2 and kind not in ("multilateral", "ministerial"):
@@ -450,7 +450,7 @@ class TriggersMixin:
             return [state.visitor]
         nominal = NOMINAL.fullmatch(trigger.lower())
         if nominal and self._named_after_fronted(clause_start, t0):
-            return []  # "During his meeting with X, Wang said": Wang's, told elsewhere
+            return []  # "During his meeting with X, Orlov said": Orlov's, told elsewhere
         owner = re.search(r"\b(his|her)\s+$", text)
         if nominal and owner and self.coref is not None:
             # "his meeting with X": whose the pronoun says

@@ -53,7 +53,7 @@ LEAD_VERB = re.compile(
 )
 OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
 CITY_BEFORE = re.compile(
-    # "in Rome", "in the capital Rome", "in the Italian capital, Rome"
+    # "in Lima", "in the capital Lima", "in the Danish capital, Copenhagen"
     r"\b(?:in|at|to|near|capital|city|(?:capital|city|island|town|resort|port) of)(?: the)?"
     r"(?:(?: [a-z\-]+)? capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
 )
@@ -147,7 +147,7 @@ class WhenWhereMixin:
             written = [d for d in find_dates(self.text) if d.precision == Precision.DAY]
             fallback = written[0].date if written else None
         if fallback is None:
-            # no date anywhere: a year the text implies ("the 79th session of the UN General
+            # no date anywhere: a year the text implies ("the 83rd session of the UN General
             # Assembly") dates "Sept. 25", never "on Monday" (see ``_dates``)
             year = year_from_context(self.text)
             self.year_only = year is not None
@@ -197,7 +197,7 @@ class WhenWhereMixin:
             state.lead = people[0]  # "X met diplomats": the story's main person
 
     def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
-        """ "2022-11-28 PUTRAJAYA: Sultan X held talks": a dateline the reader missed."""
+        """ "2021-03-14 WINDHOEK: Minister X held talks": a dateline the reader missed."""
         caps = CAPS_DATELINE.match(self.text, cs, min(ce, cs + 80))
         known = caps and self.ctx.lexicon.city(caps.group(1).title())
         if known:
@@ -320,7 +320,7 @@ class WhenWhereMixin:
             report.date, report.precision, report.date_strength = first, Precision.DAY, VISIT_MONTH
             return
         if state.last_day is not None:
-            # the story's own last day ("held talks ..., a statement said on May 19") is
+            # the story's own last day ("met ..., the ministry said on June 3") is
             # nearer the meeting than the day it was filed
             report.date, report.precision, report.date_strength = (
                 state.last_day.date,
