@@ -21,7 +21,7 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
     for story in document.stories:
         if story.dateline_country is None and story.dateline_place:
-            # "BAKU, Azerbaijan, September 9": the country as written, else the city's
+            # "ACCRA, Ghana, June 4": the country as written, else the city's
             named = story.dateline_country_name
             city = lexicon.city(story.dateline_place)
             story.dateline_country = (named and lexicon.country_for_phrase(named)) or (

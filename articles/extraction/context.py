@@ -40,7 +40,7 @@ class Context:
         return ctx
 
     def city_in_a_name(self, k: int) -> bool:
-        """A one-word city that is really a name: "Gao Ming" (Gao is also a town in Mali)."""
+        """A one-word city that is really a name: "Gao Shuren" (Gao is also a town in Mali)."""
         m = self.in_match.get(k)
         if m is None or m.kind != "city" or m.end - m.start != 1 or k + 1 >= len(self.tokens):
             return False

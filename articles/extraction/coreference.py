@@ -326,7 +326,7 @@ class Coreference:
             if t.text in "()" or (
                 t.lower in CHAIN_CONNECTORS and k > s_start and toks[k - 1].is_cap
             ):
-                k -= 1  # inside a title: "Secretary General of the Conference on ..."
+                k -= 1  # inside a title: "Secretary General of the Forum on ..."
                 continue
             return t.lower
         return ""

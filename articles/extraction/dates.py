@@ -1,4 +1,4 @@
-"""Dates written in a story: "on May 20", "10 April", "from 10 to 14 April 2023", "on Tuesday".
+"""Dates written in a story: "on May 20", "10 April", "from 3 to 7 March 2019", "on Tuesday".
 
 Pure functions over strings. A date without its year takes the year that puts it nearest
 the reference (the story's dateline date); weekdays resolve against the reference too.
@@ -30,7 +30,7 @@ _COUNTS = (
 
 # Every pattern starts with a digit or a capital letter so the regex engine scans fast;
 # what must come before a match ("in May") is checked on the text just before it.
-_RANGE_DAYS_MONTH = re.compile(  # "20-21 May", "from 10 to 14 April 2023"
+_RANGE_DAYS_MONTH = re.compile(  # "20-21 May", "from 3 to 7 March 2019"
     rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>{_M})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?"
 )
 _RANGE_DAY_MONTH_DAY_MONTH = re.compile(  # "30 April to 2 May 2023"
@@ -331,7 +331,7 @@ def find_dates(
                     date = date.replace(year=reference.year + 1)
             add(m.start(), m.end(), date, Precision.MONTH)
 
-    # Years: "in 2021", and each year of "in 2018, 2019 and 2021"
+    # Years: "in 2021", and each year of "in 2014, 2016 and 2020"
     last_year_end = -1
     for m in _YEAR_ONLY.finditer(norm, pos):
         s = m.start()

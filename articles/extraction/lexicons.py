@@ -109,7 +109,7 @@ REGION_WORDS = frozenset(
     """.split()
 )
 
-# Lower-case particles inside names ("Mohammed bin Abdulrahman Al Thani", "von der").
+# Lower-case particles inside names ("Hamad bin Yaser Al Qadiri", "von der").
 NAME_PARTICLES = frozenset(
     """
     bin bint ibn al el ul ud von van der den de del della di da dos das du la le ter ten

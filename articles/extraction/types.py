@@ -20,7 +20,7 @@ class Precision:
 
 @dataclass
 class DateMention:
-    """A date written in the text ("on May 20", "10 April", "from 10 to 14 April 2023")."""
+    """A date written in the text ("on May 20", "10 April", "from 3 to 7 March 2019")."""
 
     start: int
     end: int

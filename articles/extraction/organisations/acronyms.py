@@ -113,7 +113,7 @@ class AcronymsMixin:
             )
 
     def acronyms_in_titles(self):
-        """An unknown acronym a post belongs to: "head of UNOWAS", "the chief of the XYZ"."""
+        """An unknown acronym a post belongs to: "head of OKAPRO", "the chief of the XYZ"."""
         toks = self.tokens
         for k in range(2, len(toks)):
             t = toks[k]

@@ -74,7 +74,7 @@ class PhrasesMixin:
             p = toks[a - 1]
             if (a - 1) in self.taken:
                 # an organ named after its body: "African Union Peace and Security Council",
-                # "Shanghai Cooperation Organization (SCO) Council of ..."
+                # "Andean Trade Organization (ATO) Council of ..."
                 m = self.mention_at.get(a - 1)
                 if m is None and p.text == ")" and a - 4 >= s_start and toks[a - 3].text == "(":
                     m = self.mention_at.get(a - 4)
@@ -151,7 +151,7 @@ class PhrasesMixin:
                 t.lower in COLLECTIVE_TAILS
                 or (_plural_title(t.lower) and self._after_of(b, s_start))
             ):
-                b += 1  # "Board of Governors", "Assembly of the Turkic Speaking Countries"
+                b += 1  # "Board of Governors", "Assembly of the Highland Republics"
                 last_good = b
                 continue
             if t.is_cap and t.lower not in TITLE_HEADS | HONORIFICS:
@@ -353,7 +353,7 @@ class PhrasesMixin:
                     continue
                 sub = [t for t in toks[c:b] if t.is_word]
                 if _plural_title(sub[0].lower):
-                    continue  # "Authority of Heads of State and Government": people, no body
+                    continue  # "Assembly of Heads of Government": people, no body
                 if all(w.lower in GENERIC for w in sub if not self._match_kind(w.i)) and not any(
                     self._match_kind(w.i) for w in sub
                 ):

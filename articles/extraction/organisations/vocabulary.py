@@ -37,7 +37,7 @@ KIND_BY_HEAD = {
 GENERIC = ORG_HEADS | DOMAIN_WORDS | TITLE_HEADS | TITLE_MODIFIERS | CONNECTORS | REGION_WORDS
 
 # Capitalised plurals that end a body's name after "of (the)": "Parliamentary Assembly of
-# the Turkic Speaking Countries", "Conference of the Parties"
+# the Highland Republics", "Conference of the Parties"
 COLLECTIVE_TAILS = frozenset(
     "countries states nations peoples parties republics economies territories".split()
 )

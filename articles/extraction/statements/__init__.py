@@ -5,7 +5,7 @@ paragraph (an unclosed quotation ends with its paragraph; a stray closing mark o
 paragraph's start), and a quotation is a statement when an attribution ("..., he said",
 "X said: ...") sits next to it; an unattributed quotation right before or after an
 attributed one continues it. Then reported speech, one sentence at a time: a speech verb
-whose subject is a person ("Ostrova stressed", "..., said Varga", "the Chinese foreign
+whose subject is a person ("Ostrova stressed", "..., said Varga", "the Peruvian foreign
 minister recalled", "he noted", "according to X"). The content is the sentence without the
 attribution; a second verb of the same speaker in the sentence ("..., adding that ...")
 stays in the same statement. Subjects that are groups ("the two sides", "they") give

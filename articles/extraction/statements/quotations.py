@@ -113,7 +113,7 @@ class QuotationsMixin:
                         and not self._clause_ends(at.verb + 1, end)
                         and not self._told_whom(at.verb, end)
                     ):
-                        return None  # '... "three forces," he expressed confidence that ...'
+                        return None  # '... "fair rules," he expressed hope that ...'
                     at.end = end  # the rest of the clause: "Varga said, according to ..."
                     return at
             for at, _s, e in self._according_to(q.close_mark + 1, min(end + 1, hi)):
@@ -300,7 +300,7 @@ class QuotationsMixin:
             at = next(q.attribution for q in group if q.attribution is not None)
             parts = [(q.a, q.b) for q in sorted(group, key=lambda q: q.a)]
             lead = self._reported_lead(group, at)
-            if lead is not None:  # 'X must send "a message of peace" to the world, Y said'
+            if lead is not None:  # 'X must give "a clear signal" to investors, Y said'
                 self.drafts.append(Draft([(lead, at.start)], at.speaker, direct=False))
                 self.consumed.update(range(lead, at.start))
             else:
