@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from diplomacy.names import fold, org_key
 
@@ -52,6 +53,7 @@ def _with_and_without_the(name: str) -> list[str]:
     return [name]
 
 
+@lru_cache(maxsize=200_000)
 def token_key(text: str) -> str:
     """A token as the lexicon compares it: folded, one spelling for British/American."""
     key = fold(text)

@@ -117,6 +117,8 @@ class AcronymsMixin:
         toks = self.tokens
         for k in range(2, len(toks)):
             t = toks[k]
+            if toks[k - 1].lower not in ("of", "the") or not t.text.isupper():
+                continue
             if k in self.taken or not is_acronym(t.text) or self._match_kind(k):
                 continue
             j = k - 1

@@ -59,16 +59,16 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
         """The one person already named whose longer name starts or ends with ``name``:
         "President Vargas Llorente" after "Tomás Ignacio Vargas Llorente", "Nuri Hamdan" after
         "Nuri Hamdan Rasyid"."""
-        words = [name_key(w) for w in name.split()]
         if sum(1 for w in name.split() if w[:1].isupper()) < 2:
             return None
+        words = [name_key(w) for w in name.split()]
         owners = set()
         for i, forms in enumerate(self.forms):
             for form in forms:
+                if len(form.split()) <= len(words):
+                    continue
                 fwords = [name_key(w) for w in form.split()]
-                if len(fwords) > len(words) and (
-                    fwords[: len(words)] == words or fwords[-len(words) :] == words
-                ):
+                if fwords[: len(words)] == words or fwords[-len(words) :] == words:
                     owners.add(i)
         return owners.pop() if len(owners) == 1 else None
 
