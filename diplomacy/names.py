@@ -16,7 +16,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 # romanisations of the same sound; the list is short on purpose (see tests/test_names.py
 # for pairs that must and must not collide).
 _TRANSLITERATION = [
-    (re.compile(r"dzh|dj|zh"), "j"),  # Zhaparov / Japarov, Dzhamal / Jamal
+    (re.compile(r"dzh|dj|zh"), "j"),  # Zhanibek / Janibek, Dzhamal / Jamal
     (re.compile(r"kh"), "h"),
     (re.compile(r"yev"), "ev"),
     (re.compile(r"iy(?=[^aeiou]|$)"), "i"),

@@ -244,8 +244,8 @@ class NameKeyTests(SimpleTestCase):
             ("Kulubayev", "Kulubaev"),
             ("Sirojiddin", "Sirodjiddin"),
             ("Tôn Thị", "Ton Thi"),
-            ("Zhaparov", "Japarov"),
-            ("Zheenbek", "Jeenbek"),
+            ("Zhanibek Ormonov", "Janibek Ormonov"),
+            ("Zhyldyz", "Jyldyz"),
         ]:
             self.assertEqual(name_key(a), name_key(b), (a, b))
 
@@ -482,18 +482,18 @@ class ListedPersonsTests(SimpleTestCase):
             },
         ),
         (
-            "Those attending were foreign ministers of Azerbaijan – Elmar Tagiyev, "
+            "Those attending were foreign ministers of Azerbaijan – Farid Tagiyev, "
             "Kyrgyzstan – Ruslan Dzhee and Turkey – Kemal Arslan.\n",
             {
-                "Elmar Tagiyev": ("AZ", "Foreign Minister"),
+                "Farid Tagiyev": ("AZ", "Foreign Minister"),
                 "Ruslan Dzhee": ("KG", "Foreign Minister"),
                 "Kemal Arslan": ("TR", "Foreign Minister"),
             },
         ),
         (
             "On Friday the envoy saw her two counterparts from Ghana and Norway, "
-            "Amina Tunis and Janis Berzs.\n",
-            {"Amina Tunis": ("GH", None), "Janis Berzs": ("NO", None)},
+            "Amina Lima and Janis Berzs.\n",
+            {"Amina Lima": ("GH", None), "Janis Berzs": ("NO", None)},
         ),
         (
             "The ministry said that Hans Muller, Pierre Dubois, Jean-Luc Le Bras and Tom "
@@ -527,8 +527,8 @@ class ListedPersonsTests(SimpleTestCase):
                 self.assertEqual(persons(sentence), {})
 
     def test_a_capital_city_can_end_a_name(self):
-        found = persons("Nabila Tunis said the talks in Tunis went well.\n")
-        self.assertIn("Nabila Tunis", found)
+        found = persons("Rosa Lima said the talks in Lima went well.\n")
+        self.assertIn("Rosa Lima", found)
 
 
 class NamedBodyTests(SimpleTestCase):
@@ -560,7 +560,7 @@ class NamedBodyTests(SimpleTestCase):
         ("The summit was held at the State House Conference Centre.\n", "Conference Centre"),
         ("The Mendez Administration's policy changed.\n", "Administration"),
         ("The country launched the Safe Travel Office Initiative in April.\n", "Office"),
-        ("He was joined by Senior Director Dana Banks.\n", "Banks"),
+        ("He was joined by Senior Director Ivo Banks.\n", "Banks"),
         ("The leaders of the Authority of Heads of State and Government met.\n", "Heads of"),
     ]
 
@@ -622,13 +622,13 @@ class HonorificsAndParticlesTests(SimpleTestCase):
         ("His son Pengiran Muda \u2018Abdul Hakim Jaya attended.\n", "Abdul Hakim Jaya"),
         ("The mufti Ustaz Awang Abdul Karim Salleh led the prayers.\n", "Abdul Karim Salleh"),
         (
-            "Sultan of Brunei Sultan Omar Bakri held talks. Sultan Omar spoke later.\n",
-            "Omar Bakri",
+            "Sultan of Brunei Sultan Omar Salihin held talks. Sultan Omar spoke later.\n",
+            "Omar Salihin",
         ),
         (
-            "President Andres Manuel Lopez Obrador arrived. President Lopez Obrador said the "
-            "talks went well. Later Andres Manuel said so again.\n",
-            "Andres Manuel Lopez Obrador",
+            "President Tomas Ignacio Vargas Llorente arrived. President Vargas Llorente said the "
+            "talks went well. Later Tomas Ignacio said so again.\n",
+            "Tomas Ignacio Vargas Llorente",
         ),
     ]
 
@@ -663,8 +663,8 @@ class CountryFromContextTests(SimpleTestCase):
         ("Minister Lena Dahl said Sweden would join the effort.\n", {"Lena Dahl": "SE"}),
         # a country in another person's title is that person's
         (
-            "Sultan of Brunei Sultan Omar Bakri met Prime Minister Datuk Amir Hamzah.\n",
-            {"Omar Bakri": "BN", "Amir Hamzah": None},
+            "Sultan of Brunei Sultan Omar Salihin met Prime Minister Datuk Amir Hamzah.\n",
+            {"Omar Salihin": "BN", "Amir Hamzah": None},
         ),
         (
             "He met his Brazilian counterpart Rui Costa and Federal Deputy Ana Lima.\n",
@@ -804,8 +804,8 @@ class TitledNeighboursTests(SimpleTestCase):
             "The envoy met Lan Nguyen, the new ambassador of Vietnam to the bloc.\n",
             {"Lan Nguyen": ["Ambassador of Vietnam"]},
         ),
-        ("The team is led by Reyes's counterpart, Meir Ben-Levi.\n", {"Meir Ben-Levi": []}),
-        ("He defeated candidate Raila Omondi, who went to court.\n", {"Raila Omondi": []}),
+        ("The team is led by Reyes's counterpart, Avi Ben-Levi.\n", {"Avi Ben-Levi": []}),
+        ("He defeated candidate Otieno Wafula, who went to court.\n", {"Otieno Wafula": []}),
     ]
 
     def test_each_person_keeps_only_their_own_posts(self):
