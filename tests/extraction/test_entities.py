@@ -127,11 +127,11 @@ class PersonTests(SimpleTestCase):
 
     def test_two_posts_joined_by_and(self):
         found = persons(
-            "Deputy Prime Minister and Minister of Foreign Affairs of Estonia Kaja Rebane spoke.\n"
+            "Deputy Prime Minister and Minister of Foreign Affairs of Estonia Liisa Rebane spoke.\n"
         )
-        titles = {p.title for p in found["Kaja Rebane"].positions}
+        titles = {p.title for p in found["Liisa Rebane"].positions}
         self.assertEqual(titles, {"Deputy Prime Minister", "Minister of Foreign Affairs"})
-        self.assertEqual(found["Kaja Rebane"].country, "EE")
+        self.assertEqual(found["Liisa Rebane"].country, "EE")
 
     def test_honorifics_are_not_part_of_the_name(self):
         found = persons(
@@ -239,13 +239,13 @@ class PersonTests(SimpleTestCase):
 class NameKeyTests(SimpleTestCase):
     def test_transliteration_variants_share_a_key(self):
         for a, b in [
-            ("Amirabdollahian", "Amir-Abdollahian"),
-            ("Muhriddin", "Mukhriddin"),
-            ("Kulubayev", "Kulubaev"),
-            ("Sirojiddin", "Sirodjiddin"),
-            ("Tôn Thị", "Ton Thi"),
-            ("Zhanibek Ormonov", "Janibek Ormonov"),
-            ("Zhyldyz", "Jyldyz"),
+            ("Karimzadegan", "Karim-Zadegan"),
+            ("Bahromjon", "Bakhromjon"),
+            ("Tokobayev", "Tokobaev"),
+            ("Nurojon", "Nurodjon"),
+            ("Vũ Thảo", "Vu Thao"),
+            ("Zholdoshev", "Joldoshev"),
+            ("Zhanarbek", "Janarbek"),
         ]:
             self.assertEqual(name_key(a), name_key(b), (a, b))
 
@@ -253,9 +253,9 @@ class NameKeyTests(SimpleTestCase):
         for a, b in [
             ("Temir Osmonaliev", "Bakyt Osmonaliev"),
             ("Chen Lirong", "Chen Haowen"),
-            ("Berdimuhamedov", "Berdimuhamedova"),
+            ("Kurbanmuhamedov", "Kurbanmuhamedova"),
             ("Ivan Petrov", "Ivan Petrova"),
-            ("Zhang Wei", "Jiang Wei"),
+            ("Zhang Ruolan", "Jiang Ruolan"),
         ]:
             self.assertNotEqual(name_key(a), name_key(b), (a, b))
 
@@ -263,18 +263,17 @@ class NameKeyTests(SimpleTestCase):
 class TitleAcrossACommaTests(SimpleTestCase):
     def test_counterpart_named_after_a_comma(self):
         found = persons(
-            "British Foreign Secretary Dana Ashby also met his Canadian counterpart, Mel "
-            "Joly-Brun, on Thursday.\n"
+            "Irish Foreign Minister Cormac Dunne later sat down with his Canadian counterpart, "
+            "Elise Marchand-Roy, in Dublin.\n"
         )
-        self.assertEqual(found["Mel Joly-Brun"].country, "CA")
+        self.assertEqual(found["Elise Marchand-Roy"].country, "CA")
 
     def test_title_then_comma_then_name(self):
         found = persons(
-            "The session was addressed by the UN Special Envoy for the Horn of Africa, Hana "
-            "Tetteh-Mensa.\n"
+            "Delegates heard from the UN Special Envoy for the Sahel, Ruth Okafor-Bale.\n"
         )
-        self.assertIn("Hana Tetteh-Mensa", found)
-        self.assertIsNone(found["Hana Tetteh-Mensa"].country)
+        self.assertIn("Ruth Okafor-Bale", found)
+        self.assertIsNone(found["Ruth Okafor-Bale"].country)
 
     def test_country_named_after_the_name(self):
         found = persons(
@@ -314,8 +313,8 @@ class AcronymKeyTests(SimpleTestCase):
 
     def test_party_from_the_reference_data_gives_a_country(self):
         found = persons(
-            "Member of the Political Bureau of the CPC Central Committee and Foreign Minister "
-            "Li Wenhua held talks in Beijing.\n"
+            "Li Wenhua, a member of the Political Bureau of the CPC Central Committee, toured a "
+            "steel plant in Wuhan.\n"
         )
         self.assertEqual(found["Li Wenhua"].country, "CN")
 
@@ -331,8 +330,10 @@ class OrganTests(SimpleTestCase):
 
 class RegionAndItsTests(SimpleTestCase):
     def test_a_province_in_the_title_gives_the_country(self):
-        found = persons("Secretary of the Party Committee of Hubei Province Gao Ming spoke.\n")
-        self.assertEqual(found["Gao Ming"].country, "CN")
+        found = persons(
+            "Secretary of the Party Committee of Hunan Province Gao Shuren cut the ribbon.\n"
+        )
+        self.assertEqual(found["Gao Shuren"].country, "CN")
 
     def test_its_chairman_belongs_to_the_body_named_before(self):
         found = persons(
@@ -387,11 +388,11 @@ class TitleCaseHeadlineTests(SimpleTestCase):
 class SovereignTests(SimpleTestCase):
     def test_a_monarch_or_pope_with_one_name_is_a_person(self):
         found = persons(
-            "Audience\n\nVADUZ, May 5, 2025 (Agency) -- King Harald IV received Ghanaian "
-            "President Kwame Asante on Monday. Later, Pope Clement met Asante.\n"
+            "Audience\n\nVADUZ, May 5, 2025 (Agency) -- King Edric IV received Ghanaian "
+            "President Kwame Asante on Monday. Later, Pope Corvin met Asante.\n"
         )
-        self.assertEqual(found["Harald IV"].positions[0].title, "King")
-        self.assertEqual(found["Clement"].positions[0].title, "Pope")
+        self.assertEqual(found["Edric IV"].positions[0].title, "King")
+        self.assertEqual(found["Corvin"].positions[0].title, "Pope")
 
     def test_other_titles_still_need_a_full_name(self):
         found = persons(
@@ -468,41 +469,41 @@ class ListedPersonsTests(SimpleTestCase):
     ROWS = [
         # (invented sentence, {name: (country, title or None)})
         (
-            "Leaders in attendance included Tomas Verell of Benin, Ana Kivu of Ghana and "
-            "Rolf Amaro of The Gambia.\n",
+            "Among the guests were Tomas Verell of Benin, Ana Kivu of Ghana and Rolf Amaro of "
+            "The Gambia.\n",
             {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
         ),
         (
-            "The minister met the foreign ministers of Spain Lena Ortez, Latvia Ivo Kalns, "
-            "and Poland Marek Zolna on Sept. 25.\n",
+            "On Tuesday she also held talks with the foreign ministers of Portugal Rita Alves, "
+            "Estonia Mart Kask, and Croatia Ivo Babic.\n",
             {
-                "Lena Ortez": ("ES", "Foreign Minister"),
-                "Ivo Kalns": ("LV", "Foreign Minister"),
-                "Marek Zolna": ("PL", "Foreign Minister"),
+                "Rita Alves": ("PT", "Foreign Minister"),
+                "Mart Kask": ("EE", "Foreign Minister"),
+                "Ivo Babic": ("HR", "Foreign Minister"),
             },
         ),
         (
-            "Those attending were foreign ministers of Azerbaijan – Farid Tagiyev, "
-            "Kyrgyzstan – Ruslan Dzhee and Turkey – Kemal Arslan.\n",
+            "The session was attended by foreign ministers of Georgia – Levan Bero, "
+            "Armenia – Aram Petyan and Moldova – Ion Cazac.\n",
             {
-                "Farid Tagiyev": ("AZ", "Foreign Minister"),
-                "Ruslan Dzhee": ("KG", "Foreign Minister"),
-                "Kemal Arslan": ("TR", "Foreign Minister"),
+                "Levan Bero": ("GE", "Foreign Minister"),
+                "Aram Petyan": ("AM", "Foreign Minister"),
+                "Ion Cazac": ("MD", "Foreign Minister"),
             },
         ),
         (
-            "On Friday the envoy saw her two counterparts from Ghana and Norway, "
-            "Amina Lima and Janis Berzs.\n",
-            {"Amina Lima": ("GH", None), "Janis Berzs": ("NO", None)},
+            "Later he phoned his counterparts from Kenya and Finland, Wanjiru Lima and "
+            "Aki Virta.\n",
+            {"Wanjiru Lima": ("KE", None), "Aki Virta": ("FI", None)},
         ),
         (
-            "The ministry said that Hans Muller, Pierre Dubois, Jean-Luc Le Bras and Tom "
-            "Smythe gathered for a virtual meeting.\n",
+            "According to the statement, Ulla Brenner, Marc Fabre, Anne-Sophie Le Goff and Ben "
+            "Hartley joined a video conference.\n",
             {
-                "Hans Muller": (None, None),
-                "Pierre Dubois": (None, None),
-                "Jean-Luc Le Bras": (None, None),
-                "Tom Smythe": (None, None),
+                "Ulla Brenner": (None, None),
+                "Marc Fabre": (None, None),
+                "Anne-Sophie Le Goff": (None, None),
+                "Ben Hartley": (None, None),
             },
         ),
     ]
@@ -527,7 +528,7 @@ class ListedPersonsTests(SimpleTestCase):
                 self.assertEqual(persons(sentence), {})
 
     def test_a_capital_city_can_end_a_name(self):
-        found = persons("Rosa Lima said the talks in Lima went well.\n")
+        found = persons("Rosa Lima said the visit to Lima was useful.\n")
         self.assertIn("Rosa Lima", found)
 
 
@@ -537,31 +538,37 @@ class NamedBodyTests(SimpleTestCase):
     FOUND = [
         # (invented sentence, a body it names)
         (
-            "He met the Secretary General of the Parliamentary Assembly of the Coastal "
-            "Speaking Countries Altyn Mamay.\n",
-            "Parliamentary Assembly of the Coastal Speaking Countries",
+            "Delegates applauded the Speaker of the Joint Assembly of the Highland Republics, "
+            "Orhan Temel.\n",
+            "Joint Assembly of the Highland Republics",
         ),
         (
-            "The delegates briefed the Board of Governors of the Harbour Safety Agency.\n",
-            "Board of Governors of the Harbour Safety Agency",
+            "A report went to the Board of Trustees of the Lakeside Heritage Fund.\n",
+            "Board of Trustees of the Lakeside Heritage Fund",
         ),
         (
-            "He was joined by National Security Council Senior Director for Asia Maria Holt.\n",
-            "National Security Council",
+            "Also present was Economic Planning Council Senior Adviser for Ports Paul Imre.\n",
+            "Economic Planning Council",
         ),
-        ("Both sides met at the General Border Committee meetings.\n", "General Border Committee"),
+        (
+            "Officers will gather for the Joint Fisheries Commission talks next week.\n",
+            "Joint Fisheries Commission",
+        ),
         ("In a workshop, the Ministry of Energy laid out its plans.\n", "Ministry of Energy"),
-        ("Ms Hong thanked the Permanent Mission of Vietnam.\n", "Permanent Mission of Vietnam"),
-        ("Lena Santos, head of ZOWAS, spoke first.\n", "ZOWAS"),
+        (
+            "The letter reached the Permanent Mission of Peru on Friday.\n",
+            "Permanent Mission of Peru",
+        ),
+        ("Pia Norell, chief of KAVRO, opened the session.\n", "KAVRO"),
         ("The NATO Alliance held firm.\n", "North Atlantic Treaty Organization"),
     ]
     NOT_FOUND = [
         # (invented sentence, a phrase that names no body)
-        ("The summit was held at the State House Conference Centre.\n", "Conference Centre"),
+        ("Dinner was served at the Palm Court Conference Centre.\n", "Conference Centre"),
         ("The Mendez Administration's policy changed.\n", "Administration"),
         ("The country launched the Safe Travel Office Initiative in April.\n", "Office"),
-        ("He was joined by Senior Director Ivo Banks.\n", "Banks"),
-        ("The leaders of the Authority of Heads of State and Government met.\n", "Heads of"),
+        ("She was accompanied by Deputy Director Ivo Marks.\n", "Marks"),
+        ("Members of the Assembly of Heads of State and Government voted.\n", "Heads of"),
     ]
 
     def test_bodies_named_by_the_shape_of_their_names(self):
@@ -585,14 +592,14 @@ class NotPersonsTests(SimpleTestCase):
         # (invented sentence, expected persons)
         ("The agenda includes the 2031 State of the Harbour Report.\n", set()),
         ("The work will be watched by the Interim Monitor Team.\n", set()),
-        ("Readout of Senior Administration Official Travel to Ruritania\n", set()),
+        ("Readout of Senior Delegation Official Visit to Ruritania\n", set()),
         ("It will co-host the second Special Coastal Plus Three Summit.\n", set()),
         ("Borduria's FM Ivo Kalns Engages Partners at the Forum\n", {"Ivo Kalns"}),
         ("Upon arrival in Ankara Petrov told reporters the talks would go well.\n", {"Petrov"}),
         (
-            "Interior Minister R Venkatesan met envoys. He wrote in a post on X. Venkatesan "
-            "also met the mayor.\n",
-            {"R Venkatesan"},
+            "Trade Minister K Arunachal toured the port. She shared photos on X. Arunachal "
+            "later met exporters.\n",
+            {"K Arunachal"},
         ),
     ]
 
@@ -610,24 +617,25 @@ class HonorificsAndParticlesTests(SimpleTestCase):
     ROWS = [
         # (invented sentence, the one person it names)
         (
-            "Foreign Minister Sheikh Karim bin Sultan Al Mansoori met the envoy.\n",
-            "Karim bin Sultan Al Mansoori",
+            "Interior Minister Sheikh Hadi bin Sultan Al Rumaithi opened the session.\n",
+            "Hadi bin Sultan Al Rumaithi",
         ),
-        ("Special Envoy Dr. Sultan Al Harbi spoke first.\n", "Sultan Al Harbi"),
+        ("Climate Envoy Dr. Sultan Al Varesi signed the pact.\n", "Sultan Al Varesi"),
         (
-            "Crown Prince Sheikh Hamad bin Rashid al-Qasimi received the delegation.\n",
-            "Hamad bin Rashid al-Qasimi",
+            "The visitors were greeted by Crown Prince Sheikh Fahad bin Khalil al-Qadiri.\n",
+            "Fahad bin Khalil al-Qadiri",
         ),
-        ("Minister of State Adel al-Harbi said the plan was ready.\n", "Adel al-Harbi"),
-        ("His son Pengiran Muda \u2018Abdul Hakim Jaya attended.\n", "Abdul Hakim Jaya"),
-        ("The mufti Ustaz Awang Abdul Karim Salleh led the prayers.\n", "Abdul Karim Salleh"),
+        ("Minister of State Nasser al-Kindari announced the budget.\n", "Nasser al-Kindari"),
+        ("Also at the dinner was Pengiran Muda \u2018Idris Kamaludin.\n", "Idris Kamaludin"),
+        ("Ustaz Awang Hamzi Yusof Rahmat read the opening verses.\n", "Hamzi Yusof Rahmat"),
         (
-            "Sultan of Brunei Sultan Omar Salihin held talks. Sultan Omar spoke later.\n",
-            "Omar Salihin",
+            "Sultan of Brunei Sultan Yusri Aminuddin opened the forum. Sultan Yusri thanked the "
+            "guests later.\n",
+            "Yusri Aminuddin",
         ),
         (
-            "President Tomas Ignacio Vargas Llorente arrived. President Vargas Llorente said the "
-            "talks went well. Later Tomas Ignacio said so again.\n",
+            "President Tomas Ignacio Vargas Llorente landed. President Vargas Llorente praised the "
+            "hosts. Afterwards Tomas Ignacio repeated the point.\n",
             "Tomas Ignacio Vargas Llorente",
         ),
     ]
@@ -644,42 +652,42 @@ class CountryFromContextTests(SimpleTestCase):
     ROWS = [
         # (invented sentence, {name: country})
         (
-            "In Ghana, Envoy Tom Reyes met with Vice President Kofi Mensah and Minister of "
-            "Energy Ama Owusu.\n",
-            {"Tom Reyes": None, "Kofi Mensah": "GH", "Ama Owusu": "GH"},
+            "In Zambia, Special Envoy Ada Pine met with Vice President Mwila Banda and "
+            "Minister of Mines Chola Phiri.\n",
+            {"Ada Pine": None, "Mwila Banda": "ZM", "Chola Phiri": "ZM"},
         ),
         (
-            "Officials landed in Norway, and Senior Adviser Jon Berk said more would come.\n",
-            {"Jon Berk": None},
+            "The team arrived in Denmark, and Senior Adviser Per Holm promised further visits.\n",
+            {"Per Holm": None},
         ),
         (
-            "He backed Chile's territorial integrity and President Ana Roca's plan.\n",
-            {"Ana Roca": None},
+            "She praised Uruguay's sovereignty and President Leo Ferro's reforms.\n",
+            {"Leo Ferro": None},
         ),
-        ("That could give US President Dan Hale a boost.\n", {"Dan Hale": "US"}),
+        ("The deal may help US President Cal Brandt at home.\n", {"Cal Brandt": "US"}),
         # speaking or acting for a country
-        ("Envoy Mr. Tom Reyes expressed the U.S. commitment to the plan.\n", {"Tom Reyes": "US"}),
-        ("Vice President Kofi Mensah led Ghana's delegation.\n", {"Kofi Mensah": "GH"}),
-        ("Minister Lena Dahl said Sweden would join the effort.\n", {"Lena Dahl": "SE"}),
+        ("Envoy Mr. Bram Olin reaffirmed Canada's support for the talks.\n", {"Bram Olin": "CA"}),
+        ("Vice President Mwila Banda led Zambia's team at the fair.\n", {"Mwila Banda": "ZM"}),
+        ("Minister Pia Norell said Finland would back the proposal.\n", {"Pia Norell": "FI"}),
         # a country in another person's title is that person's
         (
-            "Sultan of Brunei Sultan Omar Salihin met Prime Minister Datuk Amir Hamzah.\n",
-            {"Omar Salihin": "BN", "Amir Hamzah": None},
+            "Sultan of Brunei Sultan Yusri Aminuddin received Prime Minister Datuk Rahim Jalal.\n",
+            {"Yusri Aminuddin": "BN", "Rahim Jalal": None},
         ),
         (
-            "He met his Brazilian counterpart Rui Costa and Federal Deputy Ana Lima.\n",
-            {"Rui Costa": "BR", "Ana Lima": "BR"},
+            "She sat with her Argentine counterpart Julio Paz and Senator Eva Ruiz.\n",
+            {"Julio Paz": "AR", "Eva Ruiz": "AR"},
         ),
         # a sea or peninsula is a place
         (
-            "Freedom of navigation in the South China Sea matters, said Minister Jo Park.\n",
-            {"Jo Park": None},
+            "Fishing rights in the South China Sea were raised by Minister Kim Do-yun.\n",
+            {"Kim Do-yun": None},
         ),
         # the countries of a plural title in the sentence before, in order
         (
-            "Foreign ministers of Spain, Chile and Peru held a call on Monday.\n\n"
-            "The ministry said that Lena Ortez, Juan Rojas and Luis Vega gathered online.\n",
-            {"Lena Ortez": "ES", "Juan Rojas": "CL", "Luis Vega": "PE"},
+            "Foreign ministers of Italy, Greece and Malta spoke by phone on Friday.\n\n"
+            "A statement said Gianna Serra, Yannis Kordas and Mario Zerafa joined the call.\n",
+            {"Gianna Serra": "IT", "Yannis Kordas": "GR", "Mario Zerafa": "MT"},
         ),
     ]
 
@@ -696,11 +704,11 @@ class OtherOrdersTests(SimpleTestCase):
 
     def test_middle_initials_and_patronymic_order(self):
         for sentence, name, alias in (
-            ("Secretary of State Dana K. Ross met the envoy.\n", "Dana K. Ross", "Dana Ross"),
+            ("Treasury Secretary Orla K. Venn met the envoy.\n", "Orla K. Venn", "Orla Venn"),
             (
-                "Kyrgyzstan's Minister of Foreign Affairs Osmonov Talant Bekovich spoke.\n",
-                "Osmonov Talant Bekovich",
-                "Talant Osmonov",
+                "Tajikistan's Minister of Energy Rakhimov Farid Olimovich opened the plant.\n",
+                "Rakhimov Farid Olimovich",
+                "Farid Rakhimov",
             ),
         ):
             with self.subTest(sentence=sentence):
@@ -712,20 +720,20 @@ class CommasInPostsTests(SimpleTestCase):
 
     ROWS = [
         (
-            "The President played host to the British Secretary of State for Foreign, "
-            "Commonwealth and Development Affairs, Tom Hale, at the palace.\n",
-            "Tom Hale",
-            "Secretary of State for Foreign, Commonwealth and Development Affairs",
+            "The Governor received the Secretary of State for Energy, Climate and Rural "
+            "Affairs, Ray Dunn, at the harbour.\n",
+            "Ray Dunn",
+            "Secretary of State for Energy, Climate and Rural Affairs",
         ),
         (
-            "He met Minister of Environment, Water, and Agriculture Omar Saleh.\n",
-            "Omar Saleh",
-            "Minister of Environment, Water, and Agriculture",
+            "She met Minister of Tourism, Culture, and Sport Lina Haddad.\n",
+            "Lina Haddad",
+            "Minister of Tourism, Culture, and Sport",
         ),
         (
-            "He met Minister of Industry, Mines and Trade Reza Amini.\n",
-            "Reza Amini",
-            "Minister of Industry, Mines and Trade",
+            "They met Minister of Fisheries, Mining and Tourism Kwame Adjei.\n",
+            "Kwame Adjei",
+            "Minister of Fisheries, Mining and Tourism",
         ),
     ]
 
@@ -735,8 +743,8 @@ class CommasInPostsTests(SimpleTestCase):
                 self.assertEqual([p.title for p in persons(sentence)[name].positions], [title])
 
     def test_a_comma_between_a_place_and_a_post_still_ends_the_post(self):
-        found = persons("Officials landed in Norway, and Senior Adviser Jon Berk said so.\n")
-        self.assertEqual([p.title for p in found["Jon Berk"].positions], ["Senior Adviser"])
+        found = persons("The team arrived in Denmark, and Senior Adviser Per Holm spoke.\n")
+        self.assertEqual([p.title for p in found["Per Holm"].positions], ["Senior Adviser"])
 
 
 class PostKeyTests(SimpleTestCase):
@@ -773,9 +781,9 @@ class PostKeyTests(SimpleTestCase):
 class ArticleVoiceTests(SimpleTestCase):
     def test_officials_with_no_other_evidence_serve_the_country_the_text_speaks_for(self):
         found = persons(
-            "Readout of the Deputy Adviser's trip\n\n"
-            "Deputy Adviser Jon Keel travelled to Ruritania. He was joined by Senior Director "
-            "Ada Pine. Mr. Keel expressed U.S. support for the reforms.\n"
+            "Summary of the Deputy Adviser's visit\n\n"
+            "Deputy Adviser Jon Keel flew to Ruritania. Senior Director Ada Pine went with him. "
+            "Mr. Keel reaffirmed U.S. support for the new budget.\n"
         )
         self.assertEqual(found["Jon Keel"].country, "US")
         self.assertEqual(found["Ada Pine"].country, "US")
@@ -792,20 +800,20 @@ class TitledNeighboursTests(SimpleTestCase):
     ROWS = [
         # (invented sentence, {name: [titles]})
         (
-            "U.S. Secretary of State Tom Reyes, Japanese Foreign Minister Sato Kenji and "
-            "ROK Minister of Foreign Affairs Park Min-ho met today in Honolulu.\n",
+            "U.S. Secretary of State Cal Brandt, Japanese Foreign Minister Mori Haruto and "
+            "ROK Minister of Foreign Affairs Lee Soo-jin held a trilateral call on Tuesday.\n",
             {
-                "Tom Reyes": ["Secretary of State"],
-                "Sato Kenji": ["Foreign Minister"],
-                "Park Min-ho": ["Minister of Foreign Affairs"],
+                "Cal Brandt": ["Secretary of State"],
+                "Mori Haruto": ["Foreign Minister"],
+                "Lee Soo-jin": ["Minister of Foreign Affairs"],
             },
         ),
         (
-            "The envoy met Lan Nguyen, the new ambassador of Vietnam to the bloc.\n",
-            {"Lan Nguyen": ["Ambassador of Vietnam"]},
+            "The panel welcomed Mai Tran, the new ambassador of Vietnam to the bloc.\n",
+            {"Mai Tran": ["Ambassador of Vietnam"]},
         ),
-        ("The team is led by Reyes's counterpart, Avi Ben-Levi.\n", {"Avi Ben-Levi": []}),
-        ("He defeated candidate Otieno Wafula, who went to court.\n", {"Otieno Wafula": []}),
+        ("The talks were chaired by Brandt's counterpart, Avi Ben-Dor.\n", {"Avi Ben-Dor": []}),
+        ("She beat candidate Otieno Wekesa, who appealed the result.\n", {"Otieno Wekesa": []}),
     ]
 
     def test_each_person_keeps_only_their_own_posts(self):
