@@ -77,7 +77,7 @@ class TitlesMixin:
         return phrase[0], a
 
     def _comma_in_domains(self, k, collected) -> bool:
-        """ "Minister of Fisheries, Ports and Tourism", "Secretary of State for Energy,
+        """ "Minister of Fisheries, Mining and Tourism", "Secretary of State for Energy,
         Climate and Rural Affairs": a comma inside a list of a post's domains."""
         toks = self.tokens
         if toks[k].text != "," or k == 0 or self._klass(k - 1) not in ("D", "T"):
