@@ -121,8 +121,9 @@ class EncounterTests(SimpleTestCase):
 class MultilateralTests(SimpleTestCase):
     def test_summit_attendee_list_and_chair(self):
         _, rows = meetings_of(
-            "ADDIS ABABA, Feb. 18, 2024 (Agency) -- The summit of the African Union was held in Addis Ababa "
-            "on Feb. 17-18. The summit was chaired by Mauritanian President Ahmed Ould Salem. "
+            "ADDIS ABABA, Feb. 18, 2024 (Agency) -- Leaders gathered in Addis Ababa on Feb. 17-18 for "
+            "the summit of the African Union. The summit was chaired by Namibian President Hendrik "
+            "Amutenya. "
             "Attendees included Kenyan President Amina Odhiambo, Senegalese President Moussa Diallo, "
             "Ghanaian President Kwame Asante and Zambian President Grace Mwale.\n"
         )
@@ -131,7 +132,7 @@ class MultilateralTests(SimpleTestCase):
         summit = summits[0]
         self.assertEqual(
             summit[5],
-            {"Ahmed Ould Salem", "Amina Odhiambo", "Moussa Diallo", "Kwame Asante", "Grace Mwale"},
+            {"Hendrik Amutenya", "Amina Odhiambo", "Moussa Diallo", "Kwame Asante", "Grace Mwale"},
         )
         self.assertEqual(summit[1], dt.date(2024, 2, 17))
         self.assertEqual(summit[3], dt.date(2024, 2, 18))
@@ -139,8 +140,8 @@ class MultilateralTests(SimpleTestCase):
 
     def test_video_link_ministerial_stays_ministerial_without_a_city(self):
         result, rows = meetings_of(
-            "ROME, Nov. 5, 2024 (Agency) -- Italian Foreign Minister Marco Bellini attended the "
-            "fourth foreign ministers' meeting of the Group of Seven (G7) via video link on Tuesday.\n"
+            "ROME, Nov. 5, 2024 (Agency) -- On Tuesday, Italian Foreign Minister Marco Bellini joined "
+            "an extraordinary foreign ministers' meeting of the Group of Seven (G7) by video link.\n"
         )
         [row] = find(rows, "Marco Bellini")
         self.assertEqual(row[0], "ministerial")
@@ -153,11 +154,11 @@ class MergingTests(SimpleTestCase):
         "Ministers of Chile and Peru meet in Lima\n"
         "LIMA, June 10, 2024 (Agency) -- Peruvian Foreign Minister Elena Vargas met with Chilean Foreign "
         "Minister Tomas Errazuriz here on Monday.\n"
-        "Vargas said the talks were fruitful.\n"
+        "Vargas called the talks useful.\n"
         "Chile, Peru vow closer ties\n"
         "SANTIAGO, June 11 (Other Agency) -- Chilean Foreign Minister Tomas Errazuriz held talks with "
         "Peruvian Foreign Minister Elena Vargas in Lima, the Chilean Foreign Ministry said.\n"
-        "Errazuriz said the sides agreed to meet again.\n"
+        "Errazuriz said both ministers would meet again.\n"
     )
 
     def test_same_talks_in_two_stories_become_one_candidate(self):
@@ -498,15 +499,14 @@ SERIES_OF_BILATERALS = [
     ),
     (
         "calls listed after a colon, separated by semicolons",
-        "Readout of the Vice President's calls\nApril 2, 2025\n\n"
-        "Vice President Laura Whitcombe today spoke individually with: Prime Minister Jonas "
-        "Petraitis of Lithuania; President Milena Horvat of Croatia; and Prime Minister Erik "
-        "Lindqvist of Sweden.\n",
+        "Summary of the Chancellor's calls\nApril 2, 2025\n\n"
+        "Chancellor Laura Whitcombe today spoke separately with: President Ana Rojas of "
+        "Chile; Prime Minister Nuno Ferraz of Portugal; and President Kofi Boateng of Ghana.\n",
         "Laura Whitcombe",
         [
-            ("Jonas Petraitis", dt.date(2025, 4, 2), None),
-            ("Milena Horvat", dt.date(2025, 4, 2), None),
-            ("Erik Lindqvist", dt.date(2025, 4, 2), None),
+            ("Ana Rojas", dt.date(2025, 4, 2), None),
+            ("Nuno Ferraz", dt.date(2025, 4, 2), None),
+            ("Kofi Boateng", dt.date(2025, 4, 2), None),
         ],
     ),
     (
@@ -528,10 +528,10 @@ SERIES_OF_BILATERALS = [
 SERIES_OF_BILATERALS += [
     (
         "'separate talks with' a group named in the next sentence",
-        "KAMPALA, Feb. 4, 2026 (Agency) -- Ugandan Foreign Minister Grace Namutebi on Wednesday held "
-        "separate talks with East African envoys who came for the coming regional summit.\n\n"
-        "The envoys included Rwanda's Foreign Minister Jean-Paul Habimana and Burundi's Foreign "
-        "Minister Pacifique Ndayizeye.\n",
+        "KAMPALA, Feb. 4, 2026 (Agency) -- On Wednesday, Ugandan Foreign Minister Grace Namutebi "
+        "held separate talks with East African envoys in town for a regional summit.\n\n"
+        "Among the envoys were Rwanda's Foreign Minister Jean-Paul Habimana and Burundi's "
+        "Foreign Minister Pacifique Ndayizeye.\n",
         "Grace Namutebi",
         [
             ("Jean-Paul Habimana", dt.date(2026, 2, 4), "Kampala"),
@@ -540,19 +540,19 @@ SERIES_OF_BILATERALS += [
     ),
     (
         "a visit's 'Meetings held with' list under a country dateline",
-        "MONGOLIA, June 9 - On June 7-8, 2025, a delegation headed by Foreign Minister Bolor "
-        "Ganbaatar visited Vietnam.\n\n"
-        "Meetings held with Minister of Trade Pham Van Long, Minister of Transport Le Thi Mai.\n",
-        "Bolor Ganbaatar",
-        [("Pham Van Long", dt.date(2025, 6, 1), None), ("Le Thi Mai", dt.date(2025, 6, 1), None)],
+        "PERU, Sept. 14 - A delegation led by Trade Minister Rosa Quispe visited Chile on "
+        "Sept. 10-11, 2025, for talks on ports.\n\n"
+        "Meetings held with Minister of Mining Tomas Errazuriz, Minister of Agriculture Ana Rojas.\n",
+        "Rosa Quispe",
+        [("Tomas Errazuriz", dt.date(2025, 9, 1), None), ("Ana Rojas", dt.date(2025, 9, 1), None)],
     ),
     (
         "'He also met' after the protagonist met someone else, and a capital named by apposition",
         "Regional news\n\n"
-        "Danish Foreign Minister Mads Kjeldsen held talks on Sunday, March 1, 2026, in the "
-        "Estonian capital, Tallinn, with Estonian Foreign Minister Kadri Tamm.\n\n"
-        "Earlier on Sunday, Kjeldsen met with the Secretary General of the Nordic Council, Olaf "
-        "Brekke.\n\nHe also held a similar meeting with Latvian Foreign Minister Ilze Ozola.\n",
+        "Danish Foreign Minister Mads Kjeldsen met Estonian Foreign Minister Kadri Tamm in the "
+        "Estonian capital, Tallinn, on Sunday, March 1, 2026.\n\n"
+        "Later that day, Kjeldsen held talks with the Secretary General of the Nordic Council, "
+        "Olaf Brekke.\n\nHe also had a meeting with Latvian Foreign Minister Ilze Ozola.\n",
         "Mads Kjeldsen",
         [
             ("Kadri Tamm", dt.date(2026, 3, 1), "Tallinn"),
@@ -566,8 +566,8 @@ SERIES_OF_BILATERALS += [
 class SeriesOfBilateralsTests(SimpleTestCase):
     def test_met_the_ministers_of_a_list_is_no_extra_group_meeting(self):
         _, rows = meetings_of(
-            "VARNA, June 12, 2025 (Agency) -- Bulgarian Foreign Minister Petar Vasilev met with the "
-            "foreign ministers of Chile, Foreign Minister Ana Rojas Pizarro, and Norway.\n"
+            "VARNA, June 12, 2025 (Agency) -- Bulgarian Foreign Minister Petar Vasilev also held talks "
+            "with the foreign ministers of Chile, Foreign Minister Ana Rojas Pizarro, and Norway.\n"
         )
         self.assertEqual([r[5] for r in rows], [{"Petar Vasilev", "Ana Rojas Pizarro"}])
 
@@ -625,28 +625,28 @@ class YearFromContextTests(SimpleTestCase):
 ONE_MEETING_FORMS = [
     (
         "'played host to'",
-        "ABUJA, March 2, 2026 (Agency) -- President Musa Bello on Monday played host to Irish "
-        "Foreign Minister Siobhan Keane at the State House.\n",
-        {"Musa Bello", "Siobhan Keane"},
+        "LUSAKA, March 2, 2026 (Agency) -- Zambian President Mwila Banda played host to "
+        "Portuguese Foreign Minister Rita Alves at his official residence on Monday.\n",
+        {"Mwila Banda", "Rita Alves"},
         dt.date(2026, 3, 2),
-        "Abuja",
+        "Lusaka",
     ),
     (
         "a dialogue 'between the two' after a sentence whose subjects are the pair",
-        "Oslo, May 9, 2026 (Agency)--Norwegian Foreign Minister Ingrid Solberg-Haug and her Finnish "
-        "counterpart, Aino Virtanen, agreed Thursday to expand energy links.\n\n"
-        "At the inaugural energy dialogue between the two governments in Helsinki, "
-        "Solberg-Haug said the links mattered.\n",
+        "Oslo, May 9, 2026 (Agency)--Norway's Foreign Minister Ingrid Solberg-Haug and her Finnish "
+        "counterpart, Aino Virtanen, signed a grid accord on Thursday.\n\n"
+        "Speaking after an annual policy dialogue between the two in Helsinki, Solberg-Haug "
+        "called the accord timely.\n",
         {"Ingrid Solberg-Haug", "Aino Virtanen"},
         dt.date(2026, 5, 7),
         "Helsinki",
     ),
     (
-        "'Those attending the Conference were' a list",
-        "VIENNA, April 3, 2026 (Agency) -- Austrian Foreign Minister Karl Steiner took part in the "
-        "Conference of Foreign Ministers of the Danube Cooperation Process.\n\n"
-        "Those attending the Conference were Hungarian Foreign Minister Zoltan Kertesz "
-        "and Slovak Foreign Minister Marek Hudak.\n",
+        "'Participants included' a list",
+        "VIENNA, April 3, 2026 (Agency) -- Austrian Foreign Minister Karl Steiner took part "
+        "in the Ministerial Conference of the Danube Cooperation Process on Friday.\n\n"
+        "Participants included Hungarian Foreign Minister Zoltan Kertesz and Slovak Foreign "
+        "Minister Marek Hudak.\n",
         {"Karl Steiner", "Zoltan Kertesz", "Marek Hudak"},
         dt.date(2026, 4, 3),
         "Vienna",
@@ -666,8 +666,8 @@ class OneMeetingFormsTests(SimpleTestCase):
 
     def test_an_unnamed_subject_does_not_make_the_people_met_meet_each_other(self):
         for text in (
-            "ROME, Oct. 3, 2026 (Agency) -- The minister met his counterparts from Peru and Chile, "
-            "Rosa Quispe and Tomas Errazuriz.\n",
+            "ROME, Oct. 3, 2026 (Agency) -- Later the envoy talked with counterparts from Peru and "
+            "Chile, Rosa Quispe and Tomas Errazuriz.\n",
             "ROME, Oct. 3, 2026 (Agency) -- The envoy met Peruvian Foreign Minister Rosa Quispe.\n\n"
             "He also met Chilean Foreign Minister Tomas Errazuriz.\n",
         ):
@@ -679,12 +679,13 @@ class OneMeetingFormsTests(SimpleTestCase):
 class TourAndDigestTests(SimpleTestCase):
     def test_each_country_stop_is_one_meeting_with_its_hosts(self):
         _, rows = meetings_of(
-            "Envoy's tour\nMarch 12, 2026\n\n"
-            "Special Envoy Laura Whitcombe traveled to West Africa March 2-6 to discuss trade.\n\n"
-            "In Ghana, Envoy Whitcombe met with President Kwame Asante, as well as Finance Minister "
-            "Efua Owusu and Trade Minister Kojo Mensah.\n\n"
-            "In Senegal, Envoy Whitcombe met with Prime Minister Awa Diallo and Foreign Minister "
-            "Moussa Ndiaye.\n"
+            "Trade mission\nMarch 12, 2026\n\n"
+            "From March 2 to 6, Special Envoy Laura Whitcombe visited two West African countries "
+            "to promote investment.\n\n"
+            "In Ghana, the envoy held talks with President Kwame Asante, Finance Minister Efua "
+            "Owusu and Trade Minister Kojo Mensah.\n\n"
+            "In Senegal, Whitcombe met Prime Minister Awa Diallo and Foreign Minister Moussa "
+            "Ndiaye.\n"
         )
         ghana = find(rows, "Laura Whitcombe", "Kwame Asante")
         senegal = find(rows, "Laura Whitcombe", "Awa Diallo")
@@ -698,13 +699,13 @@ class TourAndDigestTests(SimpleTestCase):
 
     def test_his_meeting_with_a_group_on_a_weekday_before_the_story(self):
         _, rows = meetings_of(
-            "OTTAWA - Canadian Foreign Minister Claire Dubois on Friday (Oct 9, 2026) backed the "
-            "Arctic Council's work, in a written statement.\n\n"
-            "Ms Dubois's remarks came after her meeting with Nordic foreign ministers on Wednesday, "
-            "held by video.\n\n"
-            "During the Nordic-Canada Foreign Ministers' Meeting, Ms Dubois also urged closer "
-            "research ties.\n\n"
-            "Related Story Dubois urges Arctic unity at Nordic meeting\n"
+            "OTTAWA - In a statement issued on Friday (Oct 9, 2026), Canadian Foreign Minister "
+            "Claire Dubois voiced support for polar research.\n\n"
+            "Her words came after her meeting with Nordic foreign ministers on Wednesday, held "
+            "online.\n\n"
+            "During the Nordic-Canada Foreign Ministers' Meeting, Ms Dubois pressed for shared ice "
+            "monitoring.\n\n"
+            "Related Story Dubois presses for polar research at Nordic talks\n"
         )
         found = find(rows, "Claire Dubois")
         self.assertEqual(len(found), 1, rows)
@@ -714,11 +715,11 @@ class TourAndDigestTests(SimpleTestCase):
     def test_a_digest_item_dateline_run_into_the_previous_item(self):
         _, rows = meetings_of(
             "Agency News Digest: March 4, 2026\n\n"
-            "Ministers to meet on energy OSLO - Norwegian Foreign Minister Ingrid Solberg-Haug said "
-            "her meeting with Finnish Foreign Minister Aino Virtanen will follow the summit. Pair "
-            "hold phone talks ahead of vote LIMA - Peruvian Foreign Minister Rosa Quispe told "
-            "Chilean Foreign Minister Tomas Errazuriz during their phone talks Monday that trade "
-            "mattered.\n"
+            "Energy ministers set to confer OSLO - Norway's Foreign Minister Ingrid Solberg-Haug said "
+            "her meeting with Finnish Foreign Minister Aino Virtanen will come after the summit. "
+            "Neighbours discuss border by phone LIMA - Peruvian Foreign Minister Rosa Quispe "
+            "assured Chilean Foreign Minister Tomas Errazuriz in phone talks on Monday that the "
+            "crossing would reopen.\n"
         )
         call = find(rows, "Rosa Quispe", "Tomas Errazuriz")
         self.assertEqual(len(call), 1, rows)
@@ -731,9 +732,9 @@ class TourAndDigestTests(SimpleTestCase):
 class VideoAndDayTests(SimpleTestCase):
     def test_a_virtual_meeting_is_one_call_without_a_place(self):
         _, rows = meetings_of(
-            "OSLO, May 8, 2026 (Agency) -- On Wednesday, Norwegian Prime Minister Ingrid "
-            "Solberg-Haug and her Finnish counterpart Aino Virtanen held a virtual meeting where "
-            "they discussed energy.\n"
+            "OSLO, May 8, 2026 (Agency) -- Norwegian Prime Minister Ingrid Solberg-Haug and her "
+            "Finnish counterpart Aino Virtanen held a virtual meeting on Wednesday to review grid "
+            "links.\n"
         )
         self.assertEqual(
             [(r[0], r[1], r[4]) for r in rows], [("call", dt.date(2026, 5, 6), None)], rows
@@ -741,12 +742,12 @@ class VideoAndDayTests(SimpleTestCase):
 
     def test_a_chaired_video_meeting_with_a_bracketed_name_and_its_attendees(self):
         _, rows = meetings_of(
-            "OSLO, May 8, 2026 (Agency) -- Norwegian Foreign Minister Ingrid Solberg-Haug on "
-            "Thursday chaired the first Norway + Baltic (N+B3) foreign ministers meeting via video "
-            "link.\n\n"
+            "OSLO, May 8, 2026 (Agency) -- On Thursday, Norwegian Foreign Minister Ingrid "
+            "Solberg-Haug chaired the inaugural Norway + Baltic (N+B3) foreign ministers' video "
+            "conference.\n\n"
             "Estonian Foreign Minister Kadri Tamm and Latvian Foreign Minister Ilze Ozola attended "
-            "the meeting.\n\n"
-            "The meeting adopted the Joint Statement of the N+B3 Foreign Ministers Video Meeting.\n"
+            "the conference.\n\n"
+            "The ministers issued a joint communique afterwards.\n"
         )
         found = find(rows, "Ingrid Solberg-Haug", "Kadri Tamm", "Ilze Ozola")
         self.assertEqual(len(rows), 1, rows)
@@ -755,10 +756,10 @@ class VideoAndDayTests(SimpleTestCase):
     def test_the_day_the_story_gives_beats_the_filing_date_and_a_recalled_month(self):
         row = the_meeting(
             "Ministers confer\n\n"
-            "ROME - Foreign ministers of Italy and Greece held a teleconference on migration, an "
-            "official statement said on June 3, 2026.\n\n"
-            "The ministry said Italian Foreign Minister Marco Bellini and Greek Foreign Minister "
-            "Eleni Pappas gathered for a virtual meeting to follow up a summit of their leaders in "
+            "ROME - The Italian and Greek foreign ministers discussed migration by teleconference, "
+            "the ministry announced on June 3, 2026.\n\n"
+            "According to the ministry, Italian Foreign Minister Marco Bellini and Greek Foreign "
+            "Minister Eleni Pappas held a virtual meeting as a follow-up to a leaders' summit in "
             "April.\n",
             "Marco Bellini",
             "Eleni Pappas",
@@ -772,9 +773,10 @@ class PageDateAndRangeTests(SimpleTestCase):
         _, rows = meetings_of(
             "Giovedì 5 Marzo 2026\n"
             "Ministers gather on the coast\n\n"
-            "At their three-day meeting in Lakeview through Saturday, the ministers of the Northern "
-            "Council must agree on fisheries, Norwegian Foreign Minister Ingrid Solberg-Haug said.\n\n"
-            "Solberg-Haug held talks with Finnish Foreign Minister Aino Virtanen late on Wednesday.\n"
+            "The Northern Council ministers, meeting in Lakeview through Saturday, need a deal on "
+            "fisheries, Norwegian Foreign Minister Ingrid Solberg-Haug told reporters.\n\n"
+            "On Wednesday evening Solberg-Haug held talks with Finnish Foreign Minister Aino "
+            "Virtanen.\n"
         )
         talks = find(rows, "Ingrid Solberg-Haug", "Aino Virtanen")
         self.assertEqual(len(talks), 1, rows)
@@ -784,16 +786,16 @@ class PageDateAndRangeTests(SimpleTestCase):
 class GatheringDetailsTests(SimpleTestCase):
     def test_a_ministers_conference_its_sidelines_and_a_numbered_summit_recalled(self):
         _, rows = meetings_of(
-            "RIGA, May 5, 2026 (Agency) -- Latvian Foreign Minister Ilze Ozola took part in the "
-            "Extraordinary Conference of Baltic Sea FMs.\n\n"
-            "Those attending the Conference were Estonian Foreign Minister Kadri Tamm and Danish "
-            "Foreign Minister Mads Kjeldsen.\n\n"
-            "On June 2, 2024, during the 3rd Summit of the Baltic Sea Council, former President "
-            "Juris Kalnins was elected honorary chairman.\n\n"
-            "In her speech, Ilze Ozola recalled the plans outlined at the 3rd Summit.\n\n"
-            "Council Secretary General Olaf Brekke told the attendees about new members.\n\n"
-            "On the sidelines of the event, Ozola had a bilateral meeting with Lithuanian Foreign "
-            "Minister Jonas Petraitis.\n"
+            "RIGA, May 5, 2026 (Agency) -- Latvian Foreign Minister Ilze Ozola joined the "
+            "Extraordinary Conference of Baltic Sea FMs on Tuesday.\n\n"
+            "Participants included Estonian Foreign Minister Kadri Tamm and Danish Foreign "
+            "Minister Mads Kjeldsen.\n\n"
+            "At the 3rd Summit of the Baltic Sea Council, held on June 2, 2024, former President "
+            "Juris Kalnins became honorary chairman.\n\n"
+            "Ozola's speech returned to the goals agreed at the 3rd Summit.\n\n"
+            "Council Secretary General Olaf Brekke told the attendees about plans for enlargement.\n\n"
+            "On the margins of the conference, Ozola held a bilateral meeting with Lithuanian "
+            "Foreign Minister Jonas Petraitis.\n"
         )
         reported = [r for r in rows if r[6] == "reported"]
         conference = find(reported, "Ilze Ozola", "Kadri Tamm", "Mads Kjeldsen", "Olaf Brekke")
@@ -804,10 +806,10 @@ class GatheringDetailsTests(SimpleTestCase):
 
     def test_a_possessive_group_is_not_someone_met(self):
         _, rows = meetings_of(
-            "Readout of the Vice President's calls\nApril 2, 2026\n\n"
-            "Vice President Laura Whitcombe today spoke individually with Prime Minister Jonas "
+            "Summary of the Chancellor's calls\nApril 2, 2026\n\n"
+            "Chancellor Laura Whitcombe today spoke separately with Prime Minister Jonas "
             "Petraitis of Lithuania and President Milena Horvat of Croatia.\n\n"
-            "In each call, the Vice President welcomed each of her counterparts' support.\n"
+            "On both calls, the Chancellor thanked her counterparts' governments for their help.\n"
         )
         self.assertEqual(sorted(len(r[5]) for r in rows), [2, 2], rows)
 
@@ -815,11 +817,11 @@ class GatheringDetailsTests(SimpleTestCase):
 class SpeakersAtAGatheringTests(SimpleTestCase):
     def test_an_address_by_x_joins_and_a_spokesperson_does_not(self):
         _, rows = meetings_of(
-            "LIMA, June 9, 2026 (Agency) -- The conference opened on Tuesday with a minute's silence.\n\n"
-            "It continued with an address by Peruvian Foreign Minister Rosa Quispe.\n\n"
-            "Earlier, Foreign Ministry spokeswoman Lucia Andrade stated the ministers will discuss "
-            "trade.\n\n"
-            "Chilean Foreign Minister Tomas Errazuriz arrived in Lima on Tuesday to attend the Andean "
+            "LIMA, June 9, 2026 (Agency) -- The session began on Tuesday with the national anthems.\n\n"
+            "Then came an address by Peruvian Foreign Minister Rosa Quispe.\n\n"
+            "Ahead of the session, Foreign Ministry spokeswoman Lucia Andrade told reporters that "
+            "trade would top the agenda.\n\n"
+            "Chilean Foreign Minister Tomas Errazuriz came to Lima on Tuesday to attend the Andean "
             "ministerial meeting.\n"
         )
         [row] = find(rows, "Tomas Errazuriz")
@@ -830,19 +832,19 @@ class ReferenceDayTests(SimpleTestCase):
     def test_a_day_after_after_is_not_the_meetings_and_a_caps_dateline_is_its_city(self):
         _, rows = meetings_of(
             "Leaders meet\n\n"
-            "2026-03-09 NAIROBI: Kenyan President Amina Odhiambo held a bilateral meeting with "
-            "Ugandan President Grace Namutebi today.\n\n"
-            "Namutebi is the first foreign leader to meet Odhiambo after her swearing-in as President "
-            "on March 2.\n"
+            "2026-03-09 NAIROBI: Kenyan President Amina Odhiambo held talks with Ugandan President "
+            "Grace Namutebi today.\n\n"
+            "Namutebi is the earliest guest Odhiambo has received after her inauguration on "
+            "March 2.\n"
         )
         self.assertEqual([(r[1], r[4]) for r in rows], [(dt.date(2026, 3, 9), "Nairobi")], rows)
 
     def test_a_headline_infinitive_is_planned(self):
         _, rows = meetings_of(
             "Agency News Digest: March 4, 2026\n\n"
-            "Odhiambo, Namutebi to hold first talks on trade NAIROBI - Kenyan President Amina "
-            "Odhiambo and Ugandan President Grace Namutebi will hold their first meeting in Nairobi "
-            "on Thursday.\n"
+            "Odhiambo and Namutebi to discuss trade NAIROBI - Kenyan President Amina Odhiambo is "
+            "expected to receive Ugandan President Grace Namutebi in Nairobi on Thursday for "
+            "their first talks.\n"
         )
         self.assertFalse([r for r in rows if r[6] == "reported"], rows)
 
@@ -852,9 +854,9 @@ class BetweenAndPlannedTests(SimpleTestCase):
         _, rows = meetings_of(
             "ROME, Oct. 3, 2026 (Agency) -- Italian Foreign Minister Marco Bellini was also present "
             "at the meeting between Greek Prime Minister Eleni Pappas and Italian President Luca "
-            "Ferri which was held this evening.\n\n"
-            "In the meeting with the Italian president and his foreign minister, Pappas also invited "
-            "them to the upcoming summit, which will be held on Oct. 20 in the city of Milan.\n"
+            "Ferri held tonight.\n\n"
+            "During the talks, Pappas invited Ferri and Bellini to the next summit, set for Oct. 20 "
+            "in Milan.\n"
         )
         self.assertEqual(len(rows), 1, rows)
         self.assertEqual(rows[0][5], {"Marco Bellini", "Eleni Pappas", "Luca Ferri"})
@@ -862,9 +864,9 @@ class BetweenAndPlannedTests(SimpleTestCase):
 
     def test_a_planned_meeting_is_not_stored(self):
         _, rows = meetings_of(
-            "BEIJING, Oct. 27, 2026 (Agency) -- Their call came ahead of a planned meeting between "
-            "Peruvian President Rosa Quispe and Chilean President Tomas Errazuriz in Lima on "
-            "Thursday.\n"
+            "BEIJING, Oct. 27, 2026 (Agency) -- The call took place before a planned meeting "
+            "between Peruvian President Rosa Quispe and Chilean President Tomas Errazuriz in Lima "
+            "on Thursday.\n"
         )
         self.assertEqual(rows, [])
 
@@ -872,11 +874,11 @@ class BetweenAndPlannedTests(SimpleTestCase):
 class StoryLeadTests(SimpleTestCase):
     def test_the_minister_of_later_sentences_is_the_person_the_lead_opens_with(self):
         _, rows = meetings_of(
-            "GENEVA, March 6, 2026 (Agency) -- Foreign Minister Karl Steiner on Thursday met "
-            "envoys of many states at the margins of a human rights session.\n\n"
-            "The Foreign Minister met his Chilean counterpart Tomas Errazuriz during the session.\n\n"
+            "GENEVA, March 6, 2026 (Agency) -- On Thursday Foreign Minister Karl Steiner held a "
+            "string of talks on the margins of a disarmament conference.\n\n"
+            "The Foreign Minister met his Chilean counterpart Tomas Errazuriz at the conference.\n\n"
             "He also met his Peruvian counterpart Rosa Quispe.\n\n"
-            "The minister met his counterparts from Latvia and Croatia, Ilze Ozola and Ivo Kovac.\n"
+            "The minister also met counterparts from Latvia and Croatia, Ilze Ozola and Ivo Kovac.\n"
         )
         for name in ("Tomas Errazuriz", "Rosa Quispe", "Ilze Ozola", "Ivo Kovac"):
             with self.subTest(name):
@@ -890,10 +892,10 @@ class QuotedReleaseTests(SimpleTestCase):
     def test_a_statement_quoted_over_paragraphs_tells_its_call(self):
         _, rows = meetings_of(
             "Statement from the Secretary on the call\nApril 9, 2026\n\n"
-            "\"Today, President Rosa Quispe and Chile's President Tomas Errazuriz had a long phone "
-            "conversation.\n\n"
+            "\"This morning, President Rosa Quispe spoke at length by phone with Chile's President "
+            "Tomas Errazuriz.\n\n"
             "President Quispe briefed President Errazuriz on her conversation with Bolivian "
-            'President Marco Choque.\n\nThey agreed to keep talking."\n'
+            'President Marco Choque.\n\nThe two leaders will stay in touch."\n'
         )
         call = find(rows, "Rosa Quispe", "Tomas Errazuriz")
         self.assertEqual([(r[0], r[1]) for r in call], [("call", dt.date(2026, 4, 9))], rows)
@@ -903,9 +905,9 @@ class QuotedReleaseTests(SimpleTestCase):
 class RespectiveMeetingsTests(SimpleTestCase):
     def test_their_respective_meetings_with_a_group_are_one_each(self):
         _, rows = meetings_of(
-            "OTTAWA, Oct. 9, 2026 (Agency) -- Canadian foreign minister Claire Dubois backed the "
-            "Arctic Council, while Norwegian foreign minister Ingrid Solberg-Haug praised it, in their "
-            "respective meetings with their Nordic counterparts.\n"
+            "OTTAWA, Oct. 9, 2026 (Agency) -- Canadian foreign minister Claire Dubois pledged support "
+            "for the Arctic Council, and Norwegian foreign minister Ingrid Solberg-Haug offered "
+            "funds, during their respective meetings with Baltic counterparts.\n"
         )
         self.assertEqual(
             sorted(tuple(sorted(r[5])) for r in rows),
@@ -946,8 +948,9 @@ class NoMeetingHeldTests(SimpleTestCase):
 
     def test_who_failed_to_attend_is_no_participant(self):
         _, rows = meetings_of(
-            "NAIROBI, Sept. 14, 2026 (Agency) -- Kenyan President Amina Odhiambo took the oath of "
-            "office on Tuesday at a ceremony that Ugandan President Grace Namutebi attended.\n\n"
-            "Opposition leader Peter Kamau failed to attend the ceremony and said he had concerns.\n"
+            "NAIROBI, Sept. 14, 2026 (Agency) -- Ugandan President Grace Namutebi was among the "
+            "guests when Kenyan President Amina Odhiambo was sworn in on Tuesday.\n\n"
+            "Opposition leader Peter Kamau did not attend the inauguration, citing security "
+            "worries.\n"
         )
         self.assertFalse(find(rows, "Peter Kamau"), rows)
