@@ -125,11 +125,11 @@ class QuotationTests(SimpleTestCase):
     def test_scare_quotes_do_not_make_a_direct_statement(self):
         text = (
             "NAIROBI, May 2, 2024 (KNA) -- Kenyan Foreign Minister Peter Mwangi addressed the regional forum.\n\n"
-            'In the face of "so-called red lines," he expressed confidence that the talks will bring a lasting settlement.\n'
+            'Despite "so-called hardliners," he expressed hope that the process would yield a durable peace.\n'
         )
         self.assertEqual(
             by(said(text), "Peter Mwangi"),
-            [("confidence that the talks will bring a lasting settlement", False)],
+            [("hope that the process would yield a durable peace", False)],
         )
 
 
@@ -192,12 +192,12 @@ class ReportedSpeechTests(SimpleTestCase):
         text = (
             "BRUSSELS, June 10, 2024 (Belga) -- European Commission Vice-President Maria Lindqvist met Moldovan "
             "Prime Minister Ion Ceban in Brussels on Monday.\n\n"
-            "Lindqvist expressed the full support of the Commission for the accession talks with Chisinau.\n\n"
+            "Lindqvist expressed the Commission's firm backing for the accession talks with Chisinau.\n\n"
             "Noting that reforms have advanced quickly, Ceban said Moldova hopes to open the first negotiating cluster this year.\n"
         )
         statements = said(text)
         self.assertIn(
-            ("the full support of the Commission for the accession talks with Chisinau", False),
+            ("the Commission's firm backing for the accession talks with Chisinau", False),
             by(statements, "Maria Lindqvist"),
         )
         (ceban,) = by(statements, "Ion Ceban")
@@ -206,18 +206,16 @@ class ReportedSpeechTests(SimpleTestCase):
 
     def test_two_speakers_in_one_sentence(self):
         text = (
-            "ASTANA, June 2, 2024 (Kazinform) -- The foreign ministers of the region met in the capital.\n\n"
-            "Kazakh Foreign Minister Arman Seitkali described the results of the past two years of cooperation, "
-            "while Farid Aliyev, foreign minister of Azerbaijan, the incoming chair, briefed on the plans for the next year.\n"
+            "ASTANA, June 2, 2024 (Kazinform) -- Ministers from five neighbouring states gathered in the capital.\n\n"
+            "Kazakh Foreign Minister Arman Seitkali described the gains of his two-year chairmanship, "
+            "while Farid Aliyev, foreign minister of Azerbaijan, the next chair, briefed on his priorities for 2025.\n"
         )
         statements = said(text)
         self.assertEqual(
             by(statements, "Arman Seitkali"),
-            [("the results of the past two years of cooperation", False)],
+            [("the gains of his two-year chairmanship", False)],
         )
-        self.assertEqual(
-            by(statements, "Farid Aliyev"), [("on the plans for the next year", False)]
-        )
+        self.assertEqual(by(statements, "Farid Aliyev"), [("on his priorities for 2025", False)])
 
     def test_title_speaker_is_the_person_whose_post_and_country_fit(self):
         text = (
@@ -245,7 +243,7 @@ class ReportedSpeechTests(SimpleTestCase):
     def test_several_named_people_speak_as_a_group(self):
         text = (
             "BISHKEK, May 5, 2024 (Kabar) -- Kyrgyz President Almaz Toktogulov and Prime Minister Nurlan Asanov "
-            "spoke highly of the achievements of the new railway project across the mountains.\n"
+            "praised the progress of the new railway project across the mountains.\n"
         )
         statements = said(text)
         self.assertEqual([s for s, _t, _d in statements], [None])
@@ -308,16 +306,13 @@ class SecondSpeechVerbTests(SimpleTestCase):
         statements = said(
             "Envoy received\n\nLIMA, May 5, 2025 (Agency) -- Peruvian Foreign Minister Lucia "
             "Romero received Ambassador Tomas Lindqvist. Ambassador Lindqvist expressed his "
-            "gratitude for the warm welcome and stated that Sweden is interested in new "
-            "investment in the mining sector.\n"
+            "thanks for the kind reception and stated that Sweden wants to invest further in "
+            "mining.\n"
         )
         texts = [text for text, _ in by(statements, "Tomas Lindqvist")]
         self.assertEqual(
             texts,
-            [
-                "his gratitude for the warm welcome \u2026 Sweden is interested in new "
-                "investment in the mining sector"
-            ],
+            ["his thanks for the kind reception \u2026 Sweden wants to invest further in mining"],
         )
 
 
@@ -405,10 +400,10 @@ class ConstructionTests(SimpleTestCase):
     ROWS = [
         (
             "participle after a main clause",
-            "Oakridge, in a phone call with Dunmore on Monday, exchanged views on the river "
-            "dispute, emphasizing the importance of dialogue to settle all open questions.",
+            "Oakridge, speaking to Dunmore by telephone on Monday, discussed the river dispute, "
+            "stressing the need for patient negotiation to resolve every remaining issue.",
             "Tamsin Oakridge",
-            "the importance of dialogue to settle all open questions",
+            "the need for patient negotiation to resolve every remaining issue",
             False,
         ),
         (
@@ -445,10 +440,10 @@ class ConstructionTests(SimpleTestCase):
         ),
         (
             "speech verb after 'and' shares the subject past a closed relative clause",
-            "Dunmore, who accepted the court ruling, failed to attend the ceremony and said "
-            "he had serious doubts about the count in the north.",
+            "Dunmore, who conceded the vote, stayed home from the banquet and said he still "
+            "questioned the tally in the south.",
             "Ravel Dunmore",
-            "he had serious doubts about the count in the north",
+            "he still questioned the tally in the south",
             False,
         ),
         (
@@ -534,10 +529,9 @@ class ConstructionTests(SimpleTestCase):
         ),
         (
             "congratulations on an occasion",
-            "For his part, Dunmore extended his congratulations on the fiftieth anniversary "
-            "of the founding of the republic.",
+            "Dunmore also extended his congratulations on the centenary of the city's charter.",
             "Ravel Dunmore",
-            "his congratulations on the fiftieth anniversary of the founding of the republic",
+            "his congratulations on the centenary of the city's charter",
             False,
         ),
         (
@@ -624,8 +618,8 @@ class ConstructionTests(SimpleTestCase):
     def test_pronoun_in_a_second_clause_is_that_clause_subject(self):
         statements = said(
             STORY.format(
-                "Oakridge blamed the dam for the floods, while Dunmore hit out at the upstream "
-                "works for what he called a reckless gamble with the river."
+                "Oakridge faulted the dam for the floods, while Dunmore condemned the upstream "
+                "works, which he called a reckless gamble with the river."
             )
         )
         speakers = {s for s, text, _ in statements if "reckless gamble" in text}
@@ -670,14 +664,14 @@ class UnknownSpeakersTests(SimpleTestCase):
         rows = [
             (
                 "title and unknown name",
-                "Minister Tamura highlighted the steady exchange of officials between the two "
-                "nations. He also underlined the interest of his country in new trade links.",
+                "Minister Tamura praised the growing number of student exchanges. He also "
+                "underlined his country's interest in new trade links.",
                 "new trade links",
             ),
             (
                 "unknown name that posts",
                 "The talks were also attended by envoy Kamaro.\n\n"
-                "Kamaro tweeted a picture of his meeting with Oakridge at the old palace.\n\n"
+                "Kamaro posted a photo from his talks with Oakridge in the palace gardens.\n\n"
                 '"A fine day of talks with a good friend of many years," he said.',
                 "A fine day of talks",
             ),
@@ -696,18 +690,18 @@ class UnknownSpeakersTests(SimpleTestCase):
         statements = said(
             "Envoy meets bloc chief\n\nJAKARTA, May 14, 2024 (Agency) -- Secretary-General of "
             "the Coral Sea Forum Amos Keller received the new ambassador of Veloria in Jakarta "
-            "on Monday.\n\nThe Secretary-General expressed gratitude for Veloria's support "
-            "during his recent working visit to the country.\n\nShe said she is looking forward "
-            "to more support for Veloria in its coming tasks.\n"
+            "on Monday.\n\nThe Secretary-General expressed gratitude for Veloria's help during "
+            "his first trip to the region.\n\nShe said she hopes for further backing of Veloria "
+            "in its new role.\n"
         )
         self.assertIn(
             (
-                "gratitude for Veloria's support during his recent working visit to the country",
+                "gratitude for Veloria's help during his first trip to the region",
                 False,
             ),
             by(statements, "Amos Keller"),
         )
-        self.assertFalse([t for t, _ in by(statements, "Amos Keller") if "looking forward" in t])
+        self.assertFalse([t for t, _ in by(statements, "Amos Keller") if "further backing" in t])
 
 
 class ContinuedQuotationTests(SimpleTestCase):
@@ -715,15 +709,15 @@ class ContinuedQuotationTests(SimpleTestCase):
         statements = said(
             STORY.format(
                 "Dunmore urged his neighbour to share the river water fairly.\n\n"
-                '"We are faced with floods in the north, and we have been receiving families '
-                "from the valley.\n\n"
+                '"Floods have hit our northern towns, and families from the valley keep '
+                "arriving.\n\n"
                 '"We are asking Veloria to open the dams before the spring rains.\n\n'
                 '"Both our peoples need the river," he added.'
             )
         )
         texts = [t for t, direct in by(statements, "Ravel Dunmore") if direct]
         self.assertEqual(len(texts), 1, statements)
-        self.assertIn("We are faced with floods in the north", texts[0])
+        self.assertIn("Floods have hit our northern towns", texts[0])
         self.assertIn("Both our peoples need the river", texts[0])
 
     def test_according_to_a_title_without_a_comma(self):
@@ -819,14 +813,14 @@ class SingleQuoteAndSubheadingTests(SimpleTestCase):
     def test_a_quoted_subheading_does_not_continue_a_closed_quotation(self):
         statements = said(
             STORY.format(
-                'Dunmore warned: "It is clear that the deal will not be easy to reach."\n\n'
+                'Dunmore warned: "Nobody should expect a quick deal on the river."\n\n'
                 "'RIVER FIRST'\n\n"
                 "Oakridge said the river would come first in every talk."
             )
         )
         self.assertEqual(
             by(statements, "Ravel Dunmore"),
-            [("It is clear that the deal will not be easy to reach.", True)],
+            [("Nobody should expect a quick deal on the river.", True)],
         )
 
 
@@ -835,8 +829,8 @@ class MeetingLinkTests(SimpleTestCase):
         result = run(
             "Ministers meet on the sidelines\n\nRIGA, May 21, 2024 (Agency) -- Latvian Foreign "
             "Minister Tamsin Oakridge on Tuesday met with Estonian Foreign Minister Ravel "
-            "Dunmore, while attending a meeting of the Council of Foreign Ministers of the "
-            "Baltic Council.\n\n"
+            "Dunmore, while in Riga for a session of the Council of Ministers of the Baltic "
+            "Union.\n\n"
             "Oakridge said that the two countries would open a new ferry line next year.\n"
         )
         statement = next(s for s in result.statements if "ferry line" in s.text)
@@ -981,7 +975,7 @@ class MeetingChoiceTests(SimpleTestCase):
             "Ministers meet\n\nNEW YORK, Sept 26, 2019 (Agency) -- Velorian Foreign Minister "
             "Tamsin Oakridge met Latvian Foreign Minister Arlen Voss and Japanese Foreign "
             "Minister Kenji Tamura on Thursday.\n\n"
-            '"Getting to know my new Japanese counterpart, a fine start," Oakridge said.\n'
+            '"A first chat with my Japanese colleague, and a promising one," Oakridge said.\n'
         )
         document, result = extract_text(text, "x.txt")
         names = [p.name for p in result.persons]
@@ -998,6 +992,6 @@ class MeetingChoiceTests(SimpleTestCase):
         finder = StatementFinder(
             Context.build(document, lexicon(), normalise(document.text)), result
         )
-        words = "Getting to know my new Japanese counterpart, a fine start"
-        self.assertEqual(finder._meeting(text.index("Getting"), me, words), 1)
-        self.assertEqual(finder._meeting(text.index("Getting"), me, "A fine start"), 0)
+        words = "A first chat with my Japanese colleague, and a promising one"
+        self.assertEqual(finder._meeting(text.index("A first chat"), me, words), 1)
+        self.assertEqual(finder._meeting(text.index("A first chat"), me, "A promising one"), 0)
