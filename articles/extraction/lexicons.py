@@ -40,9 +40,12 @@ HONORIFICS = frozenset(
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame madam madame mme mme. m. h.e.
     excellency highness majesty datuk dato datin tan sri seri tun haji hajji
     sheikh shaikh sayyid ayatollah hojatoleslam rev rev. reverend father brother sister
-    comrade lord lady ambassador pengiran muda ustaz ustazah awang dayang pehin
+    comrade lord lady ambassador pengiran ustaz ustazah pehin
     """.split()
 )
+# Honorifics that are also given names ("Awang" in a Malay name): honorifics only right
+# after another honorific ("Pengiran Muda ...", "Ustaz Awang ...").
+HONORIFICS_AFTER_HONORIFIC = frozenset({"muda", "awang", "dayang"})
 
 # Capitalised words that name a domain inside a title: "Minister of Foreign Affairs".
 DOMAIN_WORDS = frozenset(
@@ -136,6 +139,13 @@ MONTHS = frozenset(
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept.
     oct oct. nov nov. dec dec.
     """.split()
+)
+
+# Months that are also given names ("Jan Nowak", "May Tan", "April Ross")
+MONTHS_AS_GIVEN_NAMES = frozenset({"jan", "may", "june", "april", "august"})
+# words before a month that make it a date ("in May", "since June", "early August")
+BEFORE_A_MONTH = frozenset(
+    "in on since until till by from of during last next early late mid this that before after".split()
 )
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

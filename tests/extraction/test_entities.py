@@ -822,3 +822,37 @@ class TitledNeighboursTests(SimpleTestCase):
                 found = persons(sentence)
                 for name, titles in expected.items():
                     self.assertEqual([p.title for p in found[name].positions], titles)
+
+
+# (sentence, the persons it names): words that are sometimes part of a name
+NAME_OR_NOT_ROWS = [
+    (
+        "Polish Foreign Minister Jan Nowak met Thai Foreign Minister Somchai Pattana.",
+        {"Jan Nowak", "Somchai Pattana"},
+    ),
+    (
+        "Dutch Foreign Minister Jan van Aken met Thai Foreign Minister Somchai Pattana.",
+        {"Jan van Aken", "Somchai Pattana"},
+    ),
+    (
+        "In May Thai Foreign Minister Somchai Pattana met Polish Foreign Minister Adam Nowak.",
+        {"Somchai Pattana", "Adam Nowak"},
+    ),
+    (
+        "Malaysian Foreign Minister Awang Hashim met Thai Foreign Minister Somchai Pattana.",
+        {"Awang Hashim", "Somchai Pattana"},
+    ),
+    (
+        "The imam Ustaz Awang Idris Rahim read the prayer for Thai Foreign Minister Somchai "
+        "Pattana.",
+        {"Idris Rahim", "Somchai Pattana"},
+    ),
+]
+
+
+class NameOrNotTests(SimpleTestCase):
+    def test_months_and_honorifics_that_are_also_given_names(self):
+        for sentence, names in NAME_OR_NOT_ROWS:
+            with self.subTest(sentence):
+                text = f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n"
+                self.assertEqual(set(persons(text)), names)

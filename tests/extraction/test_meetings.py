@@ -954,3 +954,77 @@ class NoMeetingHeldTests(SimpleTestCase):
             "worries.\n"
         )
         self.assertFalse(find(rows, "Peter Kamau"), rows)
+
+
+# (label, sentence after a dateline of Monday 3 June 2024 in Lindau, names, kind, city)
+HELD_IN_ITS_OWN_CLAUSE = [
+    (
+        "a future in a relative clause about one of them",
+        "Foreign Minister Ana Duarte of Portugal, who will chair the alliance next year, met "
+        "Foreign Minister Piet Janssen of the Netherlands in Lindau on Monday.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        "Lindau",
+    ),
+    (
+        "an expected visit in a relative clause",
+        "Foreign Minister Ana Duarte of Portugal, who is expected to visit Chile next month, met "
+        "Foreign Minister Piet Janssen of the Netherlands in Lindau on Monday.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        "Lindau",
+    ),
+    (
+        "'ahead of' a coming event after the meeting's clause",
+        "Foreign Minister Ana Duarte of Portugal met Foreign Minister Piet Janssen of the "
+        "Netherlands in Lindau on Monday, ahead of the coming lake conference.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        "Lindau",
+    ),
+    (
+        "'held talks' by video link: no city",
+        "Foreign Minister Ana Duarte of Portugal and Foreign Minister Piet Janssen of the "
+        "Netherlands held talks by video link on Monday.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        None,
+    ),
+    (
+        "'held talks' over lunch",
+        "Foreign Minister Ana Duarte of Portugal and Foreign Minister Piet Janssen of the "
+        "Netherlands held talks over lunch on Monday.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        "Lindau",
+    ),
+    (
+        "'held talks' at a venue",
+        "Foreign Minister Ana Duarte of Portugal and Foreign Minister Piet Janssen of the "
+        "Netherlands held talks at the lakeside palace on Monday.",
+        {"Ana Duarte", "Piet Janssen"},
+        "bilateral",
+        "Lindau",
+    ),
+    (
+        "a dialogue of three is no bilateral",
+        "Foreign Minister Ana Duarte of Portugal, Foreign Minister Piet Janssen of the "
+        "Netherlands and Foreign Minister Tomas Reyn of Belgium took part in the Atlantic Ports "
+        "Dialogue in Lindau on Monday.",
+        {"Ana Duarte", "Piet Janssen", "Tomas Reyn"},
+        "multilateral",
+        "Lindau",
+    ),
+]
+
+
+class HeldInItsOwnClauseTests(SimpleTestCase):
+    def test_rows(self):
+        for label, sentence, names, kind, city in HELD_IN_ITS_OWN_CLAUSE:
+            with self.subTest(label):
+                text = f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n"
+                row = the_meeting(text, *names)
+                self.assertEqual(row[5], names)
+                self.assertEqual(row[0], kind)
+                self.assertEqual(row[1], dt.date(2024, 6, 3))
+                self.assertEqual(row[4], city)

@@ -185,6 +185,8 @@ class NamedMeetingsMixin:
                 pair = participants = self._subject_pair(cs)
             if kind == "multilateral" and len(participants) == 2:
                 kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
+            elif kind == "bilateral" and len(participants) > 2:
+                kind = "multilateral"  # "A, B and C took part in the security dialogue"
             report = Report(
                 start=cs,
                 end=ce,

@@ -34,7 +34,11 @@ CALL = (
 IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
 ENCOUNTER = (
     r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
-    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)(?= with\b| on\b| in\b|[,.]| here\b| for (?:two|three|several|more than|over|about|nearly|almost|an?|[0-9]))"
+    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)"
+    # ... followed by what says how, where or when they were held ("by video link", "over
+    # lunch", "at the chancellery", "Monday"), not by what they are about
+    r"(?= (?:with|on|in|at|by|via|over|during|after|here|today|yesterday|[a-z]+day)\b|[,.;]"
+    r"| for (?:two|three|several|more than|over|about|nearly|almost|an?|[0-9]))"
     r"|(?:met|meets|meet|meetings?)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
     r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
     r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"

@@ -60,6 +60,22 @@ CITY_BEFORE = re.compile(
 HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
 
 
+CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]| - ")
+
+
+def _clause_around(low: str, t0: int, t1: int, before: int = 45, after: int = 25) -> str:
+    """The words around a meeting word ``low[t0:t1]`` that belong to its own clause: a
+    future or a wish in a clause beside it ("X, who will chair the next summit, met Y";
+    "A met B, ahead of the summit") says nothing of this meeting."""
+    head = low[max(0, t0 - before) : t0]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    tail = low[t1 : t1 + after]
+    stop = CLAUSE_BREAK.search(tail)
+    return head + low[t0:t1] + (tail[: stop.start()] if stop else tail)
+
+
 @dataclass
 class StoryState:
     """What the story is about so far: its place, its date, the visit and meeting under way."""
@@ -227,7 +243,7 @@ class WhenWhereMixin:
         return None
 
     def _status(self, low: str, t0: int, t1: int, dates, state) -> str:
-        window = low[max(0, t0 - 45) : t1 + 25]
+        window = _clause_around(low, t0, t1)
         if PLANNED.search(window):
             return "planned"
         infinitive = INFINITIVE.search(window)

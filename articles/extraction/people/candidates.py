@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicons import (
+    BEFORE_A_MONTH,
     DOMAIN_WORDS,
     HONORIFICS,
+    HONORIFICS_AFTER_HONORIFIC,
     MEETING_VERBS,
+    MONTHS_AS_GIVEN_NAMES,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_DESCRIPTORS,
@@ -118,9 +121,26 @@ class CandidatesMixin:
         t = self.tokens[k]
         return (
             name_like(t.text)
-            and t.lower not in NOT_IN_NAME
+            and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
             and t.lower not in HEADLINE_VERBS
             and not self._entity_token(k)
+            and not self._honorific_after_honorific(k)
+        )
+
+    def _month_as_given_name(self, k) -> bool:
+        """ "Jan Nowak", "May Tan": a month that is also a given name, before a surname and
+        not after a word that makes it a date ("in May Tokayev ...")."""
+        toks = self.tokens
+        return (
+            toks[k].lower in MONTHS_AS_GIVEN_NAMES
+            and toks[k].text[:1].isupper()
+            and k + 1 < len(toks)
+            and toks[k].space_after
+            and (
+                (name_like(toks[k + 1].text) and toks[k + 1].lower not in NOT_IN_NAME)
+                or toks[k + 1].lower in NAME_PARTICLES  # "Jan van Aken"
+            )
+            and (k == 0 or toks[k - 1].lower not in BEFORE_A_MONTH)
         )
 
     def _klass(self, k):
@@ -128,7 +148,7 @@ class CandidatesMixin:
         low = t.lower
         if t.newline:
             return "X"
-        if low in TITLE_WORDS:
+        if low in TITLE_WORDS or self._honorific_after_honorific(k):
             return "T"
         if self._entity_token(k) or low in ORG_HEADS or low in PLACE_WORDS or low in REGION_WORDS:
             return "G"
@@ -231,6 +251,14 @@ class CandidatesMixin:
             and not self._entity_token(p)
         )
 
+    def _honorific_after_honorific(self, k) -> bool:
+        toks = self.tokens
+        return (
+            toks[k].lower in HONORIFICS_AFTER_HONORIFIC
+            and k > 0
+            and (toks[k - 1].lower in HONORIFICS or self._honorific_after_honorific(k - 1))
+        )
+
     def _given_name_after_honorific(self, k) -> bool:
         """ "Dr. Sultan Al Varesi": a title used as a given name, after an honorific."""
         toks = self.tokens
@@ -280,7 +308,7 @@ class CandidatesMixin:
         h = c.a - 1
         if h > s_start and toks[h].text in ("‘", "'", "’"):
             h -= 1  # "Pengiran Muda ‘Idris Kamaludin"
-        if h >= s_start and toks[h].lower in HONORIFICS:
+        if h >= s_start and (toks[h].lower in HONORIFICS or self._honorific_after_honorific(h)):
             c.honorific = toks[h].lower
         c.appositions = self._appositions(c.b, s_end)
         nxt = c.b

@@ -4,7 +4,13 @@ they give, and the ministry a minister's title implies.
 
 from __future__ import annotations
 
-from ..lexicons import DOMAIN_WORDS, HONORIFICS, PERSON_DESCRIPTORS, TITLE_HEADS
+from ..lexicons import (
+    DOMAIN_WORDS,
+    HONORIFICS,
+    HONORIFICS_AFTER_HONORIFIC,
+    PERSON_DESCRIPTORS,
+    TITLE_HEADS,
+)
 from ..organisations.ministries import ministry_name
 from ..types import OrganisationMention, Position
 from .vocabulary import (
@@ -15,6 +21,8 @@ from .vocabulary import (
     TITLE_WORDS,
 )
 
+# in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
+HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 # "Foreign Minister Prince Tarvin": the style before a royal's name is not part of the post
 ROYAL_STYLES = frozenset({"prince", "princess", "sultan", "emir"})
 
@@ -190,14 +198,16 @@ class TitlesMixin:
                 and toks[part[-2]].lower != "crown"
             ):
                 part = part[:-1]
-            while part and toks[part[-1]].lower in HONORIFICS:
+            while part and toks[part[-1]].lower in HONORIFIC_WORDS:
                 h = toks[part[-1]].lower
                 gender = gender or GENDER_BY_HONORIFIC.get(h)
                 if h == "ambassador":
                     positions.append(Position(title="Ambassador"))
                 part = part[:-1]
             while (
-                part and toks[part[0]].lower in HONORIFICS and toks[part[0]].lower != "ambassador"
+                part
+                and toks[part[0]].lower in HONORIFIC_WORDS
+                and toks[part[0]].lower != "ambassador"
             ):
                 gender = gender or GENDER_BY_HONORIFIC.get(toks[part[0]].lower)
                 part = part[1:]
