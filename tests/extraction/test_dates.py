@@ -94,8 +94,8 @@ class YearInferenceTests(unittest.TestCase):
             [("May last year", day(2023, 5, 1), "month", None)],
         )
         self.assertEqual(
-            found("from July 2023 to July this year")[1],
-            ("July this year", day(2024, 7, 1), "month", None),
+            found("from June 2022 to June this year")[1],
+            ("June this year", day(2024, 6, 1), "month", None),
         )
 
 
@@ -130,7 +130,7 @@ class RangeTests(unittest.TestCase):
             "from May 17-19": ("May 17-19", day(2024, 5, 17), day(2024, 5, 19)),
             "on July 3\u20134": ("July 3\u20134", day(2024, 7, 3), day(2024, 7, 4)),
             "on 20-21 May": ("20-21 May", day(2024, 5, 20), day(2024, 5, 21)),
-            "from 10 to 14 April 2023": ("10 to 14 April 2023", day(2023, 4, 10), day(2023, 4, 14)),
+            "from 3 to 7 March 2019": ("3 to 7 March 2019", day(2019, 3, 3), day(2019, 3, 7)),
             "between 9 and 10 April": ("9 and 10 April", day(2024, 4, 9), day(2024, 4, 10)),
         }
         for text, (part, first, last) in cases.items():
@@ -182,9 +182,9 @@ class PrecisionTests(unittest.TestCase):
             found("It was founded in 2021."), [("2021", day(2021, 1, 1), "year", None)]
         )
         self.assertEqual(
-            [m[0] for m in found("summits held in 2018, 2019 and 2021")], ["2018", "2019", "2021"]
+            [m[0] for m in found("summits held in 2014, 2016 and 2020")], ["2014", "2016", "2020"]
         )
-        self.assertEqual({m[2] for m in found("summits held in 2018, 2019 and 2021")}, {"year"})
+        self.assertEqual({m[2] for m in found("summits held in 2014, 2016 and 2020")}, {"year"})
 
     def test_bare_numbers_are_not_years(self):
         self.assertEqual(found("Room 2021 holds 1999 chairs."), [])

@@ -34,8 +34,8 @@ WORDS = [
     "Kazakh ", "Slovak ", "Austria", "Kyrgyzstan", "the SCO", "Shanghai Cooperation "
     "Organisation ", "(CICA)", "European Union ", "met with ", "held talks with ", " said ",
     " noted that ", "told reporters ", "on May 20", " 2024", "May 20-21, 2024", "Dec. 3",
-    "ASTANA, May 21 (Xinhua) -- ", "VIENNA, March 4 (Agency) -- ", "date 2025-09-09\n",
-    "08:56, December 18, 2024", '"', "'", "\u201c", "\u201d", "\u00ab", "\u00bb", ". ", ", ",
+    "NAIROBI, June 4 (AFP) -- ", "VIENNA, March 4 (Agency) -- ", "date 2025-09-09\n",
+    "14:05, March 3, 2021", '"', "'", "\u201c", "\u201d", "\u00ab", "\u00bb", ". ", ", ",
     "\n", "\n\n", "  ", "\t", "\u00a0", "\u200b", "\u2028", "<p>", "</p>", "<div>", "</div>",
     "<script>alert(1)</script>", "<br>", "&amp;", "&#0;", "\x00", "\u202e", "\u200f",
     "\u0648\u0632\u064a\u0631 \u0627\u0644\u062e\u0627\u0631\u062c\u064a\u0629 ",
