@@ -129,7 +129,7 @@ class CandidatesMixin:
 
     def _month_as_given_name(self, k) -> bool:
         """ "Jan Nowak", "May Tan": a month that is also a given name, before a surname and
-        not after a word that makes it a date ("in May Tokayev ...")."""
+        not after a word that makes it a date ("in May Orlov ...")."""
         toks = self.tokens
         return (
             toks[k].lower in MONTHS_AS_GIVEN_NAMES
@@ -232,7 +232,7 @@ class CandidatesMixin:
         )
 
     def _platform_before_a_name(self, k) -> bool:
-        """ "wrote in a post on X. Talvekar later toured ...": "X." ends a sentence there."""
+        """ "shared photos on X. Talvekar later toured ...": "X." ends a sentence there."""
         toks = self.tokens
         return is_initial(toks[k].text) and k > 0 and toks[k - 1].lower in ("on", "via", "at")
 
