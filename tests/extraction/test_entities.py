@@ -337,8 +337,8 @@ class RegionAndItsTests(SimpleTestCase):
 
     def test_its_chairman_belongs_to_the_body_named_before(self):
         found = persons(
-            "She thanked the Mongolian Association of Engineers (MAE) and its Chairman Bold "
-            "Ganzorig for their work.\n"
+            "The award went to the Mongolian Association of Engineers (MAE) and its Chairman "
+            "Bold Ganzorig.\n"
         )
         self.assertEqual(found["Bold Ganzorig"].country, "MN")
 

@@ -81,8 +81,8 @@ class EncounterTests(SimpleTestCase):
 
     def test_visit_broken_down_with_respectively_gives_one_meeting_per_counterpart(self):
         _, rows = meetings_of(
-            "ACCRA, May 6, 2024 (Agency) -- Nigerian Vice President Musa Bello visited Ghana, meeting with "
-            "President Kwame Asante and Speaker Efua Owusu respectively in the capital Accra on May 5.\n"
+            "ACCRA, May 6, 2024 (Agency) -- On May 5 in the capital Accra, Nigerian Vice President Musa "
+            "Bello held talks with President Kwame Asante and Speaker Efua Owusu respectively.\n"
         )
         first = find(rows, "Musa Bello", "Kwame Asante")
         second = find(rows, "Musa Bello", "Efua Owusu")
@@ -95,9 +95,9 @@ class EncounterTests(SimpleTestCase):
     def test_next_day_and_visit_city_carry_over(self):
         _, rows = meetings_of(
             "Regional news\n\n"
-            "Brazilian Foreign Minister Paulo Ferreira paid a visit to Argentina, meeting Argentine "
+            "Brazilian Foreign Minister Paulo Ferreira travelled to Argentina, where he met Argentine "
             "President Julia Romero in the capital Buenos Aires on April 8, 2024.\n\n"
-            "Ferreira also met with his Argentine counterpart Diego Castillo the next day.\n"
+            "Ferreira held talks with his Argentine counterpart Diego Castillo the next day.\n"
         )
         [first] = find(rows, "Paulo Ferreira", "Julia Romero")
         [second] = find(rows, "Paulo Ferreira", "Diego Castillo")
@@ -108,9 +108,9 @@ class EncounterTests(SimpleTestCase):
     def test_meetings_of_a_several_day_visit_without_a_day_keep_the_month(self):
         row = the_meeting(
             "Visit to Poland\n\n"
-            "Portuguese Foreign Minister Rui Tavares paid an official visit to Warsaw from 10 to 13 June 2024. "
-            "Tavares held talks with Polish Foreign Minister Anna Kowalczyk.\n",
-            "Rui Tavares",
+            "Portuguese Foreign Minister Duarte Sequeira paid an official visit to Warsaw from 10 to 13 June 2024. "
+            "Sequeira held talks with Polish Foreign Minister Anna Kowalczyk.\n",
+            "Duarte Sequeira",
             "Anna Kowalczyk",
         )
         self.assertEqual(row[2], "month")
@@ -513,7 +513,7 @@ SERIES_OF_BILATERALS = [
         "nominal and passive encounters whose subject is the story's protagonist",
         "CAIRO, Oct. 9, 2025 (Agency) -- Egyptian Foreign Minister Karim Mansour met with "
         "Jordanian Foreign Minister Omar Haddad on Thursday.\n\n"
-        "During the meeting with Lebanese Foreign Minister Rami Khoury, the sides discussed trade.\n\n"
+        "During the meeting with Lebanese Foreign Minister Rami Khoury, energy prices came up.\n\n"
         "Water security was discussed with Sudanese Foreign Minister Amal Osman.\n",
         "Karim Mansour",
         [
@@ -821,8 +821,8 @@ class SpeakersAtAGatheringTests(SimpleTestCase):
             "Then came an address by Peruvian Foreign Minister Rosa Quispe.\n\n"
             "Ahead of the session, Foreign Ministry spokeswoman Lucia Andrade told reporters that "
             "trade would top the agenda.\n\n"
-            "Chilean Foreign Minister Tomas Errazuriz came to Lima on Tuesday to attend the Andean "
-            "ministerial meeting.\n"
+            "Chilean Foreign Minister Tomas Errazuriz is also in Lima to attend the Andean ministerial "
+            "meeting.\n"
         )
         [row] = find(rows, "Tomas Errazuriz")
         self.assertEqual(row[5], {"Tomas Errazuriz", "Rosa Quispe"})
