@@ -1028,3 +1028,40 @@ class HeldInItsOwnClauseTests(SimpleTestCase):
                 self.assertEqual(row[0], kind)
                 self.assertEqual(row[1], dt.date(2024, 6, 3))
                 self.assertEqual(row[4], city)
+
+
+# (label, article): a gathering whose participants are told after it is named; each gives
+# one meeting of Monday 3 June 2024 in Jakarta with the three foreign ministers
+ATTENDEES_TOLD_AFTER = [
+    (
+        "'It was attended by' in the next sentence",
+        "The Coral Sea Foreign Ministers' Meeting was held in Jakarta on Monday. It was "
+        "attended by Indonesian Foreign Minister Retno Wulan, Philippine Foreign Secretary "
+        "Enrique Manalo Cruz and Fijian Foreign Minister Lisiate Vuna.\n",
+    ),
+    (
+        "'under the chairmanship of' the chair, the others in the next paragraph",
+        "The Coral Sea Foreign Ministers' Meeting was held in Jakarta on Monday under the "
+        "chairmanship of Indonesian Foreign Minister Retno Wulan.\n\nThe meeting was attended "
+        "by Philippine Foreign Secretary Enrique Manalo Cruz and Fijian Foreign Minister "
+        "Lisiate Vuna.\n",
+    ),
+    (
+        "a communique's list of heads of delegation after a colon",
+        "The third meeting of the Coral Sea Council of Foreign Ministers took place in Jakarta "
+        "on 3 June 2024.\n\nThe meeting was attended by the following heads of delegation:\n"
+        "- Indonesia: Foreign Minister Retno Wulan\n"
+        "- Philippines: Foreign Secretary Enrique Manalo Cruz\n"
+        "- Fiji: Foreign Minister Lisiate Vuna\n\nThe next meeting will be held in Suva.\n",
+    ),
+]
+
+
+class AttendeesToldAfterTests(SimpleTestCase):
+    def test_rows(self):
+        names = {"Retno Wulan", "Enrique Manalo Cruz", "Lisiate Vuna"}
+        for label, body in ATTENDEES_TOLD_AFTER:
+            with self.subTest(label):
+                row = the_meeting(f"Ministers meet\n\nJAKARTA, June 3, 2024 (Agency) -- {body}")
+                self.assertEqual(row[5], names)
+                self.assertEqual((row[1], row[4]), (dt.date(2024, 6, 3), "Jakarta"))

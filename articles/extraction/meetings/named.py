@@ -60,6 +60,17 @@ PASSIVE_BY = re.compile(
     r"^(?:[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )|\s*)"
     r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened|witnessed) by\b"
 )
+# "It was attended by A, B and C": the gathering the sentence before named
+IT_WAS_BY = re.compile(
+    r"^\s*(?:it|the gathering|the event|the session)\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:attended|chaired|co-chaired|presided over|addressed|opened)\s+by\b"
+)
+# "... under the chairmanship of X": the chair took part
+UNDER_THE_CHAIR = re.compile(
+    r"\bunder the (?:co-)?(?:chairmanship|chairwomanship|chair|presidency) of\b"
+)
+# a line of a list: "- Indonesia: Foreign Minister A", "• A, Foreign Minister", "2. A"
+LIST_LINE = re.compile(r"^\s*(?:[-\u2013\u2022*]|\d{1,2}[.)])\s+\S|^\s*[A-Z][\w .'\-]{1,40}:\s+\S")
 # a signing told as a ceremony: its signers and witnesses took part
 SIGNED_BY = re.compile(r"\bsigned by\b")
 IN_A_CEREMONY = re.compile(r"\bin an? $")
@@ -85,7 +96,42 @@ class NamedMeetingsMixin:
     """Part of ``MeetingFinder``: noun phrases that name a meeting."""
 
     # -- named meetings: "the meeting of the Council of Foreign Ministers" ------------------------
+    def _list_end(self, ce: int) -> int:
+        """Where the list that follows a sentence ending with a colon ends ("attended by the
+        following heads of delegation:" and a line per delegation), else ``ce``."""
+        if not self.text[:ce].rstrip().endswith(":"):
+            return ce
+        end, at = ce, ce
+        while at < len(self.text):
+            line_end = self.text.find("\n", at)
+            line_end = len(self.text) if line_end < 0 else line_end
+            line = self.text[at:line_end]
+            if LIST_LINE.match(line):
+                end = line_end
+            elif line.strip() or end > ce:
+                break
+            at = line_end + 1
+        return end
+
+    def _told_of_the_gathering_before(self, story, cs, ce, low) -> bool:
+        """ "It was attended by A, B and C": they join the gathering told last in the story."""
+        told = IT_WAS_BY.match(low)
+        if told is None:
+            return False
+        earlier = [r for r in self.reports if r.story == story and r.named and r.start < cs]
+        if not earlier:
+            return False
+        target = max(earlier, key=lambda r: r.start)
+        start = cs + told.end()
+        for p in self.people(start, self._list_end(ce), clause_start=start):
+            if p not in target.participants:
+                target.participants.append(p)
+        target.spans.append((cs, ce))
+        return True
+
     def _named_meetings(self, story, state: StoryState, cs, ce, low, dates):
+        if self._told_of_the_gathering_before(story, cs, ce, low):
+            return
         encounters = [cs + m.start() for m in TRIGGERS.finditer(low) if not m.group("visit")]
         for np in self._meeting_phrases(cs, ce, low):
             a, b, kind, generic = np
@@ -111,7 +157,14 @@ class NamedMeetingsMixin:
             passive = PASSIVE_BY.match(after)
             attendees = ATTENDEES.search(low)
             if passive:
-                participants = self.people(b + passive.end(), ce, clause_start=b + passive.end())
+                start = b + passive.end()
+                participants = self.people(start, self._list_end(ce), clause_start=start)
+            chair = UNDER_THE_CHAIR.search(after)
+            if chair:
+                start = b + chair.end()
+                participants += [
+                    p for p in self.people(start, ce, clause_start=start) if p not in participants
+                ]
             signed = SIGNED_BY.search(low[: a - cs]) if kind == "ceremony" else None
             if signed:
                 # "The agreement was signed by A and B in X, in a ceremony witnessed by C"
@@ -174,7 +227,7 @@ class NamedMeetingsMixin:
                 if target is None:
                     continue
                 if attendees and not participants:
-                    participants = self.people(cs, ce)
+                    participants = self.people(cs, self._list_end(ce))
                 for p in participants:
                     if p not in target.participants:
                         target.participants.append(p)
