@@ -45,7 +45,7 @@ def _prose_word(tokens, k) -> bool:
 
 
 def _with_and_without_the(name: str) -> list[str]:
-    """ "Council of Turkic Speaking States" is also written "Council of the Turkic ..."."""
+    """ "Council of Coastal Speaking States" is also written "Council of the Coastal ..."."""
     if " of the " in name:
         return [name, name.replace(" of the ", " of ")]
     if " of " in name:

@@ -566,7 +566,7 @@ class NamedBodyTests(SimpleTestCase):
         # (invented sentence, a phrase that names no body)
         ("Dinner was served at the Palm Court Conference Centre.\n", "Conference Centre"),
         ("The Mendez Administration's policy changed.\n", "Administration"),
-        ("The country launched the Safe Travel Office Initiative in April.\n", "Office"),
+        ("Donors funded the Coastal Resilience Office Initiative last year.\n", "Office"),
         ("She was accompanied by Deputy Director Ivo Marks.\n", "Marks"),
         ("Members of the Assembly of Heads of State and Government voted.\n", "Heads of"),
     ]
