@@ -45,7 +45,7 @@ def fold(text):
 
 
 def name_key(name):
-    """Match key of a person's name: 'Amir-Abdollahian' and 'Amirabdollahian' agree."""
+    """Match key of a person's name: 'Karim-Zadegan' and 'Karimzadegan' agree."""
     key = _NOT_ALNUM.sub("", fold(name))
     for pattern, replacement in _TRANSLITERATION:
         key = pattern.sub(replacement, key)

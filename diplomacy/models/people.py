@@ -93,7 +93,7 @@ class Person(Curated):
 
 
 class PersonName(models.Model):
-    """Another spelling of a person's full name ('Amirabdollahian' / 'Amir-Abdollahian')."""
+    """Another spelling of a person's full name ('Karimzadegan' / 'Karim-Zadegan')."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=200)

@@ -194,7 +194,7 @@ class CandidatesMixin:
                         while p < s_end and toks[p].lower in NAME_PARTICLES and not toks[p].is_cap:
                             p += 1
                         if p + 1 < s_end and toks[p].is_hyphen and not toks[p - 1].space_after:
-                            p += 1  # "al-Nahyan", "el-Sayed"
+                            p += 1  # "al-Qadiri", "el-Sayed"
                         if p < s_end and (self._can_start_name(p) or self._name_after_particle(p)):
                             j = p + 1
                             continue
@@ -344,7 +344,7 @@ class CandidatesMixin:
 
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        # "the", "his", or a possessive: "O'Brien's counterpart, X"
+        # "the", "his", or a possessive: "O'Dowd's counterpart, X"
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_after(self, b, s_end):
