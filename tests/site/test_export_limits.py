@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
@@ -16,6 +18,18 @@ from diplomacy import export_limits
 from tests.builders import make_country, make_person
 
 ROWS = 7
+
+
+def close_unread(response):
+    """Close a streaming response as a server does when the client goes away. Closing
+    sends request_finished, whose close_old_connections would close the test's own
+    PostgreSQL connection in the middle of its transaction (the test client keeps it
+    away only while it serves a request)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def body(response):
@@ -102,7 +116,7 @@ class ExportLimitTests(TestCase):
         # a finished download gives its slot back, sent to the end or not
         body(first)
         self.assertEqual(self.download(format="json").status_code, 200)
-        second.close()
+        close_unread(second)
         self.assertEqual(self.download(format="json").status_code, 200)
 
     def test_a_slot_is_held_where_every_server_process_sees_it(self):
