@@ -65,7 +65,9 @@ DOMAIN_WORDS = frozenset(
     parliamentary legislative executive administrative presidential national state
     military armed forces staff intelligence police customs border borders nuclear
     climate food urban rural minority nationalities religious ethnic veterans statistics
-    mines commonwealth
+    mines commonwealth ports shipping maritime aviation railways telecommunications
+    employment welfare works roads highways lands forestry wildlife livestock minerals
+    heritage arts irrigation electricity
     """.split()
 )
 

@@ -856,3 +856,28 @@ class NameOrNotTests(SimpleTestCase):
             with self.subTest(sentence):
                 text = f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n"
                 self.assertEqual(set(persons(text)), names)
+
+
+# (sentence, person, post): ministries of the many domains governments have
+DOMAIN_POST_ROWS = [
+    (
+        "Minister of Fisheries, Ports and Tourism Kalani Mahoe met Foreign Minister Piet "
+        "Janssen of the Netherlands.",
+        "Kalani Mahoe",
+        "Minister of Fisheries, Ports and Tourism",
+    ),
+    (
+        "Minister of Roads and Works Ama Boateng met Foreign Minister Piet Janssen of the "
+        "Netherlands.",
+        "Ama Boateng",
+        "Minister of Roads and Works",
+    ),
+]
+
+
+class DomainPostTests(SimpleTestCase):
+    def test_posts_over_several_domains(self):
+        for sentence, name, post in DOMAIN_POST_ROWS:
+            with self.subTest(sentence):
+                found = persons(f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n")
+                self.assertIn(post, [p.title for p in found[name].positions])
