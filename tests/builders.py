@@ -13,6 +13,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 
 from articles.extraction import Lexicon, extract
 from articles.reading import read_document
@@ -268,3 +269,22 @@ class ImportTestCase(TestCase):
         else:
             path.write_text(content, encoding="utf-8")
         return path
+
+
+def page_urls(world):
+    """One URL of every public page, over the records of ``make_world()``."""
+    return [
+        reverse("site:home"),
+        reverse("site:meeting-list"),
+        reverse("site:meeting-detail", args=[world["talks"].pk]),
+        reverse("site:statement-list"),
+        reverse("site:statement-detail", args=[world["quote"].pk]),
+        reverse("site:person-list"),
+        reverse("site:person-detail", args=[world["anna"].pk]),
+        reverse("site:organisation-list"),
+        reverse("site:organisation-detail", args=[world["league"].pk]),
+        reverse("site:country-list"),
+        reverse("site:country-detail", args=[world["arcadia"].iso2]),
+        reverse("site:article-detail", args=[world["article"].pk]),
+        reverse("site:search") + "?q=partnership",
+    ]

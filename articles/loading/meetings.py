@@ -11,7 +11,7 @@ from diplomacy.models import Meeting, Participation, Review
 
 from .. import sql
 from ..extraction.types import MeetingCandidate
-from .state import quiet_save
+from .state import save_if_changed
 
 GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
 
@@ -206,8 +206,4 @@ def _update_meeting(state, meeting, candidate):
     ):
         meeting.organisation = state.org_for.get(candidate.organisation_key)
         changed.append("organisation")
-    if changed:
-        quiet_save(meeting)
-        state.counts[("meeting", "updated")] += 1
-    else:
-        state.counts[("meeting", "matched")] += 1
+    save_if_changed(state, "meeting", meeting, changed)

@@ -14,7 +14,7 @@ from ..resolution import (
     resolve_organisations,
     surface_names,
 )
-from .state import quiet_save
+from .state import quiet_save, save_if_changed
 
 
 def load_organisations(state):
@@ -58,11 +58,7 @@ def load_organisations(state):
             ):
                 org.country = state.countries.get(first.country)
                 changed.append("country")
-            if changed:
-                quiet_save(org)
-                state.counts[("organisation", "updated")] += 1
-            else:
-                state.counts[("organisation", "matched")] += 1
+            save_if_changed(state, "organisation", org, changed)
         state.org_for[key] = org
         surfaces[org.pk] = surfaces.get(org.pk, set()) | surface
         for m in mentions:

@@ -7,7 +7,7 @@ from diplomacy.names import name_key, post_key
 
 from .. import sql
 from ..resolution import resolve_persons
-from .state import quiet_save
+from .state import quiet_save, save_if_changed
 
 
 def load_persons(state):
@@ -33,11 +33,7 @@ def load_persons(state):
             if entity.gender and not person.gender and not person.is_locked("gender"):
                 person.gender = entity.gender
                 changed = True
-            if changed:
-                quiet_save(person)
-                state.counts[("person", "updated")] += 1
-            else:
-                state.counts[("person", "matched")] += 1
+            save_if_changed(state, "person", person, changed)
         state.person_for[index] = person
         for m in by_entity.get(index, []):
             state.add_evidence("person", m.start, m.end, person=person)

@@ -58,3 +58,13 @@ def quiet_save(obj, **kwargs):
         obj.save(**kwargs)
     finally:
         del obj.skip_history_when_saving
+
+
+def save_if_changed(state, kind: str, record, changed) -> None:
+    """Save a record an earlier report created when this one changed it (no history row),
+    and count it as updated, or else as matched."""
+    if changed:
+        quiet_save(record)
+        state.counts[(kind, "updated")] += 1
+    else:
+        state.counts[(kind, "matched")] += 1

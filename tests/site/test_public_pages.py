@@ -32,26 +32,8 @@ from tests.builders import (
     make_person,
     make_statement,
     make_world,
+    page_urls,
 )
-
-
-def page_urls(world):
-    return [
-        reverse("site:home"),
-        reverse("site:meeting-list"),
-        reverse("site:meeting-detail", args=[world["talks"].pk]),
-        reverse("site:statement-list"),
-        reverse("site:statement-detail", args=[world["quote"].pk]),
-        reverse("site:person-list"),
-        reverse("site:person-detail", args=[world["anna"].pk]),
-        reverse("site:organisation-list"),
-        reverse("site:organisation-detail", args=[world["league"].pk]),
-        reverse("site:country-list"),
-        reverse("site:country-detail", args=[world["arcadia"].iso2]),
-        reverse("site:article-detail", args=[world["article"].pk]),
-        reverse("site:search") + "?q=partnership",
-    ]
-
 
 LIST_NAMES = ["meeting-list", "statement-list", "person-list", "organisation-list", "country-list"]
 

@@ -23,6 +23,7 @@ from tests.builders import (
     make_organisation,
     make_person,
     make_statement,
+    page_urls,
 )
 
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
@@ -96,6 +97,7 @@ def build_register():
     make_evidence(article, quote, "Our partnership is reliable and strong")
     make_evidence(article, arcadia, "Arcadia")
     return {
+        "arcadia": arcadia,
         "anna": anna,
         "boris": boris,
         "evil": evil,
@@ -173,22 +175,7 @@ class PublicSiteInChromiumTests(StaticLiveServerTestCase):
         return response
 
     def test_every_page_opens_with_one_heading_and_no_external_request(self):
-        w = self.world
-        paths = [
-            reverse("site:home"),
-            reverse("site:meeting-list"),
-            reverse("site:meeting-detail", args=[w["talks"].pk]),
-            reverse("site:statement-list"),
-            reverse("site:statement-detail", args=[w["quote"].pk]),
-            reverse("site:person-list"),
-            reverse("site:person-detail", args=[w["anna"].pk]),
-            reverse("site:organisation-list"),
-            reverse("site:organisation-detail", args=[w["league"].pk]),
-            reverse("site:country-list"),
-            reverse("site:country-detail", args=["XA"]),
-            reverse("site:article-detail", args=[w["article"].pk]),
-            reverse("site:search") + "?q=partnership",
-        ]
+        paths = page_urls(self.world)
         for path in paths:
             with self.subTest(path=path):
                 self.open(path)
