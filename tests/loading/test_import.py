@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import json
+import multiprocessing
 import os
 import tempfile
 from contextlib import redirect_stderr
@@ -358,10 +359,15 @@ class YearInferenceTests(ImportTestCase):
 
 
 @tag("slow")
+@tag("slow")
 class WorkersTests(TransactionTestCase):
     """Worker processes need committed data and their own connections: no test transaction."""
 
     def setUp(self):
+        if multiprocessing.current_process().daemon:
+            # under `test --parallel` this test runs in a daemonic pool process, which may
+            # not start the import's own worker processes
+            self.skipTest("starts worker processes: run without --parallel")
         # a transaction test case empties the tables after each test, reference data too
         from diplomacy.models import Country
         from diplomacy.reference_sync import sync_reference
