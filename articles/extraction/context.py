@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .gazetteer import Lexicon, Match
+from .patterns import words
 from .tokens import Token, sentences, tokenize
 from .types import Document, Story
 
@@ -73,7 +74,7 @@ class Context:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
 
 
-PLACE_PREPOSITIONS = frozenset("in to from at near into via across toward towards".split())
+PLACE_PREPOSITIONS = words("place_prepositions")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -22,54 +22,28 @@ from .lexicons import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from .patterns import words
 from .types import Extraction, PersonMention
 
-# Heads that say "an official" without naming a post: any person of the country fits.
-GENERIC_HEADS = frozenset(
-    "diplomat official representative envoy politician statesman delegate".split()
-)
+GENERIC_HEADS = words("coreference_generic_heads")
 # Abbreviated posts, spelt out for comparison with the posts the text gave in full.
 ABBREVIATIONS = {
     "fm": ("foreign", "minister"),
     "pm": ("prime", "minister"),
     "vp": ("vice", "president"),
 }
-DETERMINERS = frozenset("the a an his her its their this that".split())
-# A mention right after one of these is not the subject of its sentence.
-PREPOSITIONS = frozenset(
-    """
-    with to by of for from and at in on about between among toward towards against than
-    including like upon into via behalf whom
-    """.split()
-)
-# Words a title phrase may run on with before the name it introduces.
-CHAIN_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "-", "(", ")", "'s", "in", "at"})
+DETERMINERS = words("coreference_determiners")
+PREPOSITIONS = words("coreference_prepositions")
+CHAIN_CONNECTORS = words("coreference_chain_connectors")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-# Heads that name no one when used alone ("a founding member", "the head of state").
-NOT_ALONE = frozenset(
-    "member deputy general major principal executive justice head chief chair speaker officer".split()
-)
-# Verbs a title used alone may be the subject of, besides past tenses ("the minister noted").
-PRESENT_VERBS = frozenset(
-    """
-    said says told tells spoke speaks adds stresses emphasises emphasizes underlines
-    explains insists argues believes thinks writes wrote
-    """.split()
-)
-# Lower-case words that may follow a title used alone ("the minister also said").
-FOLLOWERS = frozenset(
-    """
-    also of who whose and or but has had have is was were will would could should can may
-    might must then on in at for to from with during after before while when as later
-    further once again himself herself however too here there today
-    """.split()
-)
-NOT_MODIFIERS = frozenset({"the", "of", "and", "general", "state", "affairs"})
-POST_VERBS = frozenset({"tweeted", "posted", "wrote"})
-# Words after which a name is the subject of a clause of its own.
-CLAUSE_OPENERS = frozenset({"while", "whereas", "but", ";"})
+NOT_ALONE = words("coreference_not_alone")
+PRESENT_VERBS = words("coreference_present_verbs")
+FOLLOWERS = words("coreference_followers")
+NOT_MODIFIERS = words("coreference_not_modifiers")
+POST_VERBS = words("coreference_post_verbs")
+CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
+SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
 
 

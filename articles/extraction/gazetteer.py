@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from diplomacy.names import fold, org_key
 
+from .patterns import words
 from .tokens import Token, tokenize
 
 # British and American spellings of one word ("Labour"/"Labor", "Organisation"/
@@ -27,10 +28,7 @@ _SPELLINGS = (
 )
 
 
-# lower-case words that may sit inside a capitalised name ("Bosnia and Herzegovina")
-NAME_FUNCTION_WORDS = frozenset(
-    "of the and for on in at to with de du des la le el al y da do dos".split()
-)
+NAME_FUNCTION_WORDS = words("gazetteer_name_function_words")
 
 
 def _prose_word(tokens, k) -> bool:

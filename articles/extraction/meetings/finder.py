@@ -11,6 +11,7 @@ import re
 
 from ..context import Context
 from ..coreference import Coreference
+from ..patterns import words
 from ..types import Extraction, MeetingCandidate, PersonMention, Precision
 from .merging import MULTILATERAL_KINDS, MergingMixin, Report
 from .named import NamedMeetingsMixin
@@ -28,13 +29,7 @@ MENTIONED_ONLY = re.compile(
     r"|\bappointed by|\bsigned by|\bsent by)"
     r"(?: [a-z'’\-]+){0,5} ?$"
 )
-SPEAKER_VERBS = frozenset(
-    """
-    said says noted stressed emphasised emphasized underlined underscored highlighted added
-    described briefed outlined spoke told urged presented delivered reaffirmed reiterated
-    welcomed stated pointed
-    """.split()
-)
+SPEAKER_VERBS = words("meeting_speaker_verbs")
 # Page furniture that links to other articles.
 FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read|see also)\b")
 # "The session closed with remarks by X": X spoke at the meeting.

@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 
+from ..patterns import words
 from ..types import Precision
 from .merging import DATELINE, Report
 from .triggers import PARTICIPATE, SPEECH_THAT, TRIGGERS
@@ -88,8 +89,8 @@ CONVENES = re.compile(
 )
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
-GENERIC_NP = frozenset({"the", "this", "that", "a", "an", "its", "their"})
-PRESS = frozenset({"news", "press", "media"})
+GENERIC_NP = words("meeting_generic_np")
+PRESS = words("meeting_press")
 
 
 class NamedMeetingsMixin:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, ORG_HEADS, REGION_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from ..patterns import words
 
-CONNECTORS = frozenset({"of", "for", "the", "and", "on", "at", "'s", "&", "-"})
-MINISTRY_WORDS = frozenset({"ministry", "mfa"})
+CONNECTORS = words("organisation_connectors")
+MINISTRY_WORDS = words("organisation_ministry_words")
 KIND_BY_HEAD = {
     "ministry": "ministry",
     "ministries": "ministry",
@@ -36,22 +37,8 @@ KIND_BY_HEAD = {
 # a name; "Bishkek State University" is).
 GENERIC = ORG_HEADS | DOMAIN_WORDS | TITLE_HEADS | TITLE_MODIFIERS | CONNECTORS | REGION_WORDS
 
-# Capitalised plurals that end a body's name after "of (the)": "Parliamentary Assembly of
-# the Highland Republics", "Conference of the Parties"
-COLLECTIVE_TAILS = frozenset(
-    "countries states nations peoples parties republics economies territories".split()
-)
-# "<Head> Centre" as a place, not a body: "State House Conference Centre"
-VENUE_WORDS = frozenset(
-    "conference convention exhibition congress expo press media trade sports".split()
-)
-VENUE_HEADS = frozenset({"centre", "center", "hall", "complex"})
-# A head after one name is that person's government: "the Smith Administration"
-PERSONAL_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet"})
-# A body's name followed by one of these names a scheme, not the body ("X Office Initiative")
-NOT_BODY_TAILS = frozenset(
-    """
-    initiative initiatives programme program programmes programs forum summit dialogue
-    strategy plan agenda declaration partnership corridor project award prize scheme
-    """.split()
-)
+COLLECTIVE_TAILS = words("organisation_collective_tails")
+VENUE_WORDS = words("organisation_venue_words")
+VENUE_HEADS = words("organisation_venue_heads")
+PERSONAL_GOVERNMENT_HEADS = words("organisation_personal_government_heads")
+NOT_BODY_TAILS = words("organisation_not_body_tails")

@@ -21,6 +21,7 @@ from ..lexicons import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
+from ..patterns import words
 from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
 
 
@@ -43,30 +44,20 @@ def name_like(text: str) -> bool:
 
 
 # words that make a title phrase name a post (not modifiers alone: "Special", "Interim")
-POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS | frozenset({"king", "queen"})
+POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS
 
-DETERMINERS = frozenset("the his her their its a an our your".split())
-# particles after which a title word is a father's name: "bin Sultan"
-PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti"})
-# titles that are also given names, read as names after an honorific: "Dr. Sultan X"
-TITLES_USED_AS_GIVEN_NAMES = frozenset({"sultan"})
+DETERMINERS = words("person_determiners")
+PATRONYMIC_PARTICLES = words("person_patronymic_particles")
+TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
 
-REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
-# titles that go with one name: "Pope Corvin", "King Edric II", "Emir Falan"
-SOVEREIGN_TITLES = frozenset(
-    "king queen emir sultan pope prince princess sheikh patriarch monarch emperor".split()
-)
+REGNAL_NUMBERS = words("person_regnal_numbers")
+SOVEREIGN_TITLES = words("person_sovereign_titles")
 
 # "Vice President X Meets with ...", "Minister Y Holds Talks": a Title Case headline's
 # verb is not the last part of the name before it
 HEADLINE_VERBS = frozenset(
     w for w in MEETING_VERBS | SPEECH_VERBS if w.endswith("s") and not w.endswith("ss")
-) | frozenset(
-    """
-    engages discusses signs seeks vows backs eyes mulls slams pledges meets heads leads
-    arrives visits wraps opens ends kicks launches
-    """.split()
-)
+) | words("person_headline_verbs")
 
 
 @dataclass

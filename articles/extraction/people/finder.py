@@ -10,6 +10,7 @@ from diplomacy.names import name_key
 
 from ..context import Context
 from ..lexicons import NAME_PARTICLES
+from ..patterns import words
 from ..types import OrganisationMention, PersonEntity, PersonMention
 from .candidates import SOVEREIGN_TITLES, CandidatesMixin
 from .countries import CountriesMixin
@@ -153,9 +154,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
         return keep
 
 
-# styles used with a given name ("Prince Tarvin", "Sheikh Hamdel"), unlike regnal names
-# ("King Aldric" is not "Aldric Pomm")
-GIVEN_NAME_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "emir", "sultan"})
+GIVEN_NAME_STYLES = words("person_given_name_styles")
 
 
 def _is_particle_surname(name: str, form: str) -> bool:

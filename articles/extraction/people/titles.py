@@ -12,6 +12,7 @@ from ..lexicons import (
     TITLE_HEADS,
 )
 from ..organisations.ministries import ministry_name
+from ..patterns import words
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
@@ -23,8 +24,7 @@ from .vocabulary import (
 
 # in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
-# "Foreign Minister Prince Tarvin": the style before a royal's name is not part of the post
-ROYAL_STYLES = frozenset({"prince", "princess", "sultan", "emir"})
+ROYAL_STYLES = words("person_royal_styles")
 
 
 class TitlesMixin:

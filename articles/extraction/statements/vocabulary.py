@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
+from ..patterns import word_entries, words
 
-# Listed speech verbs that news uses as often for things that are not speech.
-NOT_SPEECH = frozenset(
-    """
-    supported supports continued continues shared shares invited invites expected expects
-    states thanks remarks comments notes calls points voices wishes hopes briefs
-    """.split()
-)
-SPEECH = (SPEECH_VERBS - NOT_SPEECH) | frozenset(
-    """
-    touched asked agreed spelled spelt wrote tweeted quoted posted extended extends
-    promised countered blamed accused criticised criticized condemned denounced lamented
-    complained admitted conceded claimed hit hits lashed recognized recognised echoed
-    """.split()
-)
+NOT_SPEECH = words("statement_not_speech")
+SPEECH = (SPEECH_VERBS - NOT_SPEECH) | words("statement_speech_verbs")
 # Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
 PARTICLES = {
     "put": ("forward",),
@@ -32,108 +21,38 @@ PARTICLES = {
     "hits": ("out",),
     "lashed": ("out",),
 }
-COURTESY_VERBS = frozenset("conveyed conveys extended extends passed passes sent sends".split())
-COURTESIES = frozenset("greetings regards wishes congratulations condolences salutations".split())
-# Verbs that are speech only with a courtesy after them: "extended his congratulations".
-COURTESY_ONLY = frozenset({"extended", "extends"})
-# Speech verbs that a group subject takes too ("the sides agreed").
-GROUP_ONLY = frozenset({"agreed"})
-# Verbs that come before their subject after a comma or a quotation: "..., said Varga".
-INVERTED = frozenset(
-    """
-    said says added adds noted notes stressed stresses explained explains concluded
-    remarked observed insisted argued declared stated asked emphasized emphasised
-    continued wrote told underlined underscored recalled
-    """.split()
-)
-# Participles that continue the same statement: "..., adding that ...".
-CONTINUING = frozenset(
-    """
-    adding noting stressing saying emphasizing emphasising highlighting underscoring
-    underlining stating expressing recalling calling urging pointing reiterating praising
-    describing arguing insisting warning welcoming hailing thanking voicing affirming
-    reaffirming expressing
-    """.split()
-)
-# Words that open a phrase before a sentence's subject: "In a call on Monday, X ...".
-INTRO_WORDS = frozenset(
-    """
-    in at on during after before upon following while when speaking addressing meanwhile
-    however also later earlier separately additionally for
-    """.split()
-)
-# Words between a subject and its verb: "He also noted", "Varga further stressed".
-ADVERBS = frozenset(
-    """
-    also further then once again highly later earlier repeatedly particularly especially
-    specifically strongly firmly briefly previously subsequently separately additionally
-    meanwhile here there today yesterday reportedly has had have will would explicitly
-    clearly publicly openly warmly sincerely likewise similarly too
-    """.split()
-)
-# Words that open an apposition or aside between a subject and its verb.
-ASIDE_OPENERS = frozenset(
-    """
-    also a an the who whose which for in as speaking addressing currently now then on at
-    while during after when
-    """.split()
-)
-GROUP_NOUNS = frozenset(
-    """
-    sides side parties ministers participants leaders delegations delegates countries
-    members officials presidents heads counterparts governments nations meeting council
-    summit attendees envoys diplomats premiers chairs both all
-    """.split()
-)
-GROUP_PRONOUNS = frozenset({"they", "we"})
-# Words a subject phrase may open with before its title or group noun: "the two sides".
-SUBJECT_OPENERS = frozenset("the a an two three both all some many several its his her".split())
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
-GROUP_AFTER = frozenset({"that", "while", "but", "whereas", "and", "as", "when"})
-PERSON_PRONOUNS = frozenset({"he", "she"})
-VIEW_WORDS = frozenset(
-    {"view", "views", "assessment", "opinion", "words", "estimation", "judgment", "judgement"}
-)
-# What may follow "said" when the content came before it: "..., X said at the forum".
-CIRCUMSTANCES = frozenset(
-    """
-    at on in during here there while after before when following via today yesterday
-    last this earlier later recently late early
-    """.split()
-)
-TITLE_CONNECTORS = frozenset({"of", "the", "for", "on", "and", "in", "'s", "-", "from", "to", "at"})
-CLAUSE_BREAKS = frozenset({",", ";", ":", "while", "whereas", "but", "and"})
+COURTESY_VERBS = words("statement_courtesy_verbs")
+COURTESIES = words("statement_courtesies")
+COURTESY_ONLY = words("statement_courtesy_only")
+GROUP_ONLY = words("statement_group_only")
+INVERTED = words("statement_inverted")
+CONTINUING = words("statement_continuing")
+INTRO_WORDS = words("statement_intro_words")
+ADVERBS = words("statement_adverbs")
+ASIDE_OPENERS = words("statement_aside_openers")
+GROUP_NOUNS = words("statement_group_nouns")
+GROUP_PRONOUNS = words("statement_group_pronouns")
+SUBJECT_OPENERS = words("statement_subject_openers")
+RELATIVES = words("statement_relatives")
+GROUP_AFTER = words("statement_group_after")
+PERSON_PRONOUNS = words("statement_person_pronouns")
+VIEW_WORDS = words("statement_view_words")
+CIRCUMSTANCES = words("statement_circumstances")
+TITLE_CONNECTORS = words("statement_title_connectors")
+CLAUSE_BREAKS = words("statement_clause_breaks")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | DOMAIN_WORDS
 MAX_QUOTE_TOKENS = 400  # a closed quotation longer than this is two garbled marks
 MIN_WORDS = 4  # shorter content says too little to keep ("stressed cooperation")
-# An embedded post's signature line opens with a dash; its text ends with picture links.
-SIGNATURE_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "&mdash;"})
+SIGNATURE_DASHES = words("statement_signature_dashes")
 POST_LINKS = ("pic.twitter.com", "https://", "http://", "t.co/")
-# Lines that link to other stories: their words are another story's headline.
-LINK_LINES = (
-    "related story",
-    "related stories",
-    "related :",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-)
-# Double quotation marks, also as two apostrophes (a typewriter's '' and ``).
-QUOTE_MARKS = frozenset({'"', "''", "``"})
-# Transcript labels of whoever asks: their turns are no one's statement.
-ASKER_LABELS = frozenset({"q", "question", "moderator", "questioner", "journalist", "reporter"})
-# Lower-case words a speaker label may hold: "Minister of Foreign Affairs Roe:".
-LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
-# Prepositions that make a name the owner of the speaker: "a spokesman for X said".
-OWNER_PREPOSITIONS = frozenset({"for", "of", "to", "from", "with", "by", "at"})
-# Verbs of a newspaper or agency carrying someone else's words: "The Daily reported that".
-REPORT_VERBS = frozenset("reported reports wrote writes cited cites quoted quotes".split())
-# Verbs of posting, and what a post may show instead of words ("tweeted a photo of ...").
-POST_VERBS = frozenset("tweeted tweets posted posts shared shares".split())
-MEDIA_NOUNS = frozenset(
-    "picture pictures photo photos photograph photographs video videos image images".split()
-)
+LINK_LINES = tuple(word_entries("statement_link_lines"))
+QUOTE_MARKS = words("statement_quote_marks")
+ASKER_LABELS = words("statement_asker_labels")
+LABEL_CONNECTORS = words("statement_label_connectors")
+OWNER_PREPOSITIONS = words("statement_owner_prepositions")
+REPORT_VERBS = words("statement_report_verbs")
+POST_VERBS = words("statement_post_verbs")
+MEDIA_NOUNS = words("statement_media_nouns")
 # Words after a speech verb that say nothing was said, or that the verb reports hearsay
 # about its subject: "said nothing about", "said to be close to", "is said to have".
 NOTHING_SAID = {
@@ -141,7 +60,4 @@ NOTHING_SAID = {
     "says": (("nothing",), ("little",)),
     "told": (("nothing",),),
 }
-# Audiences that "said to ..." may name before its that-clause ("said to reporters that").
-AUDIENCES = frozenset(
-    "reporters journalists correspondents press media lawmakers parliament deputies".split()
-)
+AUDIENCES = words("statement_audiences")

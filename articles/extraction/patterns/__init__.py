@@ -1,0 +1,72 @@
+"""The extractors' knowledge as data: word lists and pattern tables, read once.
+
+- ``words/<name>.txt``: one class of words about the language (titles, honorifics, speech
+  verbs, meeting nouns ...), one lower-case entry a line; ``#`` lines say what the class
+  is and why the extractors need it. ``words(name)`` gives the set.
+- ``<finder>.toml``: one table per finder; each ``[[pattern]]`` row has a ``name``, its
+  regular expression (``regex``, or ``any``: alternatives joined with ``|``), a ``why``
+  and one or more ``[[pattern.example]]`` rows (an invented sentence and the record the
+  finder must give for it; tests/extraction/test_patterns.py runs every one).
+  ``table(name)`` gives the compiled patterns by row name; a row that is only a part of
+  a larger expression is still compiled, and its code reads ``.pattern``.
+
+Both are cached: each file is read and compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORDS = HERE / "words"
+
+FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "DOTALL": re.DOTALL}
+
+
+def word_entries(name: str) -> list[str]:
+    """The entries of one word file, in file order."""
+    lines = (WORDS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One word list, as a set."""
+    return frozenset(word_entries(name))
+
+
+def word_file_names() -> list[str]:
+    return sorted(path.stem for path in WORDS.glob("*.txt"))
+
+
+@cache
+def rows(name: str) -> tuple[dict, ...]:
+    """The rows of one pattern table, as written."""
+    with open(HERE / f"{name}.toml", "rb") as file:
+        return tuple(tomllib.load(file).get("pattern", ()))
+
+
+def source(row: dict) -> str:
+    """The regular expression of one row."""
+    if "any" in row:
+        return "|".join(row["any"])
+    return row["regex"]
+
+
+@cache
+def table(name: str) -> dict[str, re.Pattern]:
+    """The compiled patterns of one table, by row name."""
+    compiled = {}
+    for row in rows(name):
+        flags = 0
+        for flag in row.get("flags", ()):
+            flags |= FLAGS[flag]
+        compiled[row["name"]] = re.compile(source(row), flags)
+    return compiled
+
+
+def table_names() -> list[str]:
+    return sorted(path.stem for path in HERE.glob("*.toml"))
