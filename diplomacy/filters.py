@@ -29,6 +29,9 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 # a name, title or a few words; longer is a form error (SQLite refuses a LIKE pattern of
 # 50,000 characters, and no name is that long)
 MAX_TEXT = 200
+# values of one repeatable filter (participant=A&participant=B): each adds a subquery,
+# so a URL cannot ask for hundreds
+MAX_LISTED = 10
 
 
 class TextFilter(django_filters.CharFilter):
@@ -36,6 +39,89 @@ class TextFilter(django_filters.CharFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_TEXT)
+        super().__init__(*args, **kwargs)
+
+
+class RepeatedWidget:
+    """A widget written once per value of a repeatable parameter, plus one empty copy.
+
+    The public site runs no script, so "add another" is the empty copy: fill it in and
+    apply, and the next page offers one more. Only the first copy carries the id the
+    form's <label> points to; the others are labelled "<label> (n)".
+    """
+
+    # copies shown even with no value ("between [ ] and [ ]")
+    least = 1
+
+    def __init__(self, *args, label="", least=1, **kwargs):
+        self.label = label
+        self.least = least
+        super().__init__(*args, **kwargs)
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        if isinstance(values, str):
+            values = [values]
+        # an empty copy sends "": not a value
+        return [value for value in values if value not in (None, "")]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if isinstance(value, str):
+            value = [value]
+        values = [v for v in (value or []) if v not in (None, "")][:MAX_LISTED]
+        count = min(max(self.least, len(values) + 1), MAX_LISTED)
+        copies = []
+        for n in range(count):
+            copy_attrs = dict(attrs or {})
+            if n:
+                copy_attrs.pop("id", None)
+                copy_attrs["aria-label"] = f"{self.label} ({n + 1})"
+            shown = values[n] if n < len(values) else None
+            copies.append(super().render(name, shown, copy_attrs, renderer))
+        return format_html('<span class="repeated">{}</span>', mark_safe("\n".join(copies)))
+
+
+class RepeatedTextInput(RepeatedWidget, forms.TextInput):
+    """Text boxes of one name, one value each."""
+
+
+class TextListField(forms.Field):
+    """Up to ``MAX_LISTED`` distinct non-empty texts of at most ``MAX_TEXT`` characters."""
+
+    widget = RepeatedTextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return []
+        if isinstance(value, str):
+            value = [value]
+        texts = []
+        for text in value:
+            text = (text or "").strip()
+            if text and text not in texts:
+                texts.append(text)
+        return texts
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_LISTED:
+            raise forms.ValidationError(f"At most {MAX_LISTED} values.", code="max_listed")
+        if any(len(text) > MAX_TEXT for text in value):
+            raise forms.ValidationError(
+                f"Each value has at most {MAX_TEXT} characters.", code="max_length"
+            )
+
+
+class TextListFilter(django_filters.Filter):
+    """A repeatable text parameter (``participant=A&participant=B``)."""
+
+    field_class = TextListField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RepeatedTextInput(label=kwargs.get("label", "")))
         super().__init__(*args, **kwargs)
 
 
@@ -114,6 +200,19 @@ class QuickSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class RepeatedSelect(RepeatedWidget, QuickSelect):
+    """Selects of one name, one value each, each starting with a blank choice."""
+
+    def __init__(self, *args, blank_label="", **kwargs):
+        self.blank_label = blank_label
+        super().__init__(*args, **kwargs)
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = any(v not in (None, "") for v in value)
+        blank = self.create_option(name, "", self.blank_label, not chosen, 0)
+        return [(None, [blank], 0), *super().optgroups(name, value, attrs)]
+
+
 def country_choice(**kwargs):
     """A country picked by its ISO code: a few hundred options, so a <select> is fine."""
     kwargs.setdefault("empty_label", "Any country")
@@ -124,6 +223,51 @@ def country_choice(**kwargs):
         widget=QuickSelect,
         **kwargs,
     )
+
+
+def country_list(label, **kwargs):
+    """Several countries, each picked in its own <select> (``between=XA&between=XB``)."""
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=Country.objects.only("pk", "iso2", "name").order_by("name"),
+        to_field_name="iso2",
+        label=label,
+        widget=RepeatedSelect(label=label, least=2, blank_label="Any country"),
+        **kwargs,
+    )
+
+
+def meetings_of_country(country):
+    """IDs of the meetings a country hosted or a person of that country took part in.
+
+    A UNION of two index lookups: an OR with the subquery is checked row by row.
+    """
+    hosted = Meeting.objects.filter(country=country).order_by().values("pk")
+    from_there = (
+        Participation.objects.filter(person__country=country).order_by().values("meeting_id")
+    )
+    return hosted.union(from_there)
+
+
+def meetings_with_all(meetings, participants):
+    """``meetings`` at which, for each text, a person it names (ID or name) took part.
+
+    One IN subquery per text: each is an index lookup on participations.
+    """
+    for text in participants:
+        attended = Participation.objects.filter(
+            person__in=matching_persons(text).values("pk")
+        ).values("meeting_id")
+        meetings = meetings.filter(pk__in=attended)
+    return meetings
+
+
+def meetings_between(meetings, countries):
+    """``meetings`` "between" these countries: each one hosted the meeting or a person of
+    it took part. Kazakhstan and China: talks in Astana with China's minister, a call
+    between the two ministers, a summit elsewhere both attended."""
+    for country in countries:
+        meetings = meetings.filter(pk__in=meetings_of_country(country))
+    return meetings
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -139,8 +283,15 @@ class MeetingFilter(django_filters.FilterSet):
     organisation = TextFilter(
         label="Organisation", method="filter_organisation", help_text="Name, acronym or ID"
     )
-    participant = TextFilter(
-        label="Participant", method="filter_participant", help_text="Name or ID"
+    between = country_list(
+        "Between countries",
+        method="filter_between",
+        help_text="Each hosted it or sent a participant",
+    )
+    participant = TextListFilter(
+        label="With all of these participants",
+        method="filter_participant",
+        help_text="Name or ID, one per box",
     )
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="Any kind")
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="Any status")
@@ -162,28 +313,37 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.in_period(end=value)
 
     def filter_country(self, queryset, name, value):
-        # a UNION of two index lookups: an OR with the subquery is checked row by row
-        hosted = Meeting.objects.filter(country=value).order_by().values("pk")
-        from_there = (
-            Participation.objects.filter(person__country=value).order_by().values("meeting_id")
-        )
-        return queryset.filter(pk__in=hosted.union(from_there))
+        return queryset.filter(pk__in=meetings_of_country(value))
+
+    def filter_between(self, queryset, name, value):
+        if not value:
+            return queryset
+        return meetings_between(queryset, value)
 
     def filter_organisation(self, queryset, name, value):
         return queryset.filter(organisation__in=matching_organisations(value).values("pk"))
 
     def filter_participant(self, queryset, name, value):
-        attended = Participation.objects.filter(
-            person__in=matching_persons(value).values("pk")
-        ).values("meeting_id")
-        return queryset.filter(pk__in=attended)
+        return meetings_with_all(queryset, value)
 
 
 class StatementFilter(django_filters.FilterSet):
     q = TextFilter(label="Words", method="filter_text", help_text="Words in the statement")
-    speaker = TextFilter(label="Speaker", method="filter_speaker", help_text="Name or ID")
+    speaker = TextListFilter(
+        label="Speaker", method="filter_speaker", help_text="Name or ID; any of these"
+    )
     speaker_country = country_choice(label="Speaker's country", field_name="speaker__country")
     meeting = TextFilter(label="Meeting", method="filter_meeting", help_text="Title or ID")
+    participant = TextListFilter(
+        label="At meetings with all of",
+        method="filter_participant",
+        help_text="Participants' names or IDs, one per box",
+    )
+    between = country_list(
+        "At meetings between",
+        method="filter_between",
+        help_text="Countries that each hosted or sent a participant",
+    )
     date_after = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",
@@ -219,10 +379,22 @@ class StatementFilter(django_filters.FilterSet):
         return search.matching(queryset, "statement", value)
 
     def filter_speaker(self, queryset, name, value):
-        speakers = matching_persons(value).values("pk")
-        if id_or_none(value) is not None:
-            return queryset.filter(speaker__in=speakers)
-        return queryset.filter(Q(speaker__in=speakers) | Q(speaker_text__icontains=value.strip()))
+        said_by = Q()
+        for text in value:
+            said_by |= Q(speaker__in=matching_persons(text).values("pk"))
+            if id_or_none(text) is None:
+                said_by |= Q(speaker_text__icontains=text)
+        return queryset.filter(said_by)
+
+    def filter_participant(self, queryset, name, value):
+        meetings = meetings_with_all(Meeting.objects.public(), value)
+        return queryset.filter(meeting__in=meetings.values("pk"))
+
+    def filter_between(self, queryset, name, value):
+        if not value:
+            return queryset
+        meetings = meetings_between(Meeting.objects.public(), value)
+        return queryset.filter(meeting__in=meetings.values("pk"))
 
     def filter_meeting(self, queryset, name, value):
         meeting_id = id_or_none(value)

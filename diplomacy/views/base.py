@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from ..export_limits import RETRY_AFTER, HeldWhileStreaming, Slot, page_number, row_limit
 from ..export_limits import unlimited as export_unlimited
+from ..filters import RepeatedWidget
 from ..pagination import CappedPaginator
 
 EXPORT_CHUNK = 1_000
@@ -110,11 +111,18 @@ class ListPage(FilterView):
         return response
 
     def filters_applied(self):
-        return {
-            key: value
-            for key, value in self.request.GET.items()
-            if key not in NOT_FILTERS and value != ""
-        }
+        """The filters in the URL; a repeatable one (participant, between) as a list."""
+        applied = {}
+        for key in self.request.GET:
+            values = [value for value in self.request.GET.getlist(key) if value != ""]
+            if key in NOT_FILTERS or not values:
+                continue
+            applied[key] = values if self.is_repeatable(key) else values[-1]
+        return applied
+
+    def is_repeatable(self, key):
+        field = self.get_filterset_class().base_filters.get(key)
+        return field is not None and isinstance(field.extra.get("widget"), RepeatedWidget)
 
     def export_queryset(self, queryset):
         return queryset
