@@ -236,6 +236,30 @@ def country_list(label, **kwargs):
     )
 
 
+class SharedCountryOptions(django_filters.FilterSet):
+    """A FilterSet whose country <select>s (one, or several copies) read the countries once.
+
+    Each copy of a field's select would otherwise run its own query for the same ~250 rows.
+    """
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(self, "_countries_shared", False):
+            self._countries_shared = True
+            country_fields = [
+                field
+                for field in form.fields.values()
+                if getattr(getattr(field, "queryset", None), "model", None) is Country
+            ]
+            if country_fields:
+                options = [(c.iso2, c.name) for c in country_fields[0].queryset]
+                for field in country_fields:
+                    blank = [("", field.empty_label)] if field.empty_label is not None else []
+                    field.widget.choices = blank + options
+        return form
+
+
 def meetings_of_country(country):
     """IDs of the meetings a country hosted or a person of that country took part in.
 
@@ -270,7 +294,7 @@ def meetings_between(meetings, countries):
     return meetings
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(SharedCountryOptions):
     date_after = django_filters.DateFilter(
         label="From", method="filter_from", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
     )
@@ -327,7 +351,7 @@ class MeetingFilter(django_filters.FilterSet):
         return meetings_with_all(queryset, value)
 
 
-class StatementFilter(django_filters.FilterSet):
+class StatementFilter(SharedCountryOptions):
     q = TextFilter(label="Words", method="filter_text", help_text="Words in the statement")
     speaker = TextListFilter(
         label="Speaker", method="filter_speaker", help_text="Name or ID; any of these"
