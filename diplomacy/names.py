@@ -52,6 +52,32 @@ def name_key(name):
     return key
 
 
+# The openings of the spellings _TRANSLITERATION folds ("y" of "yev", "k" of "kh", ...). A
+# word typed up to one of them ("Tokay" of "Tokayev", key "tokaev") is not inside the
+# name's key; without that opening it is.
+_FOLDED_OPENINGS = ("dz", "d", "z", "k", "ye", "y", "p", "o")
+
+
+def name_key_fragments(word):
+    """Keys one of which is inside the key of every name containing ``word``.
+
+    The word's own key, and, when the word ends in the opening of a folded spelling, its
+    key without that opening. Empty for a word with no letters or digits.
+    """
+    key = name_key(word)
+    if not key:
+        return []
+    folded = _NOT_ALNUM.sub("", fold(word))
+    for opening in _FOLDED_OPENINGS:
+        if folded.endswith(opening) and len(folded) > len(opening):
+            shorter = name_key(folded[: -len(opening)])
+            if not shorter or shorter == key:
+                return [key]
+            # a shorter fragment inside the key finds everything the key finds
+            return [shorter] if shorter in key else [key, shorter]
+    return [key]
+
+
 def org_key(name):
     """Match key of an organisation's name: Organisation/Organization and 'the' folded away."""
     text = fold(name)

@@ -1,11 +1,17 @@
 """Admin of meetings, their participations and statements."""
 
 from django.contrib import admin
+from django.db.models import Q
 
-from diplomacy.models import Meeting, Participation, Statement
+from diplomacy.models import Meeting, Participation, Person, Statement
 from diplomacy.search import matching
 
-from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin
+from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, ids_or_subquery, union_ids
+
+
+def persons_named(search_term):
+    """Ids of the persons with ``search_term`` inside one of their names."""
+    return ids_or_subquery(Person.objects.name_contains(search_term))
 
 
 class ParticipationInline(EditorInlineMixin, admin.TabularInline):
@@ -26,7 +32,9 @@ class MeetingAdmin(CuratedAdmin):
     list_display = ["__str__", "kind", "status", "date_display", "city", "country", "review"]
     list_filter = ["review", "kind", "status"]
     list_select_related = ["country", "organisation"]
-    search_fields = ["^title", "^city"]
+    # shows the search box; get_search_results matches inside titles, cities and the
+    # names of participants (trigram indexes on PostgreSQL, migration 0012)
+    search_fields = ["title", "city"]
     date_hierarchy = "date"
     autocomplete_fields = ["country", "organisation"]
     inlines = [ParticipationInline, StatementInline]
@@ -47,6 +55,22 @@ class MeetingAdmin(CuratedAdmin):
         CuratedAdmin.sources_fieldset,
     ]
 
+    def get_search_results(self, request, queryset, search_term):
+        words = search_term.split()
+        if not words:
+            return queryset, False
+        in_title = Q()
+        for word in words:
+            in_title &= Q(title__icontains=word)
+        in_city = Q(city__icontains=search_term.strip())
+        participations = Participation.objects.filter(person__in=persons_named(search_term))
+        ids = union_ids(
+            Meeting.objects.filter(in_title).values_list("pk"),
+            Meeting.objects.filter(in_city).values_list("pk"),
+            participations.values_list("meeting_id"),
+        )
+        return queryset.filter(pk__in=ids), False
+
     @admin.display(description="Date", ordering="date")
     def date_display(self, obj):
         return obj.date_display
@@ -57,7 +81,8 @@ class StatementAdmin(CuratedAdmin):
     list_display = ["short_text", "speaker", "speaker_text", "date_display", "direct", "review"]
     list_filter = ["review", "direct"]
     list_select_related = ["speaker"]
-    # full-text search (GIN / FTS5 index) instead of a LIKE over a million rows
+    # full-text search (GIN / FTS5 index) instead of a LIKE over a million rows, or the
+    # speaker's names (see get_search_results)
     search_fields = ["text"]
     autocomplete_fields = ["speaker"]
     raw_id_fields = ["meeting"]
@@ -81,7 +106,8 @@ class StatementAdmin(CuratedAdmin):
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
-        return matching(queryset, "statement", search_term), False
+        by_speaker = queryset.filter(speaker__in=persons_named(search_term))
+        return matching(queryset, "statement", search_term) | by_speaker, False
 
     @admin.display(description="Statement")
     def short_text(self, obj):
@@ -96,6 +122,12 @@ class StatementAdmin(CuratedAdmin):
 class ParticipationAdmin(EditorRowAdmin):
     list_display = ["person", "meeting", "role", "from_editor"]
     list_select_related = ["person", "meeting"]
-    search_fields = ["^person__name"]
+    search_fields = ["person__name"]
     autocomplete_fields = ["person", "meeting"]
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(person__in=persons_named(search_term)), False
+
     fields = ["meeting", "person", "role", "from_editor", "sources"]

@@ -1,14 +1,13 @@
 """Admin of countries and organisations (with their other names and member countries)."""
 
 from django.contrib import admin
+from django.db.models import Q
 
 from diplomacy.merging import merge_organisations
 from diplomacy.models import Country, Organisation, OrganisationName
-from diplomacy.names import org_key
 
-from .base import CuratedAdmin, EditorInlineMixin
+from .base import CuratedAdmin, EditorInlineMixin, ids_or_subquery
 from .merge import merge_action
-from .people import search_by_key
 
 
 @admin.register(Country)
@@ -49,8 +48,8 @@ class OrganisationAdmin(CuratedAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent", "review", "updated_at"]
     list_filter = ["review", "kind"]
     list_select_related = ["country", "parent"]
-    # prefix match on the name, exact acronym; get_search_results adds the folded key
-    search_fields = ["^name", "=acronym"]
+    # shows the search box; get_search_results matches inside names and the acronym
+    search_fields = ["name", "=acronym"]
     autocomplete_fields = ["country", "parent"]
     inlines = [OrganisationNameInline, MemberInline]
     actions = [*CuratedAdmin.actions, "merge_selected"]
@@ -61,12 +60,11 @@ class OrganisationAdmin(CuratedAdmin):
     ]
 
     def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term.strip():
-            results |= search_by_key(
-                queryset, search_term, OrganisationName, "organisation", org_key
-            )
-        return results, may_have_duplicates
+        if not search_term.strip():
+            return queryset, False
+        by_acronym = Q(acronym__iexact=search_term.strip())
+        by_name = Q(pk__in=ids_or_subquery(Organisation.objects.name_contains(search_term)))
+        return queryset.filter(by_name | by_acronym), False
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -4,7 +4,6 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -12,20 +11,10 @@ from django.views.decorators.http import require_POST
 
 from diplomacy.merging import merge_persons, split_person
 from diplomacy.models import Person, PersonName, Position
-from diplomacy.names import name_key
 
 from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, render_sources
 from .merge import merge_action
 from .review_queue import review_queue_view
-
-
-def search_by_key(queryset, term, names_model, owner_field, key_function=name_key):
-    """Rows whose name key or other name's key is the key of ``term`` (both indexed)."""
-    key = key_function(term)
-    if not key:
-        return queryset.none()
-    other_names = names_model.objects.filter(key=key).values(owner_field)
-    return queryset.filter(Q(key=key) | Q(pk__in=other_names))
 
 
 class PersonNameInline(EditorInlineMixin, admin.TabularInline):
@@ -49,8 +38,8 @@ class PersonAdmin(CuratedAdmin):
     list_display = ["name", "country", "review", "merged_into", "updated_at"]
     list_filter = ["review", ("merged_into", admin.EmptyFieldListFilter), "country"]
     list_select_related = ["country", "merged_into"]
-    # prefix match on the name; get_search_results adds the spelling-folded key
-    search_fields = ["^name"]
+    # shows the search box; get_search_results matches inside every name of a person
+    search_fields = ["name"]
     autocomplete_fields = ["country", "merged_into"]
     inlines = [PersonNameInline, PositionInline]
     actions = [*CuratedAdmin.actions, "merge_selected"]
@@ -68,10 +57,10 @@ class PersonAdmin(CuratedAdmin):
             obj.remember_name(form.initial.get("name"))
 
     def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term.strip():
-            results |= search_by_key(queryset, search_term, PersonName, "person")
-        return results, may_have_duplicates
+        # the change list and every person autocomplete: "tokayev" finds "Kassym Tokaev"
+        if not search_term.strip():
+            return queryset, False
+        return queryset.name_contains(search_term), False
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

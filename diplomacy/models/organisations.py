@@ -12,6 +12,25 @@ class OrganisationQuerySet(CuratedQuerySet):
         key = org_key(name)
         return self.filter(models.Q(key=key) | models.Q(names__key=key)).distinct()
 
+    def name_contains(self, text):
+        """Organisations with every word of ``text`` inside their name or one of their
+        other names, spelling folded as in match keys (trigram indexes on PostgreSQL)."""
+        keys = [key for key in (org_key(word) for word in text.split()) if key]
+        if not keys:
+            return self.none()
+        matches = self
+        for key in keys:
+            # a UNION of two index scans; an OR of the two would read the whole table
+            other_names = OrganisationName.objects.filter(key__contains=key).order_by()
+            ids = (
+                Organisation.objects.filter(key__contains=key)
+                .order_by()
+                .values("pk")
+                .union(other_names.values("organisation"))
+            )
+            matches = matches.filter(pk__in=ids)
+        return matches
+
 
 class Organisation(Curated):
     """An organisation, organ, ministry, party, parliament, institute or company."""

@@ -3,7 +3,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
-from diplomacy.names import name_key
+from diplomacy.names import name_key, name_key_fragments
 
 from .curation import Curated, CuratedQuerySet
 
@@ -17,6 +17,33 @@ class PersonQuerySet(CuratedQuerySet):
             .filter(models.Q(key=key) | models.Q(names__key=key))
             .distinct()
         )
+
+    def name_contains(self, text):
+        """Persons with every word of ``text`` inside their name or one of their other
+        names, spelling folded as in match keys (case, accents, kh/h, -yev/-ev...).
+
+        A substring of the ``key`` columns: PostgreSQL serves it from trigram indexes
+        (migration 0012), SQLite scans the keys.
+        """
+        words = [name_key_fragments(word) for word in text.split()]
+        words = [fragments for fragments in words if fragments]
+        if not words:
+            return self.none()
+        matches = self
+        for fragments in words:
+            in_name, in_other_name = models.Q(), models.Q()
+            for fragment in fragments:
+                in_name |= models.Q(key__contains=fragment)
+                in_other_name |= models.Q(key__contains=fragment)
+            # a UNION of two index scans; an OR of the two would read the whole table
+            ids = (
+                Person.objects.filter(in_name)
+                .order_by()
+                .values("pk")
+                .union(PersonName.objects.filter(in_other_name).order_by().values("person"))
+            )
+            matches = matches.filter(pk__in=ids)
+        return matches
 
     def untouched(self):
         """Persons no editor worked on: not curated, no post, other name or participation
