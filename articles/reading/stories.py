@@ -13,6 +13,7 @@ from .datelines import Dateline
 from .dates import _safe_date
 from .decoding import MAX_BYTES, ReadError, _checked_text, check_size, decode
 from .html import html_to_text, looks_like_html
+from .markdown import looks_like_markdown, markdown_to_text
 
 # --------------------------------------------------------------------------- public API
 
@@ -120,6 +121,8 @@ def read_document(
         text, html_meta = html_to_text(text)
         if not text.strip():
             raise ReadError("empty document (no text in the HTML)")
+    elif looks_like_markdown(file_name):
+        text = markdown_to_text(text)
     analysed = _Text(text)
     published = published or html_meta.get("published") or analysed.published
     stories = _split(analysed, published)

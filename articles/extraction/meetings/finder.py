@@ -150,6 +150,9 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                     city = self.ctx.lexicon.city(story.dateline_place)
                     # "UZBEKISTAN, March 12": a country is not a place to meet at
                     is_country = self.ctx.lexicon.country_for_phrase(story.dateline_place)
+                    if city is None and is_country:
+                        # "KUWAIT, May 4": a capital named "<country> City"
+                        city = self.ctx.lexicon.city(f"{story.dateline_place} City")
                     state.dateline_city = (
                         city[0] if city else None if is_country else story.dateline_place
                     )

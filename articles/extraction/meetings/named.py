@@ -79,14 +79,33 @@ ATTENDEES = re.compile(
     r"\b(?:attendees|participants|those present|guests|those (?:attending|present at|taking part in)"
     r"(?: the [a-z]+)?) (?:included|were|include)\b"
 )
+# "A and B also attended.", "A, B and C were among those present.": the people of the
+# sentence joined the gathering under way (the sentence names no meeting of its own)
+JOINED_UNDER_WAY = re.compile(
+    r"\b(?:(?:also |too )?(?:took part|attended|participated|(?:was|were) present)"
+    r"|(?:was|were) (?:also )?among (?:those present|those attending|the participants"
+    r"|the attendees|the (?:[a-z]+ )?(?:leaders|ministers|delegates|guests) who "
+    r"(?:attended|took part|were present)))\W*$"
+)
+# "Kazakhstan was represented by Deputy Minister A": A joined the gathering under way
+REPRESENTED_BY = re.compile(r"\b(?:was|were) (?:also )?represented by\b")
+# "the opening session", "its closing session": a part of the gathering under way
+PART_OF_A_MEETING = frozenset({"opening", "closing", "plenary", "final", "inaugural"})
 SIDELINES = re.compile(
     r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
 )
 # a body named like a gathering, told as one: "The X Ministerial Council opened ..."
 CONVENES = re.compile(
     r"\s*(?:\([^)]{1,20}\)\s*)?(?:opened|opens|was held|is held|is being held|took place|convened"
+    r"|met (?=in |on |at |here\b|today\b)"
     r"|began|begins|kicked off|closed|concluded|ended|wrapped up)\b"
 )
+# "ended their two-day summit on Sunday", "The summit closed on Friday": its last day
+ENDED_BEFORE = re.compile(
+    r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up)"
+    r"(?: (?:a|an|the|its|their))? ?$"
+)
+ENDED_AFTER = re.compile(r"^\s*(?:ended|ends|closed|closes|concluded|concludes|wrapped up)\b")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
 GENERIC_NP = words("meeting_generic_np")
@@ -103,12 +122,14 @@ class NamedMeetingsMixin:
         if not self.text[:ce].rstrip().endswith(":"):
             return ce
         end, at = ce, ce
+        semicolons = False  # a communiqué's lines end with ";", the last one with "."
         while at < len(self.text):
             line_end = self.text.find("\n", at)
             line_end = len(self.text) if line_end < 0 else line_end
             line = self.text[at:line_end]
-            if LIST_LINE.match(line):
+            if LIST_LINE.match(line) or semicolons or (end == ce and line.rstrip().endswith(";")):
                 end = line_end
+                semicolons = line.rstrip().endswith(";")
             elif line.strip() or end > ce:
                 break
             at = line_end + 1
@@ -147,6 +168,8 @@ class NamedMeetingsMixin:
                 kind = "ministerial"
             if kind in ("multilateral", "bilateral") and REMOTE.search(text):
                 kind = "call"  # "held a virtual meeting": a video call
+            elif kind == "forum" and re.search(r"\b(?:video ?|tele)conference\b", text):
+                kind = "call"  # "held a video conference with X": not a forum
             participants: list[int] = []
             participating = PARTICIPATION.search(before) or (
                 kind == "ceremony" and IN_A_CEREMONY.search(before)
@@ -160,9 +183,10 @@ class NamedMeetingsMixin:
             if passive:
                 start = b + passive.end()
                 participants = self.people(start, self._list_end(ce), clause_start=start)
-            chair = UNDER_THE_CHAIR.search(after)
+            # the chair may come after a long "was held in X on <date>"
+            chair = UNDER_THE_CHAIR.search(low, b - cs, ce - cs)
             if chair:
-                start = b + chair.end()
+                start = cs + chair.end()
                 participants += [
                     p for p in self.people(start, ce, clause_start=start) if p not in participants
                 ]
@@ -265,7 +289,8 @@ class NamedMeetingsMixin:
             if pair and report.date_strength <= DATELINE and state.last_day is not None:
                 # the day the pair's sentence gave ("agreed Wednesday")
                 report.date, report.precision = state.last_day.date, Precision.DAY
-            self._duration(report, self.low[a:b])
+            ending = ENDED_BEFORE.search(before) or ENDED_AFTER.match(after)
+            self._duration(report, self.low[a:b], ending=bool(ending))
             self._where(report, state, a, ce, cs, ce, low)
             if report.title.lower() in MEETING_HEADS and report.city:
                 report.title += f" in {report.city}"  # "at a summit": "Summit in Lakeview"
@@ -281,11 +306,17 @@ class NamedMeetingsMixin:
             self.reports.append(report)
         # "Attendees included A, B and C" about the meeting under way
         if (
-            ATTENDEES.search(low)
+            (ATTENDEES.search(low) or JOINED_UNDER_WAY.search(low))
             and state.main is not None
             and not self._meeting_phrases(cs, ce, low)
         ):
             for p in self.people(cs, ce):
+                if p not in state.main.participants:
+                    state.main.participants.append(p)
+        represented = REPRESENTED_BY.search(low)
+        if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
+            start = cs + represented.end()
+            for p in self.people(start, ce, clause_start=start)[:1]:
                 if p not in state.main.participants:
                     state.main.participants.append(p)
         # "Addressing the ministers, President X said": a meeting with the group
@@ -328,13 +359,16 @@ class NamedMeetingsMixin:
         return None
 
     @staticmethod
-    def _duration(report: Report, text: str):
-        """A meeting of "three days" that starts on a known day ends two days later."""
+    def _duration(report: Report, text: str, ending: bool = False):
+        """A meeting of "three days" that starts on a known day ends two days later; one
+        told as ending ("ended its two-day summit on Sunday") started two days earlier."""
         found = DURATION.search(text)
         if not found or report.date is None or report.precision != Precision.DAY:
             return
         days = int(found.group(1)) if found.group(1).isdigit() else NUMBERS[found.group(1)]
-        if report.end_date is None:
+        if report.end_date is None and ending:
+            report.date, report.end_date = report.date - dt.timedelta(days=days - 1), report.date
+        elif report.end_date is None:
             report.end_date = report.date + dt.timedelta(days=days - 1)
         elif report.end_date == report.date:
             # "a three-day meeting through Friday": Friday is the last day
@@ -371,8 +405,13 @@ class NamedMeetingsMixin:
         tells: "The OSCE Ministerial Council opened in Valletta", "attended the X Summit"."""
         end = self.tokens[k].end
         span = next(((s, e) for s, e, _ in self.org_spans if s <= self.tokens[k].start < e), None)
-        if span is None or span[1] != end:
+        if span is None:
             return False
+        if span[1] != end:
+            # "The Ministerial Council of the X (XO) was held": an organ of a body
+            if not self.low.startswith(" of ", end):
+                return False
+            end = span[1]
         return bool(
             CONVENES.match(low[end - cs : ce - cs])
             or PARTICIPATION.search(low[max(0, span[0] - cs - 40) : span[0] - cs])
@@ -487,6 +526,8 @@ class NamedMeetingsMixin:
                     b = j
             modifiers = [t.lower for t in toks[a:k]]
             generic = det in GENERIC_NP and not modifiers and b == k + 1 and det not in ("a", "an")
+            if head == "session" and modifiers and set(modifiers) <= PART_OF_A_MEETING:
+                generic = b == k + 1 and det in GENERIC_NP
             # "at a summit", "in a ceremony": one they were at
             at_one = a - 2 >= first and (
                 toks[a - 2].lower == "at" or (toks[a - 2].lower == "in" and head == "ceremony")
@@ -509,6 +550,8 @@ class NamedMeetingsMixin:
                 r"council of (?:foreign )?minist", self.low[start:end]
             ):
                 kind = "ministerial"
+            elif re.search(r"\bheads of state\b", self.low[start:end]):
+                kind = "summit"  # "the meeting of the Council of Heads of State"
             elif re.search(r"\b(?:forum|summit)\b", self.low[toks[k].end : end]):
                 kind = "forum" if "forum" in self.low[toks[k].end : end] else "summit"
             elif "summit" in words:

@@ -209,8 +209,11 @@ class PhrasesMixin:
 
     def _not_a_body(self, a, b, words) -> bool:
         """A venue ("Conference Centre"), a person's government ("the Smith
-        Administration"), or a scheme named after a body ("X Office Initiative")."""
+        Administration"), a scheme named after a body ("X Office Initiative"), or a
+        country's own name ("the Russian Federation", "the Kyrgyz Republic")."""
         lows = [w.lower for w in words]
+        if self.lexicon.country_for_phrase(self.ctx.span_text(words[0].i, words[-1].i + 1)):
+            return True
         if len(lows) >= 2 and lows[-1] in VENUE_HEADS and lows[-2] in VENUE_WORDS:
             return True
         if (

@@ -141,6 +141,8 @@ class CandidatesMixin:
             return "X"
         if low in TITLE_WORDS or self._honorific_after_honorific(k):
             return "T"
+        if t.text in ("'", "’") and k > 0 and self.tokens[k - 1].lower in HONORIFICS:
+            return "T"  # the apostrophe of "Dato' Sri"
         if self._entity_token(k) or low in ORG_HEADS or low in PLACE_WORDS or low in REGION_WORDS:
             return "G"
         if low in DOMAIN_WORDS and t.is_cap:

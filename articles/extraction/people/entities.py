@@ -207,8 +207,9 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "uly", "uulu", 
 
 def other_orders(name: str) -> list[str]:
     """Other ways one person's full name is written: without middle initials ("Orla K.
-    Venn" -> "Orla Venn"), and given name first for "Surname Given Patronymic" forms
-    ("Ivanov Pyotr Sergeyevich" -> "Pyotr Ivanov")."""
+    Venn" -> "Orla Venn"), given name first for "Surname Given Patronymic" forms
+    ("Ivanov Pyotr Sergeyevich" -> "Pyotr Ivanov"), and without the patronymic in the
+    middle ("Pyotr Sergeyevich Ivanov" -> "Pyotr Ivanov")."""
     words = name.split()
     out = []
     if len(words) >= 3:
@@ -217,15 +218,35 @@ def other_orders(name: str) -> list[str]:
             out.append(" ".join(plain))
     if len(words) == 3 and words[2].lower().endswith(PATRONYMIC_ENDINGS):
         out.append(f"{words[1]} {words[0]}")
+    elif len(words) == 3 and words[1].lower().endswith(PATRONYMIC_ENDINGS + ("yich",)):
+        out.append(f"{words[0]} {words[2]}")  # "Pyotr Sergeyevich Ivanov" -> "Pyotr Ivanov"
     return out
 
 
 def add_position(entity: PersonEntity, position: Position) -> None:
-    """One post once, however it is worded; another wording may add its body and country."""
+    """One post once, however it is worded; another wording may add its body and country.
+
+    A post's head alone ("Minister Roe", "Cabinet Secretary Roe") after the full post
+    ("Minister of Fisheries", "Cabinet Secretary for Trade") is the same post shortened,
+    and the full post told after its head replaces it."""
     key = post_key(position.title)
-    for held in entity.positions:
-        if post_key(held.title) == key:
+    for i, held in enumerate(entity.positions):
+        if post_key(held.title) == key or _shortened(position.title, held.title):
             held.organisation_key = held.organisation_key or position.organisation_key
             held.country = held.country or position.country
             return
+        if _shortened(held.title, position.title):
+            position.organisation_key = position.organisation_key or held.organisation_key
+            position.country = position.country or held.country
+            entity.positions[i] = position
+            return
     entity.positions.append(position)
+
+
+def _shortened(short: str, full: str) -> bool:
+    """ "Minister" of "Minister of Fisheries" or "Foreign Minister"; "Cabinet Secretary" of
+    "Cabinet Secretary for Trade": the first or last words of a longer post."""
+    words, longer = short.lower().split(), full.lower().split()
+    return 0 < len(words) < len(longer) and (
+        longer[: len(words)] == words or longer[-len(words) :] == words
+    )

@@ -135,6 +135,9 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                     self._add_mention(c.a, c.b, idx, "full")
                 elif (idx := self._particle_surname(word)) is not None:
                     self._add_mention(c.a, c.b, idx, "surname")
+                elif (idx := self._part_of_known(word)) is not None:
+                    # "met Vargas Llorente" after "Tomás Ignacio Vargas Llorente"
+                    self._add_mention(c.a, c.b, idx, "surname")
                 continue
             choices = parts.get(name_key(word))
             if choices:

@@ -198,8 +198,10 @@ class TitlesMixin:
                 and toks[part[-2]].lower != "crown"
             ):
                 part = part[:-1]
-            while part and toks[part[-1]].lower in HONORIFIC_WORDS:
-                h = toks[part[-1]].lower
+            while part and (
+                toks[part[-1]].lower in HONORIFIC_WORDS or toks[part[-1]].text in ("'", "’")
+            ):
+                h = toks[part[-1]].lower  # an apostrophe is part of "Dato'"
                 gender = gender or GENDER_BY_HONORIFIC.get(h)
                 if h == "ambassador":
                     positions.append(Position(title="Ambassador"))

@@ -47,12 +47,24 @@ class TranscriptsMixin:
         """(person or None for a questioner, the colon's token) of a speaker label."""
         toks = self.tokens
         colon = next(
-            (k for k in range(lo, min(hi, lo + MAX_LABEL_TOKENS + 1)) if toks[k].text == ":"),
+            (
+                k
+                for k in range(lo, min(hi, lo + MAX_LABEL_TOKENS + 1))
+                if toks[k].text in (":", "):")
+            ),
             None,
         )
         if colon is None or colon == lo or colon + 1 >= hi:
             return None
         words = [toks[k] for k in range(lo, colon)]
+        if (
+            len(words) >= 3
+            and words[0].is_word
+            and _fold(words[0].text) in ASKER_LABELS
+            and words[1].text == "("
+            and (words[-1].text == ")" or toks[colon].text == "):")
+        ):
+            return None, colon  # "QUESTION (Daily Planet):" a journalist and their outlet
         if not all(
             t.text == "." or t.lower in LABEL_CONNECTORS or (t.is_word and t.is_cap) for t in words
         ):
