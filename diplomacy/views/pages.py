@@ -50,74 +50,117 @@ def home(request):
     )
 
 
-def snippet(text, words, width=SNIPPET):
-    """A window of ``text`` around the first searched word, the words in <mark>, escaped."""
-    text = text or ""
+# the words searched for, from the start of a word: "meet" also marks "meeting"
+def _word_pattern(words):
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.I)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def word_window(text, start, end):
+    """``text[start:end]`` widened or narrowed to whole words: never cut inside a word.
+
+    The start moves forward to the next word (a window that begins mid-word drops that
+    word's tail); the end moves back to the last space before it.
+    """
+    if start > 0 and not text[start - 1].isspace():
+        space = _SPACE.search(text, start, end)
+        start = space.end() if space else start
+    if end < len(text) and not text[end].isspace():
+        spaces = [space.start() for space in _SPACE.finditer(text, start, end)]
+        end = spaces[-1] if spaces else end
+    return start, end
+
+
+def marked(text, words):
+    """``text`` escaped, with the searched words in <mark>."""
     if not words:
-        return escape(text[:width] + ("\u2026" if len(text) > width else ""))
-    # stems match longer words: "meet" finds "meeting"
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
-    )
-    found = pattern.search(text)
-    start = max(0, found.start() - width // 3) if found else 0
-    end = min(len(text), start + width)
-    window = text[start:end]
-    parts = []
-    cursor = 0
-    for match in pattern.finditer(window):
-        parts.append(escape(window[cursor : match.start()]))
+        return escape(text)
+    parts, cursor = [], 0
+    for match in _word_pattern(words).finditer(text):
+        parts.append(escape(text[cursor : match.start()]))
         parts.append(f"<mark>{escape(match.group(0))}</mark>")
         cursor = match.end()
-    parts.append(escape(window[cursor:]))
-    prefix = "\u2026" if start > 0 else ""
-    suffix = "\u2026" if end < len(text) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)
+    parts.append(escape(text[cursor:]))
+    return mark_safe("".join(parts))
+
+
+def snippet(text, words, width=SNIPPET):
+    """A window of ``text`` around the first searched word, cut at word boundaries, the
+    words in <mark>, escaped."""
+    text = text or ""
+    found = _word_pattern(words).search(text) if words else None
+    start = max(0, found.start() - width // 3) if found else 0
+    start, end = word_window(text, start, min(len(text), start + width))
+    if found and start > found.start():
+        start = found.start()
+    prefix = "\u2026 " if start > 0 else ""
+    suffix = " \u2026" if end < len(text) else ""
+    return mark_safe(prefix + marked(text[start:end].strip(), words) + suffix)
+
+
+KIND_LABELS = {
+    "person": ("Person", "Persons"),
+    "organisation": ("Organisation", "Organisations"),
+    "meeting": ("Meeting", "Meetings"),
+    "statement": ("Statement", "Statements"),
+    "article": ("Article", "Articles"),
+}
+# results per kind when every kind is shown; "See all" pages through one kind
+PREVIEW = 5
+
+
+def _search_row(kind, record, words):
+    """What the results page shows of one record: the record and its marked text."""
+    if kind in ("statement", "article"):
+        return {"record": record, "snippet": snippet(record.text, words)}
+    if kind == "meeting":
+        return {"record": record, "name": marked(str(record), words)}
+    other = getattr(record, "other_name", None)
+    own_matches = all(word in record.name.lower() for word in words)
+    return {
+        "record": record,
+        "name": marked(record.name, words),
+        "other_name": marked(other, words) if other and not own_matches else None,
+    }
 
 
 @require_safe
 def search_page(request):
     query = request.GET.get("q", "")[:500]
     kind = request.GET.get("kind", "")
-    kinds = (kind,) if kind in full_text.KINDS else full_text.KINDS
+    kind = kind if kind in full_text.SITE_KINDS else ""
     try:
         page = max(1, min(int(request.GET.get("page", 1)), 500))
     except (TypeError, ValueError):
         page = 1
     words = full_text.terms(query)
-    ids = full_text.search(
-        query, kinds=kinds, limit=SEARCH_PAGE + 1, offset=(page - 1) * SEARCH_PAGE
-    )
-    statements, articles = [], []
-    if ids.get("statement"):
-        found = Statement.objects.select_related("speaker", "meeting").in_bulk(
-            ids["statement"][:SEARCH_PAGE]
+    size = SEARCH_PAGE if kind else PREVIEW
+    offset = (page - 1) * size if kind else 0
+    groups = []
+    for kind_ in (kind,) if kind else full_text.SITE_KINDS:
+        records, total = full_text.find(query, kind_, limit=size, offset=offset)
+        groups.append(
+            {
+                "kind": kind_,
+                "label": KIND_LABELS[kind_][1],
+                "rows": [_search_row(kind_, record, words) for record in records],
+                "total": total,
+                "more": total > offset + len(records),
+            }
         )
-        statements = [
-            {"statement": found[pk], "snippet": snippet(found[pk].text, words)}
-            for pk in ids["statement"][:SEARCH_PAGE]
-            if pk in found
-        ]
-    if ids.get("article"):
-        found = Article.objects.in_bulk(ids["article"][:SEARCH_PAGE])
-        articles = [
-            {"article": found[pk], "snippet": snippet(found[pk].text, words)}
-            for pk in ids["article"][:SEARCH_PAGE]
-            if pk in found
-        ]
-    more = {kind_: len(found_ids) > SEARCH_PAGE for kind_, found_ids in ids.items()}
     return TemplateResponse(
         request,
         "diplomacy/search.html",
         {
             "query": query,
-            "kind": kind if kind in full_text.KINDS else "",
+            "kind": kind,
+            "kinds": [(key, labels[1]) for key, labels in KIND_LABELS.items()],
             "words": words,
-            "statements": statements,
-            "articles": articles,
-            "more": more,
+            "groups": groups,
             "page": page,
-            "rank_start": (page - 1) * SEARCH_PAGE + 1,
+            "rank_start": offset + 1,
             "searched": bool(query.strip()),
         },
     )

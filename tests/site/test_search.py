@@ -131,8 +131,8 @@ class SearchTests(TestCase):
         self.assertContains(response, "Energy deal signed")
         self.assertNotContains(response, "Rejected energy remark")
         only = self.client.get(reverse("site:search"), {"q": "energy", "kind": "article"})
-        self.assertEqual(only.context["statements"], [])
-        self.assertEqual(len(only.context["articles"]), 1)
+        self.assertEqual([group["kind"] for group in only.context["groups"]], ["article"])
+        self.assertEqual(len(only.context["groups"][0]["rows"]), 1)
 
     def test_statement_list_text_filter_uses_the_index(self):
         response = self.client.get(reverse("site:statement-list"), {"q": "energy"})
