@@ -4,6 +4,7 @@ Pure functions over strings and the reference ``Lexicon``; no database access.
 """
 
 from .context import Context
+from .coreference import Coreference
 from .gazetteer import Lexicon
 from .meetings import find_meetings
 from .organisations import find_organisations
@@ -35,6 +36,8 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
     result.organisations = organisations + implied
     result.persons = persons
     result.person_mentions = mentions
-    result.meetings = find_meetings(ctx, result)
-    result.statements = find_statements(ctx, result)
+    # who each title and pronoun refers to: one pass, read by both finders
+    coref = Coreference(ctx, result)
+    result.meetings = find_meetings(ctx, result, coref)
+    result.statements = find_statements(ctx, result, coref)
     return result

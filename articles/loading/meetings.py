@@ -79,8 +79,8 @@ def load_meetings(state):
         for start, end in candidate.spans or [(candidate.start, candidate.end)]:
             state.add_evidence("meeting", start, end, meeting=meeting)
     # new meetings in one INSERT (their ids come back), then their participants
-    Meeting.objects.bulk_create(created)
-    Participation.objects.bulk_create(participations, ignore_conflicts=True)
+    sql.create(created)
+    sql.create(participations, ignore_conflicts=True)
 
 
 def _rejected_names(state, candidate) -> set[str]:

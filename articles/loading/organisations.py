@@ -79,4 +79,4 @@ def _add_org_names(org, names, known):
             new.append(OrganisationName(organisation=org, key=key, name=name))
             existing.add(key)
             known.add((org.pk, key))
-    OrganisationName.objects.bulk_create(new, ignore_conflicts=True)
+    sql.create(new, ignore_conflicts=True)

@@ -7,7 +7,7 @@ from diplomacy.names import name_key, post_key
 
 from .. import sql
 from ..resolution import resolve_persons
-from .state import quiet_save, save_if_changed
+from .state import save_if_changed
 
 
 def load_persons(state):
@@ -18,11 +18,15 @@ def load_persons(state):
     for m in state.extraction.person_mentions:
         by_entity.setdefault(m.entity, []).append(m)
     entities = state.extraction.persons
+    new = []
     for index, (entity, person) in enumerate(zip(entities, resolve_persons(entities), strict=True)):
         country = state.countries.get(entity.country)
         if person is None:
-            person = Person(name=entity.name[:200], country=country, gender=entity.gender or "")
-            quiet_save(person)
+            name = entity.name[:200]
+            person = Person(
+                name=name, key=name_key(name), country=country, gender=entity.gender or ""
+            )
+            new.append(person)
             state.counts[("person", "created")] += 1
         else:
             changed = False
@@ -37,14 +41,19 @@ def load_persons(state):
         state.person_for[index] = person
         for m in by_entity.get(index, []):
             state.add_evidence("person", m.start, m.end, person=person)
-    _person_names(state)
-    _positions(state, by_entity)
+    # the register's other names and posts are looked up for persons it held before
+    found = {p.pk for p in state.person_for.values() if p.pk}
+    # one INSERT for the new persons (no history row: history records editors' changes)
+    sql.create(new)
+    state.new_persons = {p.pk for p in new}
+    _person_names(state, found)
+    _positions(state, by_entity, found)
 
 
-def _person_names(state):
-    """Every full-name spelling seen becomes another name of its person (one query)."""
-    people = {p.pk: p for p in state.person_for.values()}
-    existing = set(sql.values(PersonName, ("person_id", "name"), person_id__in=people))
+def _person_names(state, found):
+    """Every full-name spelling seen becomes another name of its person (one query for
+    the persons ``found`` in the register, one insert)."""
+    existing = set(sql.values(PersonName, ("person_id", "name"), person_id__in=found))
     new = {}
     for index, entity in enumerate(state.extraction.persons):
         person = state.person_for[index]
@@ -55,16 +64,16 @@ def _person_names(state):
                     new[(person.pk, name)] = PersonName(
                         person=person, name=name, key=name_key(name)
                     )
-    PersonName.objects.bulk_create(new.values(), ignore_conflicts=True)
+    sql.create(new.values(), ignore_conflicts=True)
 
 
-def _positions(state, by_entity):
-    """Posts the text gives, with the span of the full name as evidence (few queries)."""
+def _positions(state, by_entity, found):
+    """Posts the text gives, with the span of the full name as evidence (one query for
+    the posts of the persons ``found`` in the register, one insert, one update)."""
     when = _document_date(state.document)
-    people = {p.pk for p in state.person_for.values()}
     # one post however it is worded: "Foreign Minister" is "Minister of Foreign Affairs"
     rows: dict[tuple, list[Position]] = {}
-    for p in sql.records(Position, ("id",), person_id__in=people):
+    for p in sql.records(Position, ("id",), person_id__in=found):
         rows.setdefault((p.person_id, post_key(p.title)), []).append(p)
     # the fullest of the rows an editor or older import left for one post
     existing = {
@@ -107,7 +116,7 @@ def _positions(state, by_entity):
                     changed[position.pk] = position
             if anchor:
                 anchors.append((position, anchor))
-    Position.objects.bulk_create(created.values(), ignore_conflicts=False)
+    sql.create(created.values())
     if changed:
         sql.update_rows(Position, ["start", "end", "organisation", "country"], changed.values())
     state.counts[("position", "created")] += len(created)

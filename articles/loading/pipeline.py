@@ -94,7 +94,8 @@ def lock_names(state):
     after which it finds the record. Every document first takes a lock per kind, in one
     fixed order: shared when it then locks its keys one by one, exclusive when it has
     more than ``LOCKS_PER_KIND`` keys of that kind, so the locks one document holds stay
-    bounded. Kinds in a fixed order first, then keys in sorted order: no deadlock.
+    bounded. Kinds in a fixed order first, then keys in sorted order: no deadlock. All
+    of them in one statement (one round trip, not one per key).
     SQLite needs nothing: its writers already take the database lock at BEGIN.
     """
     if connection.vendor != "postgresql":
@@ -107,16 +108,22 @@ def lock_names(state):
         "meeting": {str(m.date) for m in ex.meetings if m.date},
         "statement": {statement_text_key(s.text) for s in ex.statements},
     }
-    one_by_one = set()
+    kinds, one_by_one = [], set()
+    for kind, keys in keys_of.items():  # the same kind order in every importer
+        whole = len(keys) > LOCKS_PER_KIND
+        kinds.append((_lock_id(kind + ":*"), not whole))
+        if not whole:
+            one_by_one |= {_lock_id(f"{kind}:{k}") for k in keys}
+    ordered = kinds + [(lock_id, False) for lock_id in sorted(one_by_one)]
+    # one round trip: unnest yields the rows in the array's order, so the locks are
+    # taken in the order above
     with connection.cursor() as cursor:
-        for kind, keys in keys_of.items():  # the same kind order in every importer
-            whole = len(keys) > LOCKS_PER_KIND
-            function = "pg_advisory_xact_lock" if whole else "pg_advisory_xact_lock_shared"
-            cursor.execute(f"SELECT {function}(%s)", [_lock_id(kind + ":*")])
-            if not whole:
-                one_by_one |= {_lock_id(f"{kind}:{k}") for k in keys}
-        for lock_id in sorted(one_by_one):
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+        cursor.execute(
+            "SELECT CASE WHEN shared THEN pg_advisory_xact_lock_shared(id)"
+            " ELSE pg_advisory_xact_lock(id) END"
+            " FROM unnest(%s::bigint[], %s::boolean[]) AS lock(id, shared)",
+            [[i for i, _ in ordered], [shared for _, shared in ordered]],
+        )
 
 
 def _lock_id(key: str) -> int:

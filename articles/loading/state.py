@@ -37,6 +37,9 @@ class LoadState:
     org_for: dict[str, Organisation] = field(default_factory=dict)
     # persons: index in extraction.persons -> record; read by meetings and statements
     person_for: dict[int, Person] = field(default_factory=dict)
+    # persons: ids of the persons this document created (nothing in the register refers
+    # to them yet); read by statements
+    new_persons: set[int] = field(default_factory=set)
     # persons: ids of persons who gained a country; read by the summaries
     gained_country: set[int] = field(default_factory=set)
     # meetings: index in extraction.meetings -> record; read by statements

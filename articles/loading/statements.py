@@ -28,7 +28,7 @@ def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
 def load_statements(state):
     """Each utterance once: an earlier report of it gains this article as a source.
 
-    Three queries per document whatever its size: statements with the same words,
+    At most three queries per document whatever its size: statements with the same words,
     statements of the same speakers around the same dates (for reworded reports), and
     one bulk insert of the new ones."""
     candidates = state.extraction.statements
@@ -38,19 +38,17 @@ def load_statements(state):
     speakers = [
         state.person_for.get(c.speaker) if c.speaker is not None else None for c in candidates
     ]
-    same_words = {}
-    # only this document's speakers' rows: a stock phrase said by hundreds of people
-    # must not load hundreds of statements
-    rows = sql.records(
-        Statement, text_key__in=set(keys), speaker_id__in={s.pk for s in speakers if s}
-    )
-    if None in speakers:
-        rows += sql.records(Statement, text_key__in=set(keys), speaker_id=None)
+    # only the statements of this document's speakers the register held before it (a
+    # person it created has none yet): a stock phrase said by hundreds of people must not
+    # load hundreds of statements
+    earlier_speakers = {s.pk if s else None for s in speakers} - state.new_persons
+    rows = sql.records(Statement, text_key__in=set(keys), speaker_id__in=earlier_speakers)
     # no ORDER BY in SQL: it would steer the planner away from the text_key index
     rows.sort(key=lambda r: r.pk)
+    same_words = {}
     for row in rows:
         same_words.setdefault((row.text_key, row.speaker_id), row)
-    nearby = _nearby_statements(candidates, speakers, keys, same_words)
+    nearby = _nearby_statements(candidates, speakers, keys, same_words, earlier_speakers)
     new, changed, targets = [], {}, []
     for candidate, key, speaker in zip(candidates, keys, speakers, strict=True):
         meeting = (
@@ -85,7 +83,7 @@ def load_statements(state):
         else:
             state.counts[("statement", "matched")] += 1
         targets.append((candidate, statement))
-    Statement.objects.bulk_create(new, batch_size=500)
+    sql.create(new)
     if changed:
         sql.update_rows(Statement, ["meeting"], changed.values())
     for candidate, statement in targets:
@@ -93,12 +91,15 @@ def load_statements(state):
             state.add_evidence("statement", start, end, statement=statement)
 
 
-def _nearby_statements(candidates, speakers, keys, same_words):
+def _nearby_statements(candidates, speakers, keys, same_words, earlier_speakers):
     """Statements of this document's speakers within a day of its statements' dates."""
     wanted = [
         (c, sp)
         for c, sp, k in zip(candidates, speakers, keys, strict=True)
-        if sp is not None and c.date is not None and (k, sp.pk) not in same_words
+        if sp is not None
+        and sp.pk in earlier_speakers
+        and c.date is not None
+        and (k, sp.pk) not in same_words
     ]
     if not wanted:
         return {}

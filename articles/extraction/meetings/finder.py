@@ -45,14 +45,14 @@ LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
 
 
 class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
-    def __init__(self, ctx: Context, result: Extraction):
+    def __init__(self, ctx: Context, result: Extraction, coref: Coreference | None = None):
         self.ctx = ctx
         self.result = result
         self.tokens = ctx.tokens
         self.text = ctx.text
         self.low = ctx.text.lower()
         self.persons = result.persons
-        self.coref = Coreference(ctx, result)
+        self.coref = coref or Coreference(ctx, result)
         mentions = self.coref.mentions
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._mention_starts = [m.start for m in self.mentions]
@@ -228,6 +228,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
             main.participants.append(entity)
 
 
-def find_meetings(ctx: Context, result: Extraction) -> list[MeetingCandidate]:
+def find_meetings(
+    ctx: Context, result: Extraction, coref: Coreference | None = None
+) -> list[MeetingCandidate]:
     """Every meeting the document reports, each real meeting once."""
-    return MeetingFinder(ctx, result).run()
+    return MeetingFinder(ctx, result, coref).run()

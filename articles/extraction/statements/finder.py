@@ -27,11 +27,11 @@ from .vocabulary import LINK_LINES
 
 
 class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMixin, ReportedMixin):
-    def __init__(self, ctx: Context, result: Extraction):
+    def __init__(self, ctx: Context, result: Extraction, coref: Coreference | None = None):
         self.ctx = ctx
         self.result = result
         self.tokens = ctx.tokens
-        self.coref = Coreference(ctx, result)
+        self.coref = coref or Coreference(ctx, result)
         self.consumed: set[int] = set()  # tokens of quotations and their attributions
         self.drafts: list[Draft] = []
         self.loose_quotes = []
@@ -255,6 +255,8 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         return None, Precision.DAY
 
 
-def find_statements(ctx: Context, result: Extraction) -> list[StatementCandidate]:
+def find_statements(
+    ctx: Context, result: Extraction, coref: Coreference | None = None
+) -> list[StatementCandidate]:
     """Every quotation and reported utterance of a document, with speaker, date, meeting."""
-    return StatementFinder(ctx, result).statements()
+    return StatementFinder(ctx, result, coref).statements()
