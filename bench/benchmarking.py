@@ -45,6 +45,10 @@ ADMIN_TARGET_MS = 300
 PAGE_QUERY_TARGET = 10
 QUOTE_HEAVY_BYTES = 4_500_000  # under the default 5 MB limit
 QUOTE_HEAVY_GROWTH_TARGET = 2.5  # twice the size may cost at most this many times the time
+# targets from issue 17
+FLOOR_RATIO_TARGET = 4.0  # the import may cost at most this many times the floor
+REGISTER_GROWTH_TARGET = 1.1  # the same batch into a full register, vs into an empty one
+REGISTER_ARTICLES = 10_000
 
 
 @dataclass
@@ -279,10 +283,14 @@ def import_rows(
     seed=0,
     repeat=1,
     quote_bytes=QUOTE_HEAVY_BYTES,
+    register_articles=None,
+    with_floor=True,
 ) -> list[Row]:
     """Throughput rows; with ``repeat`` > 1 each setting runs that many times, the settings
     interleaved so that a change in the machine's speed affects them alike, and the fastest
-    run of each is reported (as timeit does: slower runs measure the machine's other load)."""
+    run of each is reported (as timeit does: slower runs measure the machine's other load).
+    The floor runs in every round too; the growth curve imports the corpus into a register
+    of ``register_articles`` articles (the memory run's, when it has that many)."""
     rows = []
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     databases = ThrowAwayDatabases(workdir)
@@ -290,58 +298,246 @@ def import_rows(
         corpus = workdir / "corpus"
         written = write_corpus(corpus, articles=articles, seed=seed)
         best: dict[int, dict] = {}
+        best_floor = None
         for _ in range(max(1, repeat)):
             for workers in workers_list:
-                result = import_corpus(corpus, databases.new(), workers=workers)
+                url = databases.new()
+                result = import_corpus(corpus, url, workers=workers)
+                result["url"] = url
                 if workers not in best or result["seconds"] < best[workers]["seconds"]:
                     best[workers] = result
-        single = None
-        runs = f", best of {repeat}" if repeat > 1 else ""
-        for workers in workers_list:
-            result = best[workers]
-            per_second = result["files"] / result["seconds"]
-            label = "1 process" if workers == 1 else f"--workers {workers}"
-            speedup = ""
-            if workers == 1:
-                single = result
-                target, ok = (
-                    f"≥ {IMPORT_WORDS_TARGET:,} words/s",
-                    _mark(result["words_per_second"] >= IMPORT_WORDS_TARGET),
-                )
-            else:
-                ratio = result["words_per_second"] / single["words_per_second"] if single else 0
-                speedup = f", ×{ratio:.2f} vs 1 process"
-                target, ok = f"≈ ×{workers} speed-up", _mark(ratio >= 0.8 * workers)
-            rows.append(
-                Row(
-                    f"import {written['files']:,} articles, {label}",
-                    f"{per_second:.1f} articles/s, {result['words_per_second']:,.0f} words/s"
-                    f" ({result['seconds']:.1f} s; {result['wall']:.1f} s with start-up"
-                    f"{speedup}{runs})",
-                    target=target,
-                    ok=ok,
-                )
-            )
+            if with_floor and 1 in best:
+                result = floor(corpus, best[1]["url"], databases.new())
+                if best_floor is None or result["seconds"] < best_floor["seconds"]:
+                    best_floor = result
+        rows += _throughput_rows(written, workers_list, best, repeat)
+        if best_floor is not None:
+            rows += floor_row(best_floor, best[1])
+        memory_url = None
         if memory_articles:
             big = workdir / "memory-corpus"
-            written = write_corpus(big, articles=memory_articles, seed=seed + 1)
-            result = import_corpus(big, databases.new(), workers=1)
+            written_big = write_corpus(big, articles=memory_articles, seed=seed + 1)
+            memory_url = databases.new()
+            result = import_corpus(big, memory_url, workers=1)
             megabytes = result["peak_rss"] / 2**20
             rows.append(
                 Row(
-                    f"peak RSS, import {written['files']:,} articles",
+                    f"peak RSS, import {written_big['files']:,} articles",
                     f"{megabytes:,.0f} MB ({result['words_per_second']:,.0f} words/s, "
                     f"{result['seconds']:.0f} s)",
                     target=f"< {MEMORY_TARGET_MB} MB",
                     ok=_mark(megabytes < MEMORY_TARGET_MB),
                 )
             )
+        if register_articles:
+            if memory_articles != register_articles:
+                register = workdir / "register-corpus"
+                write_corpus(register, articles=register_articles, seed=seed + 1)
+                memory_url = databases.new()
+                import_corpus(register, memory_url, workers=1)
+            # the empty-register import runs next to the full one, on the same machine load
+            empty = import_corpus(corpus, databases.new(), workers=1)
+            rows.append(growth_row(corpus, written, empty, memory_url, register_articles))
         if quote_bytes:
             rows.append(quote_heavy_row(workdir, databases, quote_bytes, seed))
     finally:
         databases.drop_all()
         shutil.rmtree(workdir, ignore_errors=True)
     return rows
+
+
+def _throughput_rows(written, workers_list, best, repeat) -> list[Row]:
+    rows = []
+    single = None
+    runs = f", best of {repeat}" if repeat > 1 else ""
+    for workers in workers_list:
+        result = best[workers]
+        per_second = result["files"] / result["seconds"]
+        label = "1 process" if workers == 1 else f"--workers {workers}"
+        speedup = ""
+        if workers == 1:
+            single = result
+            target, ok = (
+                f"≥ {IMPORT_WORDS_TARGET:,} words/s",
+                _mark(result["words_per_second"] >= IMPORT_WORDS_TARGET),
+            )
+        else:
+            ratio = result["words_per_second"] / single["words_per_second"] if single else 0
+            speedup = f", ×{ratio:.2f} vs 1 process"
+            target, ok = f"≈ ×{workers} speed-up", _mark(ratio >= 0.8 * workers)
+        rows.append(
+            Row(
+                f"import {written['files']:,} articles, {label}",
+                f"{per_second:.1f} articles/s, {result['words_per_second']:,.0f} words/s"
+                f" ({result['seconds']:.1f} s; {result['wall']:.1f} s with start-up"
+                f"{speedup}{runs})",
+                target=target,
+                ok=ok,
+            )
+        )
+    return rows
+
+
+# the rows an import wrote, as the floor writes them again
+FLOOR_TABLES = ("articles", "persons", "meetings", "statements", "evidence")
+_FLOOR_MARK = "floor-result:"
+
+
+def print_row_counts():
+    """Run in a child process: the imported database's row counts, for the floor."""
+    import json
+
+    print(_FLOOR_MARK, json.dumps(row_counts()))
+
+
+def _child_result(arguments, database_url):
+    import json
+
+    status, text, _, _ = run_manage(arguments, database_url)
+    line = next((ln for ln in text.splitlines() if ln.startswith(_FLOOR_MARK)), None)
+    if status != 0 or line is None:
+        raise RuntimeError(f"benchmark child failed (exit {status}):\n{text[-2000:]}")
+    return json.loads(line[len(_FLOOR_MARK) :])
+
+
+def _template_row(model, **values):
+    """Column names and values of one valid row of ``model`` (defaults, timestamps)."""
+    obj = model(**values)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    row = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+    return [f.column for f in fields], row
+
+
+def _share(total: int, i: int, n: int) -> int:
+    """Document ``i``'s share of ``total`` rows spread evenly over ``n`` documents."""
+    return total * (i + 1) // n - total * i // n
+
+
+def floor_child(corpus: str, counts: dict) -> None:
+    """Run in a child process on an empty database: what the import's work costs at
+    least. Every file is tokenized with the importer's spaCy tokenizer, then its share
+    of the rows the import wrote (articles, persons, meetings, statements, evidence) is
+    inserted with raw ``executemany``, one transaction per file as the importer does.
+    Prints the seconds and words."""
+    import json
+
+    from django.db import transaction
+
+    from articles.extraction.tokens import tokenizer
+    from diplomacy.models import Article, Country, Evidence, Meeting, Person, Statement
+
+    files = sorted(p for p in Path(corpus).iterdir() if p.is_file())
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    n = len(texts)
+    columns = {
+        "persons": _template_row(Person, name="Floor Person", key="floor person"),
+        "meetings": _template_row(Meeting, title="Floor meeting"),
+        "statements": _template_row(Statement, text="Floor words.", text_key="floor words"),
+    }
+    article_columns, article_row = _template_row(Article, file_name="f", text="", content_hash="")
+    # the evidence of a country mention: countries are there from the migrations
+    country = Country.objects.order_by("pk").values_list("pk", flat=True).first()
+    evidence_columns, evidence_row = _template_row(
+        Evidence, kind="country", start=0, end=1, country_id=country
+    )
+    table = {
+        "persons": Person._meta.db_table,
+        "meetings": Meeting._meta.db_table,
+        "statements": Statement._meta.db_table,
+    }
+
+    def insert(cursor, db_table, cols, rows, returning=False):
+        quoted = ", ".join(connection.ops.quote_name(c) for c in cols)
+        marks = ", ".join(["%s"] * len(cols))
+        sql = f"INSERT INTO {connection.ops.quote_name(db_table)} ({quoted}) VALUES ({marks})"
+        if returning:
+            cursor.execute(sql + " RETURNING id", rows[0])
+            return cursor.fetchone()[0]
+        cursor.executemany(sql, rows)
+
+    tokenize = tokenizer()
+    tokenize("warm up")
+    words = 0
+    started = time.perf_counter()
+    for i, text in enumerate(texts):
+        words += len(text.split())
+        tokenize(text)
+        with transaction.atomic(), connection.cursor() as cursor:
+            row = list(article_row)
+            row[article_columns.index("text")] = text
+            row[article_columns.index("content_hash")] = f"floor-{i}"
+            article_id = insert(
+                cursor, Article._meta.db_table, article_columns, [row], returning=True
+            )
+            for name, (cols, template) in columns.items():
+                count = _share(counts[name], i, n)
+                text_at = cols.index(
+                    "name" if name == "persons" else "title" if name == "meetings" else "text"
+                )
+                rows = []
+                for k in range(count):
+                    row = list(template)
+                    row[text_at] = f"{row[text_at]} {i} {k}"
+                    rows.append(row)
+                if rows:
+                    insert(cursor, table[name], cols, rows)
+            rows = []
+            for k in range(_share(counts["evidence"], i, n)):
+                row = list(evidence_row)
+                row[evidence_columns.index("article_id")] = article_id
+                row[evidence_columns.index("start")] = k
+                row[evidence_columns.index("end")] = k + 1
+                rows.append(row)
+            if rows:
+                insert(cursor, Evidence._meta.db_table, evidence_columns, rows)
+    seconds = time.perf_counter() - started
+    print(_FLOOR_MARK, json.dumps({"seconds": seconds, "words": words}))
+
+
+def floor(corpus: Path, imported_url: str, empty_url: str) -> dict:
+    """The floor for ``corpus``: the rows its import wrote into ``imported_url``,
+    inserted again into ``empty_url`` by ``floor_child``. Returns seconds, words, rows."""
+    counts = _child_result(
+        ["shell", "-c", "from bench.benchmarking import print_row_counts; print_row_counts()"],
+        imported_url,
+    )
+    rows = {name: counts[name] for name in FLOOR_TABLES}
+    code = f"from bench.benchmarking import floor_child; floor_child({str(corpus)!r}, {rows!r})"
+    result = _child_result(["shell", "-c", code], empty_url)
+    result["rows"] = rows
+    return result
+
+
+def floor_row(result: dict, imported: dict) -> list[Row]:
+    """The floor and the import as a ratio to it."""
+    words_per_second = result["words"] / max(result["seconds"], 1e-9)
+    ratio = imported["seconds"] / max(result["seconds"], 1e-9)
+    rows_written = ", ".join(f"{name} {n:,}" for name, n in result["rows"].items())
+    return [
+        Row(
+            "floor: tokenize + insert the same rows with executemany",
+            f"{words_per_second:,.0f} words/s ({result['seconds']:.1f} s; {rows_written})",
+        ),
+        Row(
+            "import, 1 process, as a ratio to the floor",
+            f"×{ratio:.2f}",
+            target=f"≤ ×{FLOOR_RATIO_TARGET:g}",
+            ok=_mark(ratio <= FLOOR_RATIO_TARGET),
+        ),
+    ]
+
+
+def growth_row(corpus: Path, written: dict, empty: dict, full_url: str, register: int) -> Row:
+    """The same batch into a register already holding ``register`` articles, as a ratio
+    to the same batch into an empty one."""
+    full = import_corpus(corpus, full_url, workers=1)
+    ratio = full["seconds"] / max(empty["seconds"], 1e-9)
+    return Row(
+        f"import {written['files']:,} articles into a {register:,}-article register vs empty",
+        f"×{ratio:.2f} ({full['seconds']:.1f} s vs {empty['seconds']:.1f} s)",
+        target=f"≤ ×{REGISTER_GROWTH_TARGET:g}",
+        ok=_mark(ratio <= REGISTER_GROWTH_TARGET),
+    )
 
 
 def quote_heavy_row(workdir: Path, databases, n_bytes: int, seed=0) -> Row:
@@ -658,6 +854,8 @@ def run_benchmark(
     seed=0,
     repeat=1,
     quote_bytes=QUOTE_HEAVY_BYTES,
+    register_articles=REGISTER_ARTICLES,
+    with_floor=True,
     progress=None,
 ) -> Report:
     say = progress or (lambda message: None)
@@ -666,8 +864,17 @@ def run_benchmark(
         say(f"import: {articles} generated articles, workers {', '.join(map(str, workers))}")
         if memory_articles:
             say(f"memory: {memory_articles} generated articles")
+        if register_articles:
+            say(f"growth: the same articles into a {register_articles}-article register")
         report.rows += import_rows(
-            articles, workers, memory_articles, seed=seed, repeat=repeat, quote_bytes=quote_bytes
+            articles,
+            workers,
+            memory_articles,
+            seed=seed,
+            repeat=repeat,
+            quote_bytes=quote_bytes,
+            register_articles=register_articles,
+            with_floor=with_floor,
         )
     if do_pages:
         say(f"pages: {requests} requests each")

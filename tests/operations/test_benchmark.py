@@ -24,7 +24,15 @@ class BenchmarkTests(TestCase):
 
     def test_benchmark_runs_end_to_end_and_prints_one_table(self):
         out = run_benchmark(
-            "--articles", "4", "--skip-memory", "--requests", "2", "--quote-bytes", "20000"
+            "--articles",
+            "4",
+            "--skip-memory",
+            "--register-articles",
+            "0",
+            "--requests",
+            "2",
+            "--quote-bytes",
+            "20000",
         )
         self.assertIn("- machine:", out)
         self.assertIn("- database:", out)
@@ -82,6 +90,9 @@ class BenchmarkTests(TestCase):
                 "1",
                 "--memory-articles",
                 "2",
+                "--register-articles",
+                "0",
+                "--no-floor",
                 "--no-pages",
                 "--quote-bytes",
                 "0",
@@ -114,6 +125,9 @@ class BenchmarkTests(TestCase):
                 "2",
                 "--quote-bytes",
                 "0",
+                "--register-articles",
+                "0",
+                "--no-floor",
             )
         self.assertEqual(calls, [1, 2, 1, 2])
         single = next(line for line in out.splitlines() if "1 process" in line)
@@ -122,3 +136,28 @@ class BenchmarkTests(TestCase):
         self.assertIn("best of 2", single)
         self.assertIn("(4.0 s;", workers)
         self.assertIn("×0.75 vs 1 process", workers)
+
+    def test_floor_and_growth_curve_rows(self):
+        """The floor (tokenize + raw insert of the rows the import wrote) and the same
+        articles into a register that already holds some, each against the import."""
+        out = run_benchmark(
+            "--articles",
+            "3",
+            "--workers",
+            "1",
+            "--skip-memory",
+            "--register-articles",
+            "4",
+            "--no-pages",
+            "--quote-bytes",
+            "0",
+        )
+        table = [line for line in out.splitlines() if line.startswith("|")]
+        floor = next(line for line in table if line.startswith("| floor:"))
+        self.assertRegex(floor, r"[\d,]+ words/s \([\d.]+ s; articles 3, persons \d+")
+        self.assertRegex(floor, r"evidence [\d,]+\)")
+        ratio = next(line for line in table if "as a ratio to the floor" in line)
+        self.assertRegex(ratio, r"\| ×[\d.]+ \|")
+        growth = next(line for line in table if "4-article register vs empty" in line)
+        self.assertRegex(growth, r"×[\d.]+ \([\d.]+ s vs [\d.]+ s\)")
+        self.assertIn("import 3 articles, 1 process", out)

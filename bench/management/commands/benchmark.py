@@ -5,8 +5,10 @@ from bench.benchmarking import QUOTE_HEAVY_BYTES, run_benchmark
 
 class Command(BaseCommand):
     help = (
-        "Benchmark the import (throughput on a generated corpus, 1 and 2 workers, peak "
-        "memory of a large import; each into a throw-away database of the current engine) "
+        "Benchmark the import (throughput on a generated corpus, 1 and 2 workers, as a "
+        "ratio to the floor of tokenizing and inserting the same rows, the same corpus "
+        "into a full register vs an empty one, peak memory of a large import; each into a "
+        "throw-away database of the current engine) "
         "and the pages (p50/p95 latency and queries of every public list, filter, search, "
         "detail page and admin change list on the current database). Prints one table."
     )
@@ -28,6 +30,19 @@ class Command(BaseCommand):
             default=QUOTE_HEAVY_BYTES,
             metavar="N",
             help="Size of the one-file many-quotations test (default %(default)s; 0 skips it).",
+        )
+        parser.add_argument(
+            "--register-articles",
+            type=int,
+            default=10_000,
+            metavar="N",
+            help="Growth curve: import the same articles into an empty register and into "
+            "one of N generated articles (default %(default)s; 0 skips it).",
+        )
+        parser.add_argument(
+            "--no-floor",
+            action="store_true",
+            help="Skip the floor (tokenize + raw insert of the same rows).",
         )
         parser.add_argument("--requests", type=int, default=20, metavar="N")
         parser.add_argument("--no-import", action="store_true")
@@ -53,6 +68,8 @@ class Command(BaseCommand):
             seed=options["seed"],
             repeat=options["repeat"],
             quote_bytes=options["quote_bytes"],
+            register_articles=options["register_articles"],
+            with_floor=not options["no_floor"],
             progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None,
         )
         self.stdout.write(report.markdown())
