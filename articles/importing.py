@@ -18,6 +18,7 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, OperationalError
 
 from .extraction import Lexicon, extract
+from .preview import record_lines
 from .reading import ReadError, read_document
 from .reading.files import link_outside, read_regular_file
 
@@ -46,6 +47,7 @@ class Outcome:
     counts: Counter = field(default_factory=Counter)
     words: int = 0
     countries: set[int] = field(default_factory=set)  # country summaries to count again
+    records: list[str] = field(default_factory=list)  # --dry-run: what would be written
 
 
 @dataclass
@@ -266,7 +268,9 @@ def load_one(document, extraction, countries, options: Options, path: str) -> Ou
                 ("statement", "found"): len(extraction.statements),
             }
         )
-        return Outcome(path, "would-import", counts=counts, words=words)
+        return Outcome(
+            path, "would-import", counts=counts, words=words, records=record_lines(extraction)
+        )
     for attempt in range(3):
         try:
             result = load_document(document, extraction, countries)

@@ -69,18 +69,25 @@ class DemoCommandTests(TestCase):
         ):
             with self.subTest(args):
                 served = []
-                real = call_command
-
-                def fake(name, *rest, **options):
-                    if name == "runserver":
-                        served.append(rest[0])
-                        return None
-                    return real(name, *rest, **options)
-
-                with mock.patch("articles.management.commands.demo.call_command", fake):
+                with mock.patch(
+                    "articles.management.commands.demo.call_command",
+                    side_effect=serve_nothing(served),
+                ):
                     text = run_demo(*args)
                 self.assertIn(f"Open {url} for the public site", text)
                 self.assertEqual(served, [addrport])
+
+
+def serve_nothing(served):
+    """A call_command that notes where runserver would serve instead of serving."""
+
+    def fake(name, *args, **options):
+        if name == "runserver":
+            served.append(args[0])
+            return None
+        return call_command(name, *args, **options)
+
+    return fake
 
 
 class DemoDatesTests(TestCase):

@@ -89,8 +89,7 @@ class Command(BaseCommand):
             return
         if User.objects.filter(is_staff=True).exists():
             self.stdout.write(
-                "Editor accounts already exist; create another with "
-                "`manage.py createsuperuser`."
+                "Editor accounts already exist; create another with `manage.py createsuperuser`."
             )
             return
         password = secrets.token_urlsafe(12)

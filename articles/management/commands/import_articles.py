@@ -94,6 +94,9 @@ class Command(BaseCommand):
             if outcome.status not in ("failed", "skipped", "duplicate") and verbosity > 1:
                 counts = ", ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(outcome.counts.items()))
                 self.stdout.write(f"{outcome.status} {path} ({counts})")
+            if outcome.status == "would-import" and verbosity > 0:
+                lines = [f"{path}: would write"] + [f"  {r}" for r in outcome.records]
+                (bar.write("\n".join(lines)) if bar else self.stdout.write("\n".join(lines)))
 
         def progress(outcome):
             if bar:
