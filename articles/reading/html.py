@@ -41,7 +41,92 @@ def looks_like_html(text: str, file_name: str = "") -> bool:
 
 
 def html_to_text(html: str) -> tuple[str, dict]:
-    """The readable text of an HTML page, and its "title", "url" and "published" when given."""
+    """The article of an HTML page, and its "title", "url", "published" and "outlet".
+
+    The main text comes from trafilatura, which leaves out what surrounds an article on a
+    saved page (navigation, cookie banners, "Share on ..." lines, related links, footers);
+    when it finds no article, the whole page's readable text is used instead."""
+    text, meta = page_text(html)
+    main = main_text(html)
+    if main is None:
+        return text, meta
+    main_body, main_meta = main
+    for key, value in main_meta.items():
+        if key == "published" and "published" in meta:
+            continue  # a date the page states in its own tags, not one guessed from its text
+        meta[key] = value
+    return main_body, meta
+
+
+# trafilatura's options: no fetching (it only parses the string it is given), precision over
+# recall so that boilerplate stays out, tables kept (communiqués list delegations in them)
+_TRAFILATURA = {"with_metadata": True, "favor_precision": True, "include_tables": True}
+_BLOCK = re.compile(r"\s+")
+
+
+def main_text(html: str) -> tuple[str, dict] | None:
+    """(text, metadata) of a page's article as trafilatura finds it, or None.
+
+    Paragraphs are separated by a blank line and list items or table rows by a line
+    break, as in ``page_text``, so that the extractors read both alike."""
+    try:
+        import trafilatura
+
+        found = trafilatura.bare_extraction(html, **_TRAFILATURA)
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot parse is read the old way
+        return None
+    if found is None or found.body is None:
+        return None
+    blocks = [_block_text(element) for element in found.body]
+    text = "\n\n".join(b for b in blocks if b)
+    if not text.strip():
+        return None
+    meta: dict = {}
+    if found.title and found.title.strip():
+        meta["title"] = _ALL_SPACES.sub(" ", found.title).strip()
+    outlet = _site_name(found)
+    if outlet:
+        meta["outlet"] = outlet
+    published = _parse_meta_date(found.date)
+    if published is not None:
+        meta["published"] = published
+    return text, meta
+
+
+def _block_text(element) -> str:
+    """One block of trafilatura's output: a paragraph (its <br> kept as line breaks), or a
+    list or table one line each."""
+    if element.tag in ("list", "table"):
+        rows = element.findall(".//item") if element.tag == "list" else element.findall(".//row")
+        lines = [_BLOCK.sub(" ", " ".join(row.itertext())).strip() for row in rows]
+        return "\n".join(line for line in lines if line)
+    lines = "".join(_with_line_breaks(element)).split("\n")
+    return "\n".join(s for s in (_BLOCK.sub(" ", line).strip() for line in lines) if s)
+
+
+def _with_line_breaks(element):
+    yield element.text or ""
+    for child in element:
+        yield "\n" if child.tag == "lb" else "".join(_with_line_breaks(child))
+        yield child.tail or ""
+
+
+def _site_name(found) -> str | None:
+    """The site's name as the page gives it (og:site_name, publisher), not its host name,
+    which trafilatura puts there when the page names no site."""
+    name = _ALL_SPACES.sub(" ", found.sitename or "").strip()
+    if (
+        not name
+        or name.lower() == (found.hostname or "").lower()
+        or re.fullmatch(r"\S+\.\S+", name)
+    ):
+        return None
+    return name
+
+
+def page_text(html: str) -> tuple[str, dict]:
+    """The readable text of a whole page without scripts, styles and navigation, and its
+    "title", "url" and "published" when its tags give them."""
     from bs4 import BeautifulSoup
 
     if _PARAGRAPH_MARK in html or _LINE_MARK in html:

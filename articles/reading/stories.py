@@ -134,7 +134,7 @@ def read_document(
         text=text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=title,
-        outlet=outlet or analysed.outlet,
+        outlet=outlet or html_meta.get("outlet") or analysed.outlet,
         published=published,
         url=html_meta.get("url"),
         path=path,
