@@ -3,9 +3,9 @@
 The only pipeline stage that asks the database which entities exist. Persons are found by
 the match key of their full name and of every other name (including names an editor added
 or merged), organisations by the key of their name, other names and acronym. A merged
-person resolves to the record it was merged into. Fuzzy similarity is used only to find
-a spelling variant of a person already in the register when the surname keys agree and the
-given names are near-identical (see tests/test_resolution.py for pairs that must and must
+person resolves to the record it was merged into. A spelling variant of a person already
+in the register is found by ``identity.spelling_variant``, the rule the extractor groups a
+document's mentions by (see tests/loading/test_resolution.py for pairs that must and must
 not match).
 """
 
@@ -17,12 +17,14 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from diplomacy.models import Country, Organisation, OrganisationName, Person, PersonName
-from diplomacy.names import name_key, org_key
+from diplomacy.names import name_key
 
 from . import sql
+from .extraction.identity import SPELLING_RATIO, person_keys, spelling_variant
+from .extraction.identity import organisation_key as org_key
 from .extraction.types import Extraction, OrganisationMention, PersonEntity
 
-FUZZY_THRESHOLD = 90
+FUZZY_THRESHOLD = SPELLING_RATIO  # the pool's cheap test, before identity decides
 
 
 class CountryCache:
@@ -87,28 +89,16 @@ def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
 
 
 def _fuzzy_person(entity: PersonEntity, pool: list[Person]) -> Person | None:
-    """A spelling variant in ``pool``: same first letters, near-same surname and full key."""
-    words = entity.name.split()
-    if len(words) < 2:
+    """The spelling variant in ``pool`` closest to the entity's name (``identity``)."""
+    variants = [p for p in pool if spelling_variant(entity.name, p.name)]
+    if not variants:
         return None
-    surname = name_key(words[-1])
-    given = name_key(words[0])
     key = name_key(entity.name)
-    best, best_score = None, 0
-    for person in pool:
-        if not person.key.startswith(given[:2]):
-            continue
-        if not _could_be(person.name, given, surname, len(words)):
-            continue
-        score = fuzz.ratio(person.key, key)
-        if score >= FUZZY_THRESHOLD and score > best_score:
-            best, best_score = person, score
-    return best
+    return max(variants, key=lambda p: fuzz.ratio(p.key, key))
 
 
 def entity_keys(entity: PersonEntity) -> list[str]:
-    keys = [name_key(entity.name)] + [name_key(a) for a in entity.aliases]
-    return [k for k in dict.fromkeys(keys) if k]
+    return person_keys(entity.name, entity.aliases)
 
 
 def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:

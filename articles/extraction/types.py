@@ -144,6 +144,11 @@ class MeetingCandidate:
     status: str = "reported"  # reported | recalled | planned
     title: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # every report of it
+    # what the register is matched by (see identity.MeetingFacts)
+    date_strength: int = 6  # identity.EXPLICIT
+    city_strength: int = 6
+    named: bool = False  # the title is the meeting's own name
+    story: int = 0
 
 
 @dataclass

@@ -10,7 +10,6 @@ One module per record type (``organisations``, ``persons``, ``meetings``, ``stat
 ``LoadState`` (``state``) they share.
 """
 
-from .meetings import kinds_compatible
 from .pipeline import DocumentLoader, LoadResult, load_document
 
-__all__ = ["DocumentLoader", "LoadResult", "kinds_compatible", "load_document"]
+__all__ = ["DocumentLoader", "LoadResult", "load_document"]

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Q
 
-from diplomacy.meeting_titles import without_names
+from diplomacy.meeting_titles import split_title, without_names
 from diplomacy.models import Meeting, Participation, Review
 
 from .. import sql
-from ..extraction.types import MeetingCandidate
+from ..extraction.identity import facts_of_report, facts_of_row, same_meeting, search_window
+from ..extraction.types import MeetingCandidate, Precision
 from .state import save_if_changed
-
-GROUP_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
-
-
-def kinds_compatible(a: str, b: str) -> bool:
-    """Two reports can be one meeting only if their kinds agree (a visit or 'other' fits all)."""
-    if a == b or {a, b} & {"other", "visit"}:
-        return True
-    return a in GROUP_KINDS and b in GROUP_KINDS
 
 
 def load_meetings(state):
@@ -96,13 +86,17 @@ def _rejected_names(state, candidate) -> set[str]:
 
 def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:
     """Meetings already in the register that a candidate could be another report of,
-    with their participants' ids: the meetings within a day of the document's dates in
-    one query, their participants in another, in the order of the meetings list."""
-    window = dt.timedelta(days=1)
+    with their participants' ids: the meetings in the candidates' search windows
+    (``identity.search_window``) in one query, their participants in another, in the
+    order of the meetings list."""
     dates = Q()
     for c in candidates:
         if c.date is not None:
-            dates |= Q(date__gte=c.date - window, date__lte=(c.end_date or c.date) + window)
+            low, high = search_window(facts_of_report(c))
+            dates |= Q(date__gte=low, date__lte=high)
+            # a row told only by month or year is dated the first day of it
+            dates |= Q(date=c.date.replace(day=1), date_precision=Precision.MONTH)
+            dates |= Q(date=c.date.replace(month=1, day=1), date_precision=Precision.YEAR)
     if not dates:
         return {}
     queryset = (
@@ -121,57 +115,33 @@ def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:
 
 
 def _find_meeting(state, candidate: MeetingCandidate, people, earlier):
-    """An earlier report of the same meeting: dates agree, participants overlap."""
+    """An earlier report of the same meeting in the register (``identity.same_meeting``,
+    the rule the extractor merges a document's reports by)."""
     if candidate.date is None:
         return None
-    window = dt.timedelta(days=1)
-    low, high = candidate.date - window, (candidate.end_date or candidate.date) + window
     # this document's own reports of one meeting were merged by the extractor
     taken = {m.pk for m in state.meeting_for.values()}
-    ids = {p.pk for p in people}
     organisation = (
         state.org_for.get(candidate.organisation_key) if candidate.organisation_key else None
     )
-    need = min(2, len(ids))
+    told = facts_of_report(
+        candidate,
+        participants={p.pk for p in people},
+        organisation=organisation.pk if organisation else None,
+    )
+    reported_before = state.previous.get("meeting", ())
     for meeting, participants in earlier.items():
-        if meeting.pk in taken or not (low <= meeting.date <= high):
+        if meeting.pk in taken:
             continue
-        theirs = set(participants)
-        if not ids and (
-            theirs
-            or meeting.kind != candidate.kind
-            or meeting.organisation_id != (organisation.pk if organisation else None)
-        ):
-            continue
-        if need and len(theirs & ids) < need:
-            continue
-        if need == 1 and len(theirs) > 1 and len(ids) == 1 and candidate.kind != meeting.kind:
-            continue
-        if _places_differ(meeting, candidate):
-            continue
-        if not kinds_compatible(meeting.kind, candidate.kind) and not _reported_before(
-            state, meeting
-        ):
-            continue
-        if meeting.date_precision != candidate.precision and candidate.precision != "day":
-            continue
-        return meeting
+        registered = facts_of_row(
+            meeting,
+            participants,
+            named=split_title(meeting.title)[0] is None,
+            reported_before=meeting.pk in reported_before,
+        )
+        if same_meeting(registered, told):
+            return meeting
     return None
-
-
-def _reported_before(state, meeting) -> bool:
-    """The previous version of this article reported ``meeting``: a changed file that
-    now names fewer participants ("bilateral" where it was "multilateral") still tells
-    the same meeting."""
-    return meeting.pk in state.previous.get("meeting", ())
-
-
-def _places_differ(meeting, candidate) -> bool:
-    """Both name a city and the cities differ; a city an editor set or corrected is the
-    editor's, not a contradiction (the article may still give the old one)."""
-    if not (meeting.city and candidate.city) or meeting.is_locked("city"):
-        return False
-    return meeting.city.lower() != candidate.city.lower()
 
 
 def _update_meeting(state, meeting, candidate):

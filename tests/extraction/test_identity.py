@@ -1,8 +1,25 @@
 """The one decision 'same statement', used by extraction and by loading."""
 
-from django.test import SimpleTestCase
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from types import SimpleNamespace
 
-from articles.extraction.identity import Utterances, same_utterance
+from django.test import SimpleTestCase, TestCase
+
+from articles.extraction.identity import (
+    DATELINE,
+    EXPLICIT,
+    MeetingFacts,
+    Utterances,
+    facts_of_report,
+    organisation_key,
+    same_meeting,
+    same_organisation_name,
+    same_person_name,
+    same_utterance,
+)
+from tests.builders import make_meeting, make_organisation, make_person
 
 # (first text, second text, the same utterance?) -- invented sentences
 SAME_UTTERANCE_ROWS = [
@@ -68,3 +85,189 @@ class UtterancesTests(SimpleTestCase):
             said.add(f"alpha{n} beta{n} gamma{n} delta{n}", n)
         self.assertEqual(len(said._candidates("alpha5 beta5 gamma5 delta5")), 1)
         self.assertEqual(said._candidates("entirely new words here"), set())
+
+
+# -- persons and organisations: one table, the document's path and the register's ---------
+# (a name, another name, the same person?) -- invented names
+SAME_PERSON_ROWS = [
+    ("Rustam Karimzadegan", "Rustam Karim-Zadegan", True),  # hyphen
+    ("Zhanibek Orazbekov", "Janibek Orazbekov", True),  # transliteration
+    ("Dmitriy Valentsov", "Dmitri Valentsov", True),
+    ("Lucía Ferrández", "Lucia Ferrandez", True),  # accents
+    ("Marguerite Tollander", "Marguerite Tolander", True),  # one letter
+    ("Anna Kovalenko", "Hanna Kovalenko", False),  # another given name
+    ("Ivan Petrash", "Ivan Petrov", False),  # another surname
+    ("Ana Maria Lutz", "Ana Lutz", False),  # not a spelling: a shorter name
+]
+
+# (a name, another name, the same body?) -- invented bodies
+SAME_ORGANISATION_ROWS = [
+    ("Organisation of Coastal States", "Organization of Coastal States", True),
+    ("the Velmar Defence Centre", "Velmar Defense Center", True),
+    ("Council of Coastal States", "Organisation of Coastal States", False),
+]
+
+
+class SamePersonTests(TestCase):
+    def test_the_document_and_the_register_agree_with_the_table(self):
+        from articles.extraction.people.entities import EntitiesMixin
+        from articles.extraction.types import PersonEntity
+        from articles.resolution import resolve_persons
+
+        for a, b, same in SAME_PERSON_ROWS:
+            with self.subTest(a=a, b=b):
+                self.assertEqual(same_person_name(a, b), same)
+                # inside a document: the mention joins the person already named
+                seen = SimpleNamespace(forms=[Counter({a: 1})])
+                self.assertEqual(EntitiesMixin._entity_for(seen, b) == 0, same)
+                # against the register
+                person = make_person(name=a)
+                (found,) = resolve_persons([PersonEntity(name=b)])
+                self.assertEqual(found == person, same)
+                person.delete()
+
+
+class SameOrganisationTests(TestCase):
+    def test_the_document_and_the_register_agree_with_the_table(self):
+        from articles.extraction.types import OrganisationMention
+        from articles.resolution import resolve_organisations
+
+        for a, b, same in SAME_ORGANISATION_ROWS:
+            with self.subTest(a=a, b=b):
+                self.assertEqual(same_organisation_name(a, b), same)
+                org = make_organisation(name=a, acronym="")
+                key = organisation_key(b)
+                mention = OrganisationMention(start=0, end=len(b), text=b, key=key, name=b)
+                found = resolve_organisations({key: [mention]}).get(key)
+                self.assertEqual(found == org, same)
+                org.delete()
+
+
+# -- meetings: one table, the document's path and the register's ----------------------------
+def report(kind="bilateral", day=4, people="AB", month=3, **facts):
+    """A meeting told on ``day`` March 2025 by persons named by one letter each."""
+    facts.setdefault("date_strength", EXPLICIT)
+    facts.setdefault("city_strength", EXPLICIT)
+    return dict(kind=kind, date=dt.date(2025, month, day), people=people, **facts)
+
+
+# (what, first report, second report, the same meeting?) -- every fact invented
+# fmt: off
+SAME_MEETING_ROWS = [
+    ("one bilateral told twice", report(city="Velmar"), report(city="Velmar"), True),
+    ("the people in the other order", report(people="AB"), report(people="BA"), True),
+    ("another counterpart", report(people="AB"), report(people="AC"), False),
+    ("two stated cities", report(city="Velmar"), report(city="Oskar"), False),
+    ("a weak city is no contradiction", report(city="Velmar"), report(city="Oskar", city_strength=DATELINE), True),
+    ("a day apart, one date from the dateline", report(day=4), report(day=5, date_strength=DATELINE), True),
+    ("two days apart", report(day=4), report(day=6, date_strength=DATELINE), False),
+    ("a call is not a visit's talks", report(kind="call"), report(kind="bilateral"), False),
+    ("a summit is not the ministers' meeting", report(kind="summit", people="ABC"), report(kind="ministerial", people="ABC"), False),
+    ("one named summit, one body", report(kind="summit", people="AB", named=True, title="League summit", organisation="coast"), report(kind="summit", people="C", named=True, title="League summit", organisation="coast"), True),
+    ("two bodies' summits", report(kind="summit", people="AB", named=True, title="League summit", organisation="coast"), report(kind="summit", people="AB", named=True, title="River summit", organisation="river"), False),
+    ("a month and a day in it", report(precision="month", day=1), report(day=17), True),
+    ("a month and a day in another", report(precision="month", day=1), report(day=2, month=4), False),
+    ("recalled is not reported", report(), report(status="recalled"), False),
+]
+# fmt: on
+
+LETTERS = "ABC"
+
+
+class SameMeetingTests(TestCase):
+    """Each row goes through the extractor's merging of one document's reports and through
+    the loader's search of the register; both give the table's answer."""
+
+    def test_the_table_inside_a_document(self):
+        for what, first, second, same in SAME_MEETING_ROWS:
+            with self.subTest(what):
+                merged = _merged([_report(first, story=0), _report(second, story=1)])
+                self.assertEqual(len(merged), 1 if same else 2)
+
+    def test_the_table_against_the_register(self):
+        people = {letter: make_person(name=f"Person {letter}ov") for letter in LETTERS}
+        orgs = {k: make_organisation(name=f"League {k}", acronym="") for k in ("coast", "river")}
+        for what, first, second, same in SAME_MEETING_ROWS:
+            with self.subTest(what):
+                meeting = _registered(first, people, orgs)
+                found = _found(second, people, orgs)
+                self.assertEqual(found == meeting, same)
+                meeting.delete()
+
+    def test_a_bilateral_told_inside_the_larger_meeting_of_its_story(self):
+        inside = [_report(report(kind="multilateral", people="ABC"), story=0)]
+        inside.append(_report(report(kind="bilateral", people="AB"), story=0))
+        self.assertEqual(len(_merged(inside)), 1)
+        # another story's, or another article's, bilateral of two of them is its own
+        inside[1].story = 1
+        self.assertEqual(len(_merged(inside)), 2)
+
+    def test_the_register_inputs(self):
+        told = facts_of_report(_report(report(city="Oskar", people="AB"), story=0))
+        row = MeetingFacts(
+            kind="bilateral",
+            date=told.date,
+            city="Velmar",
+            participants=told.participants,
+            registered=True,
+        )
+        self.assertFalse(same_meeting(row, told))
+        self.assertTrue(same_meeting(replace(row, city_locked=True), told))
+        # another outlet's day may be a day off (time zones, its dateline)
+        later = replace(row, city=None, date=told.date + dt.timedelta(days=1))
+        self.assertTrue(same_meeting(later, told))
+        self.assertFalse(same_meeting(replace(later, registered=False), told))
+        # the previous version of this article told it as a larger meeting
+        larger = replace(row, city=None, kind="multilateral", participants=told.participants | {9})
+        self.assertFalse(same_meeting(larger, told))
+        self.assertTrue(same_meeting(replace(larger, reported_before=True), told))
+
+
+def _report(row, story):
+    from articles.extraction.meetings.merging import Report
+
+    facts = {k: v for k, v in row.items() if k not in ("people", "organisation")}
+    return Report(
+        start=0,
+        end=1,
+        story=story,
+        participants=[LETTERS.index(p) for p in row["people"]],
+        organisation_key=row.get("organisation"),
+        **facts,
+    )
+
+
+def _merged(reports):
+    from articles.extraction.meetings.merging import MergingMixin
+    from articles.extraction.types import PersonEntity
+
+    finder = MergingMixin()
+    finder.reports = reports
+    finder.persons = [PersonEntity(name=f"Person {letter}ov") for letter in LETTERS]
+    finder.low = ""
+    return finder._merge()
+
+
+def _registered(row, people, orgs):
+    """The row as a meeting in the register, as an earlier import stored it."""
+    candidate = _merged([_report(row, story=0)])[0]
+    return make_meeting(
+        title=candidate.title,
+        kind=row["kind"],
+        date=candidate.date,
+        date_precision=candidate.precision,
+        city=candidate.city or "",
+        organisation=orgs.get(row.get("organisation")),
+        status=row.get("status", "reported"),
+        participants=[people[p] for p in row["people"]],
+    )
+
+
+def _found(row, people, orgs):
+    """The register's meeting the loader finds for the row told by a new article."""
+    from articles.loading.meetings import _earlier_meetings, _find_meeting
+
+    candidate = _merged([_report(row, story=0)])[0]
+    state = SimpleNamespace(meeting_for={}, previous={}, org_for={k: orgs[k] for k in orgs})
+    told = [people[p] for p in row["people"]]
+    return _find_meeting(state, candidate, told, _earlier_meetings([candidate]))

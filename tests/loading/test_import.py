@@ -328,9 +328,9 @@ class MeetingsAcrossArticlesTests(ImportTestCase):
         self.assertEqual(sources, {"a.txt", "b.txt"})
 
     def test_kinds_that_cannot_be_one_meeting(self):
-        from articles.loading import kinds_compatible
+        from articles.extraction.identity import kinds_compatible
 
-        self.assertTrue(kinds_compatible("ministerial", "multilateral"))
+        self.assertFalse(kinds_compatible("ministerial", "multilateral"))
         self.assertTrue(kinds_compatible("visit", "bilateral"))
         self.assertFalse(kinds_compatible("bilateral", "ministerial"))
         self.assertFalse(kinds_compatible("call", "bilateral"))

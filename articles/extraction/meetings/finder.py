@@ -11,9 +11,10 @@ import re
 
 from ..context import Context
 from ..coreference import Coreference
+from ..identity import GROUP_KINDS
 from ..patterns import words
 from ..types import Extraction, MeetingCandidate, PersonMention, Precision
-from .merging import MULTILATERAL_KINDS, MergingMixin, Report
+from .merging import MergingMixin, Report
 from .named import NamedMeetingsMixin
 from .triggers import TriggersMixin
 from .when_where import StoryState, WhenWhereMixin
@@ -212,7 +213,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         if (
             main is None
             or main.status != "reported"
-            or main.kind not in MULTILATERAL_KINDS
+            or main.kind not in GROUP_KINDS
             or state.has_encounter
         ):
             return

@@ -1,7 +1,8 @@
 """Merging the reports of one meeting: the same talks told in several stories of a compilation.
 
-A ``Report`` is one place in the text that tells of a meeting; reports that agree on kind,
-date, place and people are absorbed into one, which becomes a ``MeetingCandidate``.
+A ``Report`` is one place in the text that tells of a meeting; reports that are the same
+meeting (``identity.same_meeting``, the rule the register is matched by too) are absorbed
+into one, which becomes a ``MeetingCandidate``.
 """
 
 from __future__ import annotations
@@ -9,12 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..identity import (  # noqa: F401 (the strengths are the finder's vocabulary)
+    ANNOUNCED,
+    DATELINE,
+    EXPLICIT,
+    NONE,
+    RANGE,
+    RELATIVE,
+    VISIT_MONTH,
+    facts_of_report,
+    same_meeting,
+)
 from ..types import MeetingCandidate, Participant, Precision
-
-# How far a date can be trusted: an explicit date beats one carried over from context.
-RANGE, EXPLICIT, RELATIVE, ANNOUNCED, VISIT_MONTH, DATELINE, NONE = 7, 6, 5, 4, 3, 1, 0
-
-MULTILATERAL_KINDS = frozenset({"multilateral", "summit", "ministerial", "forum", "ceremony"})
 
 
 @dataclass
@@ -47,16 +54,20 @@ class MergingMixin:
     # -- merging --------------------------------------------------------------------------
     def _merge(self) -> list[MeetingCandidate]:
         clusters: list[Report] = []
+        told: list = []  # each cluster's facts, renewed when it absorbs a report
         for r in self.reports:
             if not r.participants and not r.named:
                 continue
             r.spans = list(dict.fromkeys([(r.start, r.end)] + r.spans))
-            for c in clusters:
-                if _same_meeting(c, r):
+            facts = facts_of_report(r)
+            for n, c in enumerate(clusters):
+                if same_meeting(told[n], facts):
                     _absorb(c, r)
+                    told[n] = facts_of_report(c)
                     break
             else:
                 clusters.append(copy_report(r))
+                told.append(facts)
         out = []
         for c in clusters:
             if not c.participants or c.date is None:
@@ -92,6 +103,10 @@ class MergingMixin:
             status=c.status,
             title=title[:300],
             spans=c.spans,
+            date_strength=c.date_strength,
+            city_strength=c.city_strength,
+            named=c.named,
+            story=c.story,
         )
 
     def _role(self, entity: int, report: Report | None) -> str:
@@ -120,67 +135,6 @@ def copy_report(r: Report) -> Report:
     c.participants = list(r.participants)
     c.spans = list(r.spans)
     return c
-
-
-def _dates_agree(a: Report, b: Report) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    weak = min(a.date_strength, b.date_strength) <= DATELINE
-    if a.precision == Precision.MONTH or b.precision == Precision.MONTH:
-        return (
-            (a.date.year, a.date.month) == (b.date.year, b.date.month)
-            or (a.end_date is not None and a.date <= b.date <= a.end_date)
-            or (b.end_date is not None and b.date <= a.date <= b.end_date)
-        )
-    if a.precision != Precision.DAY or b.precision != Precision.DAY:
-        return a.date.year == b.date.year
-    a_end, b_end = a.end_date or a.date, b.end_date or b.date
-    slack = dt.timedelta(days=1 if weak else 0)
-    if weak and a.kind == b.kind and a.kind in MULTILATERAL_KINDS - {"multilateral"}:
-        # "During the ministers' meeting, X urged ..." in a story dated days after it
-        slack = dt.timedelta(days=6)
-    return a.date - slack <= b_end and b.date - slack <= a_end
-
-
-def _same_meeting(c: Report, r: Report) -> bool:
-    if c.status != r.status:
-        return False
-    if (c.kind == "call") != (r.kind == "call"):
-        return False
-    if not _dates_agree(c, r):
-        return False
-    if c.city and r.city and c.city != r.city and min(c.city_strength, r.city_strength) >= EXPLICIT:
-        return False
-    shared = len(set(c.participants) & set(r.participants))
-    if {c.kind, r.kind} == {"bilateral", "multilateral"} and not (c.named or r.named):
-        # "the meeting between A and B, with C present" told again as "A's meeting with C"
-        smaller, larger = sorted((c, r), key=lambda x: len(set(x.participants)))
-        return (
-            c.story == r.story
-            and shared >= 2
-            and shared == len(set(smaller.participants)) < len(set(larger.participants))
-        )
-    if c.kind in MULTILATERAL_KINDS or r.kind in MULTILATERAL_KINDS:
-        if c.kind != r.kind:
-            return False
-        if c.organisation_key and r.organisation_key and c.organisation_key != r.organisation_key:
-            return False
-        if c.named and r.named and (c.organisation_key or r.organisation_key):
-            return True
-        if not (c.named or r.named or c.organisation_key or r.organisation_key):
-            # two unnamed gatherings of one person with others: the same only if they share
-            # the others too ("In A, X met P and Q ... In B, X met R and S" are two)
-            return shared >= min(2, len(c.participants), len(r.participants))
-        return shared >= min(1, len(c.participants), len(r.participants)) and (
-            shared or c.named or r.named
-        )
-    need = min(2, len(c.participants), len(r.participants))
-    return (
-        need > 0
-        and shared >= need
-        and len(set(c.participants) | set(r.participants))
-        <= max(len(c.participants), len(r.participants))
-    )
 
 
 def _absorb(c: Report, r: Report):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from diplomacy.names import org_key
-
 from ..context import Context
+from ..identity import organisation_key
 from ..lexicons import DOMAIN_WORDS, ORG_HEADS, PLACE_WORDS, REGION_WORDS
 from ..types import OrganisationMention
 from .acronyms import INNER_ACRONYM, AcronymsMixin, is_acronym
@@ -61,8 +60,8 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
 
     def key_of(self, name):
         """Match key with known acronyms spelled out: 'CPC Central Committee' and
-        'Communist Party of China Central Committee' are one body."""
-        return org_key(self.spelled_out(name))
+        'Communist Party of China Central Committee' are one body (``identity``)."""
+        return organisation_key(self.spelled_out(name))
 
     def spelled_out(self, name):
         """The name with known acronyms replaced by the names they stand for."""

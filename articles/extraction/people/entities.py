@@ -8,10 +8,9 @@ import bisect
 import re
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from diplomacy.names import name_key, post_key
 
+from ..identity import same_person_name
 from ..lexicons import TITLE_HEADS
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
@@ -31,18 +30,9 @@ class EntitiesMixin:
 
     # -- entities ------------------------------------------------------------------
     def _entity_for(self, name: str) -> int | None:
-        key = name_key(name)
         for i, forms in enumerate(self.forms):
-            for form in forms:
-                fkey = name_key(form)
-                if fkey == key:
-                    return i
-                if (
-                    len(form.split()) == len(name.split())
-                    and fkey[:1] == key[:1]
-                    and fuzz.ratio(fkey, key) >= 92
-                ):
-                    return i
+            if any(same_person_name(name, form) for form in forms):
+                return i
         return None
 
     def _new_entity(self, name):

@@ -14,8 +14,7 @@ from diplomacy.names import fold
 from ..context import Context
 from ..coreference import Coreference
 from ..dates import find_dates
-from ..identity import Utterances
-from ..meetings.merging import MULTILATERAL_KINDS
+from ..identity import GROUP_KINDS, Utterances
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
 from .drafts import Draft
 from .posts import PostsMixin
@@ -177,7 +176,7 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             # while attending the council", "met A of X and B of Y"), the talks rather than
             # the gathering around them, and the talks with whom the words name
             rank = (
-                -(m.kind in MULTILATERAL_KINDS),
+                -(m.kind in GROUP_KINDS),
                 self._named_participants(m, speaker, named),
                 -(len(m.participants) or 1000),
             )
