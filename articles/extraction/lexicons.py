@@ -5,9 +5,7 @@ class is). General English news vocabulary only: no names of people, and nothing
 to one article. Words are stored lower-case; the extractors compare lower-cased tokens.
 """
 
-import re
-
-from .patterns import words
+from .patterns import table, words
 
 TITLE_HEADS = words("title_heads")
 TITLE_MODIFIERS = words("title_modifiers")
@@ -32,6 +30,5 @@ MEETING_VERBS = words("meeting_verbs")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
-# "called on the world to act" asks; "called on Vice President X" visits. Matched on the
-# lower-cased text right after "called on" (meetings and statements both ask).
-APPEAL_AFTER_CALLED_ON = re.compile(r"[^.;]{0,120}?\bto (?!the\b|a\b|an\b|his\b|her\b)[a-z]+")
+# "called on the world to act" asks (meetings and statements both ask): see patterns/meetings.toml
+APPEAL_AFTER_CALLED_ON = table("meetings")["appeal_after_called_on"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.test import SimpleTestCase
 
 from articles.extraction import patterns
+from tests.builders import extract_text
 
 EXTRACTION = Path(patterns.__file__).resolve().parent.parent
 
@@ -36,3 +37,55 @@ class WordFileTests(SimpleTestCase):
         used = set(re.findall(r'(?:words|word_entries)\("([a-z_]+)"\)', code))
         self.assertEqual(set(patterns.word_file_names()) - used, set())
         self.assertEqual(used - set(patterns.word_file_names()), set())
+
+
+def meeting_records(extraction):
+    """The meetings of an extraction as a pattern table's examples write them."""
+    records = []
+    for m in extraction.meetings:
+        names = sorted(extraction.persons[p.entity].name for p in m.participants)
+        record = {"kind": m.kind, "participants": names}
+        if m.city:
+            record["city"] = m.city
+        if m.date:
+            record["date"] = m.date.isoformat()
+        if m.status != "reported":
+            record["status"] = m.status
+        records.append(record)
+    return sorted(records, key=repr)
+
+
+# Each table's examples expect, under one key, the records the extractor gives for the text.
+RECORDS = {
+    "meetings": ("meetings", meeting_records),
+}
+
+
+class PatternTableTests(SimpleTestCase):
+    def test_every_table_has_a_record_reader(self):
+        self.assertEqual(set(patterns.table_names()), set(RECORDS))
+
+    def test_every_row_has_a_reason_and_an_example(self):
+        for name in patterns.table_names():
+            for row in patterns.rows(name):
+                with self.subTest(table=name, pattern=row["name"]):
+                    self.assertTrue(row.get("why"))
+                    self.assertTrue(row.get("example"))
+            names = [row["name"] for row in patterns.rows(name)]
+            self.assertEqual(len(names), len(set(names)), f"{name}: a row name used twice")
+
+    def test_every_example_gives_its_records(self):
+        for name in patterns.table_names():
+            compiled = patterns.table(name)
+            for row in patterns.rows(name):
+                for n, example in enumerate(row["example"]):
+                    with self.subTest(table=name, pattern=row["name"], example=n):
+                        # the example exercises its row (or, with matches = false, shows
+                        # what the row leaves out)
+                        reads = example.get("reads", example["text"])
+                        pattern = compiled[row["name"]]
+                        found = bool(pattern.search(reads) or pattern.search(reads.lower()))
+                        self.assertEqual(found, example.get("matches", True))
+                        _, extraction = extract_text(example["text"], "example.txt")
+                        key, records = RECORDS[name]
+                        self.assertEqual(records(extraction), example[key])

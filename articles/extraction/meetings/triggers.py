@@ -7,119 +7,39 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import APPEAL_AFTER_CALLED_ON
+from ..patterns import table
 from ..types import DateMention, Precision
 from .merging import Report, copy_report
 from .when_where import StoryState
 
-# A sentence whose subjects only send words: "A, B and C conveyed their congratulations".
-SENDS_WORDS = re.compile(
-    r"\b(?:conveyed|sent|extended|expressed|addressed) (?:their|his|her|its|a|warm|cordial|sincere| )*"
-    r"(?:congratulations|greetings|condolences|wishes|message|letter|regards)"
-)
-SPEECH_THAT = re.compile(
-    r"\b(?:said|says|noted|recalled|stressed|added|stated|believes|believed|hopes|hoped|emphasi[sz]ed"
-    r"|underlined|underscored|pointed out|announced|reported|recalling|noting|saying) (?:here )?"
-    r"(?:on [a-z]+ )?that\b"
-)
-
-# Trigger phrases, in the lower-cased sentence. Each names the kind of report it makes.
-CALL = (
-    r"(?:tele)?phone (?:call|conversation|talks?)s?|(?:spoke|talked|speaking|talking|conversed)"
-    r" (?:by|over|on) (?:the )?(?:tele)?phone|phoned|video ?call|video ?conference|videoconference"
-    r"|virtual (?:meeting|talks)|(?:by|over the|on the) (?:tele)?phone"
-    # a readout's "X spoke today with Y": a call, unless the sentence places them together
-    r"|(?:spoke|speaks|talked)(?: (?:today|yesterday|again|also|separately|individually|on [a-z]+day))? with"
-)
-IN_PERSON = re.compile(r"\b(?:sidelines?|margins?|in person|face-to-face)\b")
-ENCOUNTER = (
-    r"(?:held|hold|holds|holding|had|has|have) (?:a |an )?(?:[a-z\-]+ ){0,3}?"
-    r"(?:talks|meetings?|conversations?|exchanges?|discussions?|consultations?)"
-    # ... followed by what says how, where or when they were held ("by video link", "over
-    # lunch", "at the chancellery", "Monday"), not by what they are about
-    r"(?= (?:with|on|in|at|by|via|over|during|after|here|today|yesterday|[a-z]+day)\b|[,.;]"
-    r"| for (?:two|three|several|more than|over|about|nearly|almost|an?|[0-9]))"
-    r"|(?:met|meets|meet|meetings?)(?: [a-z]+ly)?(?: (?:on|here|in|at|separately|respectively|later|also|again|today|yesterday)\b[^,;]{0,30}?)? with"
-    r"|(?:met|meets|meet|meeting)(?= [A-Z]| his\b| her\b| their\b| the\b| counterparts?\b)"
-    r"|(?:[a-z]+ )?(?:and [a-z ]+ )?(?:met|meet)(?= on\b| in\b| here\b| at\b| to\b| for\b| separately\b|[,.]| and\b| today\b)"
-    r"|jointly met the press|(?:discussed|conversation|consultations|talks) with"
-    # "discussed the border with President X": a person after "with" (see _not_a_trigger)
-    r"|discussed [a-z][^.;,]{0,60}? with"
-    # an MFA release's passive: "Talks were held between A and B"
-    r"|(?:[Tt]alks|[Aa] meeting|[Mm]eetings|[Cc]onsultations|[Nn]egotiations|[Dd]iscussions)"
-    r" (?:were |was )?"
-    r"(?:held|took place) between"
-    # "the meeting between A and B", "talks between A and B"
-    r"|(?:meeting|talks|consultations|negotiations) between"
-    # "Meetings (were) held with A, B and C": the visitor's, one by one
-    r"|(?:meetings?|[Tt]alks|[Cc]onsultations|[Nn]egotiations) (?:were |was )?held with"
-    r"|received|receives|receiving|hosted|hosts|hosting|welcomed"
-    r"|(?:played|plays|playing) host to"
-    # a courtesy call: "X called on Vice President Y" (not "called on Y to act")
-    r"|called on|calls on|calling on"
-)
-VISIT = (
-    r"(?:paid|pays|paying|made|making|began|begins|concluded|concludes|started|starts|on|during|"
-    r"wrapped up|wraps up)(?: a| an| his| her| their)? (?:[a-z\-]+ ){0,3}?visits? to"
-    r"|visited|visits|visiting|travell?ed to|travels to|travell?ing to"
-)
-PARTICIPATE = (
-    r"attended|attends|attending|attend|chaired|chairs|chairing|co-chaired|co-chairs|presided over"
-    r"|presiding over|presides over|addressed|addressing|addresses|took part in|taking part in"
-    r"|takes part in|participated in|participating in|participates in|joined|speech (?:to|at)"
-    r"|spoke at|speaking at|said at|said during|remarks at|during|at"
-)
-TRIGGERS = re.compile(rf"\b(?:(?P<call>{CALL})|(?P<visit>{VISIT})|(?P<meet>{ENCOUNTER}))\b")
-# "Foreign ministers of the G7 met ...", "ASEAN leaders met ...": a gathering of a body
-GROUP_SUBJECT = re.compile(
-    r"(?:^|(?<=[-\u2013\u2014:] ))\s*(?:[Tt]he )?(?:[A-Z][\w-]* ){0,3}?(?:[A-Za-z]+ )?"
-    r"(?P<noun>[Mm]inisters|[Ll]eaders|[Hh]eads of (?:[Ss]tate|[Gg]overnment)(?: and [Gg]overnment)?)"
-    r"(?: (?:of|from) (?!(?:the )?(?:two|both)\b)[^,;]{0,80}?)?(?: [a-z]+)?\s*$"
-)
-# Words that make a list of counterparts a series of one-to-one encounters.
-ONE_BY_ONE = re.compile(
-    r"\b(?:separate(?:ly)?|individually|respectively|one-on-one|one-to-one|each of)\b"
-    r"|\b(?:bilateral )?(?:meetings|calls|conversations)(?: (?:were )?held)? with\b"
-)
-# ... and words that make it one joint meeting of everyone listed.
-JOINTLY = re.compile(
-    r"\b(?:trilateral|quadrilateral|joint(?:ly)?|together|group|all (?:three|four|five)|summit)\b"
-)
-# The meeting noun as the subject of a future verb: "(his meeting with X) will follow".
-FUTURE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:will|is to|is expected to|is due to)\b")
-# A phrase put before the clause it belongs to: "During his meeting with X, Orlov said".
-FRONTED = re.compile(r"\s*(?:During|While|At|In|After|Following|Before|On)\b")
-RESPECTIVE = re.compile(r"\b(?:respective|separate|own)\b")
-# Encounters told without their subject: "during the meeting with X", "were discussed with X".
-NOMINAL = re.compile(
-    r"(?:meetings?|talks|conversation|consultations|discussions?|negotiations)(?: (?:were |was )?held)? with"
-    r"|discussed with"
-)
-# A digest's item dateline run into the sentence before it: "... summit BEIJING - China's".
-RUN_IN_DATELINE = re.compile(
-    r"(?<=[a-z] )[A-Z]{3,}(?: [A-Z]{3,}){0,2},?(?: [A-Z][a-z]+\.? [0-9]{1,2})? [-\u2013\u2014] "
-)
-# Group words an encounter's object may be before the people are named.
-COUNTERPART_GROUP = (
-    r"counterparts?|ministers|leaders|heads of|diplomats|officials|delegations|envoys"
-    r"|ambassadors|representatives|presidents|premiers"
-)
-# A sentence that names the group just met: "The diplomats included A, B and C."
-GROUP_NAMED = re.compile(
-    r"^\s*(?:the |these |those |they |its |their )?(?:[a-z\-]+ ){0,2}?"
-    rf"(?:(?:{COUNTERPART_GROUP}|participants|delegates|guests|attendees) )?"
-    r"(?:included|include|were|are|comprised)\b"
-)
-# Triggers whose people all stand after them: "talks were held between A and B".
-RECIPROCAL = re.compile(r"\bbetween$|^(?:talks|meetings?|consultations|negotiations|discussions)\b")
-# A subject the clause gives but the people finder does not know: "The minister", "He".
-UNNAMED_SUBJECT = re.compile(
-    r"\b(?:[Tt]he [A-Za-z\- ]{2,40}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+|also\s+)?$"
-)
-GROUP_NOUNS = re.compile(
-    r"^(?:the |a |an )?(?:[A-Za-z]+ ){0,3}(?:ministers|leaders|heads|participants|delegations|delegates|members"
-    r"|counterparts|ambassadors|representatives|officials|diplomats|envoys|presidents)\b(?!['’])"
-)
+# The patterns are rows of patterns/meetings.toml (what each is for is said there).
+PATTERNS = table("meetings")
+CALL = PATTERNS["call"]
+IN_PERSON = PATTERNS["in_person"]
+PARTICIPATE = PATTERNS["participate"].pattern  # a part of named meetings' PARTICIPATION
+TRIGGERS = PATTERNS["triggers"]
+SENDS_WORDS = PATTERNS["sends_words"]
+SPEECH_THAT = PATTERNS["speech_that"]
+GROUP_SUBJECT = PATTERNS["group_subject"]
+ONE_BY_ONE = PATTERNS["one_by_one"]
+JOINTLY = PATTERNS["jointly"]
+FUTURE_AFTER = PATTERNS["future_after"]
+FRONTED = PATTERNS["fronted"]
+RESPECTIVE = PATTERNS["respective"]
+NOMINAL = PATTERNS["nominal"]
+RUN_IN_DATELINE = PATTERNS["run_in_dateline"]
+COUNTERPART_GROUP = PATTERNS["counterpart_group"]
+GROUP_NAMED = PATTERNS["group_named"]
+RECIPROCAL = PATTERNS["reciprocal"]
+UNNAMED_SUBJECT = PATTERNS["unnamed_subject"]
+GROUP_NOUNS = PATTERNS["group_nouns"]
+GROUP_MEETING = PATTERNS["group_meeting"]
+ASIDE = PATTERNS["aside"]
+RECEIVED_NOT_A_VISITOR = PATTERNS["received_not_a_visitor"]
+HOSTED_A_PERSON = PATTERNS["hosted_a_person"]
+MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
+COUNTRY_STOP = PATTERNS["country_stop"]
+APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
 
 
 class TriggersMixin:
@@ -202,14 +122,14 @@ class TriggersMixin:
                     continue
                 implied = [main]
             kind = "call" if m.group("call") else "bilateral"
-            if kind != "call" and re.search(CALL, low):
+            if kind != "call" and CALL.search(low):
                 kind = "call"
             if kind == "call" and m.group(0).endswith(" with") and IN_PERSON.search(low):
                 kind = "bilateral"
             group = (
                 bool(GROUP_NOUNS.match(objects_text.strip().lstrip(",").strip())) and not objects
             )
-            if re.search(r"\bgroup (?:meeting|talks)\b", low[max(0, t0 - cs - 20) : t1 - cs]):
+            if GROUP_MEETING.search(low[max(0, t0 - cs - 20) : t1 - cs]):
                 group = True
             if group and kind != "call":
                 # "his meeting with Nordic foreign ministers": their ministerial
@@ -244,7 +164,7 @@ class TriggersMixin:
                 status = "planned"  # "her meeting with X will follow the summit"
             one_by_one = bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs]))
             if not counterparts and len(subject_people) < 2:
-                if subject_people and re.search(COUNTERPART_GROUP, objects_text[:80].lower()):
+                if subject_people and COUNTERPART_GROUP.search(objects_text[:80].lower()):
                     # "held separate talks with senior diplomats": the next sentence may name
                     # them; the meeting as told so far gives their date and place
                     told = Report(start=cs, end=ce, kind=kind, story=story, status=status)
@@ -252,7 +172,7 @@ class TriggersMixin:
                     self._where(told, state, t0, zone_end, cs, ce, low)
                     state.unnamed_group = (subject_people, one_by_one, told)
                 if not group or one_by_one:
-                    if re.search(COUNTERPART_GROUP, objects_text[:80].lower()):
+                    if COUNTERPART_GROUP.search(objects_text[:80].lower()):
                         # "met with his counterparts from A, B and C": named one by one later
                         when = self._pick_date(dates, t0, zone_end, cs)
                         if when is not None and status == "reported":
@@ -281,7 +201,7 @@ class TriggersMixin:
                 self._when(report, state, dates, t0, zone_end, cs, ce)
                 self._where(report, state, t0, zone_end, cs, ce, low)
                 # a talk on the sidelines leaves the story about the gathering
-                aside = re.search(r"\b(?:sidelines|margins)\b", low)
+                aside = ASIDE.search(low)
                 state.has_encounter = state.has_encounter or (
                     report.status == "reported" and not aside
                 )
@@ -330,29 +250,15 @@ class TriggersMixin:
             place = self.ctx.in_match.get(rng[0]) if len(rng) else None
             return place is None or place.kind not in ("country", "city")
         after = low[m.end() : m.end() + 40]
-        before = low[max(0, m.start() - 30) : m.start()]
         if word.endswith(" on") and word.startswith("call"):
             # "called on the world to act" is an appeal, not a visit
             return APPEAL_AFTER_CALLED_ON.match(low[m.end() :]) is not None
         if word in ("received", "receives", "receiving"):
             # "received the visiting minister" counts; "received support" does not
-            return (
-                re.match(
-                    r"\s+(?:(?:a|an|the|his|her|its)\s+)?(?:[a-z\-]+\s+)?(?:support|letters?|messages?|training|funding"
-                    r"|aid|assistance|votes?|awards?|approval|calls?|reports?|information|copies|credentials|gifts?)\b",
-                    after,
-                )
-                is not None
-            )
+            return RECEIVED_NOT_A_VISITOR.match(after) is not None
         if word in ("hosted", "hosts", "hosting", "welcomed") or word.endswith(" host to"):
-            return not re.search(
-                r"^\s+(?:(?:a|an|the|his|her|visiting)\s+)?(?:[a-z\-]+\s+){0,5}?(?:president|minister|counterpart|delegation|leader|king|queen|prime|chancellor|secretary|envoy)",
-                after + low[m.end() + 40 : m.end() + 80],
-            )
-        if word.startswith("meeting") and re.match(
-            r"\s+(?:the|this|its|their|our|these)\s+(?:goal|target|needs?|demand|challenges?|standards?|criteria|objectives?|obligations?|requirements?)",
-            after,
-        ):
+            return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
+        if word.startswith("meeting") and MEETING_A_GOAL.match(after):
             return True
         if (
             word in ("visits", "visiting")
@@ -360,10 +266,6 @@ class TriggersMixin:
             and word == "visits"
         ):
             return True
-        if re.search(r"\b(?:to|will|would|could|should|may|might|can)\s+$", before) and word in (
-            "meet",
-        ):
-            return False
         return False
 
     def _owner(self, clause_start: int, t0: int, trigger: str) -> int | None:
@@ -428,7 +330,7 @@ class TriggersMixin:
 
     def _country_stop(self, cs: int, clause_start: int) -> str | None:
         """ "In Ghana, X met A, B and C": a stop of a tour, one meeting with its hosts."""
-        lead = re.match(r"In (?:the )?([A-Z][^,]{2,60}),", self.text[cs : clause_start + 80])
+        lead = COUNTRY_STOP.match(self.text[cs : clause_start + 80])
         return lead and self.ctx.lexicon.country_for_phrase(lead.group(1))
 
     def _one_country(self, entities: list[int]) -> bool:

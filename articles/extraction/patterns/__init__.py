@@ -4,7 +4,8 @@
   verbs, meeting nouns ...), one lower-case entry a line; ``#`` lines say what the class
   is and why the extractors need it. ``words(name)`` gives the set.
 - ``<finder>.toml``: one table per finder; each ``[[pattern]]`` row has a ``name``, its
-  regular expression (``regex``, or ``any``: alternatives joined with ``|``), a ``why``
+  regular expression (``regex``, or ``any``: alternatives joined with ``|``; ``{=row}``
+  stands for an earlier row's expression, put in as it is), a ``why``
   and one or more ``[[pattern.example]]`` rows (an invented sentence and the record the
   finder must give for it; tests/extraction/test_patterns.py runs every one).
   ``table(name)`` gives the compiled patterns by row name; a row that is only a part of
@@ -49,11 +50,17 @@ def rows(name: str) -> tuple[dict, ...]:
         return tuple(tomllib.load(file).get("pattern", ()))
 
 
-def source(row: dict) -> str:
-    """The regular expression of one row."""
-    if "any" in row:
-        return "|".join(row["any"])
-    return row["regex"]
+REFERENCE = re.compile(r"\{=([a-z_]+)\}")
+
+
+@cache
+def sources(name: str) -> dict[str, str]:
+    """The regular expressions of one table, by row name, with references put in."""
+    expanded: dict[str, str] = {}
+    for row in rows(name):
+        text = "|".join(row["any"]) if "any" in row else row["regex"]
+        expanded[row["name"]] = REFERENCE.sub(lambda m: expanded[m[1]], text)
+    return expanded
 
 
 @cache
@@ -64,7 +71,7 @@ def table(name: str) -> dict[str, re.Pattern]:
         flags = 0
         for flag in row.get("flags", ()):
             flags |= FLAGS[flag]
-        compiled[row["name"]] = re.compile(source(row), flags)
+        compiled[row["name"]] = re.compile(sources(name)[row["name"]], flags)
     return compiled
 
 
