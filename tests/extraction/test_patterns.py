@@ -41,14 +41,19 @@ class WordFileTests(SimpleTestCase):
 
 def meeting_records(extraction):
     """The meetings of an extraction as a pattern table's examples write them."""
+    organisations = {o.key: o.name for o in extraction.organisations}
     records = []
     for m in extraction.meetings:
         names = sorted(extraction.persons[p.entity].name for p in m.participants)
         record = {"kind": m.kind, "participants": names}
+        if m.organisation_key:
+            record["organisation"] = organisations.get(m.organisation_key, m.organisation_key)
         if m.city:
             record["city"] = m.city
         if m.date:
             record["date"] = m.date.isoformat()
+        if m.end_date and m.end_date != m.date:
+            record["end_date"] = m.end_date.isoformat()
         if m.status != "reported":
             record["status"] = m.status
         records.append(record)

@@ -8,108 +8,53 @@ import bisect
 import datetime as dt
 import re
 
-from ..patterns import words
+from ..patterns import mapping, table, words
 from ..types import Precision
 from .merging import DATELINE, Report
-from .triggers import PARTICIPATE, SPEECH_THAT, TRIGGERS
+from .triggers import SPEECH_THAT, TRIGGERS
 from .when_where import StoryState
 
-# The head nouns of a named meeting.
-MEETING_HEADS = {
-    "meeting": "multilateral",
-    "summit": "summit",
-    "forum": "forum",
-    "conference": "forum",
-    "symposium": "forum",
-    "seminar": "forum",
-    "congress": "forum",
-    "ceremony": "ceremony",
-    "session": "multilateral",
-    "assembly": "multilateral",
-    "council": "ministerial",
-    "talks": "bilateral",  # only as "the talks", "their talks": see _meeting_phrases
-    "retreat": "summit",  # "the Leaders' Retreat"
-    "dialogue": "bilateral",  # "their annual strategic dialogue"
-}
-# "... between the two countries' ministers": the pair the story opened with
-BETWEEN_THE_TWO = re.compile(r"^\s*(?:between|of) (?:the two|both|them)\b")
-REMOTE = re.compile(r"\b(?:virtual|video|online|tele(?:phone)?|phone)\b|\bteleconference")
-NOT_DONE = re.compile(
-    r"\b(?:failed to|did not|didn't|could not|couldn't|was unable to|were unable to|declined to"
-    r"|refused to|chose not to|not)\s*$"
-)
-THANKED_FOR = re.compile(
-    r"\bfor (?:hosting|chairing|organi[sz]ing|convening|opening)(?: [a-z]+)? ?$"
-)
-MINISTERS = re.compile(r"\bministers?\b|\bfms\b")
+# The head nouns of a named meeting and the kind each gives, and the patterns: see
+# patterns/meetings.toml.
+MEETING_HEADS = mapping("meetings", "meeting_heads")
+PATTERNS = table("meetings")
+BETWEEN_THE_TWO = PATTERNS["between_the_two"]
+REMOTE = PATTERNS["remote"]
+VIDEO_CONFERENCE = PATTERNS["video_conference"]
+NOT_DONE = PATTERNS["not_done"]
+THANKED_FOR = PATTERNS["thanked_for"]
+MINISTERS = PATTERNS["ministers"]
+MINISTERIAL_WORD = PATTERNS["ministerial_word"]
+COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
+HEADS_OF_STATE = PATTERNS["heads_of_state"]
+FORUM_TAIL = PATTERNS["forum_tail"]
+FORUM_WORDS = PATTERNS["forum_words"]
+# a token that may modify a meeting noun ("annual", "11th", "leaders'"): a shape, not words
 NP_MODIFIERS = re.compile(r"^[a-z0-9\-'’]+$")
-# hosting is taking part: "X hosted/opened/convened the summit"
-HOSTING = r"hosted|hosts|hosting|opened|opens|opening|convened|convenes|convening"
-PARTICIPATION = re.compile(
-    rf"\b(?:{PARTICIPATE}|{HOSTING})(?: (?:a|an|the|its|this|his|her|their))? ?$"
-    # "A and B held their 11th Leaders' Retreat": they took part
-    r"|\b(?:held|hold|holds|holding) (?:a|an|the|their)(?: [a-z0-9\-']+){0,2} ?$"
-)
-# "..., with X as host": the chair or host named after the meeting
-WITH_AS_HOST = re.compile(
-    r"^[^.;]{0,80}?\bwith (?P<who>[^;]{3,120}?) as (?:the )?"
-    r"(?:host|hosts|chair|chairs|co-chair|co-chairs|chairman|chairwoman|chairperson)\b"
-)
-# "their annual meeting", "its summit": the body the sentence's subject belongs to
-POSSESSIVE = re.compile(r"\b(?:their|its)(?: [a-z0-9\-]+){0,3} ?$")
-PASSIVE_BY = re.compile(
-    r"^(?:[^.;]{0,60}?(?:(?:was|were|is|had been|has been) (?:also )?|, )|\s*)"
-    r"(?:attended|chaired|co-chaired|presided over|addressed|hosted|opened|witnessed) by\b"
-)
-# "It was attended by A, B and C": the gathering the sentence before named
-IT_WAS_BY = re.compile(
-    r"^\s*(?:it|the gathering|the event|the session)\s+(?:was|were)\s+(?:also\s+)?"
-    r"(?:attended|chaired|co-chaired|presided over|addressed|opened)\s+by\b"
-)
-# "... under the chairmanship of X": the chair took part
-UNDER_THE_CHAIR = re.compile(
-    r"\bunder the (?:co-)?(?:chairmanship|chairwomanship|chair|presidency) of\b"
-)
-# a line of a list: "- Indonesia: Foreign Minister A", "• A, Foreign Minister", "2. A"
-LIST_LINE = re.compile(r"^\s*(?:[-\u2013\u2022*]|\d{1,2}[.)])\s+\S|^\s*[A-Z][\w .'\-]{1,40}:\s+\S")
-# a signing told as a ceremony: its signers and witnesses took part
-SIGNED_BY = re.compile(r"\bsigned by\b")
-IN_A_CEREMONY = re.compile(r"\bin an? $")
-ATTENDEES = re.compile(
-    r"\b(?:attendees|participants|those present|guests|those (?:attending|present at|taking part in)"
-    r"(?: the [a-z]+)?) (?:included|were|include)\b"
-)
-# "A and B also attended.", "A, B and C were among those present.": the people of the
-# sentence joined the gathering under way (the sentence names no meeting of its own)
-JOINED_UNDER_WAY = re.compile(
-    r"\b(?:(?:also |too )?(?:took part|attended|participated|(?:was|were) present)"
-    r"|(?:was|were) (?:also )?among (?:those present|those attending|the participants"
-    r"|the attendees|the (?:[a-z]+ )?(?:leaders|ministers|delegates|guests) who "
-    r"(?:attended|took part|were present)))\W*$"
-)
-# "Kazakhstan was represented by Deputy Minister A": A joined the gathering under way
-REPRESENTED_BY = re.compile(r"\b(?:was|were) (?:also )?represented by\b")
-# "the opening session", "its closing session": a part of the gathering under way
-PART_OF_A_MEETING = frozenset({"opening", "closing", "plenary", "final", "inaugural"})
-SIDELINES = re.compile(
-    r"\b(?:sidelines of|margins? of|ahead of|prior to|before|after|following|preparatory to|on the eve of)(?: the| a)? ?$"
-)
-# a body named like a gathering, told as one: "The X Ministerial Council opened ..."
-CONVENES = re.compile(
-    r"\s*(?:\([^)]{1,20}\)\s*)?(?:opened|opens|was held|is held|is being held|took place|convened"
-    r"|met (?=in |on |at |here\b|today\b)"
-    r"|began|begins|kicked off|closed|concluded|ended|wrapped up)\b"
-)
-# "ended their two-day summit on Sunday", "The summit closed on Friday": its last day
-ENDED_BEFORE = re.compile(
-    r"\b(?:ended|ends|closed|closes|concluded|concludes|wrapped up)"
-    r"(?: (?:a|an|the|its|their))? ?$"
-)
-ENDED_AFTER = re.compile(r"^\s*(?:ended|ends|closed|closes|concluded|concludes|wrapped up)\b")
+PARTICIPATION = PATTERNS["participation"]
+WITH_AS_HOST = PATTERNS["with_as_host"]
+POSSESSIVE = PATTERNS["possessive"]
+PASSIVE_BY = PATTERNS["passive_by"]
+IT_WAS_BY = PATTERNS["it_was_by"]
+UNDER_THE_CHAIR = PATTERNS["under_the_chair"]
+LIST_LINE = PATTERNS["list_line"]
+SIGNED_BY = PATTERNS["signed_by"]
+IN_A_CEREMONY = PATTERNS["in_a_ceremony"]
+ATTENDEES = PATTERNS["attendees"]
+JOINED_UNDER_WAY = PATTERNS["joined_under_way"]
+REPRESENTED_BY = PATTERNS["represented_by"]
+SIDELINES = PATTERNS["sidelines"]
+CONVENES = PATTERNS["convenes"]
+ENDED_BEFORE = PATTERNS["ended_before"]
+ENDED_AFTER = PATTERNS["ended_after"]
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-DURATION = re.compile(r"\b(two|three|four|five|six|seven|[2-7])-day\b")
+DURATION = PATTERNS["duration"]
+ADDRESSING_THE_GROUP = PATTERNS["addressing_the_group"]
+SUBJECT_PAIR = PATTERNS["subject_pair"]
+ORDINAL = PATTERNS["ordinal"]
 GENERIC_NP = words("meeting_generic_np")
 PRESS = words("meeting_press")
+PART_OF_A_MEETING = words("meeting_session_parts")
 
 
 class NamedMeetingsMixin:
@@ -164,11 +109,11 @@ class NamedMeetingsMixin:
             if SIDELINES.search(before):
                 continue
             text = self.low[a:b]
-            if kind == "multilateral" and re.search(r"minist", text):
+            if kind == "multilateral" and MINISTERIAL_WORD.search(text):
                 kind = "ministerial"
             if kind in ("multilateral", "bilateral") and REMOTE.search(text):
                 kind = "call"  # "held a virtual meeting": a video call
-            elif kind == "forum" and re.search(r"\b(?:video ?|tele)conference\b", text):
+            elif kind == "forum" and VIDEO_CONFERENCE.search(text):
                 kind = "call"  # "held a video conference with X": not a forum
             participants: list[int] = []
             participating = PARTICIPATION.search(before) or (
@@ -320,10 +265,7 @@ class NamedMeetingsMixin:
                 if p not in state.main.participants:
                     state.main.participants.append(p)
         # "Addressing the ministers, President X said": a meeting with the group
-        group = re.search(
-            r"\b(?:addressing|addressed|met with|meeting with|received|briefed)(?: the| a group of)? (?:[a-z]+ ){0,3}?(?:ministers|participants|delegates|leaders|heads of delegations)\b",
-            low,
-        )
+        group = ADDRESSING_THE_GROUP.search(low)
         # ... unless the ministers are then named: "met with the ministers of A, X, and B, Y"
         named_after = group is not None and self.people(cs + group.end(), ce, cs + group.end())
         if group and not named_after and not self._meeting_phrases(cs, ce, low):
@@ -385,9 +327,7 @@ class NamedMeetingsMixin:
         mentions = [m for m in self.mentions_in(a, b) if m.start - a < 200]
         for first, second in zip(mentions, mentions[1:], strict=False):
             between = self.low[first.end : second.start]
-            if first.entity != second.entity and re.fullmatch(
-                r"\s+and\s+(?:[^,;.()]{0,80}|(?:his|her)[^,;.()]{0,40} counterpart,\s*)", between
-            ):
+            if first.entity != second.entity and SUBJECT_PAIR.fullmatch(between):
                 return [first.entity, second.entity]
         return []
 
@@ -546,21 +486,19 @@ class NamedMeetingsMixin:
             words = self.low[start : toks[k].end]
             if head == "ceremony":
                 kind = "ceremony"
-            elif head == "council" or re.search(
-                r"council of (?:foreign )?minist", self.low[start:end]
-            ):
+            elif head == "council" or COUNCIL_OF_MINISTERS.search(self.low[start:end]):
                 kind = "ministerial"
-            elif re.search(r"\bheads of state\b", self.low[start:end]):
+            elif HEADS_OF_STATE.search(self.low[start:end]):
                 kind = "summit"  # "the meeting of the Council of Heads of State"
-            elif re.search(r"\b(?:forum|summit)\b", self.low[toks[k].end : end]):
+            elif FORUM_TAIL.search(self.low[toks[k].end : end]):
                 kind = "forum" if "forum" in self.low[toks[k].end : end] else "summit"
             elif "summit" in words:
                 kind = "summit"
-            elif re.search(r"forum|conference|symposium|seminar", words):
+            elif FORUM_WORDS.search(words):
                 kind = "forum"
             elif "ceremony" in words or "signing" in words:
                 kind = "ceremony"
-            elif re.search(r"minist", self.low[start:end]):
+            elif MINISTERIAL_WORD.search(self.low[start:end]):
                 kind = "ministerial"
             if kind in ("forum", "multilateral") and MINISTERS.search(self.low[start:end]):
                 kind = "ministerial"  # "Conference of Coastal League FMs"
@@ -576,4 +514,4 @@ class NamedMeetingsMixin:
 def _numbered_key(title: str) -> str | None:
     """ "the 4th Summit of the X" -> "4th summit": a meeting named by its number."""
     key = re.sub(r"\s+of\s.*$", "", title.lower()).removeprefix("the ").strip()
-    return key if re.search(r"\b[0-9]+(?:st|nd|rd|th)\b", key) else None
+    return key if ORDINAL.search(key) else None

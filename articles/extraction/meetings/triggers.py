@@ -16,7 +16,6 @@ from .when_where import StoryState
 PATTERNS = table("meetings")
 CALL = PATTERNS["call"]
 IN_PERSON = PATTERNS["in_person"]
-PARTICIPATE = PATTERNS["participate"].pattern  # a part of named meetings' PARTICIPATION
 TRIGGERS = PATTERNS["triggers"]
 SENDS_WORDS = PATTERNS["sends_words"]
 SPEECH_THAT = PATTERNS["speech_that"]

@@ -9,7 +9,8 @@
   and one or more ``[[pattern.example]]`` rows (an invented sentence and the record the
   finder must give for it; tests/extraction/test_patterns.py runs every one).
   ``table(name)`` gives the compiled patterns by row name; a row that is only a part of
-  a larger expression is still compiled, and its code reads ``.pattern``.
+  a larger expression is still compiled. A table file may also hold word tables
+  (``[meeting_heads]``: word -> value), read with ``mapping(name, key)``.
 
 Both are cached: each file is read and compiled once per process.
 """
@@ -44,10 +45,20 @@ def word_file_names() -> list[str]:
 
 
 @cache
-def rows(name: str) -> tuple[dict, ...]:
-    """The rows of one pattern table, as written."""
+def document(name: str) -> dict:
+    """One table file, as written."""
     with open(HERE / f"{name}.toml", "rb") as file:
-        return tuple(tomllib.load(file).get("pattern", ()))
+        return tomllib.load(file)
+
+
+def rows(name: str) -> list[dict]:
+    """The pattern rows of one table."""
+    return document(name).get("pattern", [])
+
+
+def mapping(name: str, key: str) -> dict[str, str]:
+    """A word table of one file ("meeting_heads": the kind of meeting each head noun names)."""
+    return dict(document(name)[key])
 
 
 REFERENCE = re.compile(r"\{=([a-z_]+)\}")
