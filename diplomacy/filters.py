@@ -15,6 +15,7 @@ from django_filters.constants import EMPTY_VALUES
 
 from . import search
 from .models import (
+    Article,
     Country,
     Meeting,
     Organisation,
@@ -505,3 +506,40 @@ class CountryFilter(django_filters.FilterSet):
 
     def filter_sovereign(self, queryset, name, value):
         return queryset.filter(sovereign=(value == "yes"))
+
+
+class ArticleFilter(django_filters.FilterSet):
+    title = TextFilter(label="Title", method="filter_title", help_text="Words in the title")
+    outlet = TextFilter(
+        label="Outlet", field_name="outlet", lookup_expr="icontains", help_text="Xinhua, Trend..."
+    )
+    date_after = django_filters.DateFilter(
+        field_name="published",
+        lookup_expr="gte",
+        label="Published from",
+        widget=DATE_WIDGET,
+        help_text="YYYY-MM-DD",
+    )
+    date_before = django_filters.DateFilter(
+        field_name="published",
+        lookup_expr="lte",
+        label="Until",
+        widget=DATE_WIDGET,
+        help_text="YYYY-MM-DD",
+    )
+    o = StableOrderingFilter(
+        label="Sort by",
+        empty_label="Default order",
+        fields=(("published", "published"), ("title", "title"), ("outlet", "outlet")),
+        field_labels={"published": "Publication date", "title": "Title", "outlet": "Outlet"},
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_title(self, queryset, name, value):
+        # every word, in any order: "summit astana" finds "Astana hosts summit"
+        for word in value.split()[:MAX_LISTED]:
+            queryset = queryset.filter(title__icontains=word)
+        return queryset

@@ -32,6 +32,7 @@ urlpatterns = [
         csrf_exempt(views.country_detail),
         name="country-detail",
     ),
+    path("articles/", csrf_exempt(views.ArticleList.as_view()), name="article-list"),
     path("articles/<int:pk>/", csrf_exempt(views.article_detail), name="article-detail"),
     path("search/", csrf_exempt(views.search_page), name="search"),
 ]

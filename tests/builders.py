@@ -285,6 +285,7 @@ def page_urls(world):
         reverse("site:organisation-detail", args=[world["league"].pk]),
         reverse("site:country-list"),
         reverse("site:country-detail", args=[world["arcadia"].iso2]),
+        reverse("site:article-list"),
         reverse("site:article-detail", args=[world["article"].pk]),
         reverse("site:search") + "?q=partnership",
     ]

@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 
 from articles.extraction.types import Document, Story
+from diplomacy.models.sources import lead_title
 
 from .analysis import _Text
 from .datelines import Dateline
@@ -100,6 +101,29 @@ def _story(
     return story, sure
 
 
+def _title_from_text(analysed: _Text, stories: list[Story]) -> str | None:
+    """The title of a document without a headline: a compilation's first story's headline,
+    else the first sentence of the first body paragraph (after its dateline), cut at a word.
+    Never the file name."""
+    if len(stories) > 1 and stories[0].headline:
+        return stories[0].headline
+    body_start = stories[0].body_start if stories else None
+    for start, end in analysed.paragraphs:
+        if body_start is not None and start < body_start < end:
+            start = body_start
+        elif body_start is not None and end <= body_start:
+            continue
+        if analysed.is_content(start, end):
+            return lead_title(analysed.text[start:end].lstrip(" -\u2013\u2014:")) or None
+    return None
+
+
+def _shared_outlet(stories: list[Story]) -> str | None:
+    """The outlet every story of a compilation names in its dateline, if they agree."""
+    outlets = {story.outlet for story in stories if story.outlet}
+    return outlets.pop() if len(outlets) == 1 else None
+
+
 def read_document(
     data: bytes | str,
     file_name: str,
@@ -129,12 +153,14 @@ def read_document(
     title = html_meta.get("title") or analysed.title
     if len(stories) == 1 and stories[0].headline is None:
         stories[0].headline = title
+    # only for the record: a title made from the lead is no headline to extract from
+    title = title or _title_from_text(analysed, stories)
     return Document(
         file_name=file_name,
         text=text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=title,
-        outlet=outlet or html_meta.get("outlet") or analysed.outlet,
+        outlet=outlet or html_meta.get("outlet") or analysed.outlet or _shared_outlet(stories),
         published=published,
         url=html_meta.get("url"),
         path=path,

@@ -1,8 +1,31 @@
 """Source documents and the evidence that ties every extracted record to them."""
 
+import re
+
 from django.db import models
 
 from .curation import SHOWN
+
+# a lead-made title is about a headline's length
+LEAD_TITLE_MAX = 100
+# a sentence ends at . ! or ? before a space and a capital, a digit or a quotation mark
+# (not after a single capital, which is an initial: "J. Doe")
+# (not before a digit either: "Aug. 28")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[\"'\u201c\u2018(]?[A-Z])")
+# a date the line opens with is the line's metadata, not its words: "date 2024-05-20 ..."
+_LEADING_DATE = re.compile(r"^(?:date:?\s+)?\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+
+
+def lead_title(text, limit=LEAD_TITLE_MAX):
+    """A title for an article without a headline: its first sentence, or as much of it as
+    fits in ``limit`` characters cut after a whole word, with an ellipsis."""
+    lead = _LEADING_DATE.sub("", " ".join((text or "").split()))
+    end = _SENTENCE_END.search(lead)
+    sentence = lead[: end.start()] if end else lead.rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit)
+    return sentence[: cut if cut > 0 else limit].rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
 class Article(models.Model):
@@ -37,7 +60,12 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.file_name
+        # an article imported before titles were made from the lead: its text, not its
+        # file name (lists load only the text's opening, as ``opening``)
+        if self.title:
+            return self.title
+        opening = getattr(self, "opening", None)
+        return lead_title(opening if opening is not None else self.text) or self.file_name
 
 
 class EvidenceQuerySet(models.QuerySet):

@@ -8,10 +8,18 @@ from .details import (
     person_detail,
     statement_detail,
 )
-from .lists import CountryList, MeetingList, OrganisationList, PersonList, StatementList
+from .lists import (
+    ArticleList,
+    CountryList,
+    MeetingList,
+    OrganisationList,
+    PersonList,
+    StatementList,
+)
 from .pages import home, search_page
 
 __all__ = [
+    "ArticleList",
     "CountryList",
     "MeetingList",
     "OrganisationList",

@@ -2,18 +2,19 @@
 
 from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 
 from .. import charts
 from ..counting import SHOWN, month_counts, public_persons, shown_participations
 from ..filters import (
+    ArticleFilter,
     CountryFilter,
     MeetingFilter,
     OrganisationFilter,
     PersonFilter,
     StatementFilter,
 )
-from ..models import Country, Meeting, Organisation, Position, Statement
+from ..models import Article, Country, Evidence, Meeting, Organisation, Position, Statement
 from .base import TIMELINE_SECONDS, ListPage
 
 # undated records last, on PostgreSQL as on SQLite
@@ -223,3 +224,64 @@ class CountryList(ListPage):
             person_count=_count_of(public_persons(), "country"),
             hosted_count=_count_of(Meeting.objects.public(), "country"),
         ).order_by("name", "pk")
+
+
+def _records_from_article(kind):
+    """How many public records of ``kind`` an article supports (a correlated count)."""
+    field = kind.value
+    evidence = Evidence.objects.filter(
+        article=OuterRef("pk"), kind=kind, **{f"{field}__review__in": SHOWN}
+    )
+    return Coalesce(
+        Subquery(
+            evidence.order_by()
+            .values("article")
+            .annotate(n=Count(field, distinct=True))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+# enough of an article's text to make a title of when it has none (see Article.__str__)
+ARTICLE_OPENING = 400
+
+
+class ArticleList(ListPage):
+    filterset_class = ArticleFilter
+    template_name = "diplomacy/article_list.html"
+    title = "Articles"
+    export_name = "articles"
+    default_ordering = "-published"
+    columns = (
+        ("Published", "published"),
+        ("Title", "title"),
+        ("Outlet", "outlet"),
+        ("Meetings", None),
+        ("Statements", None),
+        ("Persons", None),
+    )
+    export_columns = (
+        ("id", lambda a: a.pk),
+        ("title", str),
+        ("outlet", lambda a: a.outlet or None),
+        ("published", lambda a: a.published.isoformat() if a.published else None),
+        ("url", lambda a: a.url or None),
+        ("meetings", lambda a: a.meeting_count),
+        ("statements", lambda a: a.statement_count),
+        ("persons", lambda a: a.person_count),
+    )
+
+    def get_queryset(self):
+        kind = Evidence.Kind
+        return (
+            Article.objects.defer("text")
+            .annotate(
+                opening=Substr("text", 1, ARTICLE_OPENING),
+                meeting_count=_records_from_article(kind.MEETING),
+                statement_count=_records_from_article(kind.STATEMENT),
+                person_count=_records_from_article(kind.PERSON),
+            )
+            .order_by(F("published").desc(nulls_last=True), "pk")
+        )

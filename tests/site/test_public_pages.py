@@ -35,7 +35,14 @@ from tests.builders import (
     page_urls,
 )
 
-LIST_NAMES = ["meeting-list", "statement-list", "person-list", "organisation-list", "country-list"]
+LIST_NAMES = [
+    "meeting-list",
+    "statement-list",
+    "person-list",
+    "organisation-list",
+    "country-list",
+    "article-list",
+]
 
 
 class PagesRenderTests(TestCase):
@@ -385,6 +392,7 @@ class QueryCountTests(TestCase):
         "person-list": 4,
         "organisation-list": 3,
         "country-list": 2,
+        "article-list": 2,
     }
 
     def test_list_pages_use_the_same_queries_for_1_and_50_rows(self):
