@@ -7,7 +7,7 @@ from diplomacy.merging import merge_organisations
 from diplomacy.models import Country, Organisation, OrganisationName
 
 from .base import CuratedAdmin, EditorInlineMixin, ids_or_subquery
-from .merge import merge_action
+from .merge import Candidate, merge_action
 
 
 @admin.register(Country)
@@ -77,10 +77,21 @@ class OrganisationAdmin(CuratedAdmin):
 
     @admin.action(description="Merge selected organisations", permissions=["change"])
     def merge_selected(self, request, queryset):
-        def describe(org):
-            return (
-                f"{org.meetings.count()} meetings, {org.positions.count()} positions, "
-                f"{org.evidence.count()} mentions, {org.organs.count()} organs"
-            )
+        return merge_action(
+            self, request, queryset.select_related("country"), merge_organisations, org_candidate
+        )
 
-        return merge_action(self, request, queryset, merge_organisations, describe)
+
+def org_candidate(org):
+    """What the merge page shows of an organisation."""
+    return Candidate(
+        record=org,
+        country=org.country,
+        other_names=[n.name for n in org.names.all()],
+        counts=[
+            ("meetings", org.meetings.count()),
+            ("posts", org.positions.count()),
+            ("mentions", org.evidence.count()),
+            ("organs", org.organs.count()),
+        ],
+    )

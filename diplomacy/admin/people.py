@@ -13,8 +13,8 @@ from diplomacy.merging import merge_persons, split_person
 from diplomacy.models import Person, PersonName, Position
 
 from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, render_sources
-from .merge import merge_action
-from .review_queue import review_queue_view
+from .merge import Candidate, merge_action
+from .review_queue import review_decision_view, review_queue_view
 
 
 class PersonNameInline(EditorInlineMixin, admin.TabularInline):
@@ -87,10 +87,12 @@ class PersonAdmin(CuratedAdmin):
     def get_urls(self):
         site = self.admin_site
         queue = site.admin_view(partial(review_queue_view, admin_site=site))
+        decide = site.admin_view(require_POST(partial(review_decision_view, admin_site=site)))
         split = site.admin_view(require_POST(self.split_view))
         return [
             # the queue covers all four curated kinds; it lives here for want of a site URL
             path("review-queue/", queue, name="diplomacy_review_queue"),
+            path("review-queue/decide/", decide, name="diplomacy_review_decide"),
             path("<path:object_id>/split/", split, name="diplomacy_person_split"),
             *super().get_urls(),
         ]
@@ -117,16 +119,24 @@ class PersonAdmin(CuratedAdmin):
 
     @admin.action(description="Merge selected persons", permissions=["change"])
     def merge_selected(self, request, queryset):
-        def describe(person):
-            return (
-                f"{person.participations.count()} meetings, "
-                f"{person.statements.count()} statements, "
-                f"{person.evidence.count()} mentions, {person.names.count()} other names"
-            )
-
         return merge_action(
-            self, request, queryset.select_related("country"), merge_persons, describe
+            self, request, queryset.select_related("country"), merge_persons, person_candidate
         )
+
+
+def person_candidate(person):
+    """What the merge page shows of a person (a few counts per candidate, at most 20)."""
+    return Candidate(
+        record=person,
+        country=person.country,
+        posts=list(person.positions.select_related("organisation", "country")),
+        other_names=[n.name for n in person.names.all()],
+        counts=[
+            ("meetings", person.participations.count()),
+            ("statements", person.statements.count()),
+            ("mentions", person.evidence.count()),
+        ],
+    )
 
 
 @admin.register(Position)

@@ -1,10 +1,22 @@
-"""The review queue: unreviewed persons, organisations, meetings and statements, newest first."""
+"""The review queue: unreviewed persons, organisations, meetings and statements, newest first.
 
+Each row is verified or rejected with one button (a POST with the CSRF token, checked
+against the kind's admin permissions, recorded in the history like the bulk actions) or
+opened with one link.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 
+from diplomacy import curation_actions
 from diplomacy.models import Evidence, Meeting, Organisation, Person, Statement
 
 PAGE_SIZE = 50
@@ -42,6 +54,42 @@ def queue_page(kinds, page):
     return candidates[limit - PAGE_SIZE : limit], len(candidates) > limit
 
 
+# the buttons of a row: POSTed "decision" -> (what it does, what the message says)
+DECISIONS = {
+    "verify": (curation_actions.verify, "Verified"),
+    "reject": (curation_actions.reject, "Rejected"),
+}
+
+
+def queue_url(kind=None, page=1):
+    """The queue's address, filtered to ``kind`` and at ``page``."""
+    query = {key: value for key, value in (("kind", kind), ("p", page)) if value and value != 1}
+    url = reverse("admin:diplomacy_review_queue")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def review_decision_view(request, admin_site):
+    """Verify or reject one record of the queue, then show the same page of the queue."""
+    kind, pk = request.POST.get("kind"), request.POST.get("pk", "")
+    decision = DECISIONS.get(request.POST.get("decision"))
+    if kind not in KINDS or decision is None or not pk.isdigit():
+        return HttpResponseBadRequest("Unknown record or decision.")
+    model = KINDS[kind].model
+    record = get_object_or_404(model, pk=pk)
+    if not admin_site._registry[model].has_change_permission(request, record):
+        raise PermissionDenied
+    apply, done = decision
+    apply(model.objects.filter(pk=record.pk), user=request.user)
+    change_url = reverse(f"admin:diplomacy_{kind}_change", args=[record.pk])
+    messages.success(
+        request, format_html('{} {} <a href="{}">{}</a>.', done, kind, change_url, record)
+    )
+    page = request.POST.get("p", "1")
+    return HttpResponseRedirect(
+        queue_url(request.POST.get("filter") or None, int(page) if page.isdigit() else 1)
+    )
+
+
 def review_queue_view(request, admin_site):
     visible = [kind for kind in KINDS if request.user.has_perm(f"diplomacy.view_{kind}")]
     if not visible:
@@ -57,12 +105,16 @@ def review_queue_view(request, admin_site):
     counts = {
         k: source_article_counts(k, [record.pk for kk, record in entries if kk == k]) for k in kinds
     }
+    can_decide = {
+        k: admin_site._registry[KINDS[k].model].has_change_permission(request) for k in kinds
+    }
     rows = [
         {
             "kind": k,
             "record": record,
             "url": reverse(f"admin:diplomacy_{k}_change", args=[record.pk]),
             "articles": counts[k].get(record.pk, 0),
+            "can_decide": can_decide[k],
         }
         for k, record in entries
     ]

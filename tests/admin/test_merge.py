@@ -1,6 +1,9 @@
+import datetime
+
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.test import TestCase
+from django.urls import reverse
 
 from diplomacy.merging import merge_organisations, merge_persons, split_person
 from diplomacy.models import (
@@ -15,7 +18,7 @@ from diplomacy.models import (
     Review,
     Statement,
 )
-from tests.builders import make_article, make_country, make_evidence
+from tests.builders import make_article, make_country, make_editor, make_evidence
 
 
 class MergePersonsTests(TestCase):
@@ -180,3 +183,61 @@ class SplitPersonTests(TestCase):
         with self.assertRaises(ValueError):
             split_person(person, [evidence.pk], "Maren Holt")
         self.assertEqual(Person.objects.count(), 2)
+
+
+class MergePageTests(TestCase):
+    """The merge page shows what tells two namesakes apart, and warns."""
+
+    def setUp(self):
+        self.client.force_login(make_editor())
+        self.arcadia = make_country("XA", "Arcadia")
+        self.borduria = make_country("XB", "Borduria")
+
+    def merge_page(self, *persons):
+        response = self.client.post(
+            reverse("admin:diplomacy_person_changelist"),
+            {"action": "merge_selected", "_selected_action": [p.pk for p in persons]},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_each_candidate_shows_country_posts_with_dates_names_and_counts(self):
+        first = Person.objects.create(name="Ilse Marvek", country=self.arcadia)
+        second = Person.objects.create(name="Ilse Marveck", country=self.arcadia)
+        Position.objects.create(
+            person=first,
+            title="Minister of Harbours",
+            country=self.arcadia,
+            start=datetime.date(2024, 3, 1),
+            end=datetime.date(2024, 9, 30),
+        )
+        Position.objects.create(person=second, title="Harbours Minister", country=self.arcadia)
+        PersonName.objects.create(person=second, name="I. Marveck")
+        Statement.objects.create(speaker=second, text="The quays will reopen.")
+        response = self.merge_page(first, second)
+        self.assertContains(response, "Arcadia", count=4)  # two countries, two posts
+        self.assertContains(response, "Minister of Harbours")
+        self.assertContains(response, "2024-03-01 – 2024-09-30")
+        self.assertContains(response, "I. Marveck")
+        self.assertContains(response, "1 statements")
+        self.assertEqual(response.context["warnings"], [])
+
+    def test_warns_about_different_countries_and_posts_that_never_meet(self):
+        first = Person.objects.create(name="Ilse Marvek", country=self.arcadia)
+        second = Person.objects.create(name="Ilse Marvek", country=self.borduria)
+        third = Person.objects.create(name="Ilse Marvek")
+        for person, year in [(first, 2019), (second, 2023)]:
+            Position.objects.create(
+                person=person,
+                title="Minister of Harbours",
+                start=datetime.date(year, 1, 1),
+                end=datetime.date(year, 6, 1),
+            )
+        Position.objects.create(person=third, title="Ambassador to Borduria")
+        response = self.merge_page(first, second, third)
+        warnings = response.context["warnings"]
+        self.assertIn("different countries (Arcadia, Borduria)", warnings[0])
+        different_times = f"Ilse Marvek (#{first.pk}) and Ilse Marvek (#{second.pk}) held"
+        self.assertTrue(any(w.startswith(different_times) for w in warnings[1:]), warnings)
+        self.assertEqual(sum("hold no post in common" in w for w in warnings), 2, warnings)
+        self.assertContains(response, "at different times")
