@@ -3,8 +3,9 @@
 Both paginators count at most ``cap + 1`` rows (``SELECT COUNT(*) FROM (... LIMIT
 cap + 1)``). ``CappedPaginator`` (the public lists): past the cap the page says "more
 than 10,000" and finds out whether there is a next page by fetching one row more than it
-shows. ``EstimatedCountPaginator`` (the admin's change lists): an unfiltered large table
-shows PostgreSQL's estimate of its rows instead.
+shows. ``EstimatedCountPaginator`` (the admin's change lists): past the cap the list says
+"10,000+", and an unfiltered large table shows PostgreSQL's estimate of its rows
+("about 98,000").
 """
 
 import math
@@ -119,17 +120,37 @@ def estimated_row_count(model, using):
 
 
 class EstimatedCountPaginator(Paginator):
-    """Counts exactly up to ``cap`` rows; an unfiltered large table uses the estimate."""
+    """Counts exactly up to ``cap`` rows; an unfiltered large table uses the estimate.
+
+    ``count_label`` says which: "1,234", "10,000+" (more than the cap) or "about 98,000"
+    (PostgreSQL's estimate); the admin's templates show it instead of a bare number.
+    """
 
     cap = DEFAULT_CAP
 
     @cached_property
-    def count(self):
+    def _count_and_kind(self):
         queryset = self.object_list
         if not hasattr(queryset, "query"):
-            return super().count
+            return super().count, "exact"
         if not queryset.query.where:
             estimate = estimated_row_count(queryset.model, queryset.db)
             if estimate is not None and estimate > self.cap:
-                return estimate
-        return min(capped_count(queryset, self.cap), self.cap)
+                return estimate, "estimate"
+        counted = capped_count(queryset, self.cap)
+        if counted > self.cap:
+            return self.cap, "capped"
+        return counted, "exact"
+
+    @property
+    def count(self):
+        return self._count_and_kind[0]
+
+    @property
+    def count_label(self):
+        count, kind = self._count_and_kind
+        if kind == "capped":
+            return f"{count:,}+"
+        if kind == "estimate":
+            return f"about {count:,}"
+        return f"{count:,}"

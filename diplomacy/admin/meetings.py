@@ -7,6 +7,7 @@ from diplomacy.models import Meeting, Participation, Person, Statement
 from diplomacy.search import matching
 
 from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, ids_or_subquery, union_ids
+from .filters import CountryFilter, DateKnownFilter, SpeakerMatchedFilter
 
 
 def persons_named(search_term):
@@ -30,7 +31,7 @@ class StatementInline(EditorInlineMixin, admin.StackedInline):
 @admin.register(Meeting)
 class MeetingAdmin(CuratedAdmin):
     list_display = ["__str__", "kind", "status", "date_display", "city", "country", "review"]
-    list_filter = ["review", "kind", "status"]
+    list_filter = ["review", "kind", "status", DateKnownFilter, CountryFilter]
     list_select_related = ["country", "organisation"]
     # shows the search box; get_search_results matches inside titles, cities and the
     # names of participants (trigram indexes on PostgreSQL, migration 0012)
@@ -79,7 +80,7 @@ class MeetingAdmin(CuratedAdmin):
 @admin.register(Statement)
 class StatementAdmin(CuratedAdmin):
     list_display = ["short_text", "speaker", "speaker_text", "date_display", "direct", "review"]
-    list_filter = ["review", "direct"]
+    list_filter = ["review", "direct", SpeakerMatchedFilter]
     list_select_related = ["speaker"]
     # full-text search (GIN / FTS5 index) instead of a LIKE over a million rows, or the
     # speaker's names (see get_search_results)

@@ -7,6 +7,7 @@ from diplomacy.merging import merge_organisations
 from diplomacy.models import Country, Organisation, OrganisationName
 
 from .base import CuratedAdmin, EditorInlineMixin, ids_or_subquery
+from .filters import CountryFilter
 from .merge import Candidate, merge_action
 
 
@@ -46,7 +47,7 @@ class MemberInline(EditorInlineMixin, admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(CuratedAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent", "review", "updated_at"]
-    list_filter = ["review", "kind"]
+    list_filter = ["review", "kind", CountryFilter]
     list_select_related = ["country", "parent"]
     # shows the search box; get_search_results matches inside names and the acronym
     search_fields = ["name", "=acronym"]

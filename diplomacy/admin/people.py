@@ -13,6 +13,7 @@ from diplomacy.merging import merge_persons, split_person
 from diplomacy.models import Person, PersonName, Position
 
 from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, render_sources
+from .filters import CountryFilter
 from .merge import Candidate, merge_action
 from .review_queue import review_decision_view, review_queue_view
 
@@ -36,7 +37,7 @@ class PositionInline(EditorInlineMixin, admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(CuratedAdmin):
     list_display = ["name", "country", "review", "merged_into", "updated_at"]
-    list_filter = ["review", ("merged_into", admin.EmptyFieldListFilter), "country"]
+    list_filter = ["review", ("merged_into", admin.EmptyFieldListFilter), CountryFilter]
     list_select_related = ["country", "merged_into"]
     # shows the search box; get_search_results matches inside every name of a person
     search_fields = ["name"]
