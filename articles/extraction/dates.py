@@ -413,10 +413,10 @@ RELATIVE_DAY = re.compile(
     r"""(?ix)\b(?:
         (?:(?:on|later|earlier)[ \t]+)?(?:(?:the|that)[ \t]+)?same[ \t]+day
       | (?:later|earlier)[ \t]+(?:that|the[ \t]+same|in[ \t]+the)[ \t]+day
-      | (?:on[ \t]+)?the[ \t]+(?:next|following|previous|preceding)[ \t]+day
+      | (?:on[ \t]+)?the[ \t]+(?:next|following|previous|preceding)[ \t]+(?:day|morning|afternoon|evening)
       | (?:on[ \t]+)?the[ \t]+day[ \t]+(?:before|after|earlier|later)
       | (?:a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?[ \t]+(?:earlier|later|before|after)
-      | (?:the[ \t]+)?next[ \t]+day
+      | (?:the[ \t]+)?next[ \t]+(?:day|morning|afternoon|evening)
     )\b"""
 )
 _FORWARD = re.compile(r"\b(?:next|following|after|later)\b")
@@ -425,7 +425,8 @@ _SAME = re.compile(r"\b(?:same|that|in[ \t]+the)[ \t]+day\b")
 _COUNT = re.compile(r"\b(a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?\b")
 
 
-_DAY_WORD = re.compile(r"[Dd]ays?\b")
+# the words a relative day ends with ("the next day", "the following morning")
+_DAY_WORD = re.compile(r"[Dd]ays?\b|[Mm]orning\b|[Aa]fternoon\b|[Ee]vening\b")
 
 
 def find_relative(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -244,6 +244,8 @@ class RelativeTests(unittest.TestCase):
             "the day before": day(2024, 5, 19),
             "a day earlier": day(2024, 5, 19),
             "two days later": day(2024, 5, 22),
+            "the next morning": day(2024, 5, 21),
+            "the following evening": day(2024, 5, 21),
         }
         for phrase, expected in cases.items():
             with self.subTest(phrase=phrase):

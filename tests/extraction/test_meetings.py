@@ -1065,3 +1065,30 @@ class AttendeesToldAfterTests(SimpleTestCase):
                 row = the_meeting(f"Ministers meet\n\nJAKARTA, June 3, 2024 (Agency) -- {body}")
                 self.assertEqual(row[5], names)
                 self.assertEqual((row[1], row[4]), (dt.date(2024, 6, 3), "Jakarta"))
+
+
+# A day counted from the sentence before ("The next day X held talks with Y") is a day the
+# story has told, not a plan; a plan told in reported speech stays unstored.
+ARRIVED = (
+    "Ministers meet\n\nVELMAR, March 4, 2025 (Agency) -- Peruvian Foreign Minister Orla Venn "
+    "arrived in Velmar on Monday. "
+)
+DAY_AFTER_ROWS = [
+    ("The next day Venn held talks with Norwegian Foreign Minister Tarek Hollis.", True),
+    ("The next morning Venn met Norwegian Foreign Minister Tarek Hollis.", True),
+    ("Venn held talks with Norwegian Foreign Minister Tarek Hollis the next day.", True),
+    ("She said she would meet Norwegian Foreign Minister Tarek Hollis the next day.", False),
+    ("She is to meet Norwegian Foreign Minister Tarek Hollis the next day.", False),
+    ("Venn will meet Norwegian Foreign Minister Tarek Hollis next week.", False),
+]
+
+
+class DayAfterTests(SimpleTestCase):
+    def test_rows(self):
+        for sentence, held in DAY_AFTER_ROWS:
+            with self.subTest(sentence):
+                _, rows = meetings_of(ARRIVED + sentence + "\n")
+                found = find(rows, "Orla Venn", "Tarek Hollis")
+                self.assertEqual(len(found), int(held), rows)
+                if held:
+                    self.assertEqual(found[0][1], dt.date(2025, 3, 4))

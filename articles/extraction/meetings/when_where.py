@@ -20,11 +20,13 @@ PLANNED = re.compile(
     r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
     r"|\b(?:a|an|the) (?:planned|proposed|expected|possible|potential|prospective)\b"
     r"|\bahead of (?:a|an|the|their|his|her)\b"
-    r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b|\bplans? to|\bintends? to"
+    r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b(?! (?:day|morning|afternoon|evening)\b)|\bplans? to|\bintends? to"
     # wished, asked for or offered, not held: "looked forward to meeting X", "called for talks"
     r"|\blook(?:s|ed|ing)? forward to|\bhop(?:e|es|ed|ing) to|\bwish(?:es|ed)? to|\bwants? to"
     r"|\bcall(?:s|ed|ing)? for|\burg(?:e|es|ed|ing)|\bpropos(?:e|es|ed|ing)|\boffer(?:s|ed|ing)? to"
     r"|\bagree(?:s|d)? to|\binvit(?:e|es|ed|ing)\b[^.;]{0,60}?\bto\b"
+    # a plan told in reported speech: "said she would meet X the next day"
+    r"|\b(?:said|says|announced|told [a-z]+)\b[^.;]{0,40}?\bwould\b"
 )
 # a headline's infinitive: "A, B to hold talks"; not "came to attend", "the first leader to
 # meet X" (which tells the meeting itself)
