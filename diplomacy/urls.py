@@ -7,8 +7,15 @@ nothing, so there is nothing to protect, and the promised 405 is what a client g
 
 from django.urls import path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
-from diplomacy import views
+from diplomacy import feeds, views
+
+
+def feed(feed_class):
+    """A feed view that answers GET and HEAD only, like every public page."""
+    return csrf_exempt(require_safe(feed_class()))
+
 
 app_name = "site"
 
@@ -35,4 +42,10 @@ urlpatterns = [
     path("articles/", csrf_exempt(views.ArticleList.as_view()), name="article-list"),
     path("articles/<int:pk>/", csrf_exempt(views.article_detail), name="article-detail"),
     path("search/", csrf_exempt(views.search_page), name="search"),
+    path("feed/", feed(feeds.RegisterFeed), name="feed"),
+    path("persons/<int:pk>/feed/", feed(feeds.PersonFeed), name="person-feed"),
+    path("organisations/<int:pk>/feed/", feed(feeds.OrganisationFeed), name="organisation-feed"),
+    re_path(
+        r"^countries/(?P<iso2>[A-Za-z]{2})/feed/$", feed(feeds.CountryFeed), name="country-feed"
+    ),
 ]
