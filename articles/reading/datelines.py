@@ -44,6 +44,8 @@ _DATELINE = re.compile(
     [ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)[ \t]*"""
 )
 _LOWER_PARTICLES = {"de", "da", "del", "la", "le", "di", "al", "el", "on", "upon", "am"}
+# a transcript's labels, "QUESTION (Daily Planet):", are shaped like "PLACE (Outlet):"
+_TRANSCRIPT_LABELS = {"q", "question", "questioner", "reporter", "journalist", "moderator"}
 _TITLE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -73,6 +75,8 @@ def _datelines(text: str, norm: str) -> list[Dateline]:
             # "ASTANA. KAZINFORM - ": the agency's name follows the city
             place, _, outlet = place.partition(". ")
         if month_name is None and outlet is None:
+            continue
+        if month_name is None and place.lower().rstrip(".") in _TRANSCRIPT_LABELS:
             continue
         month = month_number(month_name) if month_name else None
         day_number = int(day) if day else None

@@ -106,6 +106,22 @@ class GatheringTests(SimpleTestCase):
         )
         self.assertEqual((row[1], row[3]), (dt.date(2024, 6, 3), dt.date(2024, 6, 4)))
 
+    def test_the_length_of_the_gathering_told_in_a_later_sentence(self):
+        row = the_meeting(
+            LEAD + "Ministers of the Coral Sea states opened the 12th Ordinary Session of the "
+            "Ocean Council in Marlow on Monday.\n\nThe two-day session is chaired by Indonesian "
+            "Foreign Minister Retno Wulan.\n",
+            "Retno Wulan",
+        )
+        self.assertEqual((row[1], row[3]), (dt.date(2024, 6, 3), dt.date(2024, 6, 4)))
+
+    def test_two_who_met_the_press_did_not_meet_each_other(self):
+        _, rows = meetings_of(
+            LEAD + "Fijian Foreign Minister Lisiate Vuna and Tongan Foreign Minister Sione Hala "
+            "met the press after the closing of the conference.\n"
+        )
+        self.assertEqual(rows, [])
+
     def test_a_capital_named_after_its_country_in_a_dateline(self):
         row = the_meeting(
             "Talks\n\nKUWAIT, June 3, 2024 (Agency) -- Fijian Foreign Minister Lisiate Vuna met "

@@ -123,3 +123,14 @@ class MainTextTests(SimpleTestCase):
             "Minister Sione Hala\n\n",
             text,
         )
+
+
+class TranscriptLabelTests(SimpleTestCase):
+    def test_a_questioner_s_outlet_is_not_the_document_s(self):
+        document = read_document(
+            b"Transcript of the press conference\n\nMarlow, 3 June 2024\n\nLISIATE VUNA: Thank "
+            b"you for coming.\n\nQUESTION (Marlow Gazette): Will the harbour reopen?\n\n"
+            b"LISIATE VUNA: In September.\n",
+            "transcript.txt",
+        )
+        self.assertIsNone(document.outlet)

@@ -170,6 +170,8 @@ class NamedMeetingsMixin:
                 ):
                     participants = [state.visitor]
             status = self._status(low, a - cs, b - cs, dates, state)
+            if generic and state.main is None and DURATION.search(self.low[a:b]):
+                generic = False  # "The two-day summit opened ...": the story's first word of it
             if generic:
                 # "the meeting", "the talks": the meeting the story is about, else the
                 # encounter told last ("X received Y ... Z also attended the meeting")
@@ -198,6 +200,8 @@ class NamedMeetingsMixin:
                     continue
                 if attendees and not participants:
                     participants = self.people(cs, self._list_end(ce))
+                if target.end_date is None and target.status == status:
+                    self._duration(target, self.low[a:b])  # "the two-day session"
                 for p in participants:
                     if p not in target.participants:
                         target.participants.append(p)
@@ -468,6 +472,9 @@ class NamedMeetingsMixin:
             generic = det in GENERIC_NP and not modifiers and b == k + 1 and det not in ("a", "an")
             if head == "session" and modifiers and set(modifiers) <= PART_OF_A_MEETING:
                 generic = b == k + 1 and det in GENERIC_NP
+            elif modifiers and DURATION.fullmatch("".join(modifiers)):
+                # "The two-day session is chaired by X": the gathering under way, its length
+                generic = b == k + 1 and det in GENERIC_NP and det not in ("a", "an")
             # "at a summit", "in a ceremony": one they were at
             at_one = a - 2 >= first and (
                 toks[a - 2].lower == "at" or (toks[a - 2].lower == "in" and head == "ceremony")

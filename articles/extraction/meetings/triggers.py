@@ -259,6 +259,10 @@ class TriggersMixin:
             return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
         if word.startswith("meeting") and MEETING_A_GOAL.match(after):
             return True
+        if word in ("met", "meet", "meets", "meeting") and re.match(
+            r"\s+(?:the\s+)?(?:press|media|reporters|journalists)\b", after
+        ):
+            return True  # "A and B met the press": a press conference, not a meeting of the two
         if (
             word in ("visits", "visiting")
             and re.match(r"\s+(?:to|by|of)\b", after) is None
