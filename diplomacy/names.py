@@ -53,7 +53,7 @@ def name_key(name):
 
 
 # The openings of the spellings _TRANSLITERATION folds ("y" of "yev", "k" of "kh", ...). A
-# word typed up to one of them ("Tokay" of "Tokayev", key "tokaev") is not inside the
+# word typed up to one of them ("Velbay" of "Velbayev", key "velbaev") is not inside the
 # name's key; without that opening it is.
 _FOLDED_OPENINGS = ("dz", "d", "z", "k", "ye", "y", "p", "o")
 

@@ -58,7 +58,7 @@ class PersonAdmin(CuratedAdmin):
             obj.remember_name(form.initial.get("name"))
 
     def get_search_results(self, request, queryset, search_term):
-        # the change list and every person autocomplete: "tokayev" finds "Kassym Tokaev"
+        # the change list and every person autocomplete: "velbayev" finds "Oren Velbaev"
         if not search_term.strip():
             return queryset, False
         return queryset.name_contains(search_term), False
