@@ -8,6 +8,7 @@ list next to it) for screen readers and keyboards.
 import datetime
 import math
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -71,15 +72,18 @@ def timeline_buckets(month_counts):
     return buckets
 
 
-def timeline(month_counts, link=None, caption="Meetings per month", chart_id="timeline"):
-    """A bar chart of meetings per month as a <figure>, with a data table in <details>.
+def timeline(month_counts, link=None, caption="Meetings", chart_id="timeline"):
+    """A bar chart of meetings per month (per year over long spans) as a <figure>, with a
+    data table in <details>; the caption says which it draws.
 
     ``link(start, end)`` gives the URL of the meetings of one bar, or None.
     """
     buckets = timeline_buckets(month_counts)
     if not buckets:
         return format_html('<p class="empty">No dated meetings to draw.</p>')
-    width, height, top, bottom, side = 720, 180, 10, 24, 24
+    per_year = (buckets[0][1] - buckets[0][0]).days > 31
+    caption = f"{caption}, per {'year' if per_year else 'month'}"
+    width, height, top, bottom, side = 720, 180, 10, 36, 24
     plot = height - top - bottom
     # side margins keep the first and last tick labels inside the picture
     step = (width - 2 * side) / len(buckets)
@@ -93,7 +97,7 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
         x = side + index * step + (step - bar) / 2
         bar_height = plot * count / peak
         y = top + plot - bar_height
-        text = f"{label}: {count} meeting{'s' if count != 1 else ''}"
+        text = f"{label}: {intcomma(count)} meeting{'s' if count != 1 else ''}"
         rect = format_html(
             '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
             f"{x:.1f}",
@@ -108,17 +112,20 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
             rect = format_html('<a href="{}" tabindex="-1">{}</a>', url, rect)
         bars.append(rect)
         if index % label_every == 0:
+            # the first label starts at the edge, so that no size of it is cut off
             ticks.append(
                 format_html(
-                    '<text x="{}" y="{}" class="tick">{}</text>',
-                    f"{side + index * step + step / 2:.1f}",
+                    '<text x="{}" y="{}" class="{}" text-anchor="{}">{}</text>',
+                    f"{side + index * step + step / 2:.1f}" if index else side,
                     height - 6,
+                    _tick_class(index // label_every),
+                    "middle" if index else "start",
                     label,
                 )
             )
     summary = (
-        f"{total} meeting{'s' if total != 1 else ''} from {buckets[0][2]} to {buckets[-1][2]}; "
-        f"busiest: {max(buckets, key=lambda b: b[3])[2]} ({peak})."
+        f"{intcomma(total)} meeting{'s' if total != 1 else ''} from {buckets[0][2]} to {buckets[-1][2]}; "
+        f"busiest: {max(buckets, key=lambda b: b[3])[2]} ({intcomma(peak)})."
     )
     rows = format_html_join(
         "",
@@ -128,7 +135,7 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
                 format_html('<a href="{}">{}</a>', link(start, end), label)
                 if (link and count)
                 else label,
-                count,
+                intcomma(count),
             )
             for start, end, label, count in buckets
         ),
@@ -153,6 +160,17 @@ def timeline(month_counts, link=None, caption="Meetings per month", chart_id="ti
         ticks=mark_safe("".join(ticks)),
         rows=rows,
     )
+
+
+def _tick_class(ordinal):
+    """'tick' plus 'every-2nd' / 'every-3rd': narrow charts show only those, larger, so
+    that the labels stay readable and apart (site.css)."""
+    classes = ["tick"]
+    if ordinal % 2 == 0:
+        classes.append("every-2nd")
+    if ordinal % 3 == 0:
+        classes.append("every-3rd")
+    return " ".join(classes)
 
 
 def _short(label, length=22):
@@ -220,7 +238,7 @@ def network(centre, nodes, edges=(), caption="Who met whom", chart_id="network")
             if anchor == "middle"
             else 4
         )
-        text = f"{node['label']}: {weight} meeting{'s' if weight != 1 else ''} together"
+        text = f"{node['label']}: {intcomma(weight)} meeting{'s' if weight != 1 else ''} together"
         body = format_html(
             '<circle cx="{}" cy="{}" r="{}"></circle><text x="{}" y="{}" text-anchor="{}">{}</text>'
             "<title>{}</title>",
@@ -252,8 +270,8 @@ def network(centre, nodes, edges=(), caption="Who met whom", chart_id="network")
     return format_html(
         '<figure class="chart network" aria-labelledby="{id}-caption">'
         '<figcaption id="{id}-caption">{caption}</figcaption>'
-        '<svg viewBox="0 0 {w} {h}" role="group" aria-labelledby="{id}-caption">'
-        "{lines}<g>{centre}</g>{circles}</svg></figure>",
+        '<div class="chart-frame"><svg viewBox="0 0 {w} {h}" role="group" '
+        'aria-labelledby="{id}-caption">{lines}<g>{centre}</g>{circles}</svg></div></figure>',
         id=chart_id,
         caption=caption,
         w=width,

@@ -134,8 +134,18 @@ class Meeting(Curated):
         return format_partial_date(self.end_date, DatePrecision.DAY)
 
 
+# a role that is a part played at the meeting rather than a post held at home
+CHAIR_ROLE = re.compile(r"(?:co-?)?chair(?:man|woman|person)?", re.IGNORECASE)
+HOST_ROLE = re.compile(r"(?:co-?)?host(?:ess)?", re.IGNORECASE)
+
+
 class Participation(models.Model):
     """A person's part in a meeting, with the role they held there."""
+
+    class Part(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        HOST = "host", "Host"
+        PARTICIPANT = "participant", "Participant"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(
@@ -161,6 +171,27 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} at {self.meeting}"
+
+    @property
+    def part(self):
+        """Chair or host when the role says so; host when the person belongs to the
+        country the meeting took place in; else participant. (Reads ``person`` and
+        ``meeting``: select them with the participation.)"""
+        role = self.role.strip()
+        if CHAIR_ROLE.fullmatch(role):
+            return self.Part.CHAIR
+        if HOST_ROLE.fullmatch(role):
+            return self.Part.HOST
+        country = self.person.country_id
+        if country is not None and country == self.meeting.country_id:
+            return self.Part.HOST
+        return self.Part.PARTICIPANT
+
+    @property
+    def post(self):
+        """The post the person held at the meeting ('' when the role is a part)."""
+        role = self.role.strip()
+        return "" if CHAIR_ROLE.fullmatch(role) or HOST_ROLE.fullmatch(role) else role
 
     @classmethod
     def removed_by_editors(cls, meeting_ids) -> set[tuple[int, int]]:

@@ -28,6 +28,19 @@ from .base import meetings_url
 
 # rows of a related list shown on a detail page; the rest is one click away
 RELATED_ROWS = 30
+# statements are long: a detail page shows this many, the statement list the rest
+STATEMENT_ROWS = 10
+
+
+def other_names(record, names):
+    """The other names of a person or organisation, without repeats of its name: one query."""
+    shown = {record.name.casefold()}
+    found = []
+    for name in names.order_by("name").values_list("name", flat=True):
+        if name.casefold() not in shown:
+            shown.add(name.casefold())
+            found.append(name)
+    return found
 
 
 def sources(*conditions, **lookup):
@@ -78,8 +91,10 @@ def meeting_detail(request, pk):
         .select_related("person", "person__country")
         .order_by("id")
     )
+    for participation in participations:
+        participation.meeting = meeting  # their part depends on where it took place
     statements = list(
-        shown_statements().filter(meeting=meeting).order_by("date", "pk")[: RELATED_ROWS + 1]
+        shown_statements().filter(meeting=meeting).order_by("date", "pk")[: STATEMENT_ROWS + 1]
     )
     organisation = (
         meeting.organisation
@@ -93,8 +108,8 @@ def meeting_detail(request, pk):
             "meeting": meeting,
             "organisation": organisation,
             "participations": participations,
-            "statements": statements[:RELATED_ROWS],
-            "more_statements": len(statements) > RELATED_ROWS,
+            "statements": statements[:STATEMENT_ROWS],
+            "more_statements": len(statements) > STATEMENT_ROWS,
             "sources": sources(pk__in=meeting_evidence(meeting)),
         },
     )
@@ -175,10 +190,12 @@ def person_detail(request, pk):
         .select_related("meeting", "meeting__country", "meeting__organisation")
         .order_by(F("meeting__date").desc(nulls_last=True), "-meeting_id")[: RELATED_ROWS + 1]
     )
+    for participation in participations:
+        participation.person = person  # their part depends on the person's country
     statements = list(
         shown_statements()
         .filter(speaker=person)
-        .order_by(F("date").desc(nulls_last=True), "-pk")[: RELATED_ROWS + 1]
+        .order_by(F("date").desc(nulls_last=True), "-pk")[: STATEMENT_ROWS + 1]
     )
     met = counterparts(person)
     meetings = Meeting.objects.public().filter(
@@ -189,18 +206,19 @@ def person_detail(request, pk):
         "diplomacy/person_detail.html",
         {
             "person": person,
+            "other_names": other_names(person, person.names),
             "positions": positions,
             "participations": participations[:RELATED_ROWS],
             "more_meetings": len(participations) > RELATED_ROWS,
-            "statements": statements[:RELATED_ROWS],
-            "more_statements": len(statements) > RELATED_ROWS,
+            "statements": statements[:STATEMENT_ROWS],
+            "more_statements": len(statements) > STATEMENT_ROWS,
             "met": met,
             "timeline": charts.timeline(
                 month_counts(meetings),
                 link=lambda start, end: meetings_url(
                     participant=person.pk, date_after=start.isoformat(), date_before=end.isoformat()
                 ),
-                caption=f"Meetings of {person.name} per month",
+                caption=f"Meetings of {person.name}",
             ),
             "network": charts.network(
                 {"label": person.name},
@@ -241,6 +259,7 @@ def organisation_detail(request, pk):
         "diplomacy/organisation_detail.html",
         {
             "organisation": organisation,
+            "other_names": other_names(organisation, organisation.names),
             "parent": parent,
             "members": members,
             "organs": organs,
@@ -255,7 +274,7 @@ def organisation_detail(request, pk):
                     date_after=start.isoformat(),
                     date_before=end.isoformat(),
                 ),
-                caption=f"Meetings under {organisation.name} per month",
+                caption=f"Meetings under {organisation.name}",
             ),
             "meetings_url": meetings_url(organisation=organisation.pk),
             "persons_url": reverse("site:person-list") + f"?organisation={organisation.pk}",
@@ -318,7 +337,7 @@ def country_detail(request, iso2):
                 link=lambda start, end: meetings_url(
                     country=country.iso2, date_after=start.isoformat(), date_before=end.isoformat()
                 ),
-                caption=f"Meetings hosted by {country.name} or attended by its people, per month",
+                caption=f"Meetings hosted by {country.name} or attended by its people",
             ),
             "network": charts.network(
                 {"label": country.name},

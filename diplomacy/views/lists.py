@@ -116,6 +116,8 @@ class StatementList(ListPage):
     filterset_class = StatementFilter
     template_name = "diplomacy/statement_list.html"
     title = "Statements"
+    # a statement takes several lines on a phone: 20 keep a page a few screens long
+    paginate_by = 20
     export_name = "statements"
     default_ordering = "-date"
     columns = (("Date", "date"), ("Speaker", "speaker"), ("Statement", None), ("Meeting", None))
