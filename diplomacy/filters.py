@@ -27,6 +27,10 @@ from .models import (
 )
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+# the browser shows a date field in its reader's own format (and sends YYYY-MM-DD):
+# the hint says what the day means, not how to type it
+FROM_HINT = "First day included"
+UNTIL_HINT = "Last day included"
 # a name, title or a few words; longer is a form error (SQLite refuses a LIKE pattern of
 # 50,000 characters, and no name is that long)
 MAX_TEXT = 200
@@ -297,10 +301,10 @@ def meetings_between(meetings, countries):
 
 class MeetingFilter(SharedCountryOptions):
     date_after = django_filters.DateFilter(
-        label="From", method="filter_from", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+        label="From", method="filter_from", widget=DATE_WIDGET, help_text=FROM_HINT
     )
     date_before = django_filters.DateFilter(
-        label="Until", method="filter_until", widget=DATE_WIDGET, help_text="YYYY-MM-DD"
+        label="Until", method="filter_until", widget=DATE_WIDGET, help_text=UNTIL_HINT
     )
     country = country_choice(
         label="Country", method="filter_country", help_text="Host or participant's country"
@@ -374,14 +378,14 @@ class StatementFilter(SharedCountryOptions):
         lookup_expr="gte",
         label="From",
         widget=DATE_WIDGET,
-        help_text="YYYY-MM-DD",
+        help_text=FROM_HINT,
     )
     date_before = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="Until",
         widget=DATE_WIDGET,
-        help_text="YYYY-MM-DD",
+        help_text=UNTIL_HINT,
     )
     direct = django_filters.ChoiceFilter(
         label="Quoted",
@@ -489,16 +493,30 @@ class CountryFilter(django_filters.FilterSet):
         empty_label="All",
         method="filter_sovereign",
     )
+    records = django_filters.ChoiceFilter(
+        label="Show",
+        choices=[("all", "Every country")],
+        empty_label="Countries with records",
+        method="filter_records",
+    )
     o = StableOrderingFilter(
         label="Sort by",
-        empty_label="Default order",
-        fields=(("name", "name"), ("iso2", "code")),
-        field_labels={"name": "Name", "iso2": "Code"},
+        empty_label="Most meetings",
+        fields=(
+            ("name", "name"),
+            ("iso2", "code"),
+            ("attended_count", "meetings"),
+            ("hosted_count", "hosted"),
+        ),
+        field_labels={"name": "Name", "iso2": "Code", "attended_count": "Meetings"},
     )
 
     class Meta:
         model = Country
         fields = []
+
+    def filter_records(self, queryset, name, value):
+        return queryset  # CountryList hides the countries without records unless "all"
 
     def filter_name(self, queryset, name, value):
         value = value.strip()

@@ -16,6 +16,8 @@ from ..pagination import CappedPaginator
 EXPORT_CHUNK = 1_000
 # query-string keys that are not filters
 NOT_FILTERS = {"page", "format", "per_page"}
+# columns whose first click sorts the newest or the most first
+DESCENDING_FIRST = {"date", "meetings", "hosted"}
 
 
 # whole-table or whole-country aggregates (timelines, counterparts) are cached this long
@@ -202,7 +204,7 @@ class ListPage(FilterView):
                 elif current == f"-{param}":
                     header["aria_sort"], following = "descending", param
                 else:
-                    following = f"-{param}" if param == "date" else param
+                    following = f"-{param}" if param in DESCENDING_FIRST else param
                 query = self.request.GET.copy()
                 for key in NOT_FILTERS - {"per_page"}:
                     query.pop(key, None)

@@ -1,7 +1,7 @@
 """The public lists: meetings, statements, persons, organisations and countries."""
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 
 from .. import charts
@@ -210,22 +210,53 @@ class CountryList(ListPage):
     template_name = "diplomacy/country_list.html"
     title = "Countries"
     export_name = "countries"
-    default_ordering = "name"
-    columns = (("Country", "name"), ("Code", "code"), ("Persons", None), ("Meetings hosted", None))
+    # the busiest first: most of the world's countries have no record at all
+    default_ordering = "-meetings"
+    columns = (
+        ("Country", "name"),
+        ("Code", "code"),
+        ("Persons", None),
+        ("Meetings", "meetings"),
+        ("Hosted", "hosted"),
+    )
     export_columns = (
         ("iso2", lambda c: c.iso2),
         ("iso3", lambda c: c.iso3),
         ("name", lambda c: c.name),
         ("sovereign", lambda c: c.sovereign),
         ("persons", lambda c: c.person_count),
+        ("meetings", lambda c: c.attended_count),
         ("meetings_hosted", lambda c: c.hosted_count),
     )
 
     def get_queryset(self):
-        return Country.objects.annotate(
+        countries = Country.objects.annotate(
             person_count=_count_of(public_persons(), "country"),
             hosted_count=_count_of(Meeting.objects.public(), "country"),
-        ).order_by("name", "pk")
+            attended_count=_meetings_of_people_of(),
+        ).order_by("-attended_count", "-hosted_count", "name", "pk")
+        if self.request.GET.get("records") != "all":
+            # most of the 249 countries have nothing in the register: shown on request
+            countries = countries.filter(
+                Q(person_count__gt=0) | Q(hosted_count__gt=0) | Q(attended_count__gt=0)
+            )
+        return countries
+
+
+def _meetings_of_people_of():
+    """A correlated count of the public meetings a country's people took part in."""
+    return Coalesce(
+        Subquery(
+            shown_participations()
+            .filter(person__country=OuterRef("pk"))
+            .order_by()
+            .values("person__country")
+            .annotate(n=Count("meeting_id", distinct=True))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
 
 
 def _records_from_article(kind):

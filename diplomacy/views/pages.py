@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from .. import search as full_text
 from ..counting import public_persons
-from ..models import Article, Country, Evidence, Meeting, Organisation, Statement
+from ..models import Article, Country, Evidence, Meeting, Organisation, Review, Statement
 
 HOME_COUNTS_SECONDS = 300
 SEARCH_PAGE = 20
@@ -32,6 +32,9 @@ def register_counts():
                 Exists(evidence.objects.filter(country=OuterRef("pk")))
             ).count(),
             "articles": Article.objects.count(),
+            # the lede says how much of it an editor has checked, not that all of it is
+            "verified_meetings": Meeting.objects.filter(review=Review.VERIFIED).count(),
+            "verified_statements": Statement.objects.filter(review=Review.VERIFIED).count(),
         }
 
     return cache.get_or_set("diplomacy:register-counts", count, HOME_COUNTS_SECONDS)

@@ -8,8 +8,15 @@ from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
 from diplomacy import charts
-from diplomacy.models import OrganisationName, Participation, PersonName, Position
-from tests.builders import make_meeting, make_person, make_statement, make_world
+from diplomacy.models import (
+    Meeting,
+    OrganisationName,
+    Participation,
+    PersonName,
+    Position,
+    Review,
+)
+from tests.builders import make_country, make_meeting, make_person, make_statement, make_world
 
 
 class OtherNamesAndPostsTests(TestCase):
@@ -149,3 +156,70 @@ class ChartTests(SimpleTestCase):
             charts.network({"label": "A"}, [{"key": 1, "label": "B", "url": "/b/", "weight": 1}])
         )
         self.assertIn('<div class="chart-frame"><svg', drawn)
+
+
+class CountryListTests(TestCase):
+    def setUp(self):
+        cache.clear()
+        self.world = make_world()
+        make_country("XC", "Cascadia")  # nothing recorded
+        zeta = make_country("XZ", "Zetland")
+        make_meeting("Talks in Zetland", [make_person("Zed Example", zeta)], country=zeta)
+        make_meeting("More talks", [self.world["boris"]], country=None)
+
+    def names(self, query=""):
+        response = self.client.get(reverse("site:country-list") + query)
+        return [country.name for country in response.context["object_list"]]
+
+    def test_busiest_first_and_countries_without_records_hidden(self):
+        # Borduria's people took part in 3 meetings, Arcadia's in 2, Zetland's in 1
+        self.assertEqual(self.names(), ["Borduria", "Arcadia", "Zetland"])
+
+    def test_every_country_on_request_and_by_name(self):
+        self.assertIn("Cascadia", self.names("?records=all"))
+        self.assertEqual(self.names("?o=name"), ["Arcadia", "Borduria", "Zetland"])
+        self.assertEqual(self.names("?o=-hosted")[0], "Arcadia")
+
+    def test_columns_and_link_to_every_country(self):
+        response = self.client.get(reverse("site:country-list"))
+        self.assertContains(response, "Show every country")
+        self.assertContains(response, '<td class="num" data-label="Meetings">3</td>', html=False)
+        borduria = response.context["object_list"][0]
+        self.assertEqual((borduria.attended_count, borduria.hosted_count), (3, 0))
+
+
+class WordingAndNumbersTests(TestCase):
+    def setUp(self):
+        cache.clear()
+        self.world = make_world()
+
+    def test_home_says_how_many_records_are_verified(self):
+        talks = self.world["talks"]
+        talks.review = Review.VERIFIED
+        talks.save()
+        response = self.client.get(reverse("site:home"))
+        self.assertNotContains(response, "checked by editors")
+        text = " ".join(response.content.decode().split())
+        self.assertIn("Editors have verified 1 of the 2 meetings and 0 of the 1 statement", text)
+
+    def test_numbers_have_thousands_separators(self):
+        person = make_person("Invented Person")
+        meetings = Meeting.objects.bulk_create(
+            Meeting(title=f"Invented talks {index}", date=datetime.date(2024, 1, 1))
+            for index in range(1200)
+        )
+        Participation.objects.bulk_create(
+            Participation(meeting=meeting, person=person) for meeting in meetings
+        )
+        response = self.client.get(reverse("site:home"))
+        self.assertContains(response, "1,202")
+        response = self.client.get(reverse("site:meeting-list"))
+        self.assertContains(response, "1,202 results")
+        self.assertContains(response, "1,200 meetings")  # the timeline's busiest month
+
+    def test_date_fields_do_not_claim_a_format_the_browser_does_not_show(self):
+        for name in ("meeting-list", "statement-list"):
+            html = self.client.get(reverse(f"site:{name}")).content.decode()
+            self.assertIn('type="date"', html)
+            self.assertNotIn("YYYY-MM-DD", html)
+            self.assertIn("First day included", html)
