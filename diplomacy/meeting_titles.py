@@ -1,6 +1,9 @@
 """Titles the extractor made up from participants' names ('Meeting of A, B and C') name
 no one an editor rejected: the public would read the rejected name in every list, page,
-search result and download that shows the meeting.
+search result and download that shows the meeting. And they spell each participant as the
+register does, as the person's own page does: the importer writes the register's names
+instead of the article's spellings, and renaming or merging a person respells the titles of
+their meetings (``respell_meetings_of``).
 
 A title counts as generated when it is one of the extractor's forms and every name in it
 is one of the meeting's participants; a title an editor wrote or changed is left alone.
@@ -92,5 +95,45 @@ def retitle_meetings_of(persons, user=None):
             ["title"],
             default_user=user,
             default_change_reason="Title names a participant's changed review",
+        )
+    return len(changed)
+
+
+def respelt(title, spellings):
+    """``title`` with the names in ``spellings`` (a spelling -> the register's name)
+    replaced, when it is in a generated form; names a merge made one are named once."""
+    form, names = split_title(title)
+    if form is None or not set(names) & set(spellings):
+        return title
+    kept = list(dict.fromkeys(spellings.get(name, name) for name in names))
+    if len(kept) == 1:
+        form = ONE_LEFT.get(form, form)
+    return f"{form} {join_names(kept)}"
+
+
+def respell_meetings_of(person, also=(), user=None):
+    """Spell ``person`` by their current name in the generated titles of their meetings,
+    where a title has one of their other names (or a name in ``also``, such as the one
+    an editor just changed); returns how many meetings changed."""
+    spellings = {
+        name: person.name
+        for name in [*person.names.values_list("name", flat=True), *also]
+        if name != person.name
+    }
+    if not spellings:
+        return 0
+    changed = []
+    for meeting in Meeting.objects.filter(participations__person=person).distinct():
+        title = respelt(meeting.title, spellings)[:300]
+        if title != meeting.title and "title" not in meeting.locked_fields:
+            meeting.title = title
+            changed.append(meeting)
+    if changed:
+        bulk_update_with_history(
+            changed,
+            Meeting,
+            ["title"],
+            default_user=user,
+            default_change_reason="Title spells a participant by their current name",
         )
     return len(changed)

@@ -13,6 +13,7 @@ delete permission. Organisations have no ``merged_into`` field, so merged ones a
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 
+from diplomacy.meeting_titles import respell_meetings_of
 from diplomacy.models import (
     Evidence,
     Meeting,
@@ -138,6 +139,8 @@ def merge_persons(survivor, others, user=None):
 
     message = "Merged {} into {}".format(", ".join(p.name for p in others), survivor.name)
     _save_with_reason(survivor, message, user)
+    # the others' names are the survivor's other names now: titles spell them its way
+    respell_meetings_of(survivor, user=user)
     _log(user, [survivor], CHANGE, message)
     _log(user, others, CHANGE, f"Merged into {survivor.name} (#{survivor.pk})")
     return others

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from diplomacy.meeting_titles import split_title, without_names
+from diplomacy.meeting_titles import respelt, split_title, without_names
 from diplomacy.models import Meeting, Participation, Review
 
 from .. import sql
@@ -36,7 +36,10 @@ def load_meetings(state):
         meeting = _find_meeting(state, candidate, people, earlier)
         if meeting is None:
             meeting = Meeting(
-                title=without_names(candidate.title, _rejected_names(state, candidate))[:300],
+                title=respelt(
+                    without_names(candidate.title, _rejected_names(state, candidate)),
+                    _register_spellings(state, candidate),
+                )[:300],
                 kind=candidate.kind if candidate.kind in Meeting.Kind.values else "other",
                 status=candidate.status,
                 date=candidate.date,
@@ -82,6 +85,16 @@ def _rejected_names(state, candidate) -> set[str]:
         if person is not None and person.review == Review.REJECTED:
             names |= {person.name, state.extraction.persons[p.entity].name}
     return names
+
+
+def _register_spellings(state, candidate) -> dict[str, str]:
+    """The article's spelling of each participant -> the register's name: a title made
+    from names spells them as the person pages do."""
+    return {
+        state.extraction.persons[p.entity].name: state.person_for[p.entity].name
+        for p in candidate.participants
+        if p.entity in state.person_for
+    }
 
 
 def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:

@@ -110,9 +110,22 @@ class Person(Curated):
         if name and name_key(name) != self.key:
             PersonName.objects.get_or_create(person=self, name=name, defaults={"from_editor": True})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        person = super().from_db(db, field_names, values)
+        # the name as stored: a save that changes it respells the titles naming it
+        person._stored_name = person.__dict__.get("name")
+        return person
+
     def save(self, *args, **kwargs):
         self.key = name_key(self.name)
+        stored = getattr(self, "_stored_name", None)
         super().save(*args, **kwargs)
+        self._stored_name = self.name
+        if stored and stored != self.name:
+            from diplomacy.meeting_titles import respell_meetings_of
+
+            respell_meetings_of(self, also=[stored])
 
     @property
     def surname(self):
