@@ -496,7 +496,7 @@ class CountryFilter(django_filters.FilterSet):
     records = django_filters.ChoiceFilter(
         label="Show",
         choices=[("all", "Every country")],
-        empty_label="Countries with records",
+        empty_label="With records",
         method="filter_records",
     )
     o = StableOrderingFilter(

@@ -201,6 +201,7 @@ class WordingAndNumbersTests(TestCase):
         self.assertNotContains(response, "checked by editors")
         text = " ".join(response.content.decode().split())
         self.assertIn("Editors have verified 1 of the 2 meetings and 0 of the 1 statement", text)
+        self.assertIn(f'<a href="{reverse("site:article-list")}"><strong>1</strong> source', text)
 
     def test_numbers_have_thousands_separators(self):
         person = make_person("Invented Person")
