@@ -881,3 +881,36 @@ class DomainPostTests(SimpleTestCase):
             with self.subTest(sentence):
                 found = persons(f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n")
                 self.assertIn(post, [p.title for p in found[name].positions])
+
+
+# (sentence, person, post): a post for a region whose name ends in a place word ("Lakes",
+# "Region", "of Africa") keeps the region; the person's name starts after it
+REGION_POST_ROWS = [
+    (
+        "Special Envoy for the Great Lakes Harlan Brooke met Foreign Minister Piet Janssen "
+        "of the Netherlands.",
+        "Harlan Brooke",
+        "Special Envoy for the Great Lakes",
+    ),
+    (
+        "Special Envoy for the Horn of Africa Tomas Ekberg met Foreign Minister Piet Janssen "
+        "of the Netherlands.",
+        "Tomas Ekberg",
+        "Special Envoy for the Horn of Africa",
+    ),
+    (
+        "The Special Envoy for the Sahel Region, Ada Kirrin, met Foreign Minister Piet Janssen "
+        "of the Netherlands.",
+        "Ada Kirrin",
+        "Special Envoy for the Sahel Region",
+    ),
+]
+
+
+class RegionPostTests(SimpleTestCase):
+    def test_a_region_in_a_post_is_no_part_of_the_name(self):
+        for sentence, name, post in REGION_POST_ROWS:
+            with self.subTest(sentence):
+                found = persons(f"Talks\n\nLINDAU, June 3, 2024 (Agency) -- {sentence}\n")
+                self.assertEqual(set(found), {name, "Piet Janssen"})
+                self.assertIn(post, [p.title for p in found[name].positions])
