@@ -16,6 +16,7 @@ from .when_where import StoryState
 PATTERNS = table("meetings")
 CALL = PATTERNS["call"]
 IN_PERSON = PATTERNS["in_person"]
+MET_THE_PRESS = PATTERNS["met_the_press"]
 TRIGGERS = PATTERNS["triggers"]
 SENDS_WORDS = PATTERNS["sends_words"]
 SPEECH_THAT = PATTERNS["speech_that"]
@@ -259,9 +260,7 @@ class TriggersMixin:
             return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
         if word.startswith("meeting") and MEETING_A_GOAL.match(after):
             return True
-        if word in ("met", "meet", "meets", "meeting") and re.match(
-            r"\s+(?:the\s+)?(?:press|media|reporters|journalists)\b", after
-        ):
+        if word in ("met", "meet", "meets", "meeting") and MET_THE_PRESS.match(after):
             return True  # "A and B met the press": a press conference, not a meeting of the two
         if (
             word in ("visits", "visiting")
