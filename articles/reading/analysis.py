@@ -38,6 +38,15 @@ _REPORTS = re.compile(
         [ \t]+(?:reports|reported|informs|informed|writes|wrote)\b""",
     re.VERBOSE | re.MULTILINE,
 )
+# the sender's lines a ministry's release opens with, above its headline
+_PRESS_LABEL = re.compile(
+    r"[ \t]*press[ \t]+(?:service|office|release|statement|secretariat)[ \t]*$", re.IGNORECASE
+)
+_LETTERHEAD = re.compile(
+    r"[ \t]*(?:the[ \t]+)?(?:ministry|embassy|consulate|permanent[ \t]+mission|department|office)"
+    rf"[ \t]+of\b|{_PRESS_LABEL.pattern}",
+    re.IGNORECASE,
+)
 _OPENING_PARAGRAPHS = 6  # where a single article's title, date line and dateline sit
 _HEADLINE_MAX = 200
 
@@ -212,13 +221,20 @@ class _Text:
 
     @cached_property
     def title(self) -> str | None:
+        heads = []  # the headline-shaped lines before the body
         for start, end in self.opening():
             if self.is_meta_line(start, end):
                 continue
             if not self.is_headline(start, end):
-                return None
-            return self.text[start:end].lstrip("# ").strip() or None
-        return None
+                break
+            heads.append((start, end))
+        # a ministry's letterhead ("Ministry of ...", "Press service") above the headline
+        while len(heads) > 1 and _LETTERHEAD.match(self.norm, *heads[0]):
+            heads.pop(0)
+        if not heads or _PRESS_LABEL.match(self.norm, *heads[0]):
+            return None  # "PRESS RELEASE" names no story
+        start, end = heads[0]
+        return self.text[start:end].lstrip("# ").strip() or None
 
     @cached_property
     def published(self) -> dt.date | None:

@@ -134,3 +134,31 @@ class TranscriptLabelTests(SimpleTestCase):
             "transcript.txt",
         )
         self.assertIsNone(document.outlet)
+
+
+class LetterheadTests(SimpleTestCase):
+    def test_a_ministry_s_letterhead_above_the_headline_is_not_the_title(self):
+        document = read_document(
+            b"Ministry of Sea Affairs of the Republic of Fiji\nPress service\n\nMinister Vuna "
+            b"receives the Tongan envoy\n\nSuva, 3 June 2024\n\nToday Minister of Sea Affairs "
+            b"Lisiate Vuna received Ambassador Sione Hala.\n",
+            "release.txt",
+        )
+        self.assertEqual(document.title, "Minister Vuna receives the Tongan envoy")
+
+    def test_a_headline_that_opens_with_ministry_is_a_headline(self):
+        document = read_document(
+            b"Ministry of Sea Affairs denies closing the harbour\n\nSUVA, June 3, 2024 (Agency) "
+            b"-- The ministry said the harbour stays open.\n",
+            "story.txt",
+        )
+        self.assertEqual(document.title, "Ministry of Sea Affairs denies closing the harbour")
+
+    def test_press_release_alone_names_no_story(self):
+        document = read_document(
+            b"Ministry of Sea Affairs of the Republic of Fiji\n\nPRESS RELEASE\n\nSuva, 3 June "
+            b"2024\n\nToday Minister of Sea Affairs Lisiate Vuna received Ambassador Sione Hala.\n",
+            "release.txt",
+        )
+        self.assertNotIn("PRESS RELEASE", document.title or "")
+        self.assertNotIn("Ministry", document.title or "")
