@@ -139,14 +139,12 @@ def id_or_none(value):
 
 
 def matching_persons(value):
-    """Public persons with that ID, or whose name or other name contains ``value``."""
+    """Public persons with that ID, or with every word of ``value`` in a name of theirs."""
     person_id = id_or_none(value)
     if person_id is not None:
         return Person.objects.filter(pk=person_id)
-    value = value.strip()
-    return Person.objects.public().filter(
-        Q(name__icontains=value) | Q(names__name__icontains=value)
-    )
+    # every word inside the name or an other name, spelling folded (the admin's rule)
+    return Person.objects.public().name_contains(value)
 
 
 def matching_organisations(value):

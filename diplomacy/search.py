@@ -22,8 +22,10 @@ import re
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Expression, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, Expression, F, Q, Window
 from django.db.models.expressions import RawSQL
+
+from .names import name_key, name_key_fragments, org_key
 
 KINDS = ("statement", "article")
 # what the search box finds, in the order the results page shows them
@@ -199,27 +201,39 @@ def _all_words_in(field, words):
 def _named(kind, words):
     """Public persons, organisations or meetings whose name (title) holds every word.
 
-    Persons and organisations also match by any of their other names; each row then
-    carries ``other_name``, the first other name that matched (one subquery, no join).
+    Persons and organisations match inside their name or any other name, spelling folded
+    as in match keys (``name_contains``: trigram indexes on PostgreSQL, a scan of the
+    short key columns on SQLite). Meetings match inside their title.
     """
     model = apps.get_model("diplomacy", kind.capitalize())
+    public = model.objects.public()
     if kind == "meeting":
-        return (
-            model.objects.public()
-            .filter(_all_words_in("title", words))
-            .order_by(F("date").desc(nulls_last=True), "pk")
+        return public.filter(_all_words_in("title", words)).order_by(
+            F("date").desc(nulls_last=True), "pk"
         )
-    names = apps.get_model("diplomacy", f"{kind.capitalize()}Name").objects.filter(
-        _all_words_in("name", words)
-    )
-    own = _all_words_in("name", words)
-    if kind == "organisation" and len(words) == 1:
-        own |= Q(acronym__iexact=words[0])
-    rows = model.objects.public().filter(own | Q(pk__in=names.values(f"{kind}_id")))
+    rows = public.name_contains(" ".join(words))
     if kind == "person":
         rows = rows.filter(merged_into__isnull=True)
-    first_other = names.filter(**{kind: OuterRef("pk")}).order_by("pk").values("name")[:1]
-    return rows.annotate(other_name=Subquery(first_other)).order_by("name", "pk")
+    elif len(words) == 1:
+        rows = public.filter(Q(pk__in=rows.values("pk")) | Q(acronym__iexact=words[0]))
+    return rows.prefetch_related("names").order_by("name", "pk")
+
+
+def _holds(kind, name, words):
+    """Whether ``name`` holds every word, as ``name_contains`` decides it in the database."""
+    if kind == "person":
+        key = name_key(name)
+        return all(any(part in key for part in name_key_fragments(word)) for word in words)
+    key = org_key(name)
+    return all(org_key(word) in key for word in words)
+
+
+def matched_other_name(kind, record, words):
+    """The other name a person or organisation was found by, when its own name does not
+    hold the words (None otherwise)."""
+    if _holds(kind, record.name, words):
+        return None
+    return next((n.name for n in record.names.all() if _holds(kind, n.name, words)), None)
 
 
 def find(query, kind, limit=20, offset=0):

@@ -120,12 +120,11 @@ def _search_row(kind, record, words):
         return {"record": record, "snippet": snippet(record.text, words)}
     if kind == "meeting":
         return {"record": record, "name": marked(str(record), words)}
-    other = getattr(record, "other_name", None)
-    own_matches = all(word in record.name.lower() for word in words)
+    other = full_text.matched_other_name(kind, record, words)
     return {
         "record": record,
         "name": marked(record.name, words),
-        "other_name": marked(other, words) if other and not own_matches else None,
+        "other_name": marked(other, words) if other else None,
     }
 
 

@@ -85,6 +85,11 @@ class SiteSearchTests(TestCase):
         self.assertEqual(self.found(self.get(q="kwarry"))["organisation"], [self.league.pk])
         self.assertEqual(self.found(self.get(q="lqs"))["organisation"], [self.league.pk])
 
+    def test_accents_and_spellings_are_folded(self):
+        accented = make_person("Émile Strändberg")
+        self.assertEqual(self.found(self.get(q="strandberg"))["person"], [accented.pk])
+        self.assertEqual(self.found(self.get(q="STRÄNDBERG emile"))["person"], [accented.pk])
+
     def test_every_word_must_be_in_the_name_in_any_order(self):
         self.assertEqual(
             self.found(self.get(q="quarrington ottilie"))["person"], [self.minister.pk]
