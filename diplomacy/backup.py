@@ -27,6 +27,7 @@ from .export import FORMAT as EXPORT_FORMAT
 from .export import write_sections
 from .models import (
     Article,
+    ArticleStory,
     Country,
     Evidence,
     Meeting,
@@ -52,11 +53,16 @@ SECTIONS = [
     ("person_names", PersonName),
     ("positions", Position),
     ("articles", Article),
+    ("article_stories", ArticleStory),
     ("meetings", Meeting),
     ("participations", Participation),
     ("statements", Statement),
     ("evidence", Evidence),
 ]
+
+
+# sections added after the format was first written: an older backup has none of them
+LATER_SECTIONS = {"article_stories"}
 
 
 class BackupError(Exception):
@@ -121,7 +127,11 @@ def check_format(data):
         )
     if found != FORMAT:
         raise BackupError(f"unknown format {found!r} (expected {FORMAT!r})")
-    missing = [name for name, _ in [("countries", None), *SECTIONS] if name not in data]
+    missing = [
+        name
+        for name, _ in [("countries", None), *SECTIONS]
+        if name not in data and name not in LATER_SECTIONS
+    ]
     if missing:
         raise BackupError(f"incomplete backup: no {', '.join(missing)}")
 
@@ -227,13 +237,13 @@ def restore(data):
         with _timestamps_as_given(models):
             for name, model in SECTIONS:
                 batch = []
-                for row in data[name]:
+                for row in data.get(name, []):
                     batch.append(_instance(model, row, country_ids))
                     if len(batch) >= CHUNK:
                         model._default_manager.bulk_create(batch)
                         batch = []
                 model._default_manager.bulk_create(batch)
-                counts[name] = len(data[name])
+                counts[name] = len(data.get(name, []))
         # the next record an editor or an import creates must not reuse a restored id
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):

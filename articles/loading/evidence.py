@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from diplomacy.models import Article, Evidence, Meeting, Organisation, Person, Statement
+from diplomacy.models import (
+    Article,
+    ArticleStory,
+    Evidence,
+    Meeting,
+    Organisation,
+    Person,
+    Statement,
+)
 
 from .. import sql
 
@@ -41,12 +49,34 @@ def article_row(state) -> str | None:
     }
     if previous is None:
         state.article = Article.objects.create(**values)
+        save_stories(state.article, doc, created=True)
         return "created"
     for key, value in values.items():
         setattr(previous, key, value)
     previous.save()
     state.article = previous
+    save_stories(previous, doc)
     return "updated"
+
+
+def save_stories(article, doc, created=False):
+    """A compilation's stories, each with its own headline, outlet and date (a single
+    article's are the article's own: none are stored)."""
+    if not created:
+        ArticleStory.objects.filter(article=article).delete()
+    if len(doc.stories) < 2:
+        return
+    ArticleStory.objects.bulk_create(
+        ArticleStory(
+            article=article,
+            start=story.start,
+            end=story.end,
+            headline=(story.headline or "")[:500],
+            outlet=(story.outlet or "")[:200],
+            date=story.date,
+        )
+        for story in doc.stories
+    )
 
 
 def forget_previous_version(state):

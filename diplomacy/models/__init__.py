@@ -6,10 +6,11 @@ from .meetings import DatePrecision, Meeting, Participation, Statement, format_p
 from .organisations import Organisation, OrganisationName
 from .people import Person, PersonName, Position
 from .places import Country, CountrySummary
-from .sources import Article, Evidence
+from .sources import Article, ArticleStory, Evidence
 
 __all__ = [
     "Article",
+    "ArticleStory",
     "Country",
     "CountrySummary",
     "Curated",

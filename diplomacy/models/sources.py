@@ -68,6 +68,26 @@ class Article(models.Model):
         return lead_title(opening if opening is not None else self.text) or self.file_name
 
 
+class ArticleStory(models.Model):
+    """One story of a compilation article, with the headline, outlet and date it gives."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="stories")
+    start = models.PositiveIntegerField(help_text="Where the story begins in the text.")
+    end = models.PositiveIntegerField()
+    headline = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, help_text="From its dateline.")
+    date = models.DateField(null=True, blank=True, help_text="From its dateline.")
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start"], name="article_story_unique_start")
+        ]
+
+    def __str__(self):
+        return self.headline or f"Story at {self.start}"
+
+
 class EvidenceQuerySet(models.QuerySet):
     def public(self):
         """Evidence of records the public may see (a country is never rejected)."""

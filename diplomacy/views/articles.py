@@ -110,6 +110,8 @@ def article_detail(request, pk):
             "highlighted": highlight(article.text, spans),
             "records": [(kind, list(found.values())) for kind, found in sorted(records.items())],
             "span_count": len(spans),
+            # a compilation's stories, each with its own outlet and date
+            "stories": list(article.stories.all()),
             # never a javascript: or data: link, whatever an import stored
             "original_url": article.url
             if article.url.lower().startswith(("http://", "https://"))
