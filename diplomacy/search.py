@@ -22,10 +22,10 @@ import re
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Expression, F, Q, Window
+from django.db.models import Count, Expression, F, OuterRef, Q, Subquery, Window
 from django.db.models.expressions import RawSQL
 
-from .names import name_key, name_key_fragments, org_key
+from .names import name_key_fragments, org_key
 
 KINDS = ("statement", "article")
 # what the search box finds, in the order the results page shows them
@@ -216,24 +216,37 @@ def _named(kind, words):
         rows = rows.filter(merged_into__isnull=True)
     elif len(words) == 1:
         rows = public.filter(Q(pk__in=rows.values("pk")) | Q(acronym__iexact=words[0]))
-    return rows.prefetch_related("names").order_by("name", "pk")
+    # the other name it was found by, if any: a subquery in the same query, not a prefetch
+    names = apps.get_model("diplomacy", f"{kind.capitalize()}Name").objects
+    other = names.filter(_key_holds(kind, words), **{kind: OuterRef("pk")}).order_by("pk")
+    return rows.annotate(other_name=Subquery(other.values("name")[:1])).order_by("name", "pk")
 
 
-def _holds(kind, name, words):
-    """Whether ``name`` holds every word, as ``name_contains`` decides it in the database."""
+def _key_fragments(kind, words):
+    """Per word, the match-key fragments one of which a name's key must contain (the rule
+    of ``name_contains``)."""
     if kind == "person":
-        key = name_key(name)
-        return all(any(part in key for part in name_key_fragments(word)) for word in words)
-    key = org_key(name)
-    return all(org_key(word) in key for word in words)
+        return [name_key_fragments(word) for word in words]
+    return [[org_key(word)] for word in words]
+
+
+def _key_holds(kind, words):
+    """A name's ``key`` holds every word (as ``name_contains`` decides it)."""
+    condition = Q()
+    for fragments in _key_fragments(kind, words):
+        either = Q()
+        for fragment in fragments:
+            either |= Q(key__contains=fragment)
+        condition &= either
+    return condition
 
 
 def matched_other_name(kind, record, words):
     """The other name a person or organisation was found by, when its own name does not
     hold the words (None otherwise)."""
-    if _holds(kind, record.name, words):
-        return None
-    return next((n.name for n in record.names.all() if _holds(kind, n.name, words)), None)
+    key = record.key
+    own = all(any(f in key for f in fragments) for fragments in _key_fragments(kind, words))
+    return None if own else getattr(record, "other_name", None)
 
 
 def find(query, kind, limit=20, offset=0):
