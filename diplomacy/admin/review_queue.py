@@ -76,7 +76,7 @@ def review_decision_view(request, admin_site):
         return HttpResponseBadRequest("Unknown record or decision.")
     model = KINDS[kind].model
     record = get_object_or_404(model, pk=pk)
-    if not admin_site._registry[model].has_change_permission(request, record):
+    if not admin_site.get_model_admin(model).has_change_permission(request, record):
         raise PermissionDenied
     apply, done = decision
     apply(model.objects.filter(pk=record.pk), user=request.user)
@@ -106,7 +106,7 @@ def review_queue_view(request, admin_site):
         k: source_article_counts(k, [record.pk for kk, record in entries if kk == k]) for k in kinds
     }
     can_decide = {
-        k: admin_site._registry[KINDS[k].model].has_change_permission(request) for k in kinds
+        k: admin_site.get_model_admin(KINDS[k].model).has_change_permission(request) for k in kinds
     }
     rows = [
         {
