@@ -12,37 +12,25 @@ import re
 from ..context import Context
 from ..coreference import Coreference
 from ..identity import GROUP_KINDS
-from ..patterns import words
+from ..patterns import table, words
 from ..types import Extraction, MeetingCandidate, PersonMention, Precision
 from .merging import MergingMixin, Report
 from .named import NamedMeetingsMixin
 from .triggers import TriggersMixin
 from .when_where import StoryState, WhenWhereMixin
 
-# Words that, right before a person, say the person is only mentioned there.
-MENTIONED_ONLY = re.compile(
-    r"(?:\b(?:greetings|congratulations|condolences|wishes|regards|gratitude|message|letter|invitation)"
-    r"(?: and [a-z ]{1,30})? (?:to|from|of)"
-    r"|\bon behalf of|\bthank(?:ed|s)?(?: to)?|\bdeaths? of|\bdied|\blate|\bhonou?r(?:ing)?|\bmemory of"
-    r"|\bremembrance of|\bbirth of|\banniversary of|\bguidance of|\bleadership of|\bproposed by"
-    r"|\bput forward by|\binitiated by|\baccording to|\bmourn(?:ed|ing)?|\bsympathy (?:to|for)"
-    r"|\bconvey(?:ed)?|\bsucceed(?:ed|s)?|\bsuccessor (?:to|of)|\bportrait of|\bpoet|\bwife of|\bhusband of"
-    r"|\bappointed by|\bsigned by|\bsent by)"
-    r"(?: [a-z'’\-]+){0,5} ?$"
-)
+# The patterns are rows of patterns/meetings.toml (what each is for is said there).
+PATTERNS = table("meetings")
+MENTIONED_ONLY = PATTERNS["mentioned_only"]
+LIST_JOIN = PATTERNS["list_join"]
+PRONOUN_NOT_PARTICIPANT = PATTERNS["pronoun_not_participant"]
 SPEAKER_VERBS = words("meeting_speaker_verbs")
-# Page furniture that links to other articles.
-FURNITURE = re.compile(r"(?i:related stor(?:y|ies)|read more|read also|also read|see also)\b")
-# "The session closed with remarks by X": X spoke at the meeting.
-ADDRESS_BY = re.compile(
-    r"\b(?:address|speech|remarks|statement|presentation) by(?: [a-z]+){0,4}\s*$"
-)
-ABSENT = re.compile(
-    r"\b(?:failed to|did not|didn't|could not|couldn't|was unable to|were unable to|declined to"
-    r"|refused to|chose not to) (?:attend|join|take part|participate|be present)|\babsent\b|\bboycott"
-)
-COMMENTATOR = re.compile(r"(?i)spokes|press secretary|correspondent|analyst|commentator")
-LIST_JOIN = re.compile(r"^\s*(?:,|and|, and)\s+(?:[a-z\-]+\s+){0,5}$")
+FURNITURE = PATTERNS["furniture"]
+ADDRESS_BY = PATTERNS["address_by"]
+SAID_BEFORE = PATTERNS["said_before"]
+WORD_AFTER_SPEAKER = PATTERNS["word_after_speaker"]
+ABSENT = PATTERNS["absent"]
+COMMENTATOR = PATTERNS["commentator"]
 
 
 class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
@@ -125,7 +113,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 found.append(m.entity)
         for char, entity in self.pronouns_in(a, b):
             before = self.low[max(clause_start, char - 40) : char]
-            if re.search(r"\b(?:to|with|by|thanked|of)\s*$", before):
+            if PRONOUN_NOT_PARTICIPANT.search(before):
                 continue
             if entity not in found:
                 found.append(entity)
@@ -188,11 +176,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         for m in self.mentions_in(cs, ce):
             after = self.low[m.end : m.end + 60]
             before = self.low[max(cs, m.start - 25) : m.start]
-            word = re.match(
-                r"\s*(?:,[^,]{0,80},\s*)?(?:also |then |later |further |for (?:his|her) part,? )?([a-z]+)",
-                after,
-            )
-            said_before = re.search(r"\b(?:said|says|added|noted)\s*$", before)
+            word = WORD_AFTER_SPEAKER.match(after)
+            said_before = SAID_BEFORE.search(before)
             said_before = said_before or ADDRESS_BY.search(
                 self.low[max(cs, m.start - 80) : m.start]
             )

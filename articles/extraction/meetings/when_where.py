@@ -7,62 +7,33 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, find_relative, resolve_relative, year_from_context
+from ..patterns import table
 from ..types import DateMention, Precision
 from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH, Report
 
-PLANNED = re.compile(
-    r"\b(?:will|shall|would|is|are|was|were) (?:also )?(?:expected|scheduled|set|due|slated|going|planned) to"
-    r"|\bwill (?:also |likely |soon |then )?(?:be )?[a-z]+"
-    r"|\b(?:a|an|the) (?:planned|proposed|expected|possible|potential|prospective)\b"
-    r"|\bahead of (?:a|an|the|their|his|her)\b"
-    r"|\bscheduled for|\bto be held|\bwill be held|\b(?:up)?coming|\bforthcoming|\bnext\b(?! (?:day|morning|afternoon|evening)\b)|\bplans? to|\bintends? to"
-    # wished, asked for or offered, not held: "looked forward to meeting X", "called for talks"
-    r"|\blook(?:s|ed|ing)? forward to|\bhop(?:e|es|ed|ing) to|\bwish(?:es|ed)? to|\bwants? to"
-    r"|\bcall(?:s|ed|ing)? for|\burg(?:e|es|ed|ing)|\bpropos(?:e|es|ed|ing)|\boffer(?:s|ed|ing)? to"
-    r"|\bagree(?:s|d)? to|\binvit(?:e|es|ed|ing)\b[^.;]{0,60}?\bto\b"
-    # a plan told in reported speech: "said she would meet X the next day"
-    r"|\b(?:said|says|announced|told [a-z]+)\b[^.;]{0,40}?\bwould\b"
-)
-# a headline's infinitive: "A, B to hold talks"; not "came to attend", "the first leader to
-# meet X" (which tells the meeting itself)
-INFINITIVE = re.compile(r"\bto (?:hold|meet|sign)\b")
-NOT_FUTURE_INFINITIVE = re.compile(
-    r"\b(?:came|went|arrived|travell?ed|flew|first|last|only|second|third)\b(?: [a-z\-]+){0,3} $"
-)
-RECALLED = re.compile(
-    r"\b(?:last year|previous|earlier this year|in the past|years ago|once|former|then-)"
-)
-VIDEO = re.compile(
-    r"\b(?:via|by|through|over) (?:a )?video ?(?:link|conference|call)|\bvideoconference|\bvirtually"
-    r"|\bonline\b|\bremotely|\b(?:video|virtual|online) (?:meeting|summit|talks|conference)"
-    r"|\bteleconference"
-)
-UNTIL = re.compile(r"(?i:through|until|till)\b")
-CAPS_DATELINE = re.compile(
-    r"\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\s+|date\s+[0-9\-]+\s+)?"
-    r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?::| [-\u2013\u2014]) "
-)
-# "met X after his appointment on Nov 24": a day told as a reference point, not the meeting's
-REFERENCE_POINT = re.compile(r"\b(?:after|before|since|following|ahead of|prior to)\b")
-LEAD_VERB = re.compile(
-    r"\b(?:met|meets|meet|held|holds|hosted|hosts|received|receives|visited|visits|attended"
-    r"|attends|spoke|speaks|talked|called|calls|paid|pays|travell?ed|arrived|arrives)\b"
-)
-OTHER_MEETING = re.compile(r"\b(?:summit|meeting|talks|conference|session|forum|visit)\b")
-CITY_BEFORE = re.compile(
-    # "in Lima", "in the capital Lima", "in the Danish capital, Copenhagen"
-    r"\b(?:in|at|to|near|capital|city|(?:capital|city|island|town|resort|port) of)(?: the)?"
-    r"(?:(?: [a-z\-]+)? capital(?: city)?(?: of [a-z ]+)?,?)? ?$"
-)
-HEADQUARTERS = re.compile(r"\b(?:headquarters|secretariat|premises|seat) of\b|\bheadquarters\b")
-
-
-CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]| - ")
+# The patterns are rows of patterns/meetings.toml (what each is for is said there).
+PATTERNS = table("meetings")
+PLANNED = PATTERNS["planned"]
+INFINITIVE = PATTERNS["infinitive"]
+NOT_FUTURE_INFINITIVE = PATTERNS["not_future_infinitive"]
+RECALLED = PATTERNS["recalled"]
+RECALLED_THAT = PATTERNS["recalled_that"]
+VIDEO = PATTERNS["video"]
+CHAIR_VERBS = PATTERNS["chair_verbs"]
+UNTIL = PATTERNS["until"]
+CAPS_DATELINE = PATTERNS["caps_dateline"]
+REFERENCE_POINT = PATTERNS["reference_point"]
+LEAD_VERB = PATTERNS["lead_verb"]
+OTHER_MEETING = PATTERNS["other_meeting"]
+CITY_BEFORE = PATTERNS["city_before"]
+NOT_A_CITY_AFTER = PATTERNS["not_a_city_after"]
+HERE = PATTERNS["here"]
+HEADQUARTERS = PATTERNS["headquarters"]
+CLAUSE_BREAK = PATTERNS["clause_break"]
 
 
 def _clause_around(low: str, t0: int, t1: int, before: int = 45, after: int = 25) -> str:
@@ -120,9 +91,7 @@ class WhenWhereMixin:
             if not CITY_BEFORE.search(before):
                 continue
             after = self.low[self.tokens[m.end - 1].end : self.tokens[m.end - 1].end + 12]
-            if re.match(
-                r"\s*(?:state|university|declaration|process|format|summit|initiative)", after
-            ):
+            if NOT_A_CITY_AFTER.match(after):
                 continue
             city = self.ctx.lexicon.city(self.ctx.span_text(m.start, m.end))
             if city:
@@ -251,9 +220,7 @@ class WhenWhereMixin:
         infinitive = INFINITIVE.search(window)
         if infinitive and not NOT_FUTURE_INFINITIVE.search(window[: infinitive.start()]):
             return "planned"
-        if RECALLED.search(low[max(0, t0 - 60) : t1 + 70]) or re.search(
-            r"\brecall(?:ed|ing) that\b", low[:t0]
-        ):
+        if RECALLED.search(low[max(0, t0 - 60) : t1 + 70]) or RECALLED_THAT.search(low[:t0]):
             return "recalled"
         return "reported"
 
@@ -373,7 +340,7 @@ class WhenWhereMixin:
         if report.kind == "call" or VIDEO.search(low):
             report.no_city = True
             city = self.city_in(t0, zone_end)
-            if city and re.search(r"\b(?:chaired|hosted|presided)\b", low):
+            if city and CHAIR_VERBS.search(low):
                 report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             return
         future = PLANNED.search(self.low, t0 + 20, max(t0 + 20, zone_end))
@@ -385,7 +352,7 @@ class WhenWhereMixin:
                 state.city, state.country = city
             return
         zone = low[t0 - cs : zone_end - cs]
-        if re.search(r"\bhere\b", zone) and state.dateline_city:
+        if HERE.search(zone) and state.dateline_city:
             report.city, report.country, report.city_strength = (
                 state.dateline_city,
                 state.dateline_country,
