@@ -11,77 +11,40 @@ import bisect
 import datetime as dt
 import re
 
+from articles.extraction.patterns import table
 from articles.extraction.types import DateMention, Precision
-from articles.reading import MONTH_PATTERN, WEEKDAYS, month_number, normalise
+from articles.reading import WEEKDAYS, month_number, normalise
 
-_M = MONTH_PATTERN
-_DAY = r"[0-9][0-9]?(?:st|nd|rd|th)?"  # one plain character first: the engine scans fast
-_YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9])"
-_WD = "(?:" + "|".join(WEEKDAYS) + r")\b"
-# "and" joins a range only after "between"; "on 9 and 10 April" is two days
-_TO = r"(?:[ \t]*-{1,2}[ \t]*|[ \t]+(?P<to>to|until|till|through|and)[ \t]+)"
-# "20 billion", "May 20 countries": a number that counts something is not a day
-_COUNTS = (
-    r"[ \t]*(?:%|(?i:billion|million|thousand|trillion|bn|mln|percent|per[ \t]+cent|people"
-    r"|persons|countries|nations|states|members|delegates|participants|years?|days?|hours?"
-    r"|minutes?|weeks?|months?|km|kilomet(?:re|er)s|miles|tons?|tonnes|dollars|usd|euros?"
-    r"|yuan|roubles?|rubles?|tenge|soms?|cases|units|times|points)\b)"
-)
-
-# Every pattern starts with a digit or a capital letter so the regex engine scans fast;
-# what must come before a match ("in May") is checked on the text just before it.
-_RANGE_DAYS_MONTH = re.compile(  # "20-21 May", "from 3 to 7 March 2019"
-    rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>{_M})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?"
-)
-_RANGE_DAY_MONTH_DAY_MONTH = re.compile(  # "30 April to 2 May 2023"
-    rf"(?P<d1>{_DAY})[ \t]+(?P<m1>{_M})\.?(?:,?[ \t]+(?P<y1>{_YEAR}))?{_TO}"
-    rf"(?P<d2>{_DAY})[ \t]+(?P<m2>{_M})\.?(?:,?[ \t]+(?P<y2>{_YEAR}))?"
-)
-_RANGE_MONTH_DAYS = re.compile(  # "May 20-21", "May 17 to 19, 2024"
-    rf"(?P<m>{_M})\.?[ \t]+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?![0-9]|{_COUNTS}|[ \t]+{_M})"
-    rf"(?:,?[ \t]+(?P<y>{_YEAR}))?"
-)
-_RANGE_MONTH_DAY_MONTH_DAY = re.compile(  # "May 30 to June 2", "Dec. 30, 2023 - Jan. 2, 2024"
-    rf"(?P<m1>{_M})\.?[ \t]+(?P<d1>{_DAY})(?:,?[ \t]+(?P<y1>{_YEAR}))?{_TO}"
-    rf"(?P<m2>{_M})\.?[ \t]+(?P<d2>{_DAY})(?![0-9])(?:,?[ \t]+(?P<y2>{_YEAR}))?"
-)
-_ISO = re.compile(r"(?P<y>[0-9][0-9][0-9][0-9])-(?P<m>[0-9][0-9])-(?P<d>[0-9][0-9])(?![0-9])")
-_DOTTED = re.compile(r"(?P<d>[0-9][0-9]?)\.(?P<m>[0-9][0-9]?)\.(?P<y>[0-9]{4})(?![0-9])")
-_MONTH_DAY = re.compile(  # "May 20", "Dec. 17, 2024"
-    rf"(?P<m>{_M})\.?[ \t]+(?P<d>{_DAY})(?![0-9]|{_COUNTS}|:[0-9])(?:,?[ \t]+(?P<y>{_YEAR}))?"
-)
-_DAY_MONTH = re.compile(  # "20 May", "the 9th of May 2024"
-    rf"(?P<d>{_DAY})[ \t]+(?:of[ \t]+)?(?P<m>{_M})\.?(?:,?[ \t]+(?P<y>{_YEAR}))?"
-)
-_MONTH_YEAR = re.compile(rf"(?P<m>{_M})\.?,?[ \t]+(?P<y>{_YEAR})")  # "May 2023"
-_MONTH_RELATIVE_YEAR = re.compile(rf"(?P<m>{_M})[ \t]+(?P<rel>last|next|this)[ \t]+year\b")
-# "in May", "mid-May"; not "May 20" unless the number counts something ("May 20 countries")
-_MONTH = re.compile(rf"(?P<m>{_M})(?!\.?[ \t]*+[0-9]++(?!{_COUNTS}))")
-_YEAR_RANGE = re.compile(rf"(?P<y1>{_YEAR}){_TO}(?P<y2>{_YEAR}|[0-9]{{2}}(?![0-9]))")
-_YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR})(?!{_COUNTS}|-[0-9])")
-_WEEKDAY_RANGE = re.compile(rf"(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")
-_WEEKDAY = re.compile(rf"(?P<w>{_WD})")
-# "spoke today with": the reference day; not "today's world" or "the challenges of today"
-_DEICTIC = re.compile(r"(?<!\bof )\b(?P<d>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b(?!['’]s\b)")
-_WEEK_OR_MONTH = re.compile(
-    r"\b(?:(?i:earlier|later)[ \t]+)?(?P<rel>[Tt]his|[Ll]ast|[Pp]ast|[Nn]ext)[ \t]+(?P<unit>week|month)\b"
-)
+# The patterns are rows of patterns/dates.toml (what each is for is said there). Every day
+# pattern starts with a digit or a capital letter so the regex engine scans fast; what must
+# come before a match ("in May") is checked on the text just before it.
+PATTERNS = table("dates")
+_RANGE_DAYS_MONTH = PATTERNS["range_days_month"]
+_RANGE_DAY_MONTH_DAY_MONTH = PATTERNS["range_day_month_day_month"]
+_RANGE_MONTH_DAYS = PATTERNS["range_month_days"]
+_RANGE_MONTH_DAY_MONTH_DAY = PATTERNS["range_month_day_month_day"]
+_ISO = PATTERNS["iso"]
+_DOTTED = PATTERNS["dotted"]
+_MONTH_DAY = PATTERNS["month_day"]
+_DAY_MONTH = PATTERNS["day_month"]
+_MONTH_YEAR = PATTERNS["month_year"]
+_MONTH_RELATIVE_YEAR = PATTERNS["month_relative_year"]
+_MONTH = PATTERNS["month"]
+_YEAR_RANGE = PATTERNS["year_range"]
+_YEAR_ONLY = PATTERNS["year_only"]
+_WEEKDAY_RANGE = PATTERNS["weekday_range"]
+_WEEKDAY = PATTERNS["weekday"]
+_DEICTIC = PATTERNS["deictic"]
+_WEEK_OR_MONTH = PATTERNS["week_or_month"]
 _DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
-_WEEKDAY_BEFORE = re.compile(rf"{_WD}(?:,[ \t]*|[ \t]+)(?:the[ \t]+)?\Z")  # "Monday, May 20"
-_MONTH_CONTEXT = re.compile(
-    r"(?:\b(?i:in|since|until|till|to|by|during|from|throughout|before|after|early|late|last|next"
-    r"|this|(?:end|beginning|start|middle|month)[ \t]+of(?:[ \t]+the)?)[ \t]+|\b(?i:mid)-?[ \t]*)\Z"
-)
-_YEAR_CONTEXT = re.compile(
-    r"\b(?i:in|since|from|until|till|by|during|of|for|throughout|before|after|early|late|mid"
-    r"|year|(?:end|beginning|start|middle)[ \t]+of)[ \t-]+\Z"
-)
-_LIST_CONTEXT = re.compile(r"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)\Z")  # "2018, 2019 and 2021"
-_RELATION_BEFORE = re.compile(r"\b(?P<rel>last|next|this|coming|past)[ \t]+\Z")
-# "through Friday": the last day of something under way, the first such day from the reference
-_UNTIL_BEFORE = re.compile(r"\b(?i:through|until|till)[ \t]+\Z")
-_BETWEEN_BEFORE = re.compile(r"\b(?i:between)[ \t]+(?:the[ \t]+)?\Z")
+_WEEKDAY_BEFORE = PATTERNS["weekday_before"]
+_MONTH_CONTEXT = PATTERNS["month_context"]
+_YEAR_CONTEXT = PATTERNS["year_context"]
+_LIST_CONTEXT = PATTERNS["list_context"]
+_RELATION_BEFORE = PATTERNS["relation_before"]
+_UNTIL_BEFORE = PATTERNS["until_before"]
+_BETWEEN_BEFORE = PATTERNS["between_before"]
 
 _CONTEXT = 40  # characters looked at before a match
 
@@ -384,14 +347,8 @@ def find_dates(
 
 # The year a numbered session or anniversary falls in: the UN General Assembly's Nth regular
 # session opens in September of 1945 + N; the Nth anniversary of something done in Y is Y + N.
-_UNGA_SESSION = re.compile(
-    r"\b(?P<n>[0-9]{2,3})(?:st|nd|rd|th)\s+(?:regular\s+)?session\s+of\s+the\s+"
-    r"(?:UN|U\.N\.|United\s+Nations)\s+General\s+Assembly\b|#?\bUNGA\s?(?P<tag>[0-9]{2,3})\b"
-)
-_ANNIVERSARY = re.compile(
-    r"\b(?P<n>[0-9]{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b[^.;]{0,80}?\b(?:in|since)\s+"
-    rf"(?P<y>{_YEAR})"
-)
+_UNGA_SESSION = PATTERNS["unga_session"]
+_ANNIVERSARY = PATTERNS["anniversary"]
 
 
 def year_from_context(text: str) -> int | None:
@@ -409,24 +366,12 @@ def year_from_context(text: str) -> int | None:
 # --------------------------------------------------------------------------- relative days
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-RELATIVE_DAY = re.compile(
-    r"""(?ix)\b(?:
-        (?:(?:on|later|earlier)[ \t]+)?(?:(?:the|that)[ \t]+)?same[ \t]+day
-      | (?:later|earlier)[ \t]+(?:that|the[ \t]+same|in[ \t]+the)[ \t]+day
-      | (?:on[ \t]+)?the[ \t]+(?:next|following|previous|preceding)[ \t]+(?:day|morning|afternoon|evening)
-      | (?:on[ \t]+)?the[ \t]+day[ \t]+(?:before|after|earlier|later)
-      | (?:a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?[ \t]+(?:earlier|later|before|after)
-      | (?:the[ \t]+)?next[ \t]+(?:day|morning|afternoon|evening)
-    )\b"""
-)
-_FORWARD = re.compile(r"\b(?:next|following|after|later)\b")
-_BACKWARD = re.compile(r"\b(?:previous|preceding|before|earlier)\b")
-_SAME = re.compile(r"\b(?:same|that|in[ \t]+the)[ \t]+day\b")
-_COUNT = re.compile(r"\b(a|one|two|three|four|five|six|seven|[1-7])[ \t]+days?\b")
-
-
-# the words a relative day ends with ("the next day", "the following morning")
-_DAY_WORD = re.compile(r"[Dd]ays?\b|[Mm]orning\b|[Aa]fternoon\b|[Ee]vening\b")
+RELATIVE_DAY = PATTERNS["relative_day"]
+_FORWARD = PATTERNS["forward"]
+_BACKWARD = PATTERNS["backward"]
+_SAME = PATTERNS["same"]
+_COUNT = PATTERNS["count"]
+_DAY_WORD = PATTERNS["day_word"]
 
 
 def find_relative(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

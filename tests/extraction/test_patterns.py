@@ -5,12 +5,14 @@ and the record the finder must give for each; this test runs the real extractor 
 one, so a new pattern is tested by adding its row.
 """
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from django.test import SimpleTestCase
 
 from articles.extraction import patterns
+from articles.extraction.dates import find_dates, find_relative, resolve_relative, year_from_context
 from tests.builders import extract_text
 
 EXTRACTION = Path(patterns.__file__).resolve().parent.parent
@@ -60,10 +62,44 @@ def meeting_records(extraction):
     return sorted(records, key=repr)
 
 
-# Each table's examples expect, under one key, the records the extractor gives for the text.
+def meeting_example(example):
+    _, extraction = extract_text(example["text"], "example.txt")
+    return {"meetings": meeting_records(extraction)}
+
+
+def date_example(example):
+    """The dates of an example against its reference day; the days counted from the day
+    told before ("relative"); the year of an undated story ("year")."""
+    text = example["text"]
+    reference = example.get("reference")
+    reference = dt.date.fromisoformat(reference) if reference else None
+    found = find_dates(text, reference=reference)
+    records = {"dates": []}
+    for d in found:
+        record = {"text": d.text, "date": d.date.isoformat(), "precision": d.precision}
+        if d.end_date and d.end_date != d.date:
+            record["end_date"] = d.end_date.isoformat()
+        records["dates"].append(record)
+    relative = []
+    for start, end, phrase in find_relative(text):
+        previous = [d for d in found if d.end <= start and d.precision == "day"]
+        day = resolve_relative(phrase, previous[-1] if previous else None, start=start, end=end)
+        relative.append({"text": phrase, "date": day.date.isoformat() if day else ""})
+    if relative:
+        records["relative"] = relative
+    year = year_from_context(text)
+    if year is not None:
+        records["year"] = year
+    return records
+
+
+# How each table's examples are run: the records the finder gives for an example, by key.
 RECORDS = {
-    "meetings": ("meetings", meeting_records),
+    "meetings": meeting_example,
+    "dates": date_example,
 }
+# Keys of an example that are its input, not the records it expects.
+INPUTS = {"text", "reference", "reads", "matches"}
 
 
 class PatternTableTests(SimpleTestCase):
@@ -91,6 +127,5 @@ class PatternTableTests(SimpleTestCase):
                         pattern = compiled[row["name"]]
                         found = bool(pattern.search(reads) or pattern.search(reads.lower()))
                         self.assertEqual(found, example.get("matches", True))
-                        _, extraction = extract_text(example["text"], "example.txt")
-                        key, records = RECORDS[name]
-                        self.assertEqual(records(extraction), example[key])
+                        expected = {k: v for k, v in example.items() if k not in INPUTS}
+                        self.assertEqual(RECORDS[name](example), expected)

@@ -5,7 +5,8 @@
   is and why the extractors need it. ``words(name)`` gives the set.
 - ``<finder>.toml``: one table per finder; each ``[[pattern]]`` row has a ``name``, its
   regular expression (``regex``, or ``any``: alternatives joined with ``|``; ``{=row}``
-  stands for an earlier row's expression, put in as it is), a ``why``
+  stands for an earlier row's expression, put in as it is, and ``{=month_name}``,
+  ``{=weekday_name}`` for the reading stage's month and weekday names), a ``why``
   and one or more ``[[pattern.example]]`` rows (an invented sentence and the record the
   finder must give for it; tests/extraction/test_patterns.py runs every one).
   ``table(name)`` gives the compiled patterns by row name; a row that is only a part of
@@ -64,10 +65,18 @@ def mapping(name: str, key: str) -> dict[str, str]:
 REFERENCE = re.compile(r"\{=([a-z_]+)\}")
 
 
+def names_from_reading() -> dict[str, str]:
+    """The month and weekday names as the reading stage spells them (its own tables), for
+    any table as ``{=month_name}`` and ``{=weekday_name}``."""
+    from articles.reading import MONTH_PATTERN, WEEKDAYS
+
+    return {"month_name": MONTH_PATTERN, "weekday_name": "(?:" + "|".join(WEEKDAYS) + r")\b"}
+
+
 @cache
 def sources(name: str) -> dict[str, str]:
     """The regular expressions of one table, by row name, with references put in."""
-    expanded: dict[str, str] = {}
+    expanded: dict[str, str] = names_from_reading()
     for row in rows(name):
         text = "|".join(row["any"]) if "any" in row else row["regex"]
         expanded[row["name"]] = REFERENCE.sub(lambda m: expanded[m[1]], text)
