@@ -8,23 +8,21 @@ so that "Confidence-Building" and "Confidence Building" are one form.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplomacy.names import fold, org_key
 
-from .patterns import words
+from .patterns import rows, table, words
 from .tokens import Token, tokenize
 
 # British and American spellings of one word ("Labour"/"Labor", "Organisation"/
-# "Organization", "Centre"/"Center"): one form, so a body is found however it is spelled
-_SPELLINGS = (
-    (re.compile(r"is(ation|ations|e|ed|es|ing)$"), r"iz\1"),
-    (re.compile(r"(?<=\w\w\w)our$"), "or"),
-    (re.compile(r"(?<=\w\w)tre$"), "ter"),
-    (re.compile(r"(?<=\w\w)ence$"), "ense"),
-    (re.compile(r"(?<=\w\w)mme$"), "m"),
+# "Organization", "Centre"/"Center"): one form, so a body is found however it is spelled.
+# The rules are the rows of patterns/organisations.toml with a "replace".
+_SPELLINGS = tuple(
+    (table("organisations")[row["name"]], row["replace"])
+    for row in rows("organisations")
+    if "replace" in row
 )
 
 

@@ -93,10 +93,41 @@ def date_example(example):
     return records
 
 
+def person_example(example):
+    """The persons of an example: name, posts and country."""
+    _, extraction = extract_text(example["text"], "example.txt")
+    records = []
+    for person in extraction.persons:
+        record = {"name": person.name}
+        posts = [position.title for position in person.positions if position.title]
+        if posts:
+            record["posts"] = posts
+        if person.country:
+            record["country"] = person.country
+        records.append(record)
+    return {"persons": sorted(records, key=repr)}
+
+
+def organisation_example(example):
+    """The organisations an example names (not those only implied by a post)."""
+    _, extraction = extract_text(example["text"], "example.txt")
+    records = {}
+    for organisation in extraction.organisations:
+        if organisation.implied:
+            continue
+        record = {"name": organisation.name, "kind": organisation.kind}
+        if organisation.acronym:
+            record["acronym"] = organisation.acronym
+        records[organisation.key] = record
+    return {"organisations": sorted(records.values(), key=repr)}
+
+
 # How each table's examples are run: the records the finder gives for an example, by key.
 RECORDS = {
     "meetings": meeting_example,
     "dates": date_example,
+    "persons": person_example,
+    "organisations": organisation_example,
 }
 # Keys of an example that are its input, not the records it expects.
 INPUTS = {"text", "reference", "reads", "matches"}

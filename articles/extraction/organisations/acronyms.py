@@ -4,14 +4,14 @@ of it, and unknown acronyms that name a body's parent ("CPC Central Committee").
 
 from __future__ import annotations
 
-import re
-
 from ..context import Context
 from ..lexicons import HONORIFICS, ORG_HEADS, ORGAN_SUFFIXES, TITLE_HEADS
+from ..patterns import table
 from .vocabulary import CONNECTORS
 
-ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,6}[A-Z]$")
-INNER_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{0,6}[A-Z]\)(?=\s+\S)")  # "Party of X (CPC) Central"
+# the shape of an acronym, and one inside a longer name: see patterns/organisations.toml
+ACRONYM = table("organisations")["acronym"]
+INNER_ACRONYM = table("organisations")["inner_acronym"]
 
 
 def is_acronym(text: str) -> bool:

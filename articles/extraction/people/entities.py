@@ -5,24 +5,21 @@ their countries, and the final list with provisional one-word persons folded in.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 
 from diplomacy.names import name_key, post_key
 
 from ..identity import same_person_name
 from ..lexicons import TITLE_HEADS
+from ..patterns import table
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
 from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
 
-# offices of a national government, which a bare title in a datelined story refers to
-NATIONAL_OFFICE = re.compile(
-    r"\b(?:president|vice president|vice-president|prime minister|premier|vice premier|"
-    r"chancellor|minister|king|queen|emir|sultan|crown prince)\b"
-)
-# ... unless the title says whose office it is some other way
-OTHER_OFFICE = re.compile(r"\b(?:of|for|to|secretary|envoy|ambassador|commission|council)\b")
+# A bare national title takes the dateline's country: see patterns/persons.toml
+PATTERNS = table("persons")
+NATIONAL_OFFICE = PATTERNS["national_office"]
+OTHER_OFFICE = PATTERNS["other_office"]
 
 
 class EntitiesMixin:
