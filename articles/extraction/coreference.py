@@ -22,15 +22,14 @@ from .lexicons import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from .patterns import words
+from .patterns import mapping, words
 from .types import Extraction, PersonMention
 
 GENERIC_HEADS = words("coreference_generic_heads")
-# Abbreviated posts, spelt out for comparison with the posts the text gave in full.
+# Abbreviated posts, spelt out for comparison with the posts the text gave in full ("FM" is
+# "foreign minister"): see patterns/persons.toml
 ABBREVIATIONS = {
-    "fm": ("foreign", "minister"),
-    "pm": ("prime", "minister"),
-    "vp": ("vice", "president"),
+    short: tuple(words) for short, words in mapping("persons", "abbreviated_posts").items()
 }
 DETERMINERS = words("coreference_determiners")
 PREPOSITIONS = words("coreference_prepositions")

@@ -134,8 +134,9 @@ INPUTS = {"text", "reference", "reads", "matches"}
 
 
 class PatternTableTests(SimpleTestCase):
-    def test_every_table_has_a_record_reader(self):
-        self.assertEqual(set(patterns.table_names()), set(RECORDS))
+    def test_every_table_with_patterns_has_a_record_reader(self):
+        with_rows = {name for name in patterns.table_names() if patterns.rows(name)}
+        self.assertEqual(with_rows, set(RECORDS))
 
     def test_every_row_has_a_reason_and_an_example(self):
         for name in patterns.table_names():
@@ -147,7 +148,7 @@ class PatternTableTests(SimpleTestCase):
             self.assertEqual(len(names), len(set(names)), f"{name}: a row name used twice")
 
     def test_every_example_gives_its_records(self):
-        for name in patterns.table_names():
+        for name in RECORDS:
             compiled = patterns.table(name)
             for row in patterns.rows(name):
                 for n, example in enumerate(row["example"]):

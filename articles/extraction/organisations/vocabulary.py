@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, ORG_HEADS, REGION_WORDS, TITLE_HEADS, TITLE_MODIFIERS
-from ..patterns import words
+from ..patterns import mapping, words
 
 CONNECTORS = words("organisation_connectors")
 MINISTRY_WORDS = words("organisation_ministry_words")
-KIND_BY_HEAD = {
-    "ministry": "ministry",
-    "ministries": "ministry",
-    "party": "party",
-    "parliament": "parliament",
-    "assembly": "parliament",
-    "congress": "parliament",
-    "senate": "parliament",
-    "duma": "parliament",
-    "majlis": "parliament",
-    "mazhilis": "parliament",
-    "university": "university",
-    "universities": "university",
-    "college": "university",
-    "academy": "university",
-    "institute": "think_tank",
-    "institutes": "think_tank",
-    "company": "company",
-    "corporation": "company",
-    "bank": "company",
-    "government": "government",
-    "council": "government",
-    "secretariat": "intergovernmental",
-    "agency": "government",
-    "department": "government",
-}
+# the kind of body a head word names ("Ministry", "Party"): see patterns/organisations.toml
+KIND_BY_HEAD = mapping("organisations", "kind_by_head")
 # Words an organisation's own name needs beyond generic heads ("National Committee" is not
 # a name; "Bishkek State University" is).
 GENERIC = ORG_HEADS | DOMAIN_WORDS | TITLE_HEADS | TITLE_MODIFIERS | CONNECTORS | REGION_WORDS

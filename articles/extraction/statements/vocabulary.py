@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
-from ..patterns import word_entries, words
+from ..patterns import mapping, word_entries, words
 
 NOT_SPEECH = words("statement_not_speech")
 SPEECH = (SPEECH_VERBS - NOT_SPEECH) | words("statement_speech_verbs")
-# Verbs that need a particle to be speech: "put forward", "pointed out", "spoke about".
+# Verbs that need a particle to be speech ("put forward"): see patterns/statements.toml
 PARTICLES = {
-    "put": ("forward",),
-    "pointed": ("out",),
-    "looked": ("forward",),
-    "looks": ("forward",),
-    "spoke": ("about", "of", "highly", "on"),
-    "speaks": ("about", "of", "highly", "on"),
-    "touched": ("upon", "on"),
-    "posted": ("on",),  # "posted on X": a post on social media
-    "hit": ("out",),  # "hit out at X for ...": criticism
-    "hits": ("out",),
-    "lashed": ("out",),
+    verb: tuple(after) for verb, after in mapping("statements", "speech_particles").items()
 }
 COURTESY_VERBS = words("statement_courtesy_verbs")
 COURTESIES = words("statement_courtesies")
@@ -53,11 +43,9 @@ OWNER_PREPOSITIONS = words("statement_owner_prepositions")
 REPORT_VERBS = words("statement_report_verbs")
 POST_VERBS = words("statement_post_verbs")
 MEDIA_NOUNS = words("statement_media_nouns")
-# Words after a speech verb that say nothing was said, or that the verb reports hearsay
-# about its subject: "said nothing about", "said to be close to", "is said to have".
+# "said nothing about", "said to be close to": see patterns/statements.toml
 NOTHING_SAID = {
-    "said": (("to", "be"), ("to", "have"), ("nothing",), ("little",)),
-    "says": (("nothing",), ("little",)),
-    "told": (("nothing",),),
+    verb: tuple(tuple(words) for words in phrases)
+    for verb, phrases in mapping("statements", "nothing_said").items()
 }
 AUDIENCES = words("statement_audiences")
