@@ -38,7 +38,6 @@ ASIDE = PATTERNS["aside"]
 RECEIVED_NOT_A_VISITOR = PATTERNS["received_not_a_visitor"]
 HOSTED_A_PERSON = PATTERNS["hosted_a_person"]
 MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
-MET_THE_PRESS = PATTERNS["met_the_press"]
 COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
 
