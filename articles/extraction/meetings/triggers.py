@@ -152,7 +152,9 @@ class TriggersMixin:
                     respectively
                     or bool(ONE_BY_ONE.search(low[max(0, t0 - cs - 60) : t1 - cs + 20]))
                     or (
-                        self._different_posts(counterparts)
+                        # "a trilateral meeting", "a video conference with A, B and C"
+                        not JOINTLY.search(low)
+                        and self._different_posts(counterparts)
                         and not self._one_country(counterparts)
                         and not self._country_stop(cs, clause_start)
                     )
