@@ -667,6 +667,12 @@ class CountryFromContextTests(SimpleTestCase):
         ("The deal may help US President Cal Brandt at home.\n", {"Cal Brandt": "US"}),
         # speaking or acting for a country
         ("Envoy Mr. Bram Olin reaffirmed Canada's support for the talks.\n", {"Bram Olin": "CA"}),
+        ("Envoy Bram Olin reaffirmed U.S. backing for the talks.\n", {"Bram Olin": "US"}),
+        ("Envoy Bram Olin reaffirmed the UK's backing for the talks.\n", {"Bram Olin": "GB"}),
+        (
+            "Envoy Bram Olin expressed Norway's solidarity with the flood victims.\n",
+            {"Bram Olin": "NO"},
+        ),
         ("Vice President Mwila Banda led Zambia's team at the fair.\n", {"Mwila Banda": "ZM"}),
         ("Minister Pia Norell said Finland would back the proposal.\n", {"Pia Norell": "FI"}),
         # a country in another person's title is that person's
