@@ -206,3 +206,14 @@ class TranscriptAndMarkdownTests(SimpleTestCase):
             document.text,
             "Ministers meet\n\nMarlow, 3 June 2024\n\nForeign Minister Lisiate Vuna met the press.\n",
         )
+
+
+class HostCountryTests(SimpleTestCase):
+    def test_the_host_of_a_visitor_in_a_city_is_of_the_city_s_country(self):
+        _, result = extract_text(
+            "Minister receives envoy\n\nPress release, 3 June 2024\n\nFederal Foreign Minister "
+            "Orla Venn received the Minister of Foreign Affairs of Fiji, Lisiate Vuna, in "
+            "Munich on Monday.\n"
+        )
+        countries = {p.name: p.country for p in result.persons}
+        self.assertEqual(countries, {"Orla Venn": "DE", "Lisiate Vuna": "FJ"})

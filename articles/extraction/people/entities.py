@@ -14,7 +14,7 @@ from ..lexicons import TITLE_HEADS
 from ..patterns import table
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
-from .vocabulary import GENDER_BY_HONORIFIC, IGO_KINDS
+from .vocabulary import GENDER_BY_HONORIFIC, HOST_VERBS, IGO_KINDS
 
 # A bare national title takes the dateline's country: see patterns/persons.toml
 PATTERNS = table("persons")
@@ -120,9 +120,26 @@ class EntitiesMixin:
             # capital: the outlet's own government (weakest evidence, used last)
             story = self.ctx.story_at(self.tokens[c.a].start)
             home = story.dateline_country if story is not None else None
+            home = home or self._host_city_country(c)
             title = " ".join(t.lower for t in self.tokens[c.title[0] : c.title[1]])
             if home and NATIONAL_OFFICE.search(title) and not OTHER_OFFICE.search(title):
                 self.dateline_countries[idx][home] += 1
+
+    def _host_city_country(self, c: Candidate) -> str | None:
+        """ "Federal Foreign Minister X received Y in Berlin": the host is of the country of
+        the city the sentence names after "in"."""
+        toks = self.tokens
+        k = c.b
+        while k < len(toks) and toks[k].lower in ("also", "today", "then"):
+            k += 1
+        if k >= len(toks) or toks[k].lower not in HOST_VERBS:
+            return None
+        _, s_end = self.ctx.sentence_of(c.a)
+        for j in range(k + 1, s_end - 1):
+            m = self.ctx.in_match.get(j + 1)
+            if toks[j].lower == "in" and m is not None and m.kind == "city" and m.start == j + 1:
+                return m.value
+        return None
 
     def _countries(self):
         voice = self.voice_country()

@@ -50,3 +50,5 @@ SPEAKS_FOR_VERBS = words("person_speaks_for_verbs")
 SPEAKS_FOR_NOUNS = words("person_speaks_for_nouns")
 SPEAKS_FOR_SAID = words("person_speaks_for_said")
 SPEAKS_FOR_AFTER_COUNTRY = words("person_speaks_for_after_country")
+# "Federal Foreign Minister X received Y in Berlin": the host is of the city's country
+HOST_VERBS = words("person_host_verbs")
