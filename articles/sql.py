@@ -10,6 +10,7 @@ else stays in the ORM.
 from __future__ import annotations
 
 from django.db import connection
+from django.utils import timezone
 
 
 def _quote(name: str) -> str:
@@ -47,7 +48,13 @@ def records(model, order_by: tuple[str, ...] = (), limit: int | None = None, **c
     """Model instances whose columns match ``conditions``, at most ``limit`` of them."""
     if (found := _where(conditions)) is None:
         return []
-    where, params = found
+    return records_where(model, *found, order_by=order_by, limit=limit)
+
+
+def records_where(
+    model, where: str, params: list, order_by: tuple[str, ...] = (), limit: int | None = None
+):
+    """Model instances of the rows a WHERE clause (SQL and parameters) selects."""
     columns = ", ".join(_quote(f.column) for f in model._meta.concrete_fields)
     sql = f"SELECT {columns} FROM {_quote(model._meta.db_table)} WHERE {where}"
     if order_by:
@@ -157,11 +164,22 @@ def create(objs, *, ignore_conflicts=False) -> None:
     meta = type(objs[0])._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     plain = [f.get_internal_type() in _PLAIN_COLUMNS for f in fields]
+    # created_at and its kind: one time for the whole batch, converted once
+    now = timezone.now()
+    stamped = {
+        f.attname: f.get_db_prep_save(now, connection)
+        for f in fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    }
     rows = []
     for obj in objs:
         row = []
         for field, is_plain in zip(fields, plain, strict=True):
-            value = field.pre_save(obj, add=True)
+            if field.attname in stamped:
+                setattr(obj, field.attname, now)
+                row.append(stamped[field.attname])
+                continue
+            value = getattr(obj, field.attname)
             if value is None and field.is_relation and field.is_cached(obj):
                 # a record created earlier in this document, given before it had an id
                 value = getattr(field.get_cached_value(obj), "pk", None)

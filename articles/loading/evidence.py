@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from diplomacy.models import (
     Article,
     ArticleStory,
@@ -24,10 +22,10 @@ def article_row(state) -> str | None:
     already stored (``state.same_text_as`` names another file's article with that text).
     Returns "created" or "updated"."""
     doc = state.document
-    same = Q(content_hash=doc.content_hash)
+    same, params = '"content_hash" = %s', [doc.content_hash]
     if doc.path:
-        same |= Q(path=doc.path)
-    rows = list(Article.objects.filter(same).order_by("id")[:20])
+        same, params = same + ' OR "path" = %s', params + [doc.path]
+    rows = sql.records_where(Article, same, params, order_by=("id",), limit=20)
     same_text = next((row for row in rows if row.content_hash == doc.content_hash), None)
     if same_text is not None:
         if doc.path and same_text.path and same_text.path != doc.path:
@@ -48,7 +46,8 @@ def article_row(state) -> str | None:
         "extractor_version": EXTRACTOR_VERSION,
     }
     if previous is None:
-        state.article = Article.objects.create(**values)
+        state.article = Article(**values)
+        sql.create([state.article])
         save_stories(state.article, doc, created=True)
         return "created"
     for key, value in values.items():
