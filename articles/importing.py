@@ -46,7 +46,7 @@ class Outcome:
     message: str = ""
     counts: Counter = field(default_factory=Counter)
     words: int = 0
-    countries: set[int] = field(default_factory=set)  # country summaries to count again
+    countries: set[int] = field(default_factory=set)  # countries whose page counts changed
     records: list[str] = field(default_factory=list)  # --dry-run: what would be written
 
 
@@ -62,8 +62,6 @@ class Summary:
     records: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     countries: set[int] = field(default_factory=set)
-    summaries_recounted: int = 0
-    summaries_seconds: float = 0.0
 
     def add(self, outcome: Outcome):
         self.files += 1
@@ -335,13 +333,5 @@ def import_paths(paths, options: Options, *, progress=None, report=None, stdin=N
             report(outcome)
         if progress:
             progress(outcome)
-    if summary.countries:
-        # the pages of the countries this import changed are counted now, not on the
-        # next visit (each document already forgot their old counts)
-        from diplomacy import summaries
-
-        recount = time.perf_counter()
-        summary.summaries_recounted = summaries.refresh(summary.countries)
-        summary.summaries_seconds = time.perf_counter() - recount
     summary.seconds = time.perf_counter() - started
     return summary

@@ -166,7 +166,7 @@ CACHES = {
 }
 
 # a country page's kept counts are recounted when older than this, whatever happened
-# (every change made through Django already recounts them: see diplomacy/summaries.py)
+# (every change made through Django already adjusts them: see diplomacy/summaries.py)
 COUNTRY_SUMMARY_MAX_AGE = env_int("COUNTRY_SUMMARY_MAX_AGE", 24 * 3600)
 
 # Security: production values unless DEBUG; each can be overridden from the environment.

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from diplomacy import summaries
-from diplomacy.models import Article, Person
+from diplomacy.models import Article
 from diplomacy.models.meetings import statement_text_key
 
-from .. import sql
 from ..extraction.types import Document, Extraction
 from ..resolution import CountryCache, entity_keys
 from . import evidence, meetings, organisations, persons, statements
@@ -26,7 +25,7 @@ class LoadResult:
     status: str  # created | updated | unchanged | duplicate
     article: Article | None = None
     counts: Counter = field(default_factory=Counter)  # ("person", "created") -> n
-    # ids of the countries whose page summaries this document changed (to count again)
+    # ids of the countries whose page counts this document changed
     countries: set[int] = field(default_factory=set)
     message: str = ""  # for a duplicate: which file's text it repeats
 
@@ -54,29 +53,19 @@ class DocumentLoader:
         meetings.load_meetings(state)  # org_for, person_for -> meeting_for, participants
         statements.load_statements(state)  # person_for, meeting_for
         evidence.write_evidence(state)  # every step's spans, now that records have ids
-        countries = summaries_concerned(state)
         if status == "updated":
             evidence.remove_orphans(state)  # after the new evidence: what lost all support
+        countries = adjust_summaries(state)  # after the orphans: their meetings are gone
         return LoadResult(status, state.article, state.counts, countries)
 
 
-def summaries_concerned(state) -> set[int]:
-    """Forget the country summaries this document changes; returns their countries:
-    the hosts and participants' countries of the meetings it reported (read from
-    memory, plus one query for participants it did not name), and for an updated
-    article or a person who gained a country, those of the meetings concerned."""
-    countries = {m.country_id for m in state.meeting_for.values()}
-    known = {p.pk: p.country_id for p in state.person_for.values()}
-    countries |= {known[pk] for pk in state.participants if pk in known}
-    others = state.participants - known.keys()
-    if others:
-        countries |= {c for (c,) in sql.values(Person, ("country_id",), id__in=others)}
-    rare = state.previous.get("meeting", set()) | summaries.meetings_of(state.gained_country)
-    if rare or state.gained_country:
-        countries |= summaries.countries_concerned(rare, state.gained_country)
-    countries.discard(None)
-    summaries.invalidate(countries, wait_for_commit=True)
-    return countries
+def adjust_summaries(state) -> set[int]:
+    """Adjust the country counts for the meetings this document changed (created,
+    matched, or reported by its old version, and those of persons who gained a country);
+    returns the countries whose counts changed. Last: it holds a lock until the commit."""
+    touched = {m.pk for m in state.meeting_for.values()}
+    touched |= state.previous.get("meeting", set()) | summaries.meetings_of(state.gained_country)
+    return summaries.meetings_changed(touched)
 
 
 # Beyond this many keys of one kind, a document locks the kind as a whole: PostgreSQL
@@ -135,6 +124,6 @@ def load_document(
 ) -> LoadResult:
     """Write one document in one transaction; nothing half-written survives an error."""
     countries = countries or CountryCache()
-    # the loader forgets the country summaries it changes itself, once per document
+    # the loader adjusts the country counts itself, once per document
     with transaction.atomic(), summaries.deferred():
         return DocumentLoader(document, extraction, countries).load()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import time
 from collections import Counter
 
 from django.core.management.color import no_style
@@ -480,7 +481,11 @@ def build_register(
     (in a bounded log, so memory stays flat, but the logging costs time).
     """
     builder = RegisterBuilder(seed=seed, batch_size=batch_size, progress=progress)
-    say = builder.progress
+    started = time.perf_counter()
+
+    def say(message):
+        builder.progress(f"{time.perf_counter() - started:7.1f} s  {message}")
+
     if articles is None:
         articles = max(1, -(-meetings // MEETINGS_PER_ARTICLE)) if meetings else 0
     if organisations is None:

@@ -5,18 +5,21 @@ from .curation import Curated, Review
 from .meetings import DatePrecision, Meeting, Participation, Statement, format_partial_date
 from .organisations import Organisation, OrganisationName
 from .people import Person, PersonName, Position
-from .places import Country, CountrySummary
+from .places import Country, CountryMonth, CountryPartner, CountrySummary, MeetingCountry
 from .sources import Article, ArticleStory, Evidence
 
 __all__ = [
     "Article",
     "ArticleStory",
     "Country",
+    "CountryMonth",
+    "CountryPartner",
     "CountrySummary",
     "Curated",
     "DatePrecision",
     "Evidence",
     "Meeting",
+    "MeetingCountry",
     "Organisation",
     "OrganisationName",
     "Participation",

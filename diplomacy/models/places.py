@@ -38,22 +38,13 @@ class Country(models.Model):
 
 
 class CountrySummary(models.Model):
-    """A country page's aggregates, kept so that a visit does not recount them.
-
-    The meetings per month and the counterpart countries of a country whose people took
-    part in tens of thousands of meetings take a few hundred milliseconds to count. They
-    are counted once and kept here; every change that could alter them (an import, an
-    editor's save, a merge, a review) deletes the rows of the countries concerned, and
-    the next visit, or the end of the import, counts them again (``diplomacy.summaries``).
-    """
+    """When a country's counts (``CountryMonth``, ``CountryPartner``) were last counted in
+    full; a country without a row, or with one older than ``COUNTRY_SUMMARY_MAX_AGE``, is
+    counted again on its next visit (``diplomacy.summaries``)."""
 
     country = models.OneToOneField(
         Country, on_delete=models.CASCADE, primary_key=True, related_name="summary"
     )
-    # [["2024-05-01", 3], ...]: meetings hosted or attended by the country's people
-    months = models.JSONField(default=list)
-    # [{"iso2": "KZ", "name": "Kazakhstan", "meetings": 12}, ...], most meetings first
-    partners = models.JSONField(default=list)
     computed_at = models.DateTimeField()
 
     class Meta:
@@ -61,3 +52,65 @@ class CountrySummary(models.Model):
 
     def __str__(self):
         return f"Summary of {self.country_id}"
+
+
+class CountryMonth(models.Model):
+    """How many shown meetings a country hosted or its shown people attended in a month.
+
+    Kept by adding and subtracting what each change does (``diplomacy.summaries``)."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    meetings = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "month"], name="country_month_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.country_id} {self.month:%Y-%m}: {self.meetings}"
+
+
+class CountryPartner(models.Model):
+    """How many shown meetings the shown people of two countries both attended (a row per
+    direction: ``country`` -> ``partner`` and ``partner`` -> ``country`` hold the same
+    number)."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    meetings = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "partner"], name="country_partner_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.country_id} with {self.partner_id}: {self.meetings}"
+
+
+class MeetingCountry(models.Model):
+    """What one meeting adds to the country counts, as last counted: a row per country
+    that hosted it or whose shown people attended it (``attended``), while the meeting is
+    shown. A change recounts its meetings and adds the difference from these rows to
+    ``CountryMonth`` and ``CountryPartner``.
+
+    ``meeting_id`` is a plain number, not a foreign key: the rows of a deleted meeting
+    stay until the change that deleted it subtracts them."""
+
+    meeting_id = models.BigIntegerField()
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    attended = models.BooleanField()
+    month = models.DateField(null=True)  # the meeting's month, null without a date
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting_id", "country"], name="meeting_country_unique")
+        ]
+        indexes = [
+            models.Index(fields=["country", "meeting_id"], name="meeting_country_by_country")
+        ]
+
+    def __str__(self):
+        return f"meeting {self.meeting_id} counts for {self.country_id}"
