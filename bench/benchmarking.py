@@ -882,6 +882,7 @@ def run_benchmark(
     quote_bytes=QUOTE_HEAVY_BYTES,
     register_articles=REGISTER_ARTICLES,
     with_floor=True,
+    filter_pairs=False,
     progress=None,
 ) -> Report:
     say = progress or (lambda message: None)
@@ -905,4 +906,9 @@ def run_benchmark(
     if do_pages:
         say(f"pages: {requests} requests each")
         report.rows += page_rows(requests, seed=seed)
+    if filter_pairs:
+        from .filter_pairs import filter_pair_rows
+
+        say("filters: every filter and pair of filters of the meetings and statements lists")
+        report.rows += filter_pair_rows(min(requests, 10), progress=say)
     return report
