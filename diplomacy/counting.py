@@ -6,7 +6,6 @@ count the same things outside any request.
 
 from django.db import connection
 from django.db.models import Count, DateField, F, Func
-from django.db.models.functions import TruncMonth
 
 from .models import Participation, Person
 from .models.curation import SHOWN
@@ -28,19 +27,19 @@ def shown_participations():
 
 
 def _month_of(field):
-    """The first day of the month of a date column.
+    """The first day of the month of a date column, computed by the database itself.
 
     On PostgreSQL, ``DATE_TRUNC('month', date)`` turns every date into a timestamp with
     time zone first, which costs more than the rest of the count over all meetings; a
-    plain timestamp gives the same months.
+    plain timestamp gives the same months. On SQLite, Django's ``TruncMonth`` calls a
+    Python function for every row (most of a filtered meeting list's time at 100,000
+    meetings); SQLite's own ``DATE(date, 'start of month')`` gives the same months.
     """
     if connection.vendor == "postgresql":
-        return Func(
-            F(field),
-            template="DATE_TRUNC('month', %(expressions)s::timestamp)::date",
-            output_field=DateField(),
-        )
-    return TruncMonth(field)
+        template = "DATE_TRUNC('month', %(expressions)s::timestamp)::date"
+    else:
+        template = "DATE(%(expressions)s, 'start of month')"
+    return Func(F(field), template=template, output_field=DateField())
 
 
 def month_counts(meetings):
