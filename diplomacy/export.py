@@ -1,6 +1,8 @@
 """The `diplomacy-export/1` JSON format (see README, "Export"): the whole register as one object.
 
-Written as a stream, one record at a time, so exporting a large register needs little memory.
+Written as a stream, one record at a time, so exporting a large register needs little memory:
+records are read in chunks of ``CHUNK`` (with their related rows and sources per chunk), and
+only the meetings' ids are held whole (statements refer to meetings by position).
 """
 
 import json
@@ -39,6 +41,18 @@ def _sources(model, ids):
         for record_id, file_name in rows:
             by_record[record_id].add(file_name)
     return {record_id: sorted(names) for record_id, names in by_record.items()}
+
+
+def _batches(queryset):
+    """Lists of up to ``CHUNK`` records of ``queryset``, read chunk by chunk."""
+    batch = []
+    for obj in queryset.iterator(chunk_size=CHUNK):
+        batch.append(obj)
+        if len(batch) >= CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def article_rows():
@@ -109,44 +123,45 @@ def person_rows():
 
 
 def meeting_rows(meetings):
-    sources = _sources(Meeting, [m.id for m in meetings])
-    for meeting in meetings:
-        yield {
-            "title": meeting.title,
-            "kind": meeting.kind,
-            "status": meeting.status,
-            "date": format_partial_date(meeting.date, meeting.date_precision),
-            "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
-            "city": meeting.city or None,
-            "country": meeting.country.iso2 if meeting.country_id else None,
-            "organisation": meeting.organisation.name if meeting.organisation_id else None,
-            "participants": [p.person.name for p in meeting.participations.all()],
-            "roles": {p.person.name: p.role for p in meeting.participations.all() if p.role},
-            "sources": sources.get(meeting.id, []),
-            "review": meeting.review,
-        }
+    for batch in _batches(meetings):
+        sources = _sources(Meeting, [m.id for m in batch])
+        for meeting in batch:
+            yield {
+                "title": meeting.title,
+                "kind": meeting.kind,
+                "status": meeting.status,
+                "date": format_partial_date(meeting.date, meeting.date_precision),
+                "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
+                "city": meeting.city or None,
+                "country": meeting.country.iso2 if meeting.country_id else None,
+                "organisation": meeting.organisation.name if meeting.organisation_id else None,
+                "participants": [p.person.name for p in meeting.participations.all()],
+                "roles": {p.person.name: p.role for p in meeting.participations.all() if p.role},
+                "sources": sources.get(meeting.id, []),
+                "review": meeting.review,
+            }
 
 
 def statement_rows(meeting_index):
     statements = Statement.objects.public().select_related("speaker").order_by("date", "id")
-    ids = list(statements.values_list("id", flat=True))
-    sources = _sources(Statement, ids)
-    for statement in statements.iterator(chunk_size=CHUNK):
-        yield {
-            "speaker": statement.speaker.name if statement.speaker_id else None,
-            "speaker_text": statement.speaker_text or None,
-            "date": format_partial_date(statement.date, statement.date_precision),
-            "text": statement.text,
-            "direct": statement.direct,
-            "meeting": meeting_index.get(statement.meeting_id),
-            "sources": sources.get(statement.id, []),
-            "review": statement.review,
-        }
+    for batch in _batches(statements):
+        sources = _sources(Statement, [s.id for s in batch])
+        for statement in batch:
+            yield {
+                "speaker": statement.speaker.name if statement.speaker_id else None,
+                "speaker_text": statement.speaker_text or None,
+                "date": format_partial_date(statement.date, statement.date_precision),
+                "text": statement.text,
+                "direct": statement.direct,
+                "meeting": meeting_index.get(statement.meeting_id),
+                "sources": sources.get(statement.id, []),
+                "review": statement.review,
+            }
 
 
 def write_export(stream):
     """Write the whole register to ``stream`` in the export format."""
-    meetings = list(
+    meetings = (
         Meeting.objects.public()
         .select_related("country", "organisation")
         .prefetch_related(
@@ -157,7 +172,14 @@ def write_export(stream):
         )
         .order_by("date", "id")
     )
-    meeting_index = {m.id: i for i, m in enumerate(meetings)}
+    # statements name their meeting by its position in the list
+    ids = (
+        Meeting.objects.public()
+        .order_by("date", "id")
+        .values_list("id", flat=True)
+        .iterator(chunk_size=CHUNK * 10)
+    )
+    meeting_index = {pk: i for i, pk in enumerate(ids)}
     sections = [
         ("articles", article_rows()),
         ("countries", country_rows()),
