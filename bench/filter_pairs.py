@@ -109,10 +109,10 @@ def filter_values() -> dict[str, dict[str, dict]]:
         "country": {"country": country},
         "organisation": {"organisation": organisation},
         "organisation (name)": {"organisation": org_name},
-        "participant": {"participant": person},
-        "participant (name)": {"participant": name.split()[-1] if name else ""},
-        "participants (all of two)": {"participants": f"{person},{other_person}"},
-        "between countries": {"between": f"{country},{other_country}"},
+        "participant": {"participant": [person]},
+        "participant (name)": {"participant": [name.split()[-1] if name else ""]},
+        "two participants": {"participant": [person, other_person]},
+        "between countries": {"between": [country, other_country]},
         "kind": {"kind": "bilateral"},
         "status": {"status": "recalled"},
         "text": {"q": "talks"},
@@ -120,14 +120,21 @@ def filter_values() -> dict[str, dict[str, dict]]:
     speaker_name = Person.objects.filter(pk=speaker).values_list("name", flat=True).first() or ""
     statements = {
         "text (FTS)": {"q": "cooperation"},
-        "speaker": {"speaker": speaker},
-        "speaker (name)": {"speaker": speaker_name.split()[-1] if speaker_name else ""},
+        "speaker": {"speaker": [speaker]},
+        "speaker (name)": {"speaker": [speaker_name.split()[-1] if speaker_name else ""]},
         "speaker's country": {"speaker_country": country},
         "meeting": {"meeting": meeting},
         "date range": year,
         "direct/reported": {"direct": "reported"},
+        "at meetings with a participant": {"participant": [person]},
+        "at meetings between countries": {"between": [country, other_country]},
     }
     return {"meeting-list": meetings, "statement-list": statements}
+
+
+def _given(value) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return all(v not in ("", None) for v in values)
 
 
 def _declared(list_name) -> set[str]:
@@ -139,18 +146,19 @@ def _declared(list_name) -> set[str]:
 
 def combinations_to_time(values) -> list[tuple[str, str, dict]]:
     """(list name, label, query) for every declared filter alone and every pair of them
-    (name variants of one filter are timed alone, not paired with each other)."""
+    (name variants, labelled "(name)", are timed alone; two filters of one parameter are
+    not paired)."""
     out = []
     for list_name, filters in values.items():
         declared = _declared(list_name)
         usable = {
             label: query
             for label, query in filters.items()
-            if set(query) <= declared and all(v not in ("", None) for v in query.values())
+            if set(query) <= declared and all(_given(v) for v in query.values())
         }
         for label, query in usable.items():
             out.append((list_name, label, query))
-        primary = {label: q for label, q in usable.items() if "(" not in label or "FTS" in label}
+        primary = {label: q for label, q in usable.items() if "(name)" not in label}
         for (a, qa), (b, qb) in combinations(primary.items(), 2):
             if set(qa) & set(qb):
                 continue
@@ -185,7 +193,7 @@ def filter_pair_rows(requests: int = 5, progress=None) -> list:
     client = _client()
     rows, over = [], 0
     for list_name, label, query in combinations_to_time(filter_values()):
-        url = reverse(f"site:{list_name}") + "?" + urlencode(query)
+        url = reverse(f"site:{list_name}") + "?" + urlencode(query, doseq=True)
         times, cpu, status = time_combination(client, url, requests)
         p50, p95 = statistics.median(times), percentile(times, 0.95)
         value = f"CPU p95 {percentile(cpu, 0.95):.1f} ms"
