@@ -25,6 +25,27 @@ def capped_count(queryset, cap):
     return queryset.order_by()[: cap + 1].count()
 
 
+def page_rows(queryset, bottom, top) -> list:
+    """Rows ``bottom:top`` of a long list: their ids first, then the rows.
+
+    The ids come from the filtered, ordered query alone; a filter that makes SQLite start
+    from the filter's side (a country's speakers, then their statements) then sorts
+    narrow (date, id) pairs instead of whole rows with their text and joined records,
+    several times faster at a million statements. The rows are read by primary key, in
+    the ids' order, with the same related records. Querysets with annotations keep the
+    one query (an annotation may depend on the filters' joins)."""
+    if not hasattr(queryset, "query") or queryset.query.annotations:
+        return list(queryset[bottom:top])
+    ids = list(queryset.values_list("pk", flat=True)[bottom:top])
+    rows = queryset.model._default_manager.filter(pk__in=ids)
+    if queryset.query.select_related:
+        rows = rows.select_related()
+        rows.query.select_related = queryset.query.select_related
+    rows = rows.prefetch_related(*queryset._prefetch_related_lookups)
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 class CappedPage(Page):
     """A page of a list whose length is only known up to the cap."""
 
@@ -86,7 +107,7 @@ class CappedPaginator(Paginator):
         if not self.capped:
             return super().page(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        rows = page_rows(self.object_list, bottom, bottom + self.per_page + 1)
         if not rows and number > 1:
             raise EmptyPage("That page contains no results")
         return CappedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
