@@ -23,10 +23,11 @@ PAGE_SIZE = 50
 # the queue is a worklist, not an archive: deeper pages are reached by filtering instead
 MAX_PAGE = 100
 
+# the country, date and speaker a row shows beside the title, so that namesakes differ
 KINDS = {
-    "person": Person.objects.all(),
-    "organisation": Organisation.objects.all(),
-    "meeting": Meeting.objects.all(),
+    "person": Person.objects.select_related("country"),
+    "organisation": Organisation.objects.select_related("country"),
+    "meeting": Meeting.objects.select_related("country"),
     "statement": Statement.objects.select_related("speaker"),
 }
 

@@ -1,11 +1,19 @@
 """The review queue: one click verifies, rejects or opens a record."""
 
 from django.contrib.auth.models import Permission, User
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from diplomacy.models import Meeting, Organisation, Person, Review, Statement
-from tests.builders import make_editor, make_meeting, make_person, make_statement
+from tests.builders import (
+    make_country,
+    make_editor,
+    make_meeting,
+    make_person,
+    make_statement,
+)
 
 QUEUE = "admin:diplomacy_review_queue"
 DECIDE = "admin:diplomacy_review_decide"
@@ -43,6 +51,24 @@ class ReviewQueueActionTests(TestCase):
         self.assertEqual(record.history_change_reason, "Marked verified")
         queue = self.client.get(reverse(QUEUE))
         self.assertNotContains(queue, "Lantern Bay talks")
+
+    def test_rows_show_country_or_date_beside_the_title_without_a_query_per_row(self):
+        arcadia = make_country("XA", "Arcadia")
+        make_person("Odo Varnholt", country=arcadia)
+        make_meeting("Quay talks", city="Port Emmer")
+        response = self.client.get(reverse(QUEUE))
+        self.assertContains(response, "Arcadia")
+        self.assertContains(response, "Port Emmer")
+        few = len(self.queries_of(QUEUE))
+        for i in range(3):
+            make_person(f"Row Person {i}", country=arcadia)
+            make_meeting(f"Row talks {i}", city="Lowmere")
+        self.assertEqual(len(self.queries_of(QUEUE)), few)
+
+    def queries_of(self, name):
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(reverse(name))
+        return queries
 
     def test_reject_in_one_click(self):
         person = make_person("Odo Varnholt")
