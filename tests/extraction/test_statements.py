@@ -346,6 +346,18 @@ class ShortStatementsAndCourtesiesTests(SimpleTestCase):
     def test_greetings_conveyed_are_not_a_statement(self):
         self.assertEqual(by(said(self.TEXT), "Kalle Tamm"), [])
 
+    def test_greetings_extended_on_a_day_or_on_behalf_are_not_a_statement(self):
+        for sentence in (
+            "Tamm extended his greetings to the delegates on Monday.",
+            "Tamm extended his greetings to the delegates on 5 May.",
+            "Tamm extended his greetings to Berzina on behalf of President Mart Kask.",
+        ):
+            with self.subTest(sentence):
+                text = self.TEXT.replace(
+                    "Tamm conveyed the warm greetings of President Mart Kask to Berzina.", sentence
+                )
+                self.assertEqual(by(said(text), "Kalle Tamm"), [])
+
 
 class CalledTests(SimpleTestCase):
     TEXT = (
@@ -532,6 +544,13 @@ class ConstructionTests(SimpleTestCase):
             "Dunmore also extended his congratulations on the centenary of the city's charter.",
             "Ravel Dunmore",
             "his congratulations on the centenary of the city's charter",
+            False,
+        ),
+        (
+            "congratulations to someone on an occasion",
+            "Dunmore extended his congratulations to the mayor on the centenary of the charter.",
+            "Ravel Dunmore",
+            "his congratulations to the mayor on the centenary of the charter",
             False,
         ),
         (

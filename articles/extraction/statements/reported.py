@@ -13,6 +13,7 @@ from .vocabulary import (
     COURTESY_VERBS,
     INVERTED,
     MIN_WORDS,
+    NOT_AN_OCCASION,
     QUOTE_MARKS,
     REPORT_VERBS,
     SPEECH,
@@ -179,12 +180,18 @@ class ReportedMixin:
         toks = self.tokens
         if toks[at.verb].lower not in COURTESY_VERBS:
             return False
-        words = [t.lower for t in toks[at.end : min(stop, at.end + 8)]] + ["", ""]
+        words = [t.lower for t in toks[at.end : min(stop, at.end + 12)]] + ["", ""]
         for i, w in enumerate(words[:-2]):
             if w in COURTESIES:
-                # "congratulations on the anniversary", "condolences over the attack": said
-                # about something, unlike greetings passed on "on behalf of" someone
-                occasion = words[i + 1] in ("on", "over", "upon") and words[i + 2] != "behalf"
+                # "congratulations on the anniversary", "condolences to the people over the
+                # attack": said about something, unlike greetings passed on "on behalf of"
+                # someone; the occasion may follow the one they are addressed to
+                occasion = any(
+                    words[j] in ("on", "over", "upon")
+                    and words[j + 1] not in NOT_AN_OCCASION
+                    and not words[j + 1][:1].isdigit()
+                    for j in range(i + 1, min(i + 7, len(words) - 1))
+                )
                 return not occasion and "that" not in words
         return False
 

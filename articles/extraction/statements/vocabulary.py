@@ -13,6 +13,8 @@ PARTICLES = {
 }
 COURTESY_VERBS = words("statement_courtesy_verbs")
 COURTESIES = words("statement_courtesies")
+# "on Monday", "on 5 March": when a courtesy was passed on, not what it was about
+NOT_AN_OCCASION = words("weekdays") | words("months") | {"behalf"}
 COURTESY_ONLY = words("statement_courtesy_only")
 GROUP_ONLY = words("statement_group_only")
 INVERTED = words("statement_inverted")
