@@ -50,6 +50,7 @@ ENDED_AFTER = PATTERNS["ended_after"]
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 DURATION = PATTERNS["duration"]
 ADDRESSING_THE_GROUP = PATTERNS["addressing_the_group"]
+GATHERING_PEOPLE = PATTERNS["gathering_people"]
 SUBJECT_PAIR = PATTERNS["subject_pair"]
 ORDINAL = PATTERNS["ordinal"]
 GENERIC_NP = words("meeting_generic_np")
@@ -274,7 +275,11 @@ class NamedMeetingsMixin:
         named_after = group is not None and self.people(cs + group.end(), ce, cs + group.end())
         if group and not named_after and not self._meeting_phrases(cs, ce, low):
             people = self.people(cs, ce)
-            if people:
+            if people and GATHERING_PEOPLE.search(group.group(0)):
+                # "briefed the participants": of the gathering told, not a meeting of its own
+                if state.main is not None and people[0] not in state.main.participants:
+                    state.main.participants.append(people[0])
+            elif people:
                 report = Report(
                     start=cs, end=ce, kind="multilateral", story=story, participants=people[:1]
                 )
