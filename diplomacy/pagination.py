@@ -21,8 +21,12 @@ MAX_PAGE = 2_000
 
 
 def capped_count(queryset, cap):
-    """The rows of ``queryset``, counted up to ``cap + 1`` (the subquery stops there)."""
-    return queryset.order_by()[: cap + 1].count()
+    """The rows of ``queryset``, counted up to ``cap + 1`` (the subquery stops there).
+
+    Only the primary key is selected: a list's per-row annotations (counts of related
+    rows, the opening of a text) would otherwise be computed for every row counted.
+    """
+    return queryset.order_by().values("pk")[: cap + 1].count()
 
 
 def page_rows(queryset, bottom, top) -> list:

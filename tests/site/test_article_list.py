@@ -96,6 +96,16 @@ class ArticleListTests(TestCase):
         )
         self.assertEqual([a.pk for a in self.rows("?title=example+ministers")[1]], [self.wire.pk])
 
+    def test_the_count_does_not_compute_the_per_row_counts(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            self.rows()
+        (count,) = [q["sql"] for q in queries if "COUNT(*)" in q["sql"]]
+        self.assertNotIn("articles_evidence", count)
+        self.assertNotIn("SUBSTR", count.upper())
+
     def test_sorting(self):
         self.assertEqual(
             [a.pk for a in self.rows("?o=published")[1]], [self.untitled.pk, self.wire.pk]
