@@ -1,9 +1,12 @@
 """The search box: persons, organisations and meetings by name or title, statements and
 articles by full-text search, the same on PostgreSQL and SQLite.
 
-Names and titles are short, so every word of the query is matched with a
-case-insensitive ``contains`` (a scan of 20,000 persons' names takes milliseconds; an
-index cannot serve ``%word%``). Statements and articles are full-text searched:
+Names and titles are short, so every word of the query is matched inside them: persons'
+and organisations' names and other names through their match keys (``name_contains``:
+case, accents and spellings folded; trigram GIN indexes on PostgreSQL, migration 0012; a
+scan of the short key columns on SQLite, milliseconds for 20,000 persons), meetings'
+titles with a case-insensitive ``contains`` (a trigram index on PostgreSQL too).
+Statements and articles are full-text searched:
 
 PostgreSQL matches against a stored ``search_vector`` column, generated from
 ``to_tsvector('english', ...)`` and served by a GIN index (migrations
