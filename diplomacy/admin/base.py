@@ -24,28 +24,33 @@ NOT_LOCKABLE = {"review", "locked_fields"}
 IDS_LISTED = 10_000
 
 
+def listed_ids(queryset, field="pk"):
+    """The values of ``field`` in ``queryset`` as a list, or None when there are more
+    than IDS_LISTED of them."""
+    values = list(queryset.order_by().values_list(field, flat=True)[: IDS_LISTED + 1])
+    return values if len(values) <= IDS_LISTED else None
+
+
+def listed_union(*querysets):
+    """The ids the ``querysets`` (each ``values_list`` of one id column) select together,
+    as a list, or None when there are more than IDS_LISTED of them.
+
+    One ``UNION`` of index scans: PostgreSQL may answer an ``OR`` of the same conditions
+    by reading the whole table.
+    """
+    first, *others = [queryset.order_by() for queryset in querysets]
+    ids = [row[0] for row in first.union(*others)[: IDS_LISTED + 1]]
+    return ids if len(ids) <= IDS_LISTED else None
+
+
 def ids_or_subquery(queryset, field="pk"):
     """The values of ``field`` in ``queryset``: a list when it is short, else a subquery.
 
     A short list of ids lets PostgreSQL combine an index scan per condition of an OR
     (``title LIKE ... OR id IN (1, 2, 3)``); a subquery there would make it read the table.
     """
-    queryset = queryset.order_by()
-    values = list(queryset.values_list(field, flat=True)[: IDS_LISTED + 1])
-    return queryset.values(field) if len(values) > IDS_LISTED else values
-
-
-def union_ids(*querysets):
-    """The ids the ``querysets`` (each ``values_list`` of one id column) select together:
-    a list when there are at most IDS_LISTED of them, else their ``UNION`` as a subquery.
-
-    A ``UNION`` of index scans, where an ``OR`` of the same conditions makes PostgreSQL
-    read the whole table as soon as one of them is a subquery.
-    """
-    first, *others = [queryset.order_by() for queryset in querysets]
-    union = first.union(*others)
-    ids = [row[0] for row in union[: IDS_LISTED + 1]]
-    return ids if len(ids) <= IDS_LISTED else union
+    values = listed_ids(queryset, field)
+    return queryset.order_by().values(field) if values is None else values
 
 
 def lock_changed_fields(obj, changed_fields):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from diplomacy.models import Meeting, Participation, Person, Statement
 from diplomacy.search import matching
 
-from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, ids_or_subquery, union_ids
+from .base import CuratedAdmin, EditorInlineMixin, EditorRowAdmin, ids_or_subquery, listed_union
 from .filters import CountryFilter, DateKnownFilter, SpeakerMatchedFilter
 
 
@@ -65,12 +65,17 @@ class MeetingAdmin(CuratedAdmin):
             in_title &= Q(title__icontains=word)
         in_city = Q(city__icontains=search_term.strip())
         participations = Participation.objects.filter(person__in=persons_named(search_term))
-        ids = union_ids(
+        with_participant = Q(pk__in=ids_or_subquery(participations, "meeting_id"))
+        # the few matching ids once, rather than the conditions again in every query of
+        # the page (count, rows, date hierarchy); a common word keeps the conditions
+        ids = listed_union(
             Meeting.objects.filter(in_title).values_list("pk"),
             Meeting.objects.filter(in_city).values_list("pk"),
             participations.values_list("meeting_id"),
         )
-        return queryset.filter(pk__in=ids), False
+        if ids is not None:
+            return queryset.filter(pk__in=ids), False
+        return queryset.filter(in_title | in_city | with_participant), False
 
     @admin.display(description="Date", ordering="date")
     def date_display(self, obj):
