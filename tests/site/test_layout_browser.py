@@ -6,11 +6,13 @@ missing.
 """
 
 import datetime
+import io
 import os
 import unittest
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import tag
 from django.urls import reverse
 
@@ -117,6 +119,9 @@ class LayoutAtTwoWidthsTests(StaticLiveServerTestCase):
         cls.browser.close()
         cls.playwright.stop()
         super().tearDownClass()
+        # a live-server test empties every table after each test: put the reference
+        # countries and organisations back for the tests that run after this class
+        call_command("load_reference", stdout=io.StringIO(), stderr=io.StringIO())
         if cls._async_unsafe is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
