@@ -117,6 +117,8 @@ class Meeting(Curated):
             models.Index(fields=["-date", "id"], name="meeting_date_idx"),
             # meetings hosted by a country, newest first
             models.Index(fields=["country", "-date"], name="meeting_country_date_idx"),
+            # the countries list counts each country's shown meetings from the index alone
+            models.Index(fields=["country", "review"], name="meeting_country_review_idx"),
             # meetings of an organisation, newest first
             models.Index(fields=["organisation", "-date"], name="meeting_org_date_idx"),
             models.Index(fields=["kind", "-date"], name="meeting_kind_date_idx"),

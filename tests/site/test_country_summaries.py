@@ -6,11 +6,13 @@ import io
 from unittest import mock
 
 from django.core.management import call_command
+from django.db.models import Q
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from diplomacy import summaries
+from diplomacy.counting import public_persons, shown_participations
 from diplomacy.curation_actions import reject
 from diplomacy.merging import merge_persons
 from diplomacy.models import Country, CountrySummary, Meeting, Participation, Person
@@ -33,9 +35,36 @@ def page(test, iso2):
 
 
 def assert_kept_counts_are_a_recount(test):
-    """Every country's kept counts are what counting the register now gives."""
+    """Every country's kept counts are what counting the register now gives, on its page
+    and on the countries list."""
     for country in Country.objects.all():
         test.assertEqual(summaries.kept(country), summaries.count(country), country.iso2)
+    assert_the_list_shows_a_direct_count(test)
+
+
+def direct_counts(country):
+    """(persons, meetings hosted or attended by its people, meetings hosted) counted from
+    the register."""
+    hosted = Meeting.objects.public().filter(country=country)
+    attended = shown_participations().filter(person__country=country).values("meeting_id")
+    return (
+        public_persons().filter(country=country).count(),
+        Meeting.objects.public().filter(Q(pk__in=hosted) | Q(pk__in=attended)).count(),
+        hosted.count(),
+    )
+
+
+def assert_the_list_shows_a_direct_count(test):
+    """The countries list shows every country with a record, and only those, with the
+    counts a direct count gives (the list reads its meetings from the kept rows)."""
+    response = test.client.get(reverse("site:country-list"), {"per_page": 100})
+    test.assertEqual(response.status_code, 200)
+    shown = {
+        c.iso2: (c.person_count, c.attended_count, c.hosted_count)
+        for c in response.context["object_list"]
+    }
+    counted = {c.iso2: direct_counts(c) for c in Country.objects.all()}
+    test.assertEqual(shown, {iso2: n for iso2, n in counted.items() if any(n)})
 
 
 class KeptCountsTests(TestCase):
