@@ -56,6 +56,11 @@ ORDINAL = PATTERNS["ordinal"]
 GENERIC_NP = words("meeting_generic_np")
 PRESS = words("meeting_press")
 PART_OF_A_MEETING = words("meeting_session_parts")
+VERB_OBJECTS = words("meeting_verb_objects")
+COUNCIL_MEMBERS = words("meeting_council_members")
+LEFT_STOPS = words("meeting_name_left_stops")
+# where a meeting name's modifiers end on the left: the generic openers, prepositions, commas
+LEFT_BOUNDARY = GENERIC_NP | {"of", "at", "in", "during", "to", ",", "and", "with", "by", "on"}
 
 
 class NamedMeetingsMixin:
@@ -393,11 +398,7 @@ class NamedMeetingsMixin:
             if (
                 head == "meeting"
                 and k + 1 < last
-                and (
-                    toks[k + 1].lower
-                    in ("the", "his", "her", "their", "with", "reporters", "journalists")
-                    or (k + 1 in self._mention_tokens)
-                )
+                and (toks[k + 1].lower in VERB_OBJECTS or (k + 1 in self._mention_tokens))
             ):
                 k += 1
                 continue  # a verb: "jointly meeting the press", "meeting President X"
@@ -408,7 +409,7 @@ class NamedMeetingsMixin:
                     k + 1 < last
                     and toks[k + 1].lower == "of"
                     and k + 2 < last
-                    and toks[k + 2].lower in ("foreign", "ministers", "heads")
+                    and toks[k + 2].lower in COUNCIL_MEMBERS
                 )
             ):
                 k += 1
@@ -418,30 +419,13 @@ class NamedMeetingsMixin:
             while (
                 a - 1 >= first
                 and (
-                    toks[a - 1].lower
-                    not in GENERIC_NP
-                    | {"of", "at", "in", "during", "to", ",", "and", "with", "by", "on"}
+                    toks[a - 1].lower not in LEFT_BOUNDARY
                     and (
                         toks[a - 1].is_cap
                         or NP_MODIFIERS.match(toks[a - 1].lower)
                         or toks[a - 1].text in ("'", "’", "'s", "’s", "-", "+", "(", ")", "&")
                     )
-                    and toks[a - 1].lower
-                    not in (
-                        "attended",
-                        "chaired",
-                        "addressed",
-                        "attends",
-                        "held",
-                        "said",
-                        "was",
-                        "is",
-                        "were",
-                        "hosts",
-                        "hosted",
-                        "the",
-                        "a",
-                    )
+                    and toks[a - 1].lower not in LEFT_STOPS
                 )
                 and k - a < 12
             ):
