@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from .drafts import Attribution, Draft, Quote
+from .speakers import AUDIENCE_VERBS
 from .vocabulary import MAX_QUOTE_TOKENS, MIN_WORDS, QUOTE_MARKS, SPEECH
 
 
@@ -205,7 +206,7 @@ class QuotationsMixin:
         """'," X told reporters.', '," X told a press conference after the talks.': only
         the audience follows the verb, no content of its own (no "that")."""
         toks = self.tokens
-        return toks[v].lower in ("told", "tells", "briefed") and not any(
+        return toks[v].lower in AUDIENCE_VERBS and not any(
             toks[k].lower in ("that", ":") for k in range(v + 1, end)
         )
 

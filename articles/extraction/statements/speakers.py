@@ -5,6 +5,7 @@ and attributions ("according to X", "in his view").
 from __future__ import annotations
 
 from ..lexicons import APPEAL_AFTER_CALLED_ON, MONTHS, WEEKDAYS
+from ..patterns import words
 from .drafts import Attribution, Speaker
 from .vocabulary import (
     ADVERBS,
@@ -36,6 +37,9 @@ from .vocabulary import (
 )
 
 OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+AUDIENCE_VERBS = words("statement_audience_verbs")
+QUOTING_VERBS = words("statement_quoting_verbs")
+TOPIC_VERBS = words("statement_topic_verbs")
 
 
 class SpeakersMixin:
@@ -365,7 +369,7 @@ class SpeakersMixin:
         if m is None:
             return None
         a, b = self.coref.tokens_of(m)
-        if b != v - 1 or toks[a - 1].lower not in ("quoted", "quotes", "cited", "cites"):
+        if b != v - 1 or toks[a - 1].lower not in QUOTING_VERBS:
             return None
         return Speaker(m.entity, a, b)
 
@@ -443,13 +447,9 @@ class SpeakersMixin:
         low = toks[v].lower
         while k < hi and toks[k].lower in PARTICLES.get(low, ()) + ("highly", "also"):
             k += 1
-        if (
-            k < hi
-            and toks[k].lower in ("of", "about", "upon")
-            and low in ("spoke", "speaks", "touched")
-        ):
+        if k < hi and toks[k].lower in ("of", "about", "upon") and low in TOPIC_VERBS:
             k += 1
-        if low in ("told", "tells", "briefed"):
+        if low in AUDIENCE_VERBS:
             for p in range(k, min(hi, k + 8)):
                 if toks[p].lower in ("that", ":"):
                     return p + 1
