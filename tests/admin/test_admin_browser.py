@@ -1,51 +1,15 @@
 """The curation admin in a real browser: log in, verify a meeting, merge two persons."""
 
-import os
-import shutil
-import unittest
-
 from django.contrib.auth.models import Group, User
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
 
 from diplomacy.models import Meeting, Person, Review
 from diplomacy.roles import EDITORS
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls in the test are safe
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from tests.browser import BrowserTestCase
 
 
-def browser_missing():
-    """Why the browser test cannot run here, or None."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed"
-    if not shutil.which(CHROMIUM):
-        return f"{CHROMIUM} is not installed"
-    return None
-
-
-@unittest.skipIf(browser_missing(), browser_missing() or "")
 @tag("browser", "slow")
-class EditorInBrowserTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        from playwright.sync_api import sync_playwright
-
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class EditorInBrowserTests(BrowserTestCase):
     def setUp(self):
         editor = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
         editor.groups.add(Group.objects.get(name=EDITORS))

@@ -3,44 +3,20 @@ search a surname, verify from the review queue in one click, compare merge candi
 no page may scroll sideways."""
 
 import datetime
-import unittest
 
 from django.contrib.auth.models import Group, User
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
 
 from diplomacy.models import Meeting, Organisation, Person, Position, Review, Statement
 from diplomacy.roles import EDITORS
-from tests.admin.test_admin_browser import CHROMIUM, CHROMIUM_ARGS, browser_missing
+from tests.browser import BrowserTestCase, horizontal_overflow
 from tests.builders import make_country
 
 WIDTHS = (1366, 390)
 
 
-def horizontal_overflow(page):
-    """How many pixels the page is wider than the window (0 when nothing scrolls sideways)."""
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-
-
-@unittest.skipIf(browser_missing(), browser_missing() or "")
 @tag("browser", "slow")
-class EditorWalkTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        from playwright.sync_api import sync_playwright
-
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class EditorWalkTests(BrowserTestCase):
     def setUp(self):
         for model in (Person, Organisation, Meeting, Statement):
             model.objects.update(review=Review.VERIFIED)

@@ -12,27 +12,19 @@ missing.
 
 import io
 import os
-import unittest
 from pathlib import Path
 from xml.etree import ElementTree
 
 from django.conf import settings
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import tag
 from django.urls import reverse
 
-# Playwright's sync API runs an event loop in this thread; the live server's ORM calls
-# happen in the server thread, the test's own imports here, outside any loop
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.browser import DESKTOP, PHONE, BrowserTestCase
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SAMPLES = Path(settings.BASE_DIR) / "fixtures" / "articles"
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
 ATOM = "{http://www.w3.org/2005/Atom}"
 # the walk: meetings between Kazakhstan and Uzbekistan, the Kazakh minister's talks in
 # Tashkent, the minister, the minister's feed (names from the sample articles)
@@ -42,32 +34,7 @@ PERSON = "Marat Kenzhebekov"
 
 
 @tag("browser", "slow")
-class DemoWalkTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            raise unittest.SkipTest(
-                "Playwright for Python is not installed (pip install playwright)"
-            )
-        if not os.path.exists(CHROMIUM):
-            raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        try:
-            cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        except Exception:
-            cls.playwright.stop()
-            super().tearDownClass()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class DemoWalkTests(BrowserTestCase):
     def setUp(self):
         cache.clear()
         call_command("import_articles", str(SAMPLES), "--no-progress", stdout=io.StringIO())

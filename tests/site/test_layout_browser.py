@@ -6,20 +6,16 @@ missing.
 """
 
 import datetime
-import io
-import os
-import unittest
 
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import tag
 from django.urls import reverse
 
 from diplomacy.models import Meeting, PersonName
+from tests.browser import BrowserTestCase
 from tests.builders import make_meeting, make_person, make_statement, page_urls
 
-from .test_site_browser import CHROMIUM, LAUNCH_ARGS, build_register
+from .test_site_browser import build_register
 
 WIDTHS = (1366, 390)
 # CSS pixels: the smallest text a reader is asked to read
@@ -95,38 +91,7 @@ def crowd_the_register(world):
 
 
 @tag("browser", "slow")
-class LayoutAtTwoWidthsTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            raise unittest.SkipTest(
-                "Playwright for Python is not installed (pip install playwright)"
-            ) from None
-        if not os.path.exists(CHROMIUM):
-            raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
-        # Playwright's sync API runs an event loop in this thread; the ORM calls in the test
-        # are safe, and the variable is restored afterwards
-        cls._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-        # a live-server test empties every table after each test: put the reference
-        # countries and organisations back for the tests that run after this class
-        call_command("load_reference", stdout=io.StringIO(), stderr=io.StringIO())
-        if cls._async_unsafe is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = cls._async_unsafe
-
+class LayoutAtTwoWidthsTests(BrowserTestCase):
     def setUp(self):
         cache.clear()
         self.world = build_register()

@@ -5,51 +5,19 @@ missing. Every public page and every admin page of the hostile records is opened
 admin ones as a logged-in superuser.
 """
 
-import os
-import unittest
-
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
+
+from tests.browser import BrowserTestCase
 
 from .test_security import IMG, SCRIPT, admin_urls, hostile_register, public_urls
 
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "browser-test-password-1"
 
 
 @tag("browser", "slow")
-class HostileTextInTheBrowserTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            raise unittest.SkipTest("Playwright for Python is not installed") from None
-        if not os.path.exists(CHROMIUM):
-            raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
-        # Playwright's sync API runs an event loop in this thread; only for this class, so
-        # that a later subprocess (check --deploy) does not inherit it
-        cls._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-        if cls._async_unsafe is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = cls._async_unsafe
-
+class HostileTextInTheBrowserTests(BrowserTestCase):
     def setUp(self):
         self.records = hostile_register()
         User.objects.create_superuser("boss", "boss@example.org", PASSWORD)

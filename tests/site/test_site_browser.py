@@ -5,15 +5,13 @@ missing. The README's screenshots come from the demo's register (tests/site/test
 """
 
 import datetime
-import os
-import unittest
 
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.cache import cache
 from django.test import tag
 from django.urls import reverse
 
 from diplomacy.models import Meeting, Position
+from tests.browser import BrowserTestCase
 from tests.builders import (
     make_article,
     make_country,
@@ -25,12 +23,6 @@ from tests.builders import (
     page_urls,
 )
 
-# Playwright's sync API runs an event loop in this thread; the live server's ORM calls
-# happen in the server thread, the test's own builders here, outside any loop
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 EVIL = '<script>alert("x")</script>'
 
 
@@ -109,32 +101,7 @@ def build_register():
 
 
 @tag("browser", "slow")
-class PublicSiteInChromiumTests(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls):
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            raise unittest.SkipTest(
-                "Playwright for Python is not installed (pip install playwright)"
-            )
-        if not os.path.exists(CHROMIUM):
-            raise unittest.SkipTest(f"{CHROMIUM} is missing (apt-get install chromium)")
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        try:
-            cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        except Exception:
-            cls.playwright.stop()
-            super().tearDownClass()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class PublicSiteInChromiumTests(BrowserTestCase):
     def setUp(self):
         cache.clear()
         self.world = build_register()
