@@ -1092,3 +1092,31 @@ class DayAfterTests(SimpleTestCase):
                 self.assertEqual(len(found), int(held), rows)
                 if held:
                     self.assertEqual(found[0][1], dt.date(2025, 3, 4))
+
+
+class OneGroupEncounterTests(SimpleTestCase):
+    """A group met without names ("met with Nordic foreign ministers") is told by the
+    trigger and by "addressing the ministers" alike: one meeting, not two."""
+
+    def test_a_group_met_or_addressed_is_one_meeting(self):
+        lead = "OSLO, March 4, 2025 (Agency) -- Varnian Foreign Minister Elsa Trondvik "
+        for tail, kind in [
+            ("met with Nordic foreign ministers on Tuesday.", "ministerial"),
+            ("met with the visiting trade ministers on Tuesday.", "ministerial"),
+            ("held a group meeting with the ministers on Tuesday.", "ministerial"),
+            ("held a group meeting with Nordic ambassadors on Tuesday.", "multilateral"),
+            ("received the delegates on Tuesday.", "multilateral"),
+            ("met with regional leaders on Tuesday to discuss energy.", "multilateral"),
+        ]:
+            with self.subTest(tail):
+                _, rows = meetings_of(lead + tail + "\n")
+                self.assertEqual(len(rows), 1, rows)
+                self.assertEqual(rows[0][0], kind)
+                self.assertEqual(rows[0][5], {"Elsa Trondvik"})
+
+    def test_addressing_the_ministers_alone_is_still_a_meeting(self):
+        _, rows = meetings_of(
+            "OSLO, March 4, 2025 (Agency) -- Varnian Foreign Minister Elsa Trondvik, addressing "
+            "the ministers on Tuesday, said trade would grow.\n"
+        )
+        self.assertEqual([(r[0], r[5]) for r in rows], [("multilateral", {"Elsa Trondvik"})])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..identity import GROUP_KINDS
 from ..patterns import table
 from ..types import DateMention, Precision
 from .merging import Report, copy_report
@@ -209,7 +210,21 @@ class TriggersMixin:
                 )
                 if report.status == "reported" and len(subject_people) == 1:
                     state.protagonist = subject_people[0]
-                self.reports.append(report)
+                self._tell_once(report)
+
+    def _tell_once(self, report: Report):
+        """A group encounter the sentence already told through its other path ("met with
+        the ministers" is also "addressing the ministers"): one meeting, of the trigger's kind."""
+        for n, told in enumerate(self.reports):
+            if (
+                report.kind in GROUP_KINDS
+                and told.kind in GROUP_KINDS
+                and (told.start, told.story, told.named) == (report.start, report.story, False)
+                and told.participants == report.participants
+            ):
+                self.reports[n] = report
+                return
+        self.reports.append(report)
 
     def _group_named(self, story, state: StoryState, group, cs, ce, dates):
         """The people of "held separate talks with senior diplomats" named in the next
