@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..identity import GROUP_KINDS
-from ..patterns import table
+from ..patterns import table, words
 from ..types import DateMention, Precision
 from .merging import Report, copy_report
 from .when_where import StoryState
@@ -38,6 +38,9 @@ GROUP_MEETING = PATTERNS["group_meeting"]
 ASIDE = PATTERNS["aside"]
 RECEIVED_NOT_A_VISITOR = PATTERNS["received_not_a_visitor"]
 HOSTED_A_PERSON = PATTERNS["hosted_a_person"]
+RECEIVE_FORMS = words("meeting_receive_forms")
+HOST_FORMS = words("meeting_host_forms")
+MEET_FORMS = words("meeting_meet_forms")
 MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
 COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
@@ -270,14 +273,14 @@ class TriggersMixin:
         if word.endswith(" on") and word.startswith("call"):
             # "called on the world to act" is an appeal, not a visit
             return APPEAL_AFTER_CALLED_ON.match(low[m.end() :]) is not None
-        if word in ("received", "receives", "receiving"):
+        if word in RECEIVE_FORMS:
             # "received the visiting minister" counts; "received support" does not
             return RECEIVED_NOT_A_VISITOR.match(after) is not None
-        if word in ("hosted", "hosts", "hosting", "welcomed") or word.endswith(" host to"):
+        if word in HOST_FORMS or word.endswith(" host to"):
             return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
         if word.startswith("meeting") and MEETING_A_GOAL.match(after):
             return True
-        if word in ("met", "meet", "meets", "meeting") and MET_THE_PRESS.match(after):
+        if word in MEET_FORMS and MET_THE_PRESS.match(after):
             return True  # "A and B met the press": a press conference, not a meeting of the two
         if (
             word in ("visits", "visiting")

@@ -15,6 +15,7 @@ from ..lexicons import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from ..patterns import words
 from .acronyms import INNER_ACRONYM
 from .vocabulary import (
     COLLECTIVE_TAILS,
@@ -25,6 +26,8 @@ from .vocabulary import (
     VENUE_HEADS,
     VENUE_WORDS,
 )
+
+TITLE_WORDS_IN_NAMES = words("organisation_title_words_in_names")
 
 
 def _plural_title(low: str) -> bool:
@@ -89,12 +92,12 @@ class PhrasesMixin:
                 a -= 1
                 continue
             if p.is_cap and p.lower not in NOT_NAME_WORDS and p.lower not in HONORIFICS:
-                if p.lower in TITLE_HEADS and p.lower not in ("general", "executive", "supreme"):
+                if p.lower in TITLE_HEADS and p.lower not in TITLE_WORDS_IN_NAMES:
                     break
                 if (
                     p.lower in TITLE_HEADS
                     and toks[a].lower not in ORG_HEADS
-                    and p.lower not in ("general", "executive", "supreme")
+                    and p.lower not in TITLE_WORDS_IN_NAMES
                 ):
                     break
                 a -= 1
