@@ -1120,3 +1120,41 @@ class OneGroupEncounterTests(SimpleTestCase):
             "the ministers on Tuesday, said trade would grow.\n"
         )
         self.assertEqual([(r[0], r[5]) for r in rows], [("multilateral", {"Elsa Trondvik"})])
+
+
+class SceneOverDatelineTests(SimpleTestCase):
+    """ "In <country>, X met Y" tells where, whatever city the dateline names."""
+
+    def place(self, text):
+        result, rows = meetings_of(text)
+        self.assertEqual(len(result.meetings), 1, rows)
+        return result.meetings[0].country, result.meetings[0].city
+
+    def test_a_scene_country_drops_the_dateline_city(self):
+        for body in [
+            "In Ghana, Varnian Foreign Minister Elsa Trondvik met Ghanaian President Kwabena "
+            "Osei-Darko on Tuesday.",
+            "In Ghana, Varnian Foreign Minister Elsa Trondvik held talks with Ghanaian President "
+            "Kwabena Osei-Darko on Tuesday.",
+            "Varnian Foreign Minister Elsa Trondvik toured the region this week. In Ghana, she met "
+            "Ghanaian President Kwabena Osei-Darko on Tuesday.",
+        ]:
+            with self.subTest(body):
+                text = f"NAIROBI, March 4, 2025 (Agency) -- {body}\n"
+                self.assertEqual(self.place(text), ("GH", None))
+
+    def test_a_scene_city_and_the_dateline_country_keep_their_city(self):
+        self.assertEqual(
+            self.place(
+                "NAIROBI, March 4, 2025 (Agency) -- In Kumasi, Varnian Foreign Minister Elsa "
+                "Trondvik met Ghanaian President Kwabena Osei-Darko on Tuesday.\n"
+            ),
+            ("GH", "Kumasi"),
+        )
+        self.assertEqual(
+            self.place(
+                "NAIROBI, March 4, 2025 (Agency) -- In Kenya, Varnian Foreign Minister Elsa "
+                "Trondvik met Kenyan President Jabali Mwangi on Tuesday.\n"
+            ),
+            ("KE", "Nairobi"),
+        )

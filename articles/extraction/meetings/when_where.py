@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..dates import find_dates, find_relative, resolve_relative, year_from_context
 from ..patterns import table
 from ..types import DateMention, Precision
-from .merging import ANNOUNCED, DATELINE, EXPLICIT, RANGE, RELATIVE, VISIT_MONTH, Report
+from .merging import ANNOUNCED, DATELINE, EXPLICIT, NONE, RANGE, RELATIVE, VISIT_MONTH, Report
 
 # The patterns are rows of patterns/meetings.toml (what each is for is said there).
 PATTERNS = table("meetings")
@@ -334,6 +334,25 @@ class WhenWhereMixin:
     def _is_visit_range(self, d: DateMention, state: StoryState) -> bool:
         return state.visit_range is not None and state.visit_range[0] == d.date
 
+    def _scene_country(self, story: int, cs: int, t0: int) -> str | None:
+        """The country of "In Ghana, X met Y": at the sentence's start, or right after the
+        dateline that opens the story's first sentence."""
+        stories = self.ctx.document.stories or []
+        body = stories[story].body_start if story < len(stories) else None
+        opening = body if body is not None and cs < body < t0 else cs
+        while opening < t0 and self.text[opening].isspace():
+            opening += 1
+        return self._country_stop(opening, opening)
+
+    def _scene(self, report: Report, state: StoryState, country: str):
+        """ "In Ghana, X met Y" under another country's dateline: the scene's country, and
+        no city (the text names none); the story goes on there."""
+        city = state.city if country == state.country else None
+        report.city, report.country = city, country
+        report.city_strength = DATELINE if city else NONE
+        if report.status == "reported":
+            state.city, state.country = city, country
+
     def _where(
         self, report: Report, state: StoryState, t0: int, zone_end: int, cs: int, ce: int, low: str
     ):
@@ -350,6 +369,10 @@ class WhenWhereMixin:
             report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             if report.status == "reported":
                 state.city, state.country = city
+            return
+        scene = self._scene_country(report.story, cs, t0)
+        if scene:
+            self._scene(report, state, scene)
             return
         zone = low[t0 - cs : zone_end - cs]
         if HERE.search(zone) and state.dateline_city:
