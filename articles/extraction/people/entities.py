@@ -11,7 +11,7 @@ from diplomacy.names import name_key, post_key
 
 from ..identity import same_person_name
 from ..lexicons import TITLE_HEADS
-from ..patterns import table
+from ..patterns import table, word_entries
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
 from .vocabulary import GENDER_BY_HONORIFIC, HOST_VERBS, IGO_KINDS
@@ -205,8 +205,9 @@ def _singular(title: str) -> str:
     return " ".join(words)
 
 
-# endings of patronymics: "Borkanovich", "Ivanovna", "Nurlanuly", "Askarkyzy", "Aliyevich"
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "uly", "uulu", "kyzy", "qizi")
+PATRONYMIC_ENDINGS = tuple(word_entries("person_patronymic_endings"))
+# in the middle also "-yich": "Pyotr Aliyevich Ivanov"
+MIDDLE_PATRONYMIC_ENDINGS = PATRONYMIC_ENDINGS + ("yich",)
 
 
 def other_orders(name: str) -> list[str]:
@@ -222,7 +223,7 @@ def other_orders(name: str) -> list[str]:
             out.append(" ".join(plain))
     if len(words) == 3 and words[2].lower().endswith(PATRONYMIC_ENDINGS):
         out.append(f"{words[1]} {words[0]}")
-    elif len(words) == 3 and words[1].lower().endswith(PATRONYMIC_ENDINGS + ("yich",)):
+    elif len(words) == 3 and words[1].lower().endswith(MIDDLE_PATRONYMIC_ENDINGS):
         out.append(f"{words[0]} {words[2]}")  # "Pyotr Sergeyevich Ivanov" -> "Pyotr Ivanov"
     return out
 

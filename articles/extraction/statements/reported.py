@@ -19,6 +19,9 @@ from .vocabulary import (
     SPEECH,
 )
 
+# the words among the clause breaks ("and", "but", "while" ...), without the punctuation
+CLAUSE_BREAK_WORDS = frozenset(w for w in CLAUSE_BREAKS if w.isalpha())
+
 
 class ReportedMixin:
     """Part of ``StatementFinder``: statements in reported speech."""
@@ -143,7 +146,7 @@ class ReportedMixin:
                     while (
                         stop > at.end
                         and toks[stop - 1].text in (",", ";")
-                        or toks[stop - 1].lower in ("while", "and", "but", "whereas")
+                        or toks[stop - 1].lower in CLAUSE_BREAK_WORDS
                     ):
                         stop -= 1
                     break
