@@ -97,7 +97,66 @@ _POST_FILLER = frozenset({"of", "for", "the", "and", "affairs", "s"})
 def post_key(title):
     """Match key of a post however it is worded: "Foreign Minister", "Minister of Foreign
     Affairs", "Minister for Foreign Affairs" and "FM" agree; "Deputy Foreign Minister"
-    and "Ambassador to Japan" stay apart from "Foreign Minister" and "Ambassador"."""
+    and "Ambassador to Japan" stay apart from "Foreign Minister" and "Ambassador". A
+    reference body's full name is its acronym: "AU Commission Chairperson" is "African
+    Union Commission Chairperson"."""
     words = re.findall(r"[a-z]+", fold(title or ""))
     words = " ".join(_POST_ABBREVIATIONS.get(w, w) for w in words).split()
+    words = _bodies_as_acronyms(words)
     return " ".join(sorted({w for w in words if w not in _POST_FILLER}))
+
+
+def post_key_without_domain(title):
+    """The key of a post with its trailing domain ("... for Foreign Affairs and Security
+    Policy") cut, or None when the post has no such tail or names no reference body.
+
+    Only for comparing two wordings one person is given: "EU High Representative" is
+    "High Representative of the European Union for Foreign Affairs and Security Policy"
+    for the one who holds both, not a key that merges posts of different persons."""
+    head, sep, _tail = (title or "").rpartition(" for ")
+    if not sep or not head.strip():
+        return None
+    key = post_key(head)
+    acronyms = _body_acronyms()
+    return key if any(word in acronyms for word in key.split()) else None
+
+
+def _bodies_as_acronyms(words):
+    """The words with each reference body's full name replaced by its acronym."""
+    names = _body_names()
+    out, i = [], 0
+    while i < len(words):
+        for name, acronym in names.get(words[i], ()):
+            if tuple(words[i : i + len(name)]) == name:
+                out.append(acronym)
+                i += len(name)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _body_names():
+    """First word -> (full name's words, acronym) of the reference bodies, longest first
+    (read from fixtures/organisations.json; plain data, no database)."""
+    from diplomacy.reference import load_organisations
+
+    names = {}
+    for org in load_organisations():
+        acronym = fold(org.get("acronym") or "")
+        if not re.fullmatch(r"[a-z]{2,}", acronym):
+            continue
+        for name in [org.get("name"), *org.get("other_names", [])]:
+            words = tuple(re.findall(r"[a-z]+", fold(name or "")))
+            if len(words) >= 2:
+                names.setdefault(words[0], []).append((words, acronym))
+    for entries in names.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _body_acronyms():
+    return frozenset(a for entries in _body_names().values() for _words, a in entries)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diplomacy.models import Person, PersonName, Position
-from diplomacy.names import name_key, post_key
+from diplomacy.names import name_key, post_key, post_key_without_domain
 
 from .. import sql
 from ..resolution import resolve_persons
@@ -91,6 +91,10 @@ def _positions(state, by_entity, found):
             country = state.countries.get(p.country)
             key = (person.pk, post_key(p.title[:300]))
             position = existing.get(key) or created.get(key)
+            if position is None:
+                key, position = _with_domain(key, p.title[:300], existing, created)
+                if position is not None and position.pk:
+                    changed[position.pk] = position  # its title may be the fuller one now
             if position is not None and (key in single or not position.pk):
                 if _fill_post(position, org, country) and position.pk:
                     changed[position.pk] = position
@@ -118,10 +122,30 @@ def _positions(state, by_entity, found):
                 anchors.append((position, anchor))
     sql.create(created.values())
     if changed:
-        sql.update_rows(Position, ["start", "end", "organisation", "country"], changed.values())
+        sql.update_rows(
+            Position, ["title", "start", "end", "organisation", "country"], changed.values()
+        )
     state.counts[("position", "created")] += len(created)
     for position, anchor in anchors:
         state.add_evidence("position", anchor.start, anchor.end, position=position)
+
+
+def _with_domain(key, title, *posts_by_key):
+    """The person's post this title tells with its domain added or cut ("EU High
+    Representative" and "... of the European Union for Foreign Affairs and Security
+    Policy"), with the fuller title kept; (key, None) when there is none."""
+    person_pk, wording = key
+    cut = post_key_without_domain(title)
+    for posts in posts_by_key:
+        for (pk, held), position in posts.items():
+            if pk != person_pk:
+                continue
+            if held == cut:
+                position.title = title
+                return (pk, held), position
+            if post_key_without_domain(position.title) == wording:
+                return (pk, held), position
+    return key, None
 
 
 def _document_date(doc):

@@ -4,7 +4,7 @@ from django.test import SimpleTestCase
 
 from articles.extraction import Lexicon, extract
 from articles.reading import read_document
-from diplomacy.names import name_key, org_key
+from diplomacy.names import name_key, org_key, post_key
 from tests.builders import extract_text
 
 
@@ -755,19 +755,32 @@ class CommasInPostsTests(SimpleTestCase):
 
 class PostKeyTests(SimpleTestCase):
     def test_one_post_however_it_is_worded(self):
-        from diplomacy.names import post_key
-
         same = [
             ("Foreign Minister", "Minister of Foreign Affairs"),
             ("Foreign Minister", "Minister for Foreign Affairs"),
             ("Foreign Minister", "FM"),
             ("Secretary of State", "Secretary of state"),
             ("Prime Minister", "PM"),
+            # a reference body by acronym or full name, before the head or after "of the"
+            ("AU Commission Chairperson", "African Union Commission Chairperson"),
+            (
+                "CICA Executive Director",
+                "Executive Director of the Conference on Interaction "
+                "and Confidence Building Measures in Asia (CICA)",
+            ),
+            ("UN Secretary-General", "Secretary-General of the United Nations"),
         ]
         different = [
             ("Foreign Minister", "Deputy Foreign Minister"),
             ("Ambassador", "Ambassador to Japan"),
             ("President", "Vice President"),
+            ("UN Secretary-General", "UN Deputy Secretary-General"),
+            ("AU Commission Chairperson", "EU Commission President"),
+            # a domain tail is one post only for a person who holds both wordings
+            (
+                "EU High Representative",
+                "High Representative of the European Union for Foreign Affairs and Security Policy",
+            ),
         ]
         for a, b in same:
             with self.subTest(a=a, b=b):
@@ -775,6 +788,60 @@ class PostKeyTests(SimpleTestCase):
         for a, b in different:
             with self.subTest(a=a, b=b):
                 self.assertNotEqual(post_key(a), post_key(b))
+
+    def test_a_post_with_its_domain_added_is_the_same_post_of_one_person(self):
+        from diplomacy.names import post_key_without_domain
+
+        full = "High Representative of the European Union for Foreign Affairs"
+        self.assertEqual(post_key_without_domain(full), post_key("EU High Representative"))
+        self.assertIsNone(post_key_without_domain("Minister for Foreign Affairs"))
+        found = persons(
+            "EU High Representative Ilse Marnak arrived. Ilse Marnak, High Representative of "
+            "the European Union for Foreign Affairs and Security Policy, said the talks went "
+            "well.\n"
+        )
+        self.assertEqual(
+            [p.title for p in found["Ilse Marnak"].positions],
+            ["High Representative of the European Union for Foreign Affairs and Security Policy"],
+        )
+
+    def test_acronym_and_full_name_of_a_body_in_a_post_are_one_post(self):
+        found = persons(
+            "AU Commission Chairperson Lerato Mbeki spoke on Monday. Later, African Union "
+            "Commission Chairperson Lerato Mbeki left the venue.\n"
+        )
+        self.assertEqual(len(found["Lerato Mbeki"].positions), 1)
+
+    def test_an_acronym_repeating_the_body_just_named_is_not_part_of_the_post(self):
+        found = persons(
+            "Executive Director of the Conference on Interaction and Confidence Building "
+            "Measures in Asia (CICA) Arman Tulegen arrived. CICA Executive Director Arman "
+            "Tulegen spoke.\n"
+        )
+        self.assertEqual(
+            [p.title for p in found["Arman Tulegen"].positions],
+            [
+                "Executive Director of the Conference on Interaction and Confidence Building "
+                "Measures in Asia"
+            ],
+        )
+
+    def test_a_demonym_before_a_post_gives_the_country_not_a_body(self):
+        text = (
+            "Kenyan Cabinet Secretary for Foreign Affairs Imani Wekesa arrived in Oslo on "
+            "Monday. Cabinet Secretary for Foreign Affairs Imani Wekesa met the press.\n"
+        )
+        found = persons(text)
+        self.assertEqual(found["Imani Wekesa"].country, "KE")
+        self.assertEqual(
+            [p.title for p in found["Imani Wekesa"].positions],
+            ["Cabinet Secretary for Foreign Affairs"],
+        )
+        self.assertNotIn("Kenyan Cabinet", organisations(text))
+
+    def test_a_demonym_and_a_ministry_before_a_post_still_name_the_ministry(self):
+        text = "Kenyan Foreign Ministry spokesperson Imani Wekesa spoke in Oslo on Monday.\n"
+        self.assertTrue(organisations(text))
 
     def test_a_person_holds_one_post_however_the_article_words_it(self):
         found = persons(

@@ -65,6 +65,19 @@ class ImportTests(ImportTestCase):
         brandt = Person.objects.get(name="Helga Brandt")
         self.assertEqual(Position.objects.filter(person=brandt).count(), 1)
 
+    def test_a_post_told_with_its_domain_in_a_later_article_keeps_the_fuller_title(self):
+        short = "VIENNA, March 3 -- EU High Representative Ilse Marnak arrived in Vienna.\n"
+        full = (
+            "VIENNA, March 4 -- Ilse Marnak, High Representative of the European Union for "
+            "Foreign Affairs and Security Policy, left Vienna.\n"
+        )
+        run_import(str(self.write("a.txt", short)), str(self.write("b.txt", full)))
+        titles = Position.objects.filter(person__name="Ilse Marnak").values_list("title", flat=True)
+        self.assertEqual(
+            list(titles),
+            ["High Representative of the European Union for Foreign Affairs and Security Policy"],
+        )
+
     def test_reimport_of_the_same_file_changes_nothing(self):
         path = self.write("a.txt", ARTICLE)
         run_import(str(path))

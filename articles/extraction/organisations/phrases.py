@@ -228,6 +228,23 @@ class PhrasesMixin:
         nxt = self.tokens[b] if b < len(self.tokens) else None
         return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS
 
+    def _demonym_before_title(self, a, b, words) -> bool:
+        """ "the Kenyan Cabinet Secretary for Trade": a demonym and generic words before a
+        title word are the post's country and post, not a named body (a ministry stays
+        one: "the Kenyan Foreign Ministry spokesperson")."""
+        m = self.ctx.in_match.get(words[0].i)
+        if m is None or m.kind != "demonym":
+            return False
+        rest = [w for w in words if w.i >= m.end]
+        after = self.tokens[b] if b < len(self.tokens) else None
+        return (
+            bool(rest)
+            and all(w.lower in GENERIC for w in rest)
+            and after is not None
+            and after.lower in TITLE_HEADS
+            and not self._ministry(a, b)
+        )
+
     def _generic_only(self, a, b, words) -> bool:
         """Generic words alone ("the National Committee") name no body, unless there are
         three of them ("the National Security Council") or a ministry's domain follows
@@ -296,7 +313,7 @@ class PhrasesMixin:
     def _emit_phrase(self, a, b):
         toks = self.tokens
         words = [t for t in toks[a:b] if t.is_word]
-        if not words or self._not_a_body(a, b, words):
+        if not words or self._not_a_body(a, b, words) or self._demonym_before_title(a, b, words):
             return
         if self._generic_only(a, b, words):
             return

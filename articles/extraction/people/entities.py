@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from diplomacy.names import name_key, post_key
+from diplomacy.names import name_key, post_key, post_key_without_domain
 
 from ..identity import same_person_name
 from ..lexicons import TITLE_HEADS
@@ -236,16 +236,26 @@ def add_position(entity: PersonEntity, position: Position) -> None:
     and the full post told after its head replaces it."""
     key = post_key(position.title)
     for i, held in enumerate(entity.positions):
-        if post_key(held.title) == key or _shortened(position.title, held.title):
+        if (
+            post_key(held.title) == key
+            or _shortened(position.title, held.title)
+            or _domain_added(position.title, held.title)
+        ):
             held.organisation_key = held.organisation_key or position.organisation_key
             held.country = held.country or position.country
             return
-        if _shortened(held.title, position.title):
+        if _shortened(held.title, position.title) or _domain_added(held.title, position.title):
             position.organisation_key = position.organisation_key or held.organisation_key
             position.country = position.country or held.country
             entity.positions[i] = position
             return
     entity.positions.append(position)
+
+
+def _domain_added(short: str, full: str) -> bool:
+    """ "EU High Representative" of "High Representative of the European Union for Foreign
+    Affairs and Security Policy": the same body's post with its domain told after "for"."""
+    return post_key_without_domain(full) == post_key(short)
 
 
 def _shortened(short: str, full: str) -> bool:

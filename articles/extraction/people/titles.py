@@ -4,6 +4,8 @@ they give, and the ministry a minister's title implies.
 
 from __future__ import annotations
 
+from diplomacy.names import post_key
+
 from ..lexicons import (
     DOMAIN_WORDS,
     HONORIFICS,
@@ -25,6 +27,12 @@ from .vocabulary import (
 # in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
+
+
+def _repeats_body(acronym: str, before: str) -> bool:
+    """ "Director of the Conference on ... in Asia (CICA)": the acronym of a body the post
+    has just named in full adds nothing to the post."""
+    return acronym.lower() in post_key(before).split()
 
 
 class TitlesMixin:
@@ -305,7 +313,7 @@ class TitlesMixin:
             open_at = text.find("(")
             close_at = text.find(")", open_at)
             inner = text[open_at + 1 : close_at] if close_at > open_at else text[open_at + 1 :]
-            if not inner.isupper():
+            if not inner.isupper() or _repeats_body(inner, text[:open_at]):
                 text = (
                     text[:open_at] + (text[close_at + 1 :] if close_at > open_at else "")
                 ).strip()
