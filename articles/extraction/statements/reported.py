@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..patterns import words
 from .drafts import Attribution, Draft, Speaker
 from .vocabulary import (
     CIRCUMSTANCES,
@@ -21,6 +22,7 @@ from .vocabulary import (
 
 # the words among the clause breaks ("and", "but", "while" ...), without the punctuation
 CLAUSE_BREAK_WORDS = frozenset(w for w in CLAUSE_BREAKS if w.isalpha())
+OCCASION_PREPOSITIONS = words("statement_occasion_prepositions")
 
 
 class ReportedMixin:
@@ -190,7 +192,7 @@ class ReportedMixin:
                 # attack": said about something, unlike greetings passed on "on behalf of"
                 # someone; the occasion may follow the one they are addressed to
                 occasion = any(
-                    words[j] in ("on", "over", "upon")
+                    words[j] in OCCASION_PREPOSITIONS
                     and words[j + 1] not in NOT_AN_OCCASION
                     and not words[j + 1][:1].isdigit()
                     for j in range(i + 1, min(i + 7, len(words) - 1))

@@ -40,6 +40,10 @@ OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 AUDIENCE_VERBS = words("statement_audience_verbs")
 QUOTING_VERBS = words("statement_quoting_verbs")
 TOPIC_VERBS = words("statement_topic_verbs")
+TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
+DATE_OPENERS = words("statement_date_openers")
+QUOTED_AUXILIARIES = words("statement_quoted_auxiliaries")
+CALLED_OBJECTS = words("statement_called_objects")
 
 
 class SpeakersMixin:
@@ -66,9 +70,7 @@ class SpeakersMixin:
             nxt = k + 1
             if nxt < hi and toks[nxt].lower == "on" and not self._appeal(nxt + 1, hi):
                 return False  # a courtesy call: "called on Vice President X"
-            if nxt < hi and (
-                nxt in self.coref.mention_at or toks[nxt].lower in ("him", "her", "his", "the")
-            ):
+            if nxt < hi and (nxt in self.coref.mention_at or toks[nxt].lower in CALLED_OBJECTS):
                 # a phone call, unless it names something: 'called the deal a "breakthrough"'
                 ahead = [t.text for t in toks[nxt : min(hi, nxt + 10)]]
                 return any(
@@ -118,7 +120,7 @@ class SpeakersMixin:
                     or toks[p - 1].lower in WEEKDAYS
                 ):
                     p -= 1
-                if p > lo and toks[p - 1].lower in ("on", "here", "this", "last"):
+                if p > lo and toks[p - 1].lower in DATE_OPENERS:
                     k = p - 1
                     continue
                 if p > lo and toks[p - 1].lower in ADVERBS:
@@ -357,7 +359,7 @@ class SpeakersMixin:
             and toks[v].lower == "saying"
             and toks[v - 1].lower == "as"
             and toks[v - 2].lower == "quoted"
-            and toks[v - 3].lower in ("was", "is", "has", "been")
+            and toks[v - 3].lower in QUOTED_AUXILIARIES
         )
 
     def _quoted_object(self, v: int) -> Speaker | None:
@@ -447,7 +449,7 @@ class SpeakersMixin:
         low = toks[v].lower
         while k < hi and toks[k].lower in PARTICLES.get(low, ()) + ("highly", "also"):
             k += 1
-        if k < hi and toks[k].lower in ("of", "about", "upon") and low in TOPIC_VERBS:
+        if k < hi and toks[k].lower in TOPIC_PREPOSITIONS and low in TOPIC_VERBS:
             k += 1
         if low in AUDIENCE_VERBS:
             for p in range(k, min(hi, k + 8)):
