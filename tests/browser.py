@@ -11,7 +11,7 @@ import unittest
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
 
-from diplomacy.reference_sync import sync_reference
+from tests.transactional import WithReferenceData
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -38,7 +38,7 @@ def horizontal_overflow(page) -> int:
 
 
 @tag("browser", "slow")
-class BrowserTestCase(StaticLiveServerTestCase):
+class BrowserTestCase(WithReferenceData, StaticLiveServerTestCase):
     """A live server and one Chromium for the class (``cls.browser``)."""
 
     @classmethod
@@ -67,12 +67,6 @@ class BrowserTestCase(StaticLiveServerTestCase):
         cls.browser.close()
         cls.playwright.stop()
         cls._tear_down_server()
-
-    def _fixture_teardown(self):
-        super()._fixture_teardown()
-        # a live-server test empties every table after each test, the reference countries
-        # and organisations that the migrations loaded too: put them back for what runs next
-        sync_reference()
 
     @classmethod
     def _tear_down_server(cls):

@@ -11,10 +11,11 @@ from pathlib import Path
 from unittest import mock
 
 from django.core.management import call_command
-from django.test import TransactionTestCase, tag
+from django.test import tag
 
 from diplomacy.models import Article, Evidence, Organisation, Person, PersonName, Position, Review
 from tests.builders import ImportTestCase, run_import
+from tests.transactional import ReferenceTransactionTestCase
 
 ARTICLE = """Ministers discuss trade in Vienna
 
@@ -372,8 +373,7 @@ class YearInferenceTests(ImportTestCase):
 
 
 @tag("slow")
-@tag("slow")
-class WorkersTests(TransactionTestCase):
+class WorkersTests(ReferenceTransactionTestCase):
     """Worker processes need committed data and their own connections: no test transaction."""
 
     def setUp(self):
@@ -381,12 +381,6 @@ class WorkersTests(TransactionTestCase):
             # under `test --parallel` this test runs in a daemonic pool process, which may
             # not start the import's own worker processes
             self.skipTest("starts worker processes: run without --parallel")
-        # a transaction test case empties the tables after each test, reference data too
-        from diplomacy.models import Country
-        from diplomacy.reference_sync import sync_reference
-
-        if not Country.objects.exists():
-            sync_reference()
         self.tmp = tempfile.TemporaryDirectory()
         self.dir = Path(self.tmp.name)
 

@@ -9,10 +9,11 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test import TransactionTestCase, tag
+from django.test import tag
 
 from diplomacy.models import Article, Country, Evidence, Meeting, Person
 from diplomacy.search import search
+from tests.transactional import ReferenceTransactionTestCase
 
 BEFORE = [("diplomacy", "0009_country_summary"), ("articles", "0004_article_search_vector")]
 
@@ -31,7 +32,7 @@ def latest():
 
 
 @tag("slow")
-class ProvenanceMoveTests(TransactionTestCase):
+class ProvenanceMoveTests(ReferenceTransactionTestCase):
     def tearDown(self):
         migrate(latest())
         super().tearDown()
