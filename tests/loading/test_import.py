@@ -13,6 +13,7 @@ from unittest import mock
 from django.core.management import call_command
 from django.test import tag
 
+from articles.management.commands import import_articles
 from diplomacy.models import Article, Evidence, Organisation, Person, PersonName, Position, Review
 from tests.builders import ImportTestCase, run_import
 from tests.transactional import ReferenceTransactionTestCase
@@ -263,6 +264,28 @@ class ImportTests(ImportTestCase):
         self.assertNotIn("alert", article.text)
         self.assertNotIn("Menu", article.text)
         self.assertTrue(Person.objects.filter(name="Pavol Hudak").exists())
+
+
+class DebugNoteTests(ImportTestCase):
+    """A large import under DEBUG says that DEBUG=0 would make it faster; nothing else does."""
+
+    def import_two(self):
+        for i in range(2):
+            self.write(f"{i}.txt", ARTICLE.replace("rail links", f"rail links number {i}"))
+        with mock.patch.object(import_articles, "DEBUG_NOTE_FILES", 2):
+            return run_import(str(self.dir))
+
+    def test_a_large_import_with_debug_on_suggests_debug_off(self):
+        with self.settings(DEBUG=True):
+            _, err, code = self.import_two()
+        self.assertEqual(code, 0)
+        self.assertIn("DEBUG=0", err)
+
+    def test_no_note_with_debug_off(self):
+        with self.settings(DEBUG=False):
+            _, err, code = self.import_two()
+        self.assertEqual(code, 0)
+        self.assertNotIn("DEBUG", err)
 
 
 class ExportTests(ImportTestCase):
