@@ -275,8 +275,12 @@ def _apply(months: Counter, pairs: Counter) -> set[int]:
     _upsert(CountryMonth, ("country_id", "month"), months)
     _upsert(CountryPartner, ("country_id", "partner_id"), pairs)
     countries = {c for c, _ in months} | {c for pair in pairs for c in pair}
+    # only a count that went down can have reached zero: a document that only adds
+    # meetings (the usual import) has no rows to delete
+    lowered = {c for (c, _), n in months.items() if n < 0}
+    lowered |= {c for pair, n in pairs.items() if n < 0 for c in pair}
     with connection.cursor() as cursor:
-        for chunk in _chunks(countries):
+        for chunk in _chunks(lowered):
             for model in (CountryMonth, CountryPartner):
                 cursor.execute(
                     f"DELETE FROM {_table(model)} WHERE meetings <= 0 "
