@@ -124,7 +124,10 @@ def row_counts() -> dict[str, int]:
 
 
 def describe_machine() -> list[str]:
-    counts = ", ".join(f"{name} {n:,}" for name, n in row_counts().items())
+    from articles.importing import database_problem
+
+    problem = database_problem()
+    counts = problem or ", ".join(f"{name} {n:,}" for name, n in row_counts().items())
     return [
         f"machine: {os.cpu_count()} CPUs, {platform.platform()}, "
         f"Python {platform.python_version()}",

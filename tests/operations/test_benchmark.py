@@ -3,7 +3,7 @@
 import io
 from unittest import mock
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase, tag
 
 from bench import benchmarking
@@ -163,3 +163,21 @@ class BenchmarkTests(TestCase):
         single = next(line for line in table if "1 process |" in line)
         self.assertRegex(single, r"CPU [\d.]+ s, [\d,]+ words/CPU-s")
         self.assertIn("import 3 articles, 1 process", out)
+
+
+class UnmigratedDatabaseTests(TestCase):
+    """A fresh clone without `migrate`: the pages cannot be timed (one clear line); the
+    import alone, which uses throw-away databases, still can."""
+
+    def test_pages_on_an_unmigrated_database_say_so_in_one_line(self):
+        problem = "the database has 40 unapplied migration(s): run `manage.py migrate` first"
+        with mock.patch(
+            "bench.management.commands.benchmark.database_problem", return_value=problem
+        ):
+            with self.assertRaisesMessage(CommandError, "--no-pages times the import alone"):
+                run_benchmark("--no-import")
+
+    def test_the_machine_line_names_the_problem_instead_of_counting_rows(self):
+        with mock.patch("articles.importing.database_problem", return_value="not migrated"):
+            lines = benchmarking.describe_machine()
+        self.assertIn("rows: not migrated", lines)

@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from articles.importing import database_problem
 from bench.benchmarking import QUOTE_HEAVY_BYTES, run_benchmark
 
 
@@ -63,6 +64,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # the imports use throw-away databases; the pages are timed on this one
+        if not options["no_pages"] or options["filter_pairs"]:
+            problem = database_problem()
+            if problem:
+                raise CommandError(
+                    f"{problem} (the pages are timed on DATABASE_URL's register; "
+                    "--no-pages times the import alone)"
+                )
         workers = (1,) if options["workers"] <= 1 else (1, options["workers"])
         report = run_benchmark(
             articles=options["articles"],
