@@ -18,6 +18,7 @@ from .models import (
     Article,
     Country,
     Meeting,
+    MeetingCountry,
     Organisation,
     Participation,
     Person,
@@ -264,15 +265,13 @@ class SharedCountryOptions(django_filters.FilterSet):
 
 
 def meetings_of_country(country):
-    """IDs of the meetings a country hosted or a person of that country took part in.
+    """IDs of the meetings a country hosted or a shown person of that country took part in.
 
-    A UNION of two index lookups: an OR with the subquery is checked row by row.
+    Read from the kept ``MeetingCountry`` rows (``diplomacy/summaries.py``), which hold
+    exactly that, one index range per country: counting it from participations joined to
+    persons took seconds for the largest country of a million-statement register.
     """
-    hosted = Meeting.objects.filter(country=country).order_by().values("pk")
-    from_there = (
-        Participation.objects.filter(person__country=country).order_by().values("meeting_id")
-    )
-    return hosted.union(from_there)
+    return MeetingCountry.objects.filter(country=country).order_by().values("meeting_id")
 
 
 def meetings_with_all(meetings, participants):
