@@ -646,6 +646,49 @@ class HonorificsAndParticlesTests(SimpleTestCase):
                 self.assertEqual(list(persons(sentence)), [name])
 
 
+class OneNameWrittenTwoWaysTests(SimpleTestCase):
+    """One person whose full name a document writes two ways (identity.same_person)."""
+
+    ROWS = [
+        # (invented article, the persons it names: {name: other names})
+        (
+            "President Jon Harlow hosts Prime Minister of Arcadia\n\n"
+            "WASHINGTON, May 3, 2025 -- President Jon Q. Harlow, Jr. met Prime Minister "
+            "Lena Brask at the White House on Friday. President Harlow said the talks were "
+            "useful. Jonathan Harlow later thanked her.\n",
+            {"Jon Harlow", "Lena Brask"},
+        ),
+        (
+            "DOHA, May 3, 2025 -- Crown Prince Sheikh Khalid bin Faris bin Saqr Al Merrani "
+            "received Foreign Minister Saif bin Faris Al Merrani and his father, Emir Faris "
+            "bin Saqr Al Merrani. Later, Sheikh Khaled bin Faris al-Merrani said the talks "
+            "went well.\n",
+            {"Khalid bin Faris", "Saif bin Faris", "Faris bin Saqr"},
+        ),
+        (
+            "PARIS, May 3, 2025 -- Senator Bill Tresk met Governor William Tresk of the "
+            "northern province on Friday.\n",
+            {"Bill Tresk", "William Tresk"},  # two posts: two persons
+        ),
+    ]
+
+    def test_one_person_however_the_name_is_written(self):
+        for text, expected in self.ROWS:
+            with self.subTest(text=text):
+                found = persons(text)
+                self.assertEqual(len(found), len(expected), found)
+                for start in expected:
+                    self.assertEqual(
+                        sum(1 for name in found if name.startswith(start)), 1, (start, found)
+                    )
+
+    def test_the_other_writings_are_other_names(self):
+        found = persons(self.ROWS[0][0])
+        harlow = next(p for name, p in found.items() if name.endswith("Harlow"))
+        self.assertIn("Jon Q. Harlow", [harlow.name, *harlow.aliases])
+        self.assertIn("Jonathan Harlow", [harlow.name, *harlow.aliases])
+
+
 class CountryFromContextTests(SimpleTestCase):
     """A person's country when no title gives it: the scene of a meeting, not a place."""
 
