@@ -121,6 +121,16 @@ def name_variants(a: str, b: str) -> bool:
     return bool(parts_a and parts_b) and _western_variants(parts_a, parts_b)
 
 
+def variant_bucket(name: str) -> str | None:
+    """What two names ``name_variants`` pairs share (a Western name's surname, a nasab
+    chain's given name): only names of one bucket need comparing."""
+    nasab = _nasab(name)
+    if nasab:
+        return "bin " + nasab[0]
+    parts = _western(name)
+    return parts[2] if parts else None
+
+
 def variant_prefixes(name: str) -> tuple[list[str], bool]:
     """Where the register looks for the names ``name_variants`` may pair with ``name``:
     the starts of their match keys (the given name's key and its short and formal
@@ -137,6 +147,7 @@ def variant_prefixes(name: str) -> tuple[list[str], bool]:
     return sorted(forms), False
 
 
+@lru_cache(maxsize=20_000)
 def _western(name: str) -> tuple[str, tuple[str, ...], str, str] | None:
     """(given name, middle names' initials, surname, suffix) as keys."""
     words = name.replace(",", " ").split()
@@ -166,6 +177,7 @@ def _given_names_agree(a: str, b: str) -> bool:
     return a == b or bool(({a} | SHORT_FORMS.get(a, set())) & ({b} | SHORT_FORMS.get(b, set())))
 
 
+@lru_cache(maxsize=20_000)
 def _nasab(name: str) -> tuple[str, tuple[str, ...], str] | None:
     """(given name, fathers' names, family name) of "Given bin Father [bin Grandfather]
     [Al Family]", as consonant skeletons (their vowels are the transliteration's) and the

@@ -9,7 +9,7 @@ from collections import Counter
 
 from diplomacy.names import name_key, post_key, post_key_without_domain
 
-from ..identity import PersonFacts, same_person, same_person_name
+from ..identity import PersonFacts, same_person, same_person_name, variant_bucket
 from ..lexicons import TITLE_HEADS
 from ..patterns import table, word_entries
 from ..types import PersonEntity, PersonMention, Position
@@ -56,18 +56,26 @@ class EntitiesMixin:
         """Persons named two ways in one document joined into one: a given name and its
         short form, a nasab chain with or without the grandfather, with the same post
         (``identity.same_person``). A person joins one other only."""
-        n = len(self.entities)
-        for j in range(1, n):
+        facts = [self._facts(i) for i in range(len(self.entities))]
+        buckets: dict[str, list[int]] = {}  # only names of one bucket can be variants
+        for j in range(len(facts)):
             if not self.forms[j]:
                 continue
-            facts = self._facts(j)
+            keys = {b for name in self.forms[j] if (b := variant_bucket(name)) is not None}
+            earlier = sorted({i for b in keys for i in buckets.get(b, ())})
+            for b in keys:
+                buckets.setdefault(b, []).append(j)
             owners = [
                 i
-                for i in range(j)
-                if self.forms[i] and same_person(self._facts(i), facts, same_document=True)
+                for i in earlier
+                if self.forms[i] and same_person(facts[i], facts[j], same_document=True)
             ]
             if len(owners) == 1:
                 self._join(owners[0], j)
+                facts[owners[0]] = self._facts(owners[0])
+                for b in keys:  # the joined person is found by each name it now has
+                    if owners[0] not in buckets[b]:
+                        buckets[b].append(owners[0])
 
     def _join(self, i: int, j: int):
         """Entity ``j``'s names, posts, evidence and mentions moved to entity ``i``."""
