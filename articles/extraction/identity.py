@@ -93,14 +93,17 @@ def same_person(a: PersonFacts, b: PersonFacts, same_document: bool) -> bool:
     (``name_variants``) with evidence that a relative of that name lacks. Two countries
     or two posts that differ are two persons. Inside one document the same post is
     enough, or a name told without a post; across documents the same post or the same
-    country is needed."""
+    country is needed; a suffix on one name only ("Jr.") needs the same post."""
     if any(same_person_name(x, y) for x in a.names for y in b.names):
         return True
-    if not any(name_variants(x, y) for x in a.names for y in b.names):
+    pairs = [(x, y) for x in a.names for y in b.names if name_variants(x, y)]
+    if not pairs:
         return False
     if a.country and b.country and a.country != b.country:
         return False
     shared_post = _posts_agree(a.posts, b.posts)
+    if all(_one_suffix(x, y) for x, y in pairs):
+        return shared_post  # "Jon Harlow Jr." may be the son of President Jon Harlow
     if same_document:
         return shared_post or not (a.posts and b.posts)
     return shared_post or (a.country is not None and a.country == b.country)
@@ -169,6 +172,12 @@ def _western_variants(a, b) -> bool:
         and (middle_a == middle_b or not (middle_a and middle_b))
         and (suffix_a == suffix_b or not (suffix_a and suffix_b))
     )
+
+
+def _one_suffix(a: str, b: str) -> bool:
+    """Only one of two Western names has a suffix ("Jon Harlow" / "Jon Harlow Jr.")."""
+    parts_a, parts_b = _western(a), _western(b)
+    return bool(parts_a and parts_b) and bool(parts_a[3]) != bool(parts_b[3])
 
 
 def _given_names_agree(a: str, b: str) -> bool:

@@ -118,6 +118,8 @@ NAME_VARIANT_ROWS = [
     (("Jon Harlow", "President", "XA"), ("Joe Harlow", "President", "XA"), False, False),  # Jonathan, Joseph
     (("Jon Q. Harlow", "President", "XA"), ("Jon R. Harlow", "President", "XA"), False, False),  # father, son
     (("Jon Harlow, Jr.", "President", "XA"), ("Jon Harlow, Sr.", "President", "XA"), False, False),
+    (("Jon Harlow", "President", "XA"), ("Jon Harlow Jr.", None, "XA"), False, False),  # a son
+    (("Jon Harlow", "President", None), ("Jonathan Q. Harlow, Jr.", "President", None), True, True),
     (("Khalid bin Faris bin Saqr Al Merrani", "Crown Prince", "XA"), ("Khaled bin Faris al-Merrani", None, "XA"), True, True),
     (("Mohammed bin Faris Al Merrani", "Emir", "XA"), ("Muhamad bin Faris bin Saqr Al-Merrani", "Emir", None), True, True),
     (("Khalid bin Faris Al Merrani", "Crown Prince", "XA"), ("Khaled bin Faris al-Merrani", None, None), True, False),
