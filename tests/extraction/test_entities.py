@@ -474,6 +474,11 @@ class ListedPersonsTests(SimpleTestCase):
             {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
         ),
         (
+            "Heads of delegation included Tomas Verell (Benin), Ana Kivu (Ghana) and Rolf Amaro "
+            "(The Gambia).\n",
+            {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
+        ),
+        (
             "On Tuesday she also held talks with the foreign ministers of Portugal Rita Alves, "
             "Estonia Mart Kask, and Croatia Ivo Babic.\n",
             {

@@ -254,6 +254,9 @@ class NamedMeetingsMixin:
                         target.participants.append(p)
                 target.spans.append((cs, ce))
                 continue
+            if not participants and attendees and attendees.start() >= b - cs:
+                # "The summit opened on Sunday with A and B in attendance"
+                participants = self.people(b, self._list_end(cs, ce), clause_start=b)
             pair = []
             if not participants and BETWEEN_THE_TWO.match(after):
                 pair = participants = self._subject_pair(cs)
