@@ -93,7 +93,8 @@ def same_person(a: PersonFacts, b: PersonFacts, same_document: bool) -> bool:
     (``name_variants``) with evidence that a relative of that name lacks. Two countries
     or two posts that differ are two persons. Inside one document the same post is
     enough, or a name told without a post; across documents the same post or the same
-    country is needed; a suffix on one name only ("Jr.") needs the same post."""
+    country is needed. A suffix on one name only ("Jr.") needs the same post, or inside
+    one document a post for the name with the suffix and none for the other."""
     if any(same_person_name(x, y) for x in a.names for y in b.names):
         return True
     pairs = [(x, y) for x in a.names for y in b.names if name_variants(x, y)]
@@ -103,7 +104,11 @@ def same_person(a: PersonFacts, b: PersonFacts, same_document: bool) -> bool:
         return False
     shared_post = _posts_agree(a.posts, b.posts)
     if all(_one_suffix(x, y) for x, y in pairs):
-        return shared_post  # "Jon Harlow Jr." may be the son of President Jon Harlow
+        # "Jon Harlow Jr." may be the son of President Jon Harlow; "Jon Harlow" in a
+        # headline is President Jon Harlow Jr. of the body
+        x, _ = pairs[0]
+        suffixed, plain = (a, b) if _western(x)[3] else (b, a)
+        return shared_post or (same_document and bool(suffixed.posts) and not plain.posts)
     if same_document:
         return shared_post or not (a.posts and b.posts)
     return shared_post or (a.country is not None and a.country == b.country)

@@ -675,6 +675,16 @@ class OneNameWrittenTwoWaysTests(SimpleTestCase):
             "northern province on Friday.\n",
             {"Bill Tresk", "William Tresk"},  # two posts: two persons
         ),
+        (
+            "Jon Harlow meets Arcadian leader\n\nWASHINGTON, May 3, 2025 -- President Jon Q. "
+            "Harlow Jr. met Prime Minister Lena Brask at the White House on Friday.\n",
+            {"Jon Harlow", "Lena Brask"},  # the headline's short name is the president's
+        ),
+        (
+            "WASHINGTON, May 3, 2025 -- President Jon Harlow met Prime Minister Lena Brask at "
+            "the White House on Friday. His son Jon Harlow Jr. said the lunch was pleasant.\n",
+            {"Jon Harlow", "Jon Harlow Jr.", "Lena Brask"},  # father and son
+        ),
     ]
 
     def test_one_person_however_the_name_is_written(self):
@@ -683,9 +693,9 @@ class OneNameWrittenTwoWaysTests(SimpleTestCase):
                 found = persons(text)
                 self.assertEqual(len(found), len(expected), found)
                 for start in expected:
-                    self.assertEqual(
-                        sum(1 for name in found if name.startswith(start)), 1, (start, found)
-                    )
+                    named = [n for n in found if n == start or n.startswith(start)]
+                    named = [n for n in named if n == start or n not in expected]
+                    self.assertEqual(len(named), 1, (start, found))
 
     def test_the_other_writings_are_other_names(self):
         found = persons(self.ROWS[0][0])

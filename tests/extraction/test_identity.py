@@ -119,6 +119,8 @@ NAME_VARIANT_ROWS = [
     (("Jon Q. Harlow", "President", "XA"), ("Jon R. Harlow", "President", "XA"), False, False),  # father, son
     (("Jon Harlow, Jr.", "President", "XA"), ("Jon Harlow, Sr.", "President", "XA"), False, False),
     (("Jon Harlow", "President", "XA"), ("Jon Harlow Jr.", None, "XA"), False, False),  # a son
+    (("Jon Harlow Jr.", "President", "XA"), ("Jon Harlow", None, None), True, False),  # a headline
+    (("Jon Harlow Jr.", None, None), ("Jon Harlow", None, None), False, False),
     (("Jon Harlow", "President", None), ("Jonathan Q. Harlow, Jr.", "President", None), True, True),
     (("Khalid bin Faris bin Saqr Al Merrani", "Crown Prince", "XA"), ("Khaled bin Faris al-Merrani", None, "XA"), True, True),
     (("Mohammed bin Faris Al Merrani", "Emir", "XA"), ("Muhamad bin Faris bin Saqr Al-Merrani", "Emir", None), True, True),
