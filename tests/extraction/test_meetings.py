@@ -197,6 +197,15 @@ class ParticipantListTests(SimpleTestCase):
                     {"Amina Odhiambo", "Kofi Mensah", "Tendai Moyo"},
                 )
 
+    def test_a_sentence_after_the_list_is_not_one_of_its_lines(self):
+        text = self.SUMMIT + (
+            "Heads of State present:\n"
+            "- President Amina Odhiambo of Kenya\n"
+            "- President Kofi Mensah of Ghana\n\n"
+            "President Tendai Moyo of Zimbabwe sent a message of support.\n"
+        )
+        self.assertEqual(self.participants(text), {"Amina Odhiambo", "Kofi Mensah"})
+
     def test_the_sentence_runs_on_into_the_first_line_of_the_list(self):
         text = self.SUMMIT.replace(
             "on Sunday.\n\n", "on Sunday. Heads of State and Government present:\n"

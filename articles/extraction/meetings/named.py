@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 
+from ..lexicons import NAME_PARTICLES
 from ..patterns import mapping, table, words
 from ..types import Precision
 from .merging import DATELINE, Report
@@ -64,7 +65,7 @@ LEFT_STOPS = words("meeting_name_left_stops")
 VENUE_HEADS = words("organisation_venue_heads")
 # a line of a list with no bullet is one person's: a name and a post or country, short
 LIST_ITEM_WORDS = 16
-POST_JOINERS = frozenset({"of", "the", "and", "for", "-"})
+POST_JOINERS = frozenset({"of", "the", "and", "for", "to", "on", "-"})
 # a colon that ends a line, where a list of one item a line starts ("present:\n")
 LIST_HEAD_END = re.compile(r":[ \t]*\n")
 # where a meeting name's modifiers end on the left: the generic openers, prepositions, commas
@@ -122,7 +123,11 @@ class NamedMeetingsMixin:
         if not found:
             return False
         post = self.text[first : found[0].start].split()
-        return all(w[:1].isupper() or w in POST_JOINERS for w in post)
+        if not all(w[:1].isupper() or w in POST_JOINERS for w in post):
+            return False
+        # "A, Minister of Trade of X", not a sentence: "A of X sent a message."
+        lower = re.findall(r"\b[a-z][a-z'’]*\b", line)
+        return all(w in POST_JOINERS or w in NAME_PARTICLES for w in lower)
 
     def _told_of_the_gathering_before(self, story, cs, ce, low) -> bool:
         """ "It was attended by A, B and C": they join the gathering told last in the story."""
