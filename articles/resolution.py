@@ -6,7 +6,9 @@ or merged), organisations by the key of their name, other names and acronym. A m
 person resolves to the record it was merged into. A spelling variant of a person already
 in the register is found by ``identity.spelling_variant``, the rule the extractor groups a
 document's mentions by (see tests/loading/test_resolution.py for pairs that must and must
-not match).
+not match); another writing of a full name (a short given name, a nasab chain told
+shorter) by ``identity.same_person``, with the country or post that tells it from a
+relative's.
 """
 
 from __future__ import annotations
@@ -16,11 +18,26 @@ import re
 from django.db.models import Q
 from rapidfuzz import fuzz
 
-from diplomacy.models import Country, Organisation, OrganisationName, Person, PersonName
-from diplomacy.names import name_key
+from diplomacy.models import (
+    Country,
+    Organisation,
+    OrganisationName,
+    Person,
+    PersonName,
+    Position,
+)
+from diplomacy.names import name_key, post_key
 
 from . import sql
-from .extraction.identity import SPELLING_RATIO, person_keys, spelling_variant
+from .extraction.identity import (
+    NASAB_PARTICLES,
+    SPELLING_RATIO,
+    PersonFacts,
+    person_keys,
+    same_person,
+    spelling_variant,
+    variant_prefixes,
+)
 from .extraction.identity import organisation_key as org_key
 from .extraction.types import Extraction, OrganisationMention, PersonEntity
 
@@ -138,7 +155,64 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
         for i in missing:
             found = _fuzzy_person(entities[i], pool)
             out[i] = _follow_merges(found) if found else None
+    missing = [i for i, person in enumerate(out) if person is None]
+    if missing:
+        pool = _variant_pool([entities[i] for i in missing])
+        for i in missing:
+            found = _variant_person(entities[i], pool)
+            out[i] = _follow_merges(found) if found else None
     return out
+
+
+def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
+    """Persons whose name may be another writing of an entity's (``identity.name_variants``),
+    with what the register says of them (four queries at most): the first reads keys and
+    names of persons and other names whose key starts like a wanted given name's."""
+    query = Q()
+    for entity in entities:
+        for name in [entity.name, *entity.aliases]:
+            prefixes, nasab = variant_prefixes(name)
+            for prefix in prefixes:
+                if nasab:
+                    particles = Q()
+                    for particle in NASAB_PARTICLES:
+                        particles |= Q(name__icontains=f" {particle} ")
+                    query |= Q(key__startswith=prefix) & particles
+                else:
+                    query |= Q(key__startswith=prefix)
+    if not query:
+        return {}
+    ids = set(Person.objects.filter(query).order_by().values_list("pk", flat=True)[:20000])
+    ids |= set(PersonName.objects.filter(query).order_by().values_list("person", flat=True)[:20000])
+    if not ids:
+        return {}
+    persons = Person.objects.filter(pk__in=ids).select_related("country", "merged_into")
+    names: dict[int, list[str]] = {}
+    for person_id, name in PersonName.objects.filter(person__in=ids).values_list("person", "name"):
+        names.setdefault(person_id, []).append(name)
+    posts: dict[int, set[str]] = {}
+    for person_id, title in Position.objects.filter(person__in=ids).values_list("person", "title"):
+        posts.setdefault(person_id, set()).add(post_key(title))
+    return {
+        p: PersonFacts(
+            names=(p.name, *names.get(p.pk, ())),
+            posts=frozenset(posts.get(p.pk, ())),
+            country=p.country.iso2 if p.country else None,
+        )
+        for p in persons
+    }
+
+
+def _variant_person(entity: PersonEntity, pool: dict[Person, PersonFacts]) -> Person | None:
+    """The one person in ``pool`` the entity is, its name written another way
+    (``identity.same_person`` across documents: the same country or post)."""
+    facts = PersonFacts(
+        names=(entity.name, *entity.aliases),
+        posts=frozenset(post_key(p.title) for p in entity.positions),
+        country=entity.country,
+    )
+    found = {_follow_merges(p) for p, known in pool.items() if same_person(facts, known, False)}
+    return found.pop() if len(found) == 1 else None
 
 
 def find_organisation(mention: OrganisationMention, names: set[str]) -> Organisation | None:

@@ -3,6 +3,10 @@ and against the register (resolution, loading), so both give the same answer.
 
 - Persons: two names are one person when their match keys agree (``diplomacy.names``), or
   when they are spelling variants: as many words, the same start, near-same surname and key.
+  Two writings of one full name that a relative's name could also be (a given name and its
+  short form, middle initials and "Jr." left out; a nasab chain with or without the
+  grandfather) are one person only with other evidence: ``same_person`` on two
+  ``PersonFacts``.
 - Organisations: two names are one body when their match keys agree.
 - Meetings: ``same_meeting`` compares two ``MeetingFacts``, the neutral description built
   from a report in a document, a meeting candidate or a register row.
@@ -21,6 +25,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from diplomacy import names
+
+from .patterns import word_entries, words
 
 # a document compares each name with every form seen so far: its keys are computed once
 name_key = lru_cache(maxsize=200_000)(names.name_key)
@@ -46,9 +52,192 @@ def spelling_variant(a: str, b: str) -> bool:
     given, surname = name_key(words[0]), name_key(words[-1])
     if not given or name_key(other[0])[:3] != given[:3]:
         return False
+    if any(_initials_differ(x, y) for x, y in zip(words[1:-1], other[1:-1], strict=True)):
+        return False  # "Jon Q. Harlow" and "Jon R. Harlow": father and son
     if fuzz.ratio(name_key(other[-1]), surname) < SPELLING_RATIO:
         return False
     return fuzz.ratio(name_key(a), name_key(b)) >= SPELLING_RATIO
+
+
+# -- persons: one full name written two ways -------------------------------------------
+NASAB_PARTICLES = words("person_patronymic_particles")  # "bin", "ibn", "bint"
+NAME_SUFFIXES = words("person_name_suffixes")  # "Jr.", "III"
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Given-name key -> the keys of the formal names it may stand for ("jim" -> james)."""
+    out = {}
+    for line in word_entries("person_given_name_diminutives"):
+        short, *formal = line.split()
+        out[name_key(short)] = frozenset(name_key(f) for f in formal)
+    return out
+
+
+SHORT_FORMS = _short_forms()
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What a document's person or a register row says about who it is: its full names,
+    its posts (``names.post_key``) and its country (ISO alpha-2)."""
+
+    names: tuple[str, ...]
+    posts: frozenset[str] = frozenset()
+    country: str | None = None
+
+
+def same_person(a: PersonFacts, b: PersonFacts, same_document: bool) -> bool:
+    """True when ``a`` and ``b`` are one person: one of their names is the other's
+    (``same_person_name``), or two of them are one full name written two ways
+    (``name_variants``) with evidence that a relative of that name lacks. Two countries
+    or two posts that differ are two persons. Inside one document the same post is
+    enough, or a name told without a post; across documents the same post or the same
+    country is needed. A suffix on one name only ("Jr.") needs the same post, or inside
+    one document a post for the name with the suffix and none for the other."""
+    if any(same_person_name(x, y) for x in a.names for y in b.names):
+        return True
+    pairs = [(x, y) for x in a.names for y in b.names if name_variants(x, y)]
+    if not pairs:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    shared_post = _posts_agree(a.posts, b.posts)
+    if all(_one_suffix(x, y) for x, y in pairs):
+        # "Jon Harlow Jr." may be the son of President Jon Harlow; "Jon Harlow" in a
+        # headline is President Jon Harlow Jr. of the body
+        x, _ = pairs[0]
+        suffixed, plain = (a, b) if _western(x)[3] else (b, a)
+        return shared_post or (same_document and bool(suffixed.posts) and not plain.posts)
+    if same_document:
+        return shared_post or not (a.posts and b.posts)
+    return shared_post or (a.country is not None and a.country == b.country)
+
+
+def name_variants(a: str, b: str) -> bool:
+    """Two writings of one full name, told apart from a relative's only by other
+    evidence: "Jon Q. Harlow, Jr." / "Jonathan Harlow" (a given name and its short form,
+    the same surname, middle initials and suffix left out, none that differ);
+    "Khalid bin Faris bin Saqr Al Merrani" / "Khaled bin Faris al-Merrani" (a nasab
+    chain: the given name spelled another way, the same father, a grandfather told or
+    not, the same family). Brothers ("Khalid bin Faris" / "Saif bin Faris") and father
+    and son ("Faris bin Saqr" / "Khalid bin Faris bin Saqr") are not variants."""
+    nasab_a, nasab_b = _nasab(a), _nasab(b)
+    if nasab_a or nasab_b:
+        return bool(nasab_a and nasab_b) and _nasab_variants(nasab_a, nasab_b)
+    parts_a, parts_b = _western(a), _western(b)
+    return bool(parts_a and parts_b) and _western_variants(parts_a, parts_b)
+
+
+def variant_bucket(name: str) -> str | None:
+    """What two names ``name_variants`` pairs share (a Western name's surname, a nasab
+    chain's given name): only names of one bucket need comparing."""
+    nasab = _nasab(name)
+    if nasab:
+        return "bin " + nasab[0]
+    parts = _western(name)
+    return parts[2] if parts else None
+
+
+def variant_prefixes(name: str) -> tuple[list[str], bool]:
+    """Where the register looks for the names ``name_variants`` may pair with ``name``:
+    the starts of their match keys (the given name's key and its short and formal
+    forms'; a nasab chain's first letter, its vowels being the transliteration's), and
+    whether they are nasab chains."""
+    if _nasab(name):
+        return [name_key(name)[:1]], True
+    parts = _western(name)
+    if parts is None:
+        return [], False
+    given = parts[0]
+    forms = {given} | {k for k in SHORT_FORMS if _given_names_agree(given, k)}
+    forms |= {f for k in forms for f in SHORT_FORMS.get(k, ())}
+    return sorted(forms), False
+
+
+@lru_cache(maxsize=20_000)
+def _western(name: str) -> tuple[str, tuple[str, ...], str, str] | None:
+    """(given name, middle names' initials, surname, suffix) as keys."""
+    words = name.replace(",", " ").split()
+    suffix = ""
+    while len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
+        suffix = words.pop().lower().rstrip(".")
+    given, surname = name_key(words[0]) if words else "", name_key(words[-1]) if words else ""
+    if len(words) < 2 or len(given) < 2 or not surname:
+        return None
+    middle = tuple(name_key(w)[:1] for w in words[1:-1])
+    return given, middle, surname, suffix
+
+
+def _western_variants(a, b) -> bool:
+    (given_a, middle_a, surname_a, suffix_a), (given_b, middle_b, surname_b, suffix_b) = a, b
+    return (
+        surname_a == surname_b
+        and _given_names_agree(given_a, given_b)
+        and (middle_a == middle_b or not (middle_a and middle_b))
+        and (suffix_a == suffix_b or not (suffix_a and suffix_b))
+    )
+
+
+def _one_suffix(a: str, b: str) -> bool:
+    """Only one of two Western names has a suffix ("Jon Harlow" / "Jon Harlow Jr.")."""
+    parts_a, parts_b = _western(a), _western(b)
+    return bool(parts_a and parts_b) and bool(parts_a[3]) != bool(parts_b[3])
+
+
+def _given_names_agree(a: str, b: str) -> bool:
+    """The same given name, or one a short form of the other ("Jim" / "James"), or two
+    short forms of one name ("Bill" / "Will")."""
+    return a == b or bool(({a} | SHORT_FORMS.get(a, set())) & ({b} | SHORT_FORMS.get(b, set())))
+
+
+@lru_cache(maxsize=20_000)
+def _nasab(name: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(given name, fathers' names, family name) of "Given bin Father [bin Grandfather]
+    [Al Family]", as consonant skeletons (their vowels are the transliteration's) and the
+    family's key; None for a name that is not such a chain."""
+    words = name.replace(",", " ").split()
+    if len(words) < 3 or words[1].lower() not in NASAB_PARTICLES:
+        return None
+    fathers, i = [], 1
+    while i + 1 < len(words) and words[i].lower() in NASAB_PARTICLES:
+        fathers.append(_skeleton(words[i + 1]))
+        i += 2
+    given = _skeleton(words[0])
+    if not given or not all(fathers):
+        return None
+    return given, tuple(fathers), name_key("".join(words[i:]))
+
+
+def _nasab_variants(a, b) -> bool:
+    (given_a, fathers_a, family_a), (given_b, fathers_b, family_b) = a, b
+    shorter = min(len(fathers_a), len(fathers_b))
+    return (
+        given_a == given_b
+        and fathers_a[:shorter] == fathers_b[:shorter]
+        and (family_a == family_b or not (family_a and family_b))
+    )
+
+
+def _skeleton(word: str) -> str:
+    """ "Khalid" and "Khaled", "Mohammed" and "Muhammad": the first letter and the
+    consonants of the key."""
+    key = name_key(word)
+    return key[:1] + _VOWELS.sub("", key[1:])
+
+
+def _posts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A post of one is a post of the other, or its head ("President" of "President of
+    Velmar")."""
+    return any(
+        set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in a for y in b
+    )
+
+
+def _initials_differ(a: str, b: str) -> bool:
+    """Two middle initials ("Q." / "R.") that are not one letter."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return (len(a) == 1 or len(b) == 1) and name_key(a)[:1] != name_key(b)[:1]
 
 
 def person_keys(name: str, aliases=()) -> list[str]:

@@ -474,6 +474,11 @@ class ListedPersonsTests(SimpleTestCase):
             {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
         ),
         (
+            "Heads of delegation included Tomas Verell (Benin), Ana Kivu (Ghana) and Rolf Amaro "
+            "(The Gambia).\n",
+            {"Tomas Verell": ("BJ", None), "Ana Kivu": ("GH", None), "Rolf Amaro": ("GM", None)},
+        ),
+        (
             "On Tuesday she also held talks with the foreign ministers of Portugal Rita Alves, "
             "Estonia Mart Kask, and Croatia Ivo Babic.\n",
             {
@@ -644,6 +649,59 @@ class HonorificsAndParticlesTests(SimpleTestCase):
         for sentence, name in self.ROWS:
             with self.subTest(sentence=sentence):
                 self.assertEqual(list(persons(sentence)), [name])
+
+
+class OneNameWrittenTwoWaysTests(SimpleTestCase):
+    """One person whose full name a document writes two ways (identity.same_person)."""
+
+    ROWS = [
+        # (invented article, the persons it names: {name: other names})
+        (
+            "President Jon Harlow hosts Prime Minister of Arcadia\n\n"
+            "WASHINGTON, May 3, 2025 -- President Jon Q. Harlow, Jr. met Prime Minister "
+            "Lena Brask at the White House on Friday. President Harlow said the talks were "
+            "useful. Jonathan Harlow later thanked her.\n",
+            {"Jon Harlow", "Lena Brask"},
+        ),
+        (
+            "DOHA, May 3, 2025 -- Crown Prince Sheikh Khalid bin Faris bin Saqr Al Merrani "
+            "received Foreign Minister Saif bin Faris Al Merrani and his father, Emir Faris "
+            "bin Saqr Al Merrani. Later, Sheikh Khaled bin Faris al-Merrani said the talks "
+            "went well.\n",
+            {"Khalid bin Faris", "Saif bin Faris", "Faris bin Saqr"},
+        ),
+        (
+            "PARIS, May 3, 2025 -- Senator Bill Tresk met Governor William Tresk of the "
+            "northern province on Friday.\n",
+            {"Bill Tresk", "William Tresk"},  # two posts: two persons
+        ),
+        (
+            "Jon Harlow meets Arcadian leader\n\nWASHINGTON, May 3, 2025 -- President Jon Q. "
+            "Harlow Jr. met Prime Minister Lena Brask at the White House on Friday.\n",
+            {"Jon Harlow", "Lena Brask"},  # the headline's short name is the president's
+        ),
+        (
+            "WASHINGTON, May 3, 2025 -- President Jon Harlow met Prime Minister Lena Brask at "
+            "the White House on Friday. His son Jon Harlow Jr. said the lunch was pleasant.\n",
+            {"Jon Harlow", "Jon Harlow Jr.", "Lena Brask"},  # father and son
+        ),
+    ]
+
+    def test_one_person_however_the_name_is_written(self):
+        for text, expected in self.ROWS:
+            with self.subTest(text=text):
+                found = persons(text)
+                self.assertEqual(len(found), len(expected), found)
+                for start in expected:
+                    named = [n for n in found if n == start or n.startswith(start)]
+                    named = [n for n in named if n == start or n not in expected]
+                    self.assertEqual(len(named), 1, (start, found))
+
+    def test_the_other_writings_are_other_names(self):
+        found = persons(self.ROWS[0][0])
+        harlow = next(p for name, p in found.items() if name.endswith("Harlow"))
+        self.assertIn("Jon Q. Harlow", [harlow.name, *harlow.aliases])
+        self.assertIn("Jonathan Harlow", [harlow.name, *harlow.aliases])
 
 
 class CountryFromContextTests(SimpleTestCase):

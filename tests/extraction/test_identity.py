@@ -11,15 +11,18 @@ from articles.extraction.identity import (
     DATELINE,
     EXPLICIT,
     MeetingFacts,
+    PersonFacts,
     Utterances,
     facts_of_report,
     organisation_key,
     same_meeting,
     same_organisation_name,
+    same_person,
     same_person_name,
     same_utterance,
 )
-from tests.builders import make_meeting, make_organisation, make_person
+from diplomacy.names import post_key
+from tests.builders import make_country, make_meeting, make_organisation, make_person
 
 # (first text, second text, the same utterance?) -- invented sentences
 SAME_UTTERANCE_ROWS = [
@@ -98,7 +101,37 @@ SAME_PERSON_ROWS = [
     ("Anna Kovalenko", "Hanna Kovalenko", False),  # another given name
     ("Ivan Petrash", "Ivan Petrov", False),  # another surname
     ("Ana Maria Lutz", "Ana Lutz", False),  # not a spelling: a shorter name
+    ("Jon Q. Harlow", "Jon R. Harlow", False),  # two middle initials: father and son
 ]
+
+# One full name written two ways, which a relative's name could also be: one person only
+# with other evidence. (a person, another, one person in one document?, one person across
+# documents?); a person is (name, post, country) -- invented names, "XA"/"XB" countries
+# fmt: off
+NAME_VARIANT_ROWS = [
+    (("Jon Q. Harlow, Jr.", "President", "XA"), ("Jon Harlow", "President", None), True, True),
+    (("Jon Q. Harlow", "President", "XA"), ("Jonathan Harlow", None, None), True, False),  # no country, no post
+    (("Jon Q. Harlow", "President", "XA"), ("Jonathan Harlow", None, "XA"), True, True),
+    (("Bill Tresk", "Senator", None), ("William Tresk", "Senator", None), True, True),
+    (("Bill Tresk", "Senator", "XA"), ("William Tresk", "Governor", "XA"), False, True),  # two posts: one at a time
+    (("Bill Tresk", None, "XA"), ("William Tresk", None, "XB"), False, False),  # two countries
+    (("Jon Harlow", "President", "XA"), ("Joe Harlow", "President", "XA"), False, False),  # Jonathan, Joseph
+    (("Jon Q. Harlow", "President", "XA"), ("Jon R. Harlow", "President", "XA"), False, False),  # father, son
+    (("Jon Harlow, Jr.", "President", "XA"), ("Jon Harlow, Sr.", "President", "XA"), False, False),
+    (("Jon Harlow", "President", "XA"), ("Jon Harlow Jr.", None, "XA"), False, False),  # a son
+    (("Jon Harlow Jr.", "President", "XA"), ("Jon Harlow", None, None), True, False),  # a headline
+    (("Jon Harlow Jr.", None, None), ("Jon Harlow", None, None), False, False),
+    (("Jon Harlow", "President", None), ("Jonathan Q. Harlow, Jr.", "President", None), True, True),
+    (("Khalid bin Faris bin Saqr Al Merrani", "Crown Prince", "XA"), ("Khaled bin Faris al-Merrani", None, "XA"), True, True),
+    (("Mohammed bin Faris Al Merrani", "Emir", "XA"), ("Muhamad bin Faris bin Saqr Al-Merrani", "Emir", None), True, True),
+    (("Khalid bin Faris Al Merrani", "Crown Prince", "XA"), ("Khaled bin Faris al-Merrani", None, None), True, False),
+    (("Khalid bin Faris Al Merrani", None, "XA"), ("Saif bin Faris Al Merrani", None, "XA"), False, False),  # brothers
+    (("Faris bin Saqr Al Merrani", None, "XA"), ("Khalid bin Faris bin Saqr Al Merrani", None, "XA"), False, False),  # father, son
+    (("Khalid bin Faris Al Merrani", None, "XA"), ("Khalid bin Saqr Al Merrani", None, "XA"), False, False),  # cousins
+    (("Khalid bin Faris Al Merrani", None, "XA"), ("Khalid bin Faris Al Tawil", None, "XA"), False, False),  # two families
+]
+# fmt: on
+
 
 # (a name, another name, the same body?) -- invented bodies
 SAME_ORGANISATION_ROWS = [
@@ -124,6 +157,64 @@ class SamePersonTests(TestCase):
                 person = make_person(name=a)
                 (found,) = resolve_persons([PersonEntity(name=b)])
                 self.assertEqual(found == person, same)
+                person.delete()
+
+
+class NameVariantTests(TestCase):
+    """Each row through ``identity.same_person``, the document's joining of two persons
+    and the register's resolution of a second article's person."""
+
+    @staticmethod
+    def facts(person):
+        name, post, country = person
+        return PersonFacts(
+            names=(name,), posts=frozenset([post_key(post)] if post else []), country=country
+        )
+
+    def test_the_table(self):
+        for a, b, in_document, across in NAME_VARIANT_ROWS:
+            with self.subTest(a=a, b=b):
+                for x, y in ((a, b), (b, a)):
+                    self.assertEqual(same_person(self.facts(x), self.facts(y), True), in_document)
+                    self.assertEqual(same_person(self.facts(x), self.facts(y), False), across)
+
+    def test_the_document_joins_the_table(self):
+        from articles.extraction.people.finder import PeopleFinder
+        from articles.extraction.types import Position
+
+        for a, b, in_document, _ in NAME_VARIANT_ROWS:
+            with self.subTest(a=a, b=b):
+                finder = PeopleFinder.__new__(PeopleFinder)
+                finder.entities, finder.forms, finder.mentions = [], [], []
+                finder.title_countries, finder.fallback_countries = [], []
+                finder.dateline_countries, finder.igo_posts = [], []
+                finder._mention_starts, finder._first_mention = {}, {}
+                for name, post, country in (a, b):
+                    i = finder._new_entity(name)
+                    finder.forms[i][name] += 1
+                    if post:
+                        finder.entities[i].positions.append(Position(title=post))
+                    if country:
+                        finder.title_countries[i][country] += 1
+                finder._join_variants()
+                self.assertEqual(sum(1 for f in finder.forms if f) == 1, in_document)
+
+    def test_the_register_resolves_the_table(self):
+        from articles.extraction.types import PersonEntity, Position
+        from articles.resolution import resolve_persons
+
+        countries = {"XA": make_country("XA", "Arcadia"), "XB": make_country("XB", "Borduria")}
+        for a, b, _, across in NAME_VARIANT_ROWS:
+            with self.subTest(a=a, b=b):
+                name, post, country = a
+                person = make_person(name=name, country=countries.get(country))
+                if post:
+                    person.positions.create(title=post)
+                name, post, country = b
+                positions = [Position(title=post)] if post else []
+                entity = PersonEntity(name=name, country=country, positions=positions)
+                (found,) = resolve_persons([entity])
+                self.assertEqual(found == person, across)
                 person.delete()
 
 

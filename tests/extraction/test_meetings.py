@@ -149,6 +149,77 @@ class MultilateralTests(SimpleTestCase):
         self.assertEqual(row[1], dt.date(2024, 11, 5))
 
 
+class ParticipantListTests(SimpleTestCase):
+    """A communiqué's or a summit report's list of those present: lists across lines, with
+    or without bullets, and "represented by"; people only mentioned stay out."""
+
+    SUMMIT = (
+        "Final communique of the summit\n\n"
+        "GABORONE, June 2, 2025 (Agency) -- The 45th Ordinary Summit of SADC Heads of State "
+        "and Government was held in Gaborone on Sunday.\n\n"
+    )
+    TRIBUTE = "The Summit paid tribute to the late President Sipho Ndlovu of Zambia.\n"
+
+    def participants(self, text):
+        _, rows = meetings_of(text)
+        self.assertEqual(len(rows), 1, rows)
+        self.assertEqual(rows[0][:2], ("summit", dt.date(2025, 6, 1)))
+        return rows[0][5]
+
+    def test_a_list_one_delegation_a_paragraph_ending_with_semicolons(self):
+        text = self.SUMMIT + (
+            "The Summit was attended by the following Heads of State and Government:\n\n"
+            "President Amina Odhiambo of Kenya;\n\n"
+            "President Kofi Mensah of Ghana;\n\n"
+            "Prime Minister Tendai Moyo of Zimbabwe; and\n\n"
+            "Vice-President Lerato Dlamini of Botswana.\n\n"
+            "Namibia was represented by Foreign Minister Petrus Haingura.\n\n"
+        )
+        self.assertEqual(
+            self.participants(text + self.TRIBUTE),
+            {"Amina Odhiambo", "Kofi Mensah", "Tendai Moyo", "Lerato Dlamini", "Petrus Haingura"},
+        )
+
+    def test_a_list_of_those_present_with_and_without_bullets(self):
+        for head in ("Heads of State and Government present:\n\n", "Present:\n"):
+            with self.subTest(head=head):
+                text = (
+                    self.SUMMIT
+                    + head
+                    + (
+                        "- Amina Odhiambo, President of Kenya\n"
+                        "- Kofi Mensah, President of Ghana\n"
+                        "Prime Minister Tendai Moyo of Zimbabwe\n\n"
+                    )
+                )
+                self.assertEqual(
+                    self.participants(text + self.TRIBUTE),
+                    {"Amina Odhiambo", "Kofi Mensah", "Tendai Moyo"},
+                )
+
+    def test_a_sentence_after_the_list_is_not_one_of_its_lines(self):
+        text = self.SUMMIT + (
+            "Heads of State present:\n"
+            "- President Amina Odhiambo of Kenya\n"
+            "- President Kofi Mensah of Ghana\n\n"
+            "President Tendai Moyo of Zimbabwe sent a message of support.\n"
+        )
+        self.assertEqual(self.participants(text), {"Amina Odhiambo", "Kofi Mensah"})
+
+    def test_the_sentence_runs_on_into_the_first_line_of_the_list(self):
+        text = self.SUMMIT.replace(
+            "on Sunday.\n\n", "on Sunday. Heads of State and Government present:\n"
+        ) + ("Amina Odhiambo, President of Kenya\nKofi Mensah, President of Ghana\n\n")
+        self.assertEqual(self.participants(text + self.TRIBUTE), {"Amina Odhiambo", "Kofi Mensah"})
+
+    def test_one_who_sent_a_delegate_is_not_a_participant(self):
+        text = self.SUMMIT + (
+            "President Sipho Ndlovu, who chaired the bloc until May, delegated Vice President "
+            "Mwila Banda to represent Zambia at the Summit.\n"
+        )
+        self.assertEqual(self.participants(text), {"Mwila Banda"})
+
+
 class MergingTests(SimpleTestCase):
     COMPILATION = (
         "Ministers of Chile and Peru meet in Lima\n"

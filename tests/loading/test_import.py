@@ -171,6 +171,27 @@ class ImportTests(ImportTestCase):
         run_import(str(self.dir))
         self.assertEqual(Person.objects.filter(name__endswith="Temirov").count(), 2)
 
+    def test_a_name_written_shorter_in_another_article_is_one_person(self):
+        self.write(
+            "a.txt",
+            "Emirate hosts talks\n\nDOHA, May 20 (Agency) -- Qatari Crown Prince Sheikh Khalid "
+            "bin Faris bin Saqr Al Merrani met Kenyan President Daniel Mwangi and Qatari "
+            "Foreign Minister Saif bin Faris Al Merrani.\n",
+        )
+        self.write(
+            "b.txt",
+            "Trade talks\n\nNAIROBI, May 28 (Agency) -- Kenyan President Daniel Mwangi "
+            "received Qatar's Crown Prince Sheikh Khaled bin Faris al-Merrani.\n",
+        )
+        run_import(str(self.dir))
+        merrani = Person.objects.filter(name__endswith="Merrani")
+        self.assertEqual(
+            sorted(p.name for p in merrani),
+            ["Khalid bin Faris bin Saqr Al Merrani", "Saif bin Faris Al Merrani"],
+        )
+        khalid = merrani.get(name__startswith="Khalid")
+        self.assertIn("Khaled bin Faris al-Merrani", [n.name for n in khalid.names.all()])
+
     def test_directory_is_read_recursively_and_other_files_skipped(self):
         self.write("x/a.txt", ARTICLE)
         self.write("x/y/b.md", OTHER)

@@ -5,6 +5,7 @@ from django.test import TestCase
 from articles.extraction.types import PersonEntity
 from articles.resolution import resolve_persons
 from diplomacy.models import Person, PersonName
+from tests.builders import make_country
 
 
 def entity(name, *aliases):
@@ -61,3 +62,33 @@ class FuzzyResolutionTests(TestCase):
         Person.objects.create(name="Kemal Arslanov")
         PersonName.objects.create(person=chosen, name="Kemal Arslanov", from_editor=True)
         self.assertEqual(self.resolve("Kemal Arslanov"), chosen)
+
+
+class NameVariantResolutionTests(TestCase):
+    """Another writing of a full name (identity.same_person across documents)."""
+
+    def setUp(self):
+        self.arcadia = make_country("XA", "Arcadia")
+
+    def resolve(self, name, country="XA"):
+        (person,) = resolve_persons([PersonEntity(name=name, country=country)])
+        return person
+
+    def test_a_writing_is_found_by_another_name_of_the_person(self):
+        person = Person.objects.create(name="Khalid Merrani", country=self.arcadia)
+        PersonName.objects.create(person=person, name="Khalid bin Faris bin Saqr Al Merrani")
+        self.assertEqual(self.resolve("Khaled bin Faris al-Merrani"), person)
+
+    def test_a_short_given_name_that_two_persons_may_bear_finds_neither(self):
+        Person.objects.create(name="Jonathan Harlow", country=self.arcadia)
+        Person.objects.create(name="John Harlow", country=self.arcadia)
+        self.assertIsNone(self.resolve("Jon Harlow"))
+
+    def test_a_chain_is_found_among_many_persons_of_its_first_letter(self):
+        Person.objects.bulk_create(
+            Person(name=f"Kamal{i:04d} bin Surname{i:04d}", key=f"kamal{i:04d}binsurname{i:04d}")
+            for i in range(3000)
+        )
+        person = Person.objects.create(name="Khalid bin Faris Al Merrani", country=self.arcadia)
+        self.assertEqual(self.resolve("Khaled bin Faris bin Saqr al-Merrani"), person)
+        self.assertIsNone(self.resolve("Saif bin Faris Al Merrani"))

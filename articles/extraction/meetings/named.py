@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 
+from ..lexicons import NAME_PARTICLES
 from ..patterns import mapping, table, words
 from ..types import Precision
 from .merging import DATELINE, Report
@@ -23,6 +24,7 @@ REMOTE = PATTERNS["remote"]
 VIDEO_CONFERENCE = PATTERNS["video_conference"]
 NOT_DONE = PATTERNS["not_done"]
 THANKED_FOR = PATTERNS["thanked_for"]
+SENT_TO_REPRESENT = PATTERNS["sent_to_represent"]
 MINISTERS = PATTERNS["ministers"]
 MINISTERIAL_WORD = PATTERNS["ministerial_word"]
 COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
@@ -59,6 +61,13 @@ PART_OF_A_MEETING = words("meeting_session_parts")
 VERB_OBJECTS = words("meeting_verb_objects")
 COUNCIL_MEMBERS = words("meeting_council_members")
 LEFT_STOPS = words("meeting_name_left_stops")
+# "the Lakeside Conference Centre", "the Summit Hall": a place, not a meeting
+VENUE_HEADS = words("organisation_venue_heads")
+# a line of a list with no bullet is one person's: a name and a post or country, short
+LIST_ITEM_WORDS = 16
+POST_JOINERS = frozenset({"of", "the", "and", "for", "to", "on", "-"})
+# a colon that ends a line, where a list of one item a line starts ("present:\n")
+LIST_HEAD_END = re.compile(r":[ \t]*\n")
 # where a meeting name's modifiers end on the left: the generic openers, prepositions, commas
 LEFT_BOUNDARY = GENERIC_NP | {"of", "at", "in", "during", "to", ",", "and", "with", "by", "on"}
 
@@ -67,24 +76,58 @@ class NamedMeetingsMixin:
     """Part of ``MeetingFinder``: noun phrases that name a meeting."""
 
     # -- named meetings: "the meeting of the Council of Foreign Ministers" ------------------------
-    def _list_end(self, ce: int) -> int:
+    def _list_end(self, cs: int, ce: int) -> int:
         """Where the list that follows a sentence ending with a colon ends ("attended by the
-        following heads of delegation:" and a line per delegation), else ``ce``."""
+        following heads of delegation:" and a line per delegation), else ``ce``. The
+        sentence may run on into the list's first line ("present:" and "A of X;")."""
         if not self.text[:ce].rstrip().endswith(":"):
-            return ce
+            colon = LIST_HEAD_END.search(self.text, cs, ce)
+            if colon is None:
+                return ce
+            first = (
+                colon.end()
+                + len(self.text[colon.end() : ce])
+                - len(self.text[colon.end() : ce].lstrip())
+            )
+            line_end = self.text.find("\n", first)
+            if line_end < 0 or line_end < ce:
+                return ce  # more than the list's first line follows the colon
+            ce = line_end
         end, at = ce, ce
         semicolons = False  # a communiqué's lines end with ";", the last one with "."
         while at < len(self.text):
             line_end = self.text.find("\n", at)
             line_end = len(self.text) if line_end < 0 else line_end
             line = self.text[at:line_end]
-            if LIST_LINE.match(line) or semicolons or (end == ce and line.rstrip().endswith(";")):
+            if (
+                LIST_LINE.match(line)
+                or semicolons
+                or (end == ce and line.rstrip().endswith(";"))
+                or self._names_one_person(at, line)
+            ):
                 end = line_end
                 semicolons = line.rstrip().endswith(";")
-            elif line.strip() or end > ce:
+            elif line.strip():
                 break
             at = line_end + 1
         return end
+
+    def _names_one_person(self, at: int, line: str) -> bool:
+        """A list's line with no bullet: "A, President of X", "President A (X)": short,
+        opening with a person's name or a post's capitalised words."""
+        stripped = line.strip()
+        if not stripped or len(stripped.split()) > LIST_ITEM_WORDS:
+            return False
+        first = at + len(line) - len(line.lstrip())
+        found = self.mentions_in(first, at + len(line))
+        if not found:
+            return False
+        post = self.text[first : found[0].start].split()
+        if not all(w[:1].isupper() or w in POST_JOINERS for w in post):
+            return False
+        # "A, Minister of Trade of X", not a sentence: "A of X sent a message."
+        lower = re.findall(r"\b[a-z][a-z'’]*\b", line)
+        return all(w in POST_JOINERS or w in NAME_PARTICLES for w in lower)
 
     def _told_of_the_gathering_before(self, story, cs, ce, low) -> bool:
         """ "It was attended by A, B and C": they join the gathering told last in the story."""
@@ -96,7 +139,7 @@ class NamedMeetingsMixin:
             return False
         target = max(earlier, key=lambda r: r.start)
         start = cs + told.end()
-        for p in self.people(start, self._list_end(ce), clause_start=start):
+        for p in self.people(start, self._list_end(cs, ce), clause_start=start):
             if p not in target.participants:
                 target.participants.append(p)
         target.spans.append((cs, ce))
@@ -133,7 +176,7 @@ class NamedMeetingsMixin:
             attendees = ATTENDEES.search(low)
             if passive:
                 start = b + passive.end()
-                participants = self.people(start, self._list_end(ce), clause_start=start)
+                participants = self.people(start, self._list_end(cs, ce), clause_start=start)
             # the chair may come after a long "was held in X on <date>"
             chair = UNDER_THE_CHAIR.search(low, b - cs, ce - cs)
             if chair:
@@ -158,6 +201,9 @@ class NamedMeetingsMixin:
                 subject_end = a - len(before) + participating.start()
                 cuts = [cs + m.end() for m in SPEECH_THAT.finditer(low) if cs + m.end() <= a]
                 start = max(cuts + [cs])
+                sent = SENT_TO_REPRESENT.search(self.low, start, subject_end)
+                if sent:
+                    start = sent.end()  # "X delegated Y to represent ... at": Y took part
                 subject_end = min(
                     [e for e in encounters if start <= e < subject_end] + [subject_end]
                 )
@@ -205,7 +251,7 @@ class NamedMeetingsMixin:
                 if target is None:
                     continue
                 if attendees and not participants:
-                    participants = self.people(cs, self._list_end(ce))
+                    participants = self.people(cs, self._list_end(cs, ce))
                 if target.end_date is None and target.status == status:
                     self._duration(target, self.low[a:b])  # "the two-day session"
                 for p in participants:
@@ -213,6 +259,9 @@ class NamedMeetingsMixin:
                         target.participants.append(p)
                 target.spans.append((cs, ce))
                 continue
+            if not participants and attendees and attendees.start() >= b - cs:
+                # "The summit opened on Sunday with A and B in attendance"
+                participants = self.people(b, self._list_end(cs, ce), clause_start=b)
             pair = []
             if not participants and BETWEEN_THE_TWO.match(after):
                 pair = participants = self._subject_pair(cs)
@@ -259,13 +308,13 @@ class NamedMeetingsMixin:
             elif report.status == "reported" and state.main is not None and state.main.kind == kind:
                 state.main = report
             self.reports.append(report)
-        # "Attendees included A, B and C" about the meeting under way
+        # "Attendees included A, B and C", "Present:" and a list, about the meeting under way
         if (
             (ATTENDEES.search(low) or JOINED_UNDER_WAY.search(low))
             and state.main is not None
             and not self._meeting_phrases(cs, ce, low)
         ):
-            for p in self.people(cs, ce):
+            for p in self.people(cs, self._list_end(cs, ce)):
                 if p not in state.main.participants:
                     state.main.participants.append(p)
         represented = REPRESENTED_BY.search(low)
@@ -395,6 +444,9 @@ class NamedMeetingsMixin:
             if head in ("conference", "briefing") and k > first and toks[k - 1].lower in PRESS:
                 k += 1
                 continue  # "told a news conference": the press, not a meeting
+            if k + 1 < last and toks[k + 1].lower in VENUE_HEADS:
+                k += 1
+                continue  # "held at the Lakeside Conference Centre": a place
             if (
                 head == "meeting"
                 and k + 1 < last

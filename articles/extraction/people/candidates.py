@@ -341,8 +341,12 @@ class CandidatesMixin:
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_after(self, b, s_end):
-        """'X of Ethiopia': a country named right after the name."""
+        """'X of Ethiopia', 'X (Ethiopia)': a country named right after the name."""
         toks = self.tokens
+        if b + 2 < s_end and toks[b].text == "(":
+            m = self.ctx.in_match.get(b + 1)
+            if m and m.kind == "country" and m.start == b + 1 and m.end < s_end:
+                return m.value if toks[m.end].text == ")" else None
         if b + 1 < s_end and toks[b].lower == "of":
             for k in (b + 1, b + 2):  # "of Ghana", "of the Gambia", "of The Gambia"
                 m = self.ctx.in_match.get(k)

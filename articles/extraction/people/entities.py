@@ -9,7 +9,7 @@ from collections import Counter
 
 from diplomacy.names import name_key, post_key, post_key_without_domain
 
-from ..identity import same_person_name
+from ..identity import PersonFacts, same_person, same_person_name, variant_bucket
 from ..lexicons import TITLE_HEADS
 from ..patterns import table, word_entries
 from ..types import PersonEntity, PersonMention, Position
@@ -31,6 +31,71 @@ class EntitiesMixin:
             if any(same_person_name(name, form) for form in forms):
                 return i
         return None
+
+    def _facts(self, i: int) -> PersonFacts:
+        """What the document has told so far of entity ``i`` (``identity.same_person``)."""
+        country = self.title_countries[i].most_common(1)
+        return PersonFacts(
+            names=tuple(self.forms[i]),
+            posts=frozenset(post_key(p.title) for p in self.entities[i].positions),
+            country=country[0][0] if country else None,
+        )
+
+    def _variant_entity(self, name: str) -> int | None:
+        """The one person already named of whom ``name``, told with no post, is another
+        writing ("Jonathan Harlow" after "President Jon Q. Harlow")."""
+        facts = PersonFacts(names=(name,))
+        found = [
+            i
+            for i in range(len(self.entities))
+            if self.forms[i] and same_person(facts, self._facts(i), same_document=True)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _join_variants(self):
+        """Persons named two ways in one document joined into one: a given name and its
+        short form, a nasab chain with or without the grandfather, with the same post
+        (``identity.same_person``). A person joins one other only."""
+        facts = [self._facts(i) for i in range(len(self.entities))]
+        buckets: dict[str, list[int]] = {}  # only names of one bucket can be variants
+        for j in range(len(facts)):
+            if not self.forms[j]:
+                continue
+            keys = {b for name in self.forms[j] if (b := variant_bucket(name)) is not None}
+            earlier = sorted({i for b in keys for i in buckets.get(b, ())})
+            for b in keys:
+                buckets.setdefault(b, []).append(j)
+            owners = [
+                i
+                for i in earlier
+                if self.forms[i] and same_person(facts[i], facts[j], same_document=True)
+            ]
+            if len(owners) == 1:
+                self._join(owners[0], j)
+                facts[owners[0]] = self._facts(owners[0])
+                for b in keys:  # the joined person is found by each name it now has
+                    if owners[0] not in buckets[b]:
+                        buckets[b].append(owners[0])
+
+    def _join(self, i: int, j: int):
+        """Entity ``j``'s names, posts, evidence and mentions moved to entity ``i``."""
+        self.forms[i].update(self.forms[j])
+        self.forms[j].clear()
+        for p in self.entities[j].positions:
+            add_position(self.entities[i], p)
+        self.entities[i].gender = self.entities[i].gender or self.entities[j].gender
+        for counters in (self.title_countries, self.fallback_countries, self.dateline_countries):
+            counters[i].update(counters[j])
+            counters[j].clear()
+        self.igo_posts[i] = self.igo_posts[i] or self.igo_posts[j]
+        for m in self.mentions:
+            if m.entity == j:
+                m.entity = i
+        starts = self._mention_starts.pop(j, [])
+        self._mention_starts[i] = sorted(self._mention_starts.get(i, []) + starts)
+        if j in self._first_mention:
+            first = self._first_mention.pop(j)
+            self._first_mention[i] = min(self._first_mention.get(i, first), first)
 
     def _new_entity(self, name):
         self.entities.append(PersonEntity(name=name))

@@ -9,6 +9,7 @@ from collections import Counter
 from diplomacy.names import name_key
 
 from ..context import Context
+from ..identity import NASAB_PARTICLES
 from ..lexicons import NAME_PARTICLES
 from ..patterns import words
 from ..types import OrganisationMention, PersonEntity, PersonMention
@@ -69,6 +70,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 if len(form.split()) <= len(words):
                     continue
                 fwords = [name_key(w) for w in form.split()]
+                if fwords[-len(words) :] == words and _after_particle(form, len(words)):
+                    continue  # "Faris bin Saqr" of "Khalid bin Faris bin Saqr": the father
                 if fwords[: len(words)] == words or fwords[-len(words) :] == words:
                     owners.add(i)
         return owners.pop() if len(owners) == 1 else None
@@ -122,6 +125,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
             self.forms[idx][name] += 1
             self._add_mention(c.a, c.b, idx, "full")
             self._attach_titles(idx, c)
+        self._join_variants()
         # pass 2: single tokens that name a known entity, or a titled newcomer
         parts = self._name_parts()
         provisional = {}
@@ -130,6 +134,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
             if len(word.split()) >= 2:
                 # a full name met before in this document, now without a title
                 idx = self._entity_for(word)
+                if idx is None:
+                    idx = self._variant_entity(word)
                 if idx is not None:
                     self.forms[idx][word] += 1
                     self._add_mention(c.a, c.b, idx, "full")
@@ -158,6 +164,12 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
 
 
 GIVEN_NAME_STYLES = words("person_given_name_styles")
+
+
+def _after_particle(form: str, n: int) -> bool:
+    """Whether the last ``n`` words of ``form`` follow "bin", "ibn": a father's name."""
+    words = form.split()
+    return len(words) > n and words[-n - 1].lower() in NASAB_PARTICLES
 
 
 def _is_particle_surname(name: str, form: str) -> bool:

@@ -1,4 +1,4 @@
-"""Coordinated lists of names: "Leaders included A of X, B of Y and C of Z", "the foreign
+"""Coordinated lists of names: "Leaders included A of X, B of Y and C of Z" (or "A (X)"), "the foreign
 ministers of X A, Y B and Z C", "their counterparts from X and Y, A and B", "A, B, C and
 D gathered".
 
@@ -68,7 +68,8 @@ class ListsMixin:
         return k == right.a
 
     def _after_country_after(self, c: Candidate) -> int:
-        """The token after "of (the) Country" that follows a member, else after the name."""
+        """The token after "of (the) Country" or "(Country)" that follows a member, else after
+        the name."""
         if c.country_after is None:
             return c.b
         k = c.b + 1
@@ -76,6 +77,8 @@ class ListsMixin:
             k += 1
         while k < len(self.tokens) and k in self.ctx.in_match:
             k += 1
+        if k < len(self.tokens) and self.tokens[k].text == ")":
+            k += 1  # "A (Kenya), B (Ghana)"
         return k
 
     def _country_at(self, k: int, limit: int) -> tuple[str | None, int]:
