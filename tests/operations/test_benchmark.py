@@ -4,7 +4,8 @@ import io
 from unittest import mock
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase, tag
+from django.test import Client, TestCase, tag
+from django.urls import reverse
 
 from bench import benchmarking
 from bench.synthetic.records import build_register
@@ -181,3 +182,19 @@ class UnmigratedDatabaseTests(TestCase):
         with mock.patch("articles.importing.database_problem", return_value="not migrated"):
             lines = benchmarking.describe_machine()
         self.assertIn("rows: not migrated", lines)
+
+
+class ProductionSettingsTests(TestCase):
+    """The benchmark times pages as visitors get them: over HTTPS, so that production's
+    redirect of plain HTTP (SECURE_SSL_REDIRECT) does not stand in for the page."""
+
+    def test_the_benchmark_client_gets_the_page_not_a_redirect(self):
+        with self.settings(SECURE_SSL_REDIRECT=True):
+            response = benchmarking._client().get(reverse("site:meeting-list"))
+        self.assertEqual(response.status_code, 200)
+
+    def test_a_redirect_is_a_bad_status(self):
+        with self.settings(SECURE_SSL_REDIRECT=True):
+            client = Client(HTTP_HOST="localhost")  # plain HTTP: redirected
+            _, _, bad = benchmarking.measure_page(client, reverse("site:home"), 1)
+        self.assertEqual(bad, 301)
