@@ -34,6 +34,7 @@ NOT_A_CITY_AFTER = PATTERNS["not_a_city_after"]
 HERE = PATTERNS["here"]
 HEADQUARTERS = PATTERNS["headquarters"]
 CLAUSE_BREAK = PATTERNS["clause_break"]
+LEAD_WORDS = 8  # fewer words than a lead sentence has: a headline, a by-line, a date line
 
 
 def _clause_around(low: str, t0: int, t1: int, before: int = 45, after: int = 25) -> str:
@@ -71,6 +72,9 @@ class StoryState:
     last_day: DateMention | None = None
     main: Report | None = None
     lead_date: DateMention | None = None
+    # the days of the story as a whole, which a meeting told later without a day of its
+    # own happened on: the days its lead (its first full sentence) gives, else its dateline's
+    story_days: set[dt.date] | None = None
     has_encounter: bool = False
 
 
@@ -182,6 +186,26 @@ class WhenWhereMixin:
         people = self.people(cs, verb.start()) if verb else []
         if people and state.lead is None:
             state.lead = people[0]  # "X met diplomats": the story's main person
+
+    def _story_days(self, state: StoryState, dates: list[DateMention]):
+        """What the lead says of the story's time: its days; none when it gives only a week
+        or a month ("earlier this week, X toured ..."); else the day of the dateline or of
+        publication (not a day written further down: that one is its own sentence's)."""
+        told = [d for d in dates if not self._past_or_future(d, state)]
+        days = {d.date for d in told if d.precision == Precision.DAY}
+        state.story_days = days if days or told else self._days_of_story(state)
+
+    def _days_of_story(self, state: StoryState) -> set[dt.date]:
+        if state.story_days is not None:
+            return state.story_days
+        day = state.dateline_date or self.ctx.document.published
+        return {day} if day else set()
+
+    def _reads_as_lead(self, s0: int, s1: int) -> bool:
+        """A full sentence of the body: ended by a stop and long enough to tell something
+        (a headline, a by-line or a date line above the story is not its lead)."""
+        words = sum(1 for k in range(s0, s1) if self.tokens[k].text[:1].isalpha())
+        return words >= LEAD_WORDS and self.tokens[s1 - 1].text in (".", "!", "?")
 
     def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
         """ "2021-03-14 WINDHOEK: Minister X held talks": a dateline the reader missed."""
@@ -306,12 +330,14 @@ class WhenWhereMixin:
             return
         if state.last_day is not None:
             # the story's own last day ("met ..., the ministry said on June 3") is
-            # nearer the meeting than the day it was filed
-            report.date, report.precision, report.date_strength = (
-                state.last_day.date,
-                Precision.DAY,
-                DATELINE,
-            )
+            # nearer the meeting than the day it was filed; a day a later sentence gave
+            # another meeting ("X met A on Sept 25. X also met B.") only says the month
+            day = state.last_day.date
+            if day in self._days_of_story(state):
+                report.date, report.precision = day, Precision.DAY
+            else:
+                report.date, report.precision = day.replace(day=1), Precision.MONTH
+            report.date_strength = DATELINE
             return
         if state.dateline_date is not None:
             report.date, report.precision, report.date_strength = (
