@@ -1014,3 +1014,90 @@ class MeetingChoiceTests(SimpleTestCase):
         words = "A first chat with my Japanese colleague, and a promising one"
         self.assertEqual(finder._meeting(text.index("A first chat"), me, words), 1)
         self.assertEqual(finder._meeting(text.index("A first chat"), me, "A promising one"), 0)
+
+
+class OccasionTests(SimpleTestCase):
+    """The words around an attribution say whether they were said at the meeting told
+    before them: after or during it, yes; before it, on another day, to another audience or
+    across several meetings, no; words that go on from them ("She added") follow them."""
+
+    def _links(self, text):
+        """{first words of a statement: the names of its meeting, or None}."""
+        result = run(text)
+        out = {}
+        for s in result.statements:
+            m = result.meetings[s.meeting] if s.meeting is not None else None
+            names = {result.persons[p.entity].name for p in m.participants} if m else None
+            out[" ".join(s.text.split()[:3])] = (names, s.date)
+        return out
+
+    def test_words_on_arrival_come_before_the_talks_and_so_do_the_words_going_on_from_them(self):
+        links = self._links(
+            "Minister arrives for talks\n\nANKARA, May 6, 2025 (Agency) -- Velorian Foreign "
+            "Minister Tamsin Oakridge arrived in Ankara on Tuesday for talks with Estonian "
+            "Foreign Minister Ravel Dunmore.\n\n"
+            "Upon arrival, Oakridge told reporters that Veloria wanted closer ties with "
+            "Estonia.\n\n"
+            "She added that the two countries would soon sign a shipping accord.\n\n"
+            "Oakridge met Dunmore in the evening. During the meeting, Oakridge said Veloria "
+            "would support the new trade corridor.\n"
+        )
+        pair = {"Tamsin Oakridge", "Ravel Dunmore"}
+        self.assertIsNone(links["Veloria wanted closer"][0])
+        self.assertIsNone(links["the two countries"][0])
+        self.assertEqual(links["Veloria would support"][0], pair)
+
+    def test_words_said_ahead_of_the_talks_are_not_the_talks(self):
+        links = self._links(
+            "Talks in Lima\n\nLIMA, June 10, 2025 (Agency) -- Peruvian Foreign Minister Rosa "
+            "Quispe held talks with Chilean Foreign Minister Tomas Errazuriz on Monday.\n\n"
+            '"Our countries share a long border and a common future," Quispe said at a joint '
+            "press conference after the talks.\n\n"
+            "Ahead of the talks, Errazuriz told reporters that Chile expected progress on "
+            "water rights.\n"
+        )
+        self.assertEqual(links["Our countries share"][0], {"Rosa Quispe", "Tomas Errazuriz"})
+        self.assertIsNone(links["Chile expected progress"][0])
+
+    def test_words_said_on_another_day_or_to_a_rally_are_not_the_talks(self):
+        links = self._links(
+            "Talks in Lima\n\nLIMA, June 12, 2025 (Agency) -- Peruvian Foreign Minister Rosa "
+            "Quispe held talks with Chilean Foreign Minister Tomas Errazuriz on Monday.\n\n"
+            "Quispe said the two countries would share the water of the border rivers.\n\n"
+            "On Wednesday, Quispe told reporters that the government would raise mining "
+            "royalties.\n\n"
+            "Errazuriz later told a rally in Arica that Chile would never give up its water.\n"
+        )
+        self.assertEqual(
+            links["the two countries"], ({"Rosa Quispe", "Tomas Errazuriz"}, dt.date(2025, 6, 9))
+        )
+        self.assertEqual(links["the government would"], (None, dt.date(2025, 6, 11)))
+        self.assertIsNone(links["Chile would never"][0])
+
+    def test_words_said_in_each_of_several_calls_belong_to_none(self):
+        links = self._links(
+            "Leaders speak by phone\n\nWASHINGTON, March 1, 2022 (Agency) -- Velorian Vice "
+            "President Tamsin Oakridge spoke by phone with Estonian Prime Minister Ravel "
+            "Dunmore and Latvian Prime Minister Arlen Voss on Tuesday.\n\n"
+            "In each call, Oakridge reaffirmed the commitment of Veloria to the defence of the "
+            "Baltic states.\n\n"
+            "She noted that the sanctions on the aggressor would stay in place for years.\n"
+        )
+        self.assertIsNone(links["the commitment of"][0])
+        self.assertIsNone(links["the sanctions on"][0])
+
+    def test_words_on_arrival_belong_to_a_visit_but_not_to_talks(self):
+        from articles.extraction.context import Context
+        from articles.extraction.statements import StatementFinder
+        from articles.extraction.statements.occasions import ARRIVAL
+        from articles.extraction.types import MeetingCandidate
+        from articles.reading import normalise
+        from tests.builders import lexicon
+
+        document, result = extract_text(STORY.format(""), "x.txt")
+        result.meetings = [MeetingCandidate(0, 10, "visit"), MeetingCandidate(0, 10, "bilateral")]
+        finder = StatementFinder(
+            Context.build(document, lexicon(), normalise(document.text)), result
+        )
+        self.assertTrue(finder._said_there(0, ARRIVAL, None))
+        self.assertFalse(finder._said_there(1, ARRIVAL, None))
