@@ -1086,6 +1086,20 @@ class OccasionTests(SimpleTestCase):
         self.assertIsNone(links["the commitment of"][0])
         self.assertIsNone(links["the sanctions on"][0])
 
+    def test_words_said_after_talks_with_someone_go_to_those_talks_wherever_told(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo met Ghanaian Foreign Minister Kofi Mensah-Boateng on "
+            "Tuesday.\n\n"
+            "Odhiambo had held talks with Ugandan Foreign Minister Grace Nakato on Monday.\n\n"
+            '"We will open the border post at Busia by June," Odhiambo told reporters after '
+            "her talks with Nakato.\n\n"
+            "Speaking at a joint press conference with Mensah-Boateng, Odhiambo said Kenya "
+            "would buy more cocoa from Ghana.\n"
+        )
+        self.assertEqual(links["We will open"][0], {"Amina Odhiambo", "Grace Nakato"})
+        self.assertEqual(links["Kenya would buy"][0], {"Amina Odhiambo", "Kofi Mensah-Boateng"})
+
     def test_words_on_arrival_belong_to_a_visit_but_not_to_talks(self):
         from articles.extraction.context import Context
         from articles.extraction.statements import StatementFinder

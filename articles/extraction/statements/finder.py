@@ -98,6 +98,9 @@ class StatementFinder(
             text_of[toks[d.speaker.start].start : toks[d.speaker.end - 1].end].split()
         )
         meeting = self._meeting(start, d.speaker.entity, text)
+        partner = self._partner_meeting(d)
+        if partner is not None:  # "X told reporters after her talks with Y": those talks
+            meeting = partner
         went_on = None
         if meeting is not None:
             meeting, went_on = self._said_at(d, meeting, start)

@@ -18,6 +18,7 @@ ARRIVAL_WORDS = words("statement_arrival_words")
 ARRIVAL_OPENERS = words("statement_arrival_openers")
 OTHER_OCCASIONS = words("statement_other_occasions")
 SEVERAL = words("statement_several_words")
+PARTNER_REACH = 6  # words from the encounter noun to its partner: "talks with Foreign Minister Y"
 REACH = 4  # words from an opener to its noun: "after their two-hour talks"
 
 AT, BEFORE, ARRIVAL, ELSEWHERE, SEVERAL_AT = "at", "before", "arrival", "elsewhere", "several"
@@ -26,13 +27,66 @@ AT, BEFORE, ARRIVAL, ELSEWHERE, SEVERAL_AT = "at", "before", "arrival", "elsewhe
 class OccasionsMixin:
     """Part of ``StatementFinder``: the occasion an attribution gives its words."""
 
-    def _attribution_words(self, d: Draft) -> list[str]:
-        """The lower-case words of the speaker's sentence outside the words said."""
+    def _attribution(self, d: Draft) -> list[int]:
+        """The tokens of the speaker's sentence outside the words said."""
         if d.speaker.start >= len(self.tokens):
             return []
         s_start, s_end = self.ctx.sentence_of(d.speaker.start)
         content = {k for a, b in d.parts for k in range(a, b)}
-        return [self.tokens[k].lower for k in range(s_start, s_end) if k not in content]
+        return [k for k in range(s_start, s_end) if k not in content]
+
+    def _attribution_words(self, d: Draft) -> list[str]:
+        """The lower-case words of the speaker's sentence outside the words said."""
+        return [self.tokens[k].lower for k in self._attribution(d)]
+
+    def _partners_named(self, d: Draft) -> set[int]:
+        """The people an attribution names right after an encounter it puts the words at
+        ("after her talks with Y", "after meeting Y", "at a press conference with Y")."""
+        toks = self.tokens
+        tokens = self._attribution(d)
+        named: set[int] = set()
+        for i, k in enumerate(tokens):
+            if toks[k].lower not in AT_OPENERS:
+                continue
+            ahead = tokens[i + 1 : i + 1 + REACH]
+            noun = next((j for j, t in enumerate(ahead) if toks[t].lower in OCCASION_NOUNS), None)
+            if noun is None:
+                continue
+            after = i + 2 + noun
+            for n, t in enumerate(tokens[after : after + PARTNER_REACH]):
+                if toks[t].text in (",", ".", ";") or t != tokens[after] + n:
+                    break  # the clause ends, or the words said begin
+                mention = self.coref.mention_at.get(t)
+                if mention is not None and mention.entity not in (None, d.speaker.entity):
+                    named.add(mention.entity)
+        return named
+
+    def _partner_meeting(self, d: Draft) -> int | None:
+        """The one meeting of the story that the speaker held with the people their
+        attribution names ("X told reporters after meeting Y", "Speaking at a joint press
+        conference with Y, X said"), wherever it was told."""
+        speaker = d.speaker.entity
+        if speaker is None or d.speaker.start >= len(self.tokens):
+            return None
+        named = self._partners_named(d)
+        if not named:
+            return None
+        story = self.ctx.story_at(self.tokens[d.speaker.start].start)
+        lo, hi = (story.start, story.end) if story else (0, len(self.ctx.text))
+        found = []
+        for i, m in enumerate(self.result.meetings or []):
+            people = {p.entity for p in m.participants}
+            spans = m.spans or [(m.start, m.end)]
+            if (
+                m.status == "reported"
+                and speaker in people
+                and named <= people
+                and any(lo <= a < hi for a, _ in spans)
+            ):
+                found.append(i)
+        if len(found) != 1:
+            return None  # none, or several with them ("held talks with Y, then a summit")
+        return found[0]
 
     def _occasion(self, d: Draft) -> str | None:
         """AT, SEVERAL_AT, BEFORE, ARRIVAL or ELSEWHERE when the attribution says so, else
