@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, find_relative, resolve_relative, year_from_context
-from ..patterns import table
+from ..patterns import table, words
 from ..types import DateMention, Precision
 from .merging import ANNOUNCED, DATELINE, EXPLICIT, NONE, RANGE, RELATIVE, VISIT_MONTH, Report
 
@@ -34,6 +34,8 @@ NOT_A_CITY_AFTER = PATTERNS["not_a_city_after"]
 HERE = PATTERNS["here"]
 HEADQUARTERS = PATTERNS["headquarters"]
 CLAUSE_BREAK = PATTERNS["clause_break"]
+UNKNOWN_VENUE = PATTERNS["unknown_venue"]
+NOT_A_PLACE = words("months") | words("weekdays") | words("title_heads") | words("org_heads")
 LEAD_WORDS = 8  # fewer words than a lead sentence has: a headline, a by-line, a date line
 
 
@@ -100,6 +102,23 @@ class WhenWhereMixin:
             city = self.ctx.lexicon.city(self.ctx.span_text(m.start, m.end))
             if city:
                 return city
+        return None
+
+    def venue_in(self, a: int, b: int) -> str | None:
+        """A place the reference data does not know, named as a place in chars [a, b)
+        ("on the island of X", "in X, Y,"): not a known city or country, a body or a person."""
+        lexicon = self.ctx.lexicon
+        for m in UNKNOWN_VENUE.finditer(self.text, a, b):
+            group = "place" if m.group("place") else "place2"
+            place, at = m.group(group), m.start(group)
+            named = [place] + ([m.group("region")] if m.group("region") else [])
+            if any(w.lower() in NOT_A_PLACE for n in named for w in n.split()):
+                continue
+            if lexicon.city(place) or lexicon.country_for_phrase(place) or self._in_org(at):
+                continue
+            if self.mentions_in(at, at + len(place)):
+                continue  # a person's name
+            return place
         return None
 
     def _in_org(self, char: int) -> bool:
@@ -391,6 +410,9 @@ class WhenWhereMixin:
         future = PLANNED.search(self.low, t0 + 20, max(t0 + 20, zone_end))
         own_end = future.start() if future else zone_end  # "... the upcoming summit in X"
         city = self.city_in(t0, own_end) or self.city_in(cs, t0)
+        venue = None if city else self.venue_in(t0, own_end) or self.venue_in(cs, t0)
+        if venue:
+            city = (venue, None)
         if city:
             report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             if report.status == "reported":
