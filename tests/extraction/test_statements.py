@@ -1115,3 +1115,15 @@ class OccasionTests(SimpleTestCase):
         )
         self.assertTrue(finder._said_there(0, ARRIVAL, None))
         self.assertFalse(finder._said_there(1, ARRIVAL, None))
+
+
+class DatelineQuoteTests(SimpleTestCase):
+    def test_a_quotation_opening_the_story_after_its_dateline_is_direct_and_alone(self):
+        statements = said(
+            'Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- "Our ties have '
+            'never been stronger," Kenyan Foreign Minister Amina Odhiambo said after meeting '
+            "Ghanaian Foreign Minister Kofi Mensah-Boateng on Tuesday.\n"
+        )
+        self.assertEqual(
+            by(statements, "Amina Odhiambo"), [("Our ties have never been stronger", True)]
+        )
