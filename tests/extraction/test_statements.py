@@ -411,6 +411,14 @@ class ConstructionTests(SimpleTestCase):
 
     ROWS = [
         (
+            "'told' with a long audience before its that-clause",
+            "Oakridge told a joint news conference with Estonian Foreign Minister Ravel Dunmore "
+            "on Monday that the ferry line to Tallinn would open in the spring.",
+            "Tamsin Oakridge",
+            "the ferry line to Tallinn would open in the spring",
+            False,
+        ),
+        (
             "participle after a main clause",
             "Oakridge, speaking to Dunmore by telephone on Monday, discussed the river dispute, "
             "stressing the need for patient negotiation to resolve every remaining issue.",

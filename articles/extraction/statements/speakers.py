@@ -38,6 +38,7 @@ from .vocabulary import (
 
 OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 AUDIENCE_VERBS = words("statement_audience_verbs")
+AUDIENCE_REACH = 16  # words from "told" to its "that": the audience, where and when
 QUOTING_VERBS = words("statement_quoting_verbs")
 TOPIC_VERBS = words("statement_topic_verbs")
 TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
@@ -452,9 +453,12 @@ class SpeakersMixin:
         if k < hi and toks[k].lower in TOPIC_PREPOSITIONS and low in TOPIC_VERBS:
             k += 1
         if low in AUDIENCE_VERBS:
-            for p in range(k, min(hi, k + 8)):
+            # "told reporters that", "told a joint news conference with X on Monday that"
+            for p in range(k, min(hi, k + AUDIENCE_REACH)):
                 if toks[p].lower in ("that", ":"):
                     return p + 1
+                if toks[p].text in (".", ";", "!", "?") or toks[p].text in QUOTE_MARKS:
+                    break
         k = self._past_circumstance(k, hi)
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1
