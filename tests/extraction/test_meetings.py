@@ -179,6 +179,17 @@ class DayOfAnUndatedMeetingTests(SimpleTestCase):
         [second] = find(rows, "Kofi Mensah-Boateng", "Ingrid Solberg-Haug")
         self.assertEqual((second[1], second[2]), (dt.date(2026, 5, 12), "day"))
 
+    def test_a_day_after_meeting_beside_the_day_told_counts_back_to_the_meeting(self):
+        row = the_meeting(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo said on Wednesday, a day after meeting Ghanaian Foreign "
+            "Minister Kofi Mensah-Boateng in Accra, that the two countries would double their "
+            "trade.\n",
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
+        )
+        self.assertEqual((row[1], row[2], row[4]), (dt.date(2025, 3, 4), "day", "Accra"))
+
     def test_a_tour_told_as_earlier_this_week_has_no_day(self):
         # the readout's own date is the day it was written, not the day of the talks
         _, rows = meetings_of(

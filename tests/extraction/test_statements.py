@@ -1108,6 +1108,15 @@ class OccasionTests(SimpleTestCase):
         self.assertEqual(links["We will open"][0], {"Amina Odhiambo", "Grace Nakato"})
         self.assertEqual(links["Kenya would buy"][0], {"Amina Odhiambo", "Kofi Mensah-Boateng"})
 
+    def test_words_said_a_day_after_meeting_someone_are_not_that_meeting(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo said on Wednesday, a day after meeting Ghanaian Foreign "
+            "Minister Kofi Mensah-Boateng in Accra, that the two countries would double their "
+            "trade.\n"
+        )
+        self.assertEqual(links, {"the two countries": (None, dt.date(2025, 3, 5))})
+
     def test_words_on_arrival_belong_to_a_visit_but_not_to_talks(self):
         from articles.extraction.context import Context
         from articles.extraction.statements import StatementFinder

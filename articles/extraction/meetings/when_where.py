@@ -181,7 +181,7 @@ class WhenWhereMixin:
                 s, e, phrase = relatives[ri]
                 ri += 1
                 if not any(x.start <= s < x.end for x in out):
-                    resolved = resolve_relative(phrase, last_day, start=s, end=e)
+                    resolved = resolve_relative(phrase, last_day, start=s, end=e, text=self.text)
                     if resolved is not None:
                         resolved.precision = Precision.DAY
                         resolved.text = "relative"

@@ -18,6 +18,7 @@ ARRIVAL_WORDS = words("statement_arrival_words")
 ARRIVAL_OPENERS = words("statement_arrival_openers")
 OTHER_OCCASIONS = words("statement_other_occasions")
 SEVERAL = words("statement_several_words")
+LATER_UNITS = words("statement_later_units")
 PARTNER_REACH = 6  # words from the encounter noun to its partner: "talks with Foreign Minister Y"
 REACH = 4  # words from an opener to its noun: "after their two-hour talks"
 
@@ -98,7 +99,10 @@ class OccasionsMixin:
             ahead = low[i + 1 : i + 1 + REACH]
             noun = next((j for j, x in enumerate(ahead) if x in OCCASION_NOUNS), None)
             if w in AT_OPENERS and noun is not None:
-                found.add(SEVERAL_AT if SEVERAL & set(ahead[:noun]) else AT)
+                if i and low[i - 1] in LATER_UNITS:
+                    found.add(ELSEWHERE)  # "a day after the talks": said on a later day
+                else:
+                    found.add(SEVERAL_AT if SEVERAL & set(ahead[:noun]) else AT)
             elif w in BEFORE_OPENERS and any(
                 x in OCCASION_NOUNS or x in DEPARTURE_WORDS for x in ahead
             ):

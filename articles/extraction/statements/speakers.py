@@ -38,6 +38,8 @@ from .vocabulary import (
 
 OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 AUDIENCE_VERBS = words("statement_audience_verbs")
+SHORT_CIRCUMSTANCE = 13  # words of a circumstance with no comma: "said in his speech that"
+CIRCUMSTANCE_REACH = 24  # with an aside between commas: "said on Monday, a day after ..., that"
 AUDIENCE_REACH = 16  # words from "told" to its "that": the audience, where and when
 QUOTING_VERBS = words("statement_quoting_verbs")
 TOPIC_VERBS = words("statement_topic_verbs")
@@ -480,11 +482,19 @@ class SpeakersMixin:
             or self._to_audience(k, hi)
         ):
             return k
-        for j in range(k + 1, min(hi, k + 14)):
-            if toks[j].lower == "that" or toks[j].text == ":":  # "wrote on X: ..."
+        comma = False  # "said on Monday, a day after meeting X in Y, that ...": an aside
+        for j in range(k + 1, min(hi, k + CIRCUMSTANCE_REACH)):
+            if toks[j].lower == "that" and (not comma or toks[j - 1].text == ","):
                 return j
+            if toks[j].text == ":" and not comma:  # "wrote on X: ..."
+                return j
+            if toks[j].text == ",":
+                comma = True
+                continue
             if (not toks[j].is_word and not toks[j].is_hyphen) or toks[j].lower in SPEECH:
                 break  # (a hyphen stays inside a circumstance: "in an op-ed that")
+            if not comma and j - k >= SHORT_CIRCUMSTANCE:
+                break
         return k
 
     def _to_audience(self, k: int, hi: int) -> bool:
