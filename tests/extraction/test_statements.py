@@ -1117,6 +1117,18 @@ class OccasionTests(SimpleTestCase):
         )
         self.assertEqual(links, {"the two countries": (None, dt.date(2025, 3, 5))})
 
+    def test_remarks_that_came_after_talks_belong_to_those_talks(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenya and Ghana will "
+            "double their trade by 2030, Kenyan Foreign Minister Amina Odhiambo said on "
+            "Tuesday.\n\n"
+            "Her remarks came after talks with her Ghanaian counterpart Kofi Mensah-Boateng.\n"
+        )
+        self.assertEqual(
+            links["Kenya and Ghana"],
+            ({"Amina Odhiambo", "Kofi Mensah-Boateng"}, dt.date(2025, 3, 4)),
+        )
+
     def test_words_on_arrival_belong_to_a_visit_but_not_to_talks(self):
         from articles.extraction.context import Context
         from articles.extraction.statements import StatementFinder
