@@ -816,6 +816,18 @@ class TranscriptTests(SimpleTestCase):
         )
         self.assertFalse([t for _, t, _ in statements if "sign the treaty today" in t])
 
+    def test_a_label_with_a_hyphenated_surname_names_its_person(self):
+        statements = said(
+            "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "
+            "Oakridge met Estonian Foreign Minister Ravel Dunmore-Kask on Monday.\n\n"
+            "FOREIGN MINISTER DUNMORE-KASK: Thank you. Our two countries have never been closer "
+            "than now.\n"
+        )
+        self.assertEqual(
+            by(statements, "Ravel Dunmore-Kask"),
+            [("Thank you. Our two countries have never been closer than now.", True)],
+        )
+
     def test_a_label_naming_no_person_is_no_turn(self):
         statements = said(
             "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "
