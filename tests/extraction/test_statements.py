@@ -828,6 +828,22 @@ class TranscriptTests(SimpleTestCase):
             [("Thank you. Our two countries have never been closer than now.", True)],
         )
 
+    def test_the_turns_of_a_joint_press_availability_belong_to_the_meeting_of_the_two(self):
+        result = run(
+            "Secretary Marta Lindqvist and Ghanaian Foreign Minister Kofi Mensah-Boateng at a "
+            "Joint Press Availability\n\nMarch 4, 2025\n\n"
+            "FOREIGN MINISTER MENSAH-BOATENG: Good afternoon. We have just concluded very "
+            "productive talks on trade and security.\n\n"
+            "SECRETARY LINDQVIST: Thank you, Kofi. The partnership between our two countries "
+            "has never been stronger.\n"
+        )
+        pair = {"Marta Lindqvist", "Kofi Mensah-Boateng"}
+        self.assertEqual(len(result.statements), 2, result.statements)
+        for s in result.statements:
+            meeting = result.meetings[s.meeting]
+            names = {result.persons[p.entity].name for p in meeting.participants}
+            self.assertEqual((names, meeting.date), (pair, dt.date(2025, 3, 4)))
+
     def test_a_label_naming_no_person_is_no_turn(self):
         statements = said(
             "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "

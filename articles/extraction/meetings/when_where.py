@@ -369,12 +369,11 @@ class WhenWhereMixin:
             d = state.lead_date
             report.date, report.precision, report.date_strength = d.date, d.precision, DATELINE
             return
-        if state.last_day is not None:
-            report.date, report.precision, report.date_strength = (
-                state.last_day.date,
-                Precision.DAY,
-                DATELINE,
-            )
+        published = self.ctx.document.published
+        if published is not None and not self.year_only:
+            # told before any date of the story ("A and B at a Joint Press Availability" over
+            # a transcript): the day the document was published
+            report.date, report.precision, report.date_strength = published, Precision.DAY, DATELINE
 
     def _is_visit_range(self, d: DateMention, state: StoryState) -> bool:
         return state.visit_range is not None and state.visit_range[0] == d.date
