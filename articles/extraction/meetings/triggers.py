@@ -279,8 +279,8 @@ class TriggersMixin:
             return RECEIVED_NOT_A_VISITOR.match(after) is not None
         if word in HOST_FORMS or word.endswith(" host to"):
             return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
-        if word.startswith("meeting") and MEETING_A_GOAL.match(after):
-            return True
+        if word in ("meet", "meets", "met", "meeting") and MEETING_A_GOAL.match(after):
+            return True  # "meeting the targets", "must meet EU demands"
         if word in MEET_FORMS and MET_THE_PRESS.match(after):
             return True  # "A and B met the press": a press conference, not a meeting of the two
         if (
