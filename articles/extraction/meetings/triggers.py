@@ -21,6 +21,7 @@ MET_THE_PRESS = PATTERNS["met_the_press"]
 TRIGGERS = PATTERNS["triggers"]
 SENDS_WORDS = PATTERNS["sends_words"]
 SPEECH_THAT = PATTERNS["speech_that"]
+SPEECH_CONTENT = PATTERNS["speech_content"]
 GROUP_SUBJECT = PATTERNS["group_subject"]
 ONE_BY_ONE = PATTERNS["one_by_one"]
 JOINTLY = PATTERNS["jointly"]
@@ -78,6 +79,7 @@ class TriggersMixin:
         list_from = cs + colon.start() if colon else ce  # "spoke with: A of X; B of Y; ..."
         cuts = sorted(
             {cs + m.start() for m in SPEECH_THAT.finditer(low)}
+            | {cs + m.end() for m in SPEECH_CONTENT.finditer(low)}
             | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
             | {cs + m.start() for m in RUN_IN_DATELINE.finditer(sentence)}
         )
