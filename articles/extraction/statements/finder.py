@@ -42,7 +42,6 @@ class StatementFinder(
         # speaker -> (char, meeting, date, precision) of their last words kept apart from the
         # meeting told before them, which the words that go on from them share
         self._apart: dict[int, tuple] = {}
-        self._dropped: int | None = None  # the meeting the words in hand were kept from
 
     # -- statements --------------------------------------------------------------------
     def statements(self) -> list[StatementCandidate]:
@@ -101,9 +100,9 @@ class StatementFinder(
         partner = self._partner_meeting(d)
         if partner is not None:  # "X told reporters after her talks with Y": those talks
             meeting = partner
-        went_on = None
+        went_on = dropped = None
         if meeting is not None:
-            meeting, went_on = self._said_at(d, meeting, start)
+            meeting, went_on, dropped = self._said_at(d, meeting, start)
         date, precision = self._date(start, meeting)
         year = self._past_year(d, date)
         if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
@@ -114,8 +113,8 @@ class StatementFinder(
             day = self._day_said(d, date)
             if day is not None:  # "X said on Tuesday": that Tuesday, not the story's day
                 date, precision = day, Precision.DAY
-        if self._dropped is not None:
-            self._apart[d.speaker.entity] = (start, self._dropped, date, precision)
+        if dropped is not None:
+            self._apart[d.speaker.entity] = (start, dropped, date, precision)
         return StatementCandidate(
             start=start,
             end=end,

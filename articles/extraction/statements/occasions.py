@@ -133,22 +133,21 @@ class OccasionsMixin:
         return m.date <= day <= (m.end_date or m.date)
 
     def _said_at(self, d: Draft, meeting: int, start: int):
-        """(meeting or None, (date, precision) of the words gone on from or None): the
-        meeting told before the words unless the attribution puts them elsewhere, or they go
-        on ("He added ...") from words of the same speaker kept from that same meeting."""
-        self._dropped = None
+        """(meeting or None, (date, precision) of the words gone on from or None, the meeting
+        the words were kept from or None): the meeting told before the words unless the
+        attribution puts them elsewhere, or they go on ("He added ...") from words of the
+        same speaker kept from that same meeting, with no report of it between."""
         occasion = self._occasion(d)
         story_day, _ = self._date(start, None)
         day = self._day_said(d, story_day)
         if not self._said_there(meeting, occasion, day):
-            self._dropped = meeting
-            return None, None
+            return None, None, meeting
         before = self._apart.get(d.speaker.entity)
         if occasion is None and day is None and before is not None:
             char, dropped, date, precision = before
             m = self.result.meetings[meeting]
-            told = max((a for a, _ in (m.spans or [(m.start, m.end)]) if a <= start), default=-1)
+            spans = m.spans or [(m.start, m.end)]
+            told = max((a for a, _ in spans if a <= start), default=-1)
             if dropped == meeting and told < char:
-                self._dropped = meeting
-                return None, (date, precision)
-        return meeting, None
+                return None, (date, precision), meeting
+        return meeting, None, None
