@@ -190,6 +190,17 @@ class DayOfAnUndatedMeetingTests(SimpleTestCase):
         )
         self.assertEqual((row[1], row[2], row[4]), (dt.date(2025, 3, 4), "day", "Accra"))
 
+    def test_a_lead_ending_in_a_quotation_still_gives_the_story_its_day(self):
+        _, rows = meetings_of(
+            "Ministers meet\n\nLISBON, May 13, 2026 (Agency) -- Ghanaian Foreign Minister Kofi "
+            "Mensah-Boateng on Tuesday met diplomats from several countries and told them: "
+            '"Ghana is open for business."\n\n'
+            "Mensah-Boateng met Portuguese Foreign Minister Rita Alves.\n\n"
+            "He also met Norwegian Foreign Minister Ingrid Solberg-Haug.\n"
+        )
+        [row] = find(rows, "Kofi Mensah-Boateng", "Ingrid Solberg-Haug")
+        self.assertEqual((row[1], row[2]), (dt.date(2026, 5, 12), "day"))
+
     def test_a_tour_told_as_earlier_this_week_has_no_day(self):
         # the readout's own date is the day it was written, not the day of the talks
         _, rows = meetings_of(

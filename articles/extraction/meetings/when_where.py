@@ -36,6 +36,7 @@ HEADQUARTERS = PATTERNS["headquarters"]
 CLAUSE_BREAK = PATTERNS["clause_break"]
 UNKNOWN_VENUE = PATTERNS["unknown_venue"]
 NOT_A_PLACE = words("months") | words("weekdays") | words("title_heads") | words("org_heads")
+QUOTE_CLOSERS = {'"', "”", "’", "'", "»"}
 LEAD_WORDS = 8  # fewer words than a lead sentence has: a headline, a by-line, a date line
 
 
@@ -224,7 +225,10 @@ class WhenWhereMixin:
         """A full sentence of the body: ended by a stop and long enough to tell something
         (a headline, a by-line or a date line above the story is not its lead)."""
         words = sum(1 for k in range(s0, s1) if self.tokens[k].text[:1].isalpha())
-        return words >= LEAD_WORDS and self.tokens[s1 - 1].text in (".", "!", "?")
+        last = s1 - 1
+        while last > s0 and self.tokens[last].text in QUOTE_CLOSERS:
+            last -= 1  # '... X said: "We will sign it."'
+        return words >= LEAD_WORDS and self.tokens[last].text in (".", "!", "?")
 
     def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
         """ "2021-03-14 WINDHOEK: Minister X held talks": a dateline the reader missed."""
