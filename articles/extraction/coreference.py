@@ -44,9 +44,13 @@ CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
+COUNTERPART_HEADS = words("coreference_counterpart_heads")
+COUNTERPART_OWNERS = {"his", "her", "their"}  # a third person's: not "my", "our" (quoted)
 
 
 def _singular_head(low: str) -> bool:
+    if low in COUNTERPART_HEADS:
+        return True
     if low not in TITLE_HEADS or low in NOT_ALONE:
         return False
     return not (low.endswith("s") and low[:-1] in TITLE_HEADS)
@@ -345,6 +349,11 @@ class Coreference:
             else:
                 break
         names, chain_end = self._chain(head_end, s_end)
+        if toks[k].lower in COUNTERPART_HEADS:
+            # named only right after it ("her counterpart Jane Roe", "her counterpart, Jane
+            # Roe,"): "with her counterpart in Lima, Roe said" names Roe as the subject
+            after = head_end + (head_end < s_end and toks[head_end].text == ",")
+            names, chain_end = after in self.mention_at, head_end
         a = self._phrase_start(k, s_start)
         # "according to the Kazakh minister the talks ...": the comma after it may be missing
         according = a >= 2 and [t.lower for t in toks[a - 2 : a]] == ["according", "to"]
@@ -361,6 +370,10 @@ class Coreference:
             b = max(chain_end, head_end)
             country = self._phrase_country(head_end, b)
         country = self._phrase_country(a, k) or country
+        if toks[k].lower in COUNTERPART_HEADS and (
+            country is None or toks[a].lower not in COUNTERPART_OWNERS
+        ):
+            return b, None  # "his counterpart", "my Japanese counterpart": not resolved here
         entity = self._resolve_title(a, head_end, country, toks[a].start, history)
         if entity is None:
             return b, None
@@ -455,7 +468,7 @@ class Coreference:
                 continue
             if low in ABBREVIATIONS:
                 heads |= set(ABBREVIATIONS[low])
-            elif low in GENERIC_HEADS:
+            elif low in GENERIC_HEADS or low in COUNTERPART_HEADS:
                 generic = True
             elif low in TITLE_HEADS:
                 heads |= set(WORD.findall(low))

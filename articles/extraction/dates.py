@@ -371,6 +371,7 @@ _FORWARD = PATTERNS["forward"]
 _BACKWARD = PATTERNS["backward"]
 _SAME = PATTERNS["same"]
 _COUNT = PATTERNS["count"]
+_EVENT_AFTER = PATTERNS["event_after"]
 _DAY_WORD = PATTERNS["day_word"]
 
 
@@ -391,9 +392,15 @@ def find_relative(text: str, start: int = 0, end: int | None = None) -> list[tup
 
 
 def resolve_relative(
-    phrase: str, previous: DateMention | None, *, start: int = 0, end: int | None = None
+    phrase: str,
+    previous: DateMention | None,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    text: str | None = None,
 ) -> DateMention | None:
-    """The day "the next day" (etc.) means, counted from the previous day-precise mention."""
+    """The day "the next day" (etc.) means, counted from the previous day-precise mention;
+    with the ``text`` around it, "on May 5, a day after meeting X" counts back to the event."""
     if previous is None or previous.precision != Precision.DAY:
         return None
     words = normalise(phrase).lower()
@@ -408,6 +415,10 @@ def resolve_relative(
             offset = -n
         else:
             return None
+        if text is not None and _dates_an_event(
+            text, start, start + len(phrase) if end is None else end
+        ):
+            offset = -offset
     base = previous.end_date if offset > 0 and previous.end_date else previous.date
     return DateMention(
         start=start,
@@ -416,6 +427,13 @@ def resolve_relative(
         precision=Precision.DAY,
         text=phrase,
     )
+
+
+def _dates_an_event(text: str, start: int, end: int) -> bool:
+    """ ", a day after meeting X": a count of days beside the day before it, naming the event
+    it is counted to."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return before.endswith(",") and bool(_EVENT_AFTER.match(text[end : end + 40]))
 
 
 def format_partial(d: dt.date, precision: str) -> str:

@@ -71,6 +71,33 @@ class TitleMentionTests(SimpleTestCase):
         self.assertEqual(name(result, mention.entity), "Omar Farouk")
 
 
+class CounterpartTests(SimpleTestCase):
+    TEXT = (
+        "Talks\n\nNAIROBI, March 4, 2025 (Agency) -- Kenyan Foreign Minister Amina Odhiambo met "
+        "Ghanaian Foreign Minister Kofi Mensah on Monday.\n\n"
+        "At a joint press conference with her Ghanaian counterpart in Accra, Odhiambo said the "
+        "two countries would open a new ferry line.\n\n"
+        '"I thank my Ghanaian counterpart for his warm welcome," Odhiambo said.\n\n'
+        "Odhiambo praised his counterpart for the talks.\n"
+    )
+
+    def test_a_third_persons_counterpart_of_a_country_is_the_person_of_that_country(self):
+        coref, result, text = coreference(self.TEXT)
+        found = [(m.text, name(result, m.entity)) for m in coref.title_mentions]
+        self.assertIn(("her Ghanaian counterpart", "Kofi Mensah"), found)
+
+    def test_my_counterpart_and_a_counterpart_of_no_country_are_left_alone(self):
+        coref, result, text = coreference(self.TEXT)
+        texts = [m.text for m in coref.title_mentions]
+        self.assertFalse([t for t in texts if "my" in t.split() or t == "his counterpart"])
+
+    def test_the_meeting_takes_the_place_of_the_press_conference_held_with_the_counterpart(self):
+        from tests.extraction.test_meetings import the_meeting
+
+        row = the_meeting(self.TEXT, "Amina Odhiambo", "Kofi Mensah")
+        self.assertEqual(row[4], "Accra")
+
+
 class PronounTests(SimpleTestCase):
     def test_pronoun_is_the_latest_subject(self):
         coref, result, text = coreference(TWO_STORIES)

@@ -220,6 +220,70 @@ class ParticipantListTests(SimpleTestCase):
         self.assertEqual(self.participants(text), {"Mwila Banda"})
 
 
+class DayOfAnUndatedMeetingTests(SimpleTestCase):
+    """A meeting told without a day of its own: the story's day, or only the month when the
+    day last told was another meeting's."""
+
+    def test_also_met_after_a_day_of_other_talks_keeps_the_month(self):
+        # the lead gives no day; "on May 12" dates the talks of its own sentence only
+        _, rows = meetings_of(
+            "Minister meets counterparts at forum\n\n"
+            "ACCRA -- Ghanaian Foreign Minister Kofi Mensah-Boateng held talks with several "
+            "counterparts during the Coastal Week forum in Lisbon.\n\n"
+            "Mensah-Boateng met Portuguese Foreign Minister Rita Alves on May 12, 2026.\n\n"
+            "Mensah-Boateng also met Norwegian Foreign Minister Ingrid Solberg-Haug.\n"
+        )
+        [first] = find(rows, "Kofi Mensah-Boateng", "Rita Alves")
+        [second] = find(rows, "Kofi Mensah-Boateng", "Ingrid Solberg-Haug")
+        self.assertEqual((first[1], first[2]), (dt.date(2026, 5, 12), "day"))
+        self.assertEqual((second[1], second[2]), (dt.date(2026, 5, 1), "month"))
+
+    def test_also_met_in_a_story_whose_lead_gives_the_day_is_that_day(self):
+        _, rows = meetings_of(
+            "Minister meets counterparts at forum\n\n"
+            "LISBON, May 13, 2026 (Agency) -- Ghanaian Foreign Minister Kofi Mensah-Boateng on "
+            "Tuesday met diplomats from several countries on the sidelines of the Coastal Week "
+            "forum.\n\n"
+            "Mensah-Boateng met Portuguese Foreign Minister Rita Alves.\n\n"
+            "He also met Norwegian Foreign Minister Ingrid Solberg-Haug.\n"
+        )
+        [second] = find(rows, "Kofi Mensah-Boateng", "Ingrid Solberg-Haug")
+        self.assertEqual((second[1], second[2]), (dt.date(2026, 5, 12), "day"))
+
+    def test_a_day_after_meeting_beside_the_day_told_counts_back_to_the_meeting(self):
+        row = the_meeting(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo said on Wednesday, a day after meeting Ghanaian Foreign "
+            "Minister Kofi Mensah-Boateng in Accra, that the two countries would double their "
+            "trade.\n",
+            "Amina Odhiambo",
+            "Kofi Mensah-Boateng",
+        )
+        self.assertEqual((row[1], row[2], row[4]), (dt.date(2025, 3, 4), "day", "Accra"))
+
+    def test_a_lead_ending_in_a_quotation_still_gives_the_story_its_day(self):
+        _, rows = meetings_of(
+            "Ministers meet\n\nLISBON, May 13, 2026 (Agency) -- Ghanaian Foreign Minister Kofi "
+            "Mensah-Boateng on Tuesday met diplomats from several countries and told them: "
+            '"Ghana is open for business."\n\n'
+            "Mensah-Boateng met Portuguese Foreign Minister Rita Alves.\n\n"
+            "He also met Norwegian Foreign Minister Ingrid Solberg-Haug.\n"
+        )
+        [row] = find(rows, "Kofi Mensah-Boateng", "Ingrid Solberg-Haug")
+        self.assertEqual((row[1], row[2]), (dt.date(2026, 5, 12), "day"))
+
+    def test_a_tour_told_as_earlier_this_week_has_no_day(self):
+        # the readout's own date is the day it was written, not the day of the talks
+        _, rows = meetings_of(
+            "Readout of the Envoy's Travel to Ghana and Togo\n"
+            "May 15, 2026\n\n"
+            "Earlier this week, Special Envoy Marta Lindqvist traveled to Ghana and Togo.\n\n"
+            "In Ghana, Ms. Lindqvist met with Foreign Minister Kofi Mensah-Boateng.\n"
+        )
+        [row] = find(rows, "Marta Lindqvist", "Kofi Mensah-Boateng")
+        self.assertEqual((row[1], row[2]), (dt.date(2026, 5, 1), "month"))
+
+
 class MergingTests(SimpleTestCase):
     COMPILATION = (
         "Ministers of Chile and Peru meet in Lima\n"

@@ -83,7 +83,9 @@ def date_example(example):
     relative = []
     for start, end, phrase in find_relative(text):
         previous = [d for d in found if d.end <= start and d.precision == "day"]
-        day = resolve_relative(phrase, previous[-1] if previous else None, start=start, end=end)
+        day = resolve_relative(
+            phrase, previous[-1] if previous else None, start=start, end=end, text=text
+        )
         relative.append({"text": phrase, "date": day.date.isoformat() if day else ""})
     if relative:
         records["relative"] = relative

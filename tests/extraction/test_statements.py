@@ -411,6 +411,14 @@ class ConstructionTests(SimpleTestCase):
 
     ROWS = [
         (
+            "'told' with a long audience before its that-clause",
+            "Oakridge told a joint news conference with Estonian Foreign Minister Ravel Dunmore "
+            "on Monday that the ferry line to Tallinn would open in the spring.",
+            "Tamsin Oakridge",
+            "the ferry line to Tallinn would open in the spring",
+            False,
+        ),
+        (
             "participle after a main clause",
             "Oakridge, speaking to Dunmore by telephone on Monday, discussed the river dispute, "
             "stressing the need for patient negotiation to resolve every remaining issue.",
@@ -808,6 +816,34 @@ class TranscriptTests(SimpleTestCase):
         )
         self.assertFalse([t for _, t, _ in statements if "sign the treaty today" in t])
 
+    def test_a_label_with_a_hyphenated_surname_names_its_person(self):
+        statements = said(
+            "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "
+            "Oakridge met Estonian Foreign Minister Ravel Dunmore-Kask on Monday.\n\n"
+            "FOREIGN MINISTER DUNMORE-KASK: Thank you. Our two countries have never been closer "
+            "than now.\n"
+        )
+        self.assertEqual(
+            by(statements, "Ravel Dunmore-Kask"),
+            [("Thank you. Our two countries have never been closer than now.", True)],
+        )
+
+    def test_the_turns_of_a_joint_press_availability_belong_to_the_meeting_of_the_two(self):
+        result = run(
+            "Secretary Marta Lindqvist and Ghanaian Foreign Minister Kofi Mensah-Boateng at a "
+            "Joint Press Availability\n\nMarch 4, 2025\n\n"
+            "FOREIGN MINISTER MENSAH-BOATENG: Good afternoon. We have just concluded very "
+            "productive talks on trade and security.\n\n"
+            "SECRETARY LINDQVIST: Thank you, Kofi. The partnership between our two countries "
+            "has never been stronger.\n"
+        )
+        pair = {"Marta Lindqvist", "Kofi Mensah-Boateng"}
+        self.assertEqual(len(result.statements), 2, result.statements)
+        for s in result.statements:
+            meeting = result.meetings[s.meeting]
+            names = {result.persons[p.entity].name for p in meeting.participants}
+            self.assertEqual((names, meeting.date), (pair, dt.date(2025, 3, 4)))
+
     def test_a_label_naming_no_person_is_no_turn(self):
         statements = said(
             "Talks in Lorwick\n\nLORWICK, March 4, 2024 -- Velorian Foreign Minister Tamsin "
@@ -1014,3 +1050,137 @@ class MeetingChoiceTests(SimpleTestCase):
         words = "A first chat with my Japanese colleague, and a promising one"
         self.assertEqual(finder._meeting(text.index("A first chat"), me, words), 1)
         self.assertEqual(finder._meeting(text.index("A first chat"), me, "A promising one"), 0)
+
+
+class OccasionTests(SimpleTestCase):
+    """The words around an attribution say whether they were said at the meeting told
+    before them: after or during it, yes; before it, on another day, to another audience or
+    across several meetings, no; words that go on from them ("She added") follow them."""
+
+    def _links(self, text):
+        """{first words of a statement: the names of its meeting, or None}."""
+        result = run(text)
+        out = {}
+        for s in result.statements:
+            m = result.meetings[s.meeting] if s.meeting is not None else None
+            names = {result.persons[p.entity].name for p in m.participants} if m else None
+            out[" ".join(s.text.split()[:3])] = (names, s.date)
+        return out
+
+    def test_words_on_arrival_come_before_the_talks_and_so_do_the_words_going_on_from_them(self):
+        links = self._links(
+            "Minister arrives for talks\n\nANKARA, May 6, 2025 (Agency) -- Velorian Foreign "
+            "Minister Tamsin Oakridge arrived in Ankara on Tuesday for talks with Estonian "
+            "Foreign Minister Ravel Dunmore.\n\n"
+            "Upon arrival, Oakridge told reporters that Veloria wanted closer ties with "
+            "Estonia.\n\n"
+            "She added that the two countries would soon sign a shipping accord.\n\n"
+            "Oakridge met Dunmore in the evening. During the meeting, Oakridge said Veloria "
+            "would support the new trade corridor.\n"
+        )
+        pair = {"Tamsin Oakridge", "Ravel Dunmore"}
+        self.assertIsNone(links["Veloria wanted closer"][0])
+        self.assertIsNone(links["the two countries"][0])
+        self.assertEqual(links["Veloria would support"][0], pair)
+
+    def test_words_said_ahead_of_the_talks_are_not_the_talks(self):
+        links = self._links(
+            "Talks in Lima\n\nLIMA, June 10, 2025 (Agency) -- Peruvian Foreign Minister Rosa "
+            "Quispe held talks with Chilean Foreign Minister Tomas Errazuriz on Monday.\n\n"
+            '"Our countries share a long border and a common future," Quispe said at a joint '
+            "press conference after the talks.\n\n"
+            "Ahead of the talks, Errazuriz told reporters that Chile expected progress on "
+            "water rights.\n"
+        )
+        self.assertEqual(links["Our countries share"][0], {"Rosa Quispe", "Tomas Errazuriz"})
+        self.assertIsNone(links["Chile expected progress"][0])
+
+    def test_words_said_on_another_day_or_to_a_rally_are_not_the_talks(self):
+        links = self._links(
+            "Talks in Lima\n\nLIMA, June 12, 2025 (Agency) -- Peruvian Foreign Minister Rosa "
+            "Quispe held talks with Chilean Foreign Minister Tomas Errazuriz on Monday.\n\n"
+            "Quispe said the two countries would share the water of the border rivers.\n\n"
+            "On Wednesday, Quispe told reporters that the government would raise mining "
+            "royalties.\n\n"
+            "Errazuriz later told a rally in Arica that Chile would never give up its water.\n"
+        )
+        self.assertEqual(
+            links["the two countries"], ({"Rosa Quispe", "Tomas Errazuriz"}, dt.date(2025, 6, 9))
+        )
+        self.assertEqual(links["the government would"], (None, dt.date(2025, 6, 11)))
+        self.assertIsNone(links["Chile would never"][0])
+
+    def test_words_said_in_each_of_several_calls_belong_to_none(self):
+        links = self._links(
+            "Leaders speak by phone\n\nWASHINGTON, March 1, 2022 (Agency) -- Velorian Vice "
+            "President Tamsin Oakridge spoke by phone with Estonian Prime Minister Ravel "
+            "Dunmore and Latvian Prime Minister Arlen Voss on Tuesday.\n\n"
+            "In each call, Oakridge reaffirmed the commitment of Veloria to the defence of the "
+            "Baltic states.\n\n"
+            "She noted that the sanctions on the aggressor would stay in place for years.\n"
+        )
+        self.assertIsNone(links["the commitment of"][0])
+        self.assertIsNone(links["the sanctions on"][0])
+
+    def test_words_said_after_talks_with_someone_go_to_those_talks_wherever_told(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo met Ghanaian Foreign Minister Kofi Mensah-Boateng on "
+            "Tuesday.\n\n"
+            "Odhiambo had held talks with Ugandan Foreign Minister Grace Nakato on Monday.\n\n"
+            '"We will open the border post at Busia by June," Odhiambo told reporters after '
+            "her talks with Nakato.\n\n"
+            "Speaking at a joint press conference with Mensah-Boateng, Odhiambo said Kenya "
+            "would buy more cocoa from Ghana.\n"
+        )
+        self.assertEqual(links["We will open"][0], {"Amina Odhiambo", "Grace Nakato"})
+        self.assertEqual(links["Kenya would buy"][0], {"Amina Odhiambo", "Kofi Mensah-Boateng"})
+
+    def test_words_said_a_day_after_meeting_someone_are_not_that_meeting(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenyan Foreign "
+            "Minister Amina Odhiambo said on Wednesday, a day after meeting Ghanaian Foreign "
+            "Minister Kofi Mensah-Boateng in Accra, that the two countries would double their "
+            "trade.\n"
+        )
+        self.assertEqual(links, {"the two countries": (None, dt.date(2025, 3, 5))})
+
+    def test_remarks_that_came_after_talks_belong_to_those_talks(self):
+        links = self._links(
+            "Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- Kenya and Ghana will "
+            "double their trade by 2030, Kenyan Foreign Minister Amina Odhiambo said on "
+            "Tuesday.\n\n"
+            "Her remarks came after talks with her Ghanaian counterpart Kofi Mensah-Boateng.\n"
+        )
+        self.assertEqual(
+            links["Kenya and Ghana"],
+            ({"Amina Odhiambo", "Kofi Mensah-Boateng"}, dt.date(2025, 3, 4)),
+        )
+
+    def test_words_on_arrival_belong_to_a_visit_but_not_to_talks(self):
+        from articles.extraction.context import Context
+        from articles.extraction.statements import StatementFinder
+        from articles.extraction.statements.occasions import ARRIVAL
+        from articles.extraction.types import MeetingCandidate
+        from articles.reading import normalise
+        from tests.builders import lexicon
+
+        document, result = extract_text(STORY.format(""), "x.txt")
+        result.meetings = [MeetingCandidate(0, 10, "visit"), MeetingCandidate(0, 10, "bilateral")]
+        finder = StatementFinder(
+            Context.build(document, lexicon(), normalise(document.text)), result
+        )
+        self.assertTrue(finder._said_there(0, ARRIVAL, None))
+        self.assertFalse(finder._said_there(1, ARRIVAL, None))
+
+
+class DatelineQuoteTests(SimpleTestCase):
+    def test_a_quotation_opening_the_story_after_its_dateline_is_direct_and_alone(self):
+        statements = said(
+            'Ministers discuss trade\n\nNAIROBI, March 5, 2025 (Agency) -- "Our ties have '
+            'never been stronger," Kenyan Foreign Minister Amina Odhiambo said after meeting '
+            "Ghanaian Foreign Minister Kofi Mensah-Boateng on Tuesday.\n"
+        )
+        self.assertEqual(
+            by(statements, "Amina Odhiambo"), [("Our ties have never been stronger", True)]
+        )

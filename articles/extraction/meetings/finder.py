@@ -164,6 +164,8 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                     self._lead(state, cs, ce, sentence_dates)
                 elif state.dateline_city is None and not state.has_encounter:
                     self._caps_dateline(state, cs, ce)  # under a one-line headline
+                if state.story_days is None and self._reads_as_lead(s0, s1):
+                    self._story_days(state, sentence_dates)
                 self._sentence(index, state, cs, ce, sentence_dates)
                 for d in sentence_dates:
                     if d.precision == Precision.DAY and not self._past_or_future(d, state):

@@ -21,6 +21,7 @@ MET_THE_PRESS = PATTERNS["met_the_press"]
 TRIGGERS = PATTERNS["triggers"]
 SENDS_WORDS = PATTERNS["sends_words"]
 SPEECH_THAT = PATTERNS["speech_that"]
+SPEECH_CONTENT = PATTERNS["speech_content"]
 GROUP_SUBJECT = PATTERNS["group_subject"]
 ONE_BY_ONE = PATTERNS["one_by_one"]
 JOINTLY = PATTERNS["jointly"]
@@ -28,6 +29,7 @@ FUTURE_AFTER = PATTERNS["future_after"]
 FRONTED = PATTERNS["fronted"]
 RESPECTIVE = PATTERNS["respective"]
 NOMINAL = PATTERNS["nominal"]
+WORDS_CAME_AFTER = PATTERNS["words_came_after"]
 RUN_IN_DATELINE = PATTERNS["run_in_dateline"]
 COUNTERPART_GROUP = PATTERNS["counterpart_group"]
 GROUP_NAMED = PATTERNS["group_named"]
@@ -77,6 +79,7 @@ class TriggersMixin:
         list_from = cs + colon.start() if colon else ce  # "spoke with: A of X; B of Y; ..."
         cuts = sorted(
             {cs + m.start() for m in SPEECH_THAT.finditer(low)}
+            | {cs + m.end() for m in SPEECH_CONTENT.finditer(low)}
             | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
             | {cs + m.start() for m in RUN_IN_DATELINE.finditer(sentence)}
         )
@@ -92,7 +95,7 @@ class TriggersMixin:
             if clause_start >= first_trigger:
                 subject_end = t0
             subjects = self._salient(story, state, clause_start, subject_end)
-            owner = self._owner(clause_start, t0, m.group(0))
+            owner = self._owner(clause_start, t0, m.group(0), story)
             if owner is not None:
                 subjects = [owner]  # "X briefed Y on his conversation with Z": X and Z
             objects_text = self.text[t1:zone_end]
@@ -278,8 +281,8 @@ class TriggersMixin:
             return RECEIVED_NOT_A_VISITOR.match(after) is not None
         if word in HOST_FORMS or word.endswith(" host to"):
             return not HOSTED_A_PERSON.search(after + low[m.end() + 40 : m.end() + 80])
-        if word.startswith("meeting") and MEETING_A_GOAL.match(after):
-            return True
+        if word in ("meet", "meets", "met", "meeting") and MEETING_A_GOAL.match(after):
+            return True  # "meeting the targets", "must meet EU demands"
         if word in MEET_FORMS and MET_THE_PRESS.match(after):
             return True  # "A and B met the press": a press conference, not a meeting of the two
         if (
@@ -290,16 +293,24 @@ class TriggersMixin:
             return True
         return False
 
-    def _owner(self, clause_start: int, t0: int, trigger: str) -> int | None:
-        """Whose "his/her meeting with X" it is, by the pronoun right before it."""
+    def _owner(self, clause_start: int, t0: int, trigger: str, story: int = 0) -> int | None:
+        """Whose "his/her meeting with X" it is, by the pronoun right before it; whose
+        words "came after talks with X" (the pronoun's, else the last speaker's)."""
         if self.coref is None or not NOMINAL.fullmatch(trigger.lower()):
             return None
         if self._named_after_fronted(clause_start, t0):
             return None
-        owner = re.search(r"\b(his|her)\s+$", self.low[clause_start:t0])
-        if owner is None:
+        before = self.low[clause_start:t0]
+        owner = re.search(r"\b(his|her)\s+$", before)
+        if owner is not None:
+            return self.coref.resolve(clause_start + owner.start(1), owner.group(1))
+        came = WORDS_CAME_AFTER.search(before)
+        if came is None:
             return None
-        return self.coref.resolve(clause_start + owner.start(1), owner.group(1))
+        if came.group("owner"):
+            return self.coref.resolve(clause_start + came.start("owner"), came.group("owner"))
+        spoken = [e for e, char in self.speakers.get(story, []) if char < clause_start]
+        return spoken[-1] if spoken else None
 
     def _named_after_fronted(self, clause_start: int, t0: int) -> bool:
         """ "During/While ... meeting with X, <Name> said": the phrase's owner is named next."""

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..dates import find_dates, find_relative, resolve_relative, year_from_context
-from ..patterns import table
+from ..patterns import table, words
 from ..types import DateMention, Precision
 from .merging import ANNOUNCED, DATELINE, EXPLICIT, NONE, RANGE, RELATIVE, VISIT_MONTH, Report
 
@@ -34,6 +34,10 @@ NOT_A_CITY_AFTER = PATTERNS["not_a_city_after"]
 HERE = PATTERNS["here"]
 HEADQUARTERS = PATTERNS["headquarters"]
 CLAUSE_BREAK = PATTERNS["clause_break"]
+UNKNOWN_VENUE = PATTERNS["unknown_venue"]
+NOT_A_PLACE = words("months") | words("weekdays") | words("title_heads") | words("org_heads")
+QUOTE_CLOSERS = {'"', "”", "’", "'", "»"}
+LEAD_WORDS = 8  # fewer words than a lead sentence has: a headline, a by-line, a date line
 
 
 def _clause_around(low: str, t0: int, t1: int, before: int = 45, after: int = 25) -> str:
@@ -71,6 +75,9 @@ class StoryState:
     last_day: DateMention | None = None
     main: Report | None = None
     lead_date: DateMention | None = None
+    # the days of the story as a whole, which a meeting told later without a day of its
+    # own happened on: the days its lead (its first full sentence) gives, else its dateline's
+    story_days: set[dt.date] | None = None
     has_encounter: bool = False
 
 
@@ -96,6 +103,23 @@ class WhenWhereMixin:
             city = self.ctx.lexicon.city(self.ctx.span_text(m.start, m.end))
             if city:
                 return city
+        return None
+
+    def venue_in(self, a: int, b: int) -> str | None:
+        """A place the reference data does not know, named as a place in chars [a, b)
+        ("on the island of X", "in X, Y,"): not a known city or country, a body or a person."""
+        lexicon = self.ctx.lexicon
+        for m in UNKNOWN_VENUE.finditer(self.text, a, b):
+            group = "place" if m.group("place") else "place2"
+            place, at = m.group(group), m.start(group)
+            named = [place] + ([m.group("region")] if m.group("region") else [])
+            if any(w.lower() in NOT_A_PLACE for n in named for w in n.split()):
+                continue
+            if lexicon.city(place) or lexicon.country_for_phrase(place) or self._in_org(at):
+                continue
+            if self.mentions_in(at, at + len(place)):
+                continue  # a person's name
+            return place
         return None
 
     def _in_org(self, char: int) -> bool:
@@ -158,7 +182,7 @@ class WhenWhereMixin:
                 s, e, phrase = relatives[ri]
                 ri += 1
                 if not any(x.start <= s < x.end for x in out):
-                    resolved = resolve_relative(phrase, last_day, start=s, end=e)
+                    resolved = resolve_relative(phrase, last_day, start=s, end=e, text=self.text)
                     if resolved is not None:
                         resolved.precision = Precision.DAY
                         resolved.text = "relative"
@@ -182,6 +206,29 @@ class WhenWhereMixin:
         people = self.people(cs, verb.start()) if verb else []
         if people and state.lead is None:
             state.lead = people[0]  # "X met diplomats": the story's main person
+
+    def _story_days(self, state: StoryState, dates: list[DateMention]):
+        """What the lead says of the story's time: its days; none when it gives only a week
+        or a month ("earlier this week, X toured ..."); else the day of the dateline or of
+        publication (not a day written further down: that one is its own sentence's)."""
+        told = [d for d in dates if not self._past_or_future(d, state)]
+        days = {d.date for d in told if d.precision == Precision.DAY}
+        state.story_days = days if days or told else self._days_of_story(state)
+
+    def _days_of_story(self, state: StoryState) -> set[dt.date]:
+        if state.story_days is not None:
+            return state.story_days
+        day = state.dateline_date or self.ctx.document.published
+        return {day} if day else set()
+
+    def _reads_as_lead(self, s0: int, s1: int) -> bool:
+        """A full sentence of the body: ended by a stop and long enough to tell something
+        (a headline, a by-line or a date line above the story is not its lead)."""
+        words = sum(1 for k in range(s0, s1) if self.tokens[k].text[:1].isalpha())
+        last = s1 - 1
+        while last > s0 and self.tokens[last].text in QUOTE_CLOSERS:
+            last -= 1  # '... X said: "We will sign it."'
+        return words >= LEAD_WORDS and self.tokens[last].text in (".", "!", "?")
 
     def _caps_dateline(self, state: StoryState, cs: int, ce: int) -> tuple[str, str] | None:
         """ "2021-03-14 WINDHOEK: Minister X held talks": a dateline the reader missed."""
@@ -306,12 +353,14 @@ class WhenWhereMixin:
             return
         if state.last_day is not None:
             # the story's own last day ("met ..., the ministry said on June 3") is
-            # nearer the meeting than the day it was filed
-            report.date, report.precision, report.date_strength = (
-                state.last_day.date,
-                Precision.DAY,
-                DATELINE,
-            )
+            # nearer the meeting than the day it was filed; a day a later sentence gave
+            # another meeting ("X met A on Sept 25. X also met B.") only says the month
+            day = state.last_day.date
+            if day in self._days_of_story(state):
+                report.date, report.precision = day, Precision.DAY
+            else:
+                report.date, report.precision = day.replace(day=1), Precision.MONTH
+            report.date_strength = DATELINE
             return
         if state.dateline_date is not None:
             report.date, report.precision, report.date_strength = (
@@ -324,12 +373,11 @@ class WhenWhereMixin:
             d = state.lead_date
             report.date, report.precision, report.date_strength = d.date, d.precision, DATELINE
             return
-        if state.last_day is not None:
-            report.date, report.precision, report.date_strength = (
-                state.last_day.date,
-                Precision.DAY,
-                DATELINE,
-            )
+        published = self.ctx.document.published
+        if published is not None and not self.year_only:
+            # told before any date of the story ("A and B at a Joint Press Availability" over
+            # a transcript): the day the document was published
+            report.date, report.precision, report.date_strength = published, Precision.DAY, DATELINE
 
     def _is_visit_range(self, d: DateMention, state: StoryState) -> bool:
         return state.visit_range is not None and state.visit_range[0] == d.date
@@ -365,6 +413,9 @@ class WhenWhereMixin:
         future = PLANNED.search(self.low, t0 + 20, max(t0 + 20, zone_end))
         own_end = future.start() if future else zone_end  # "... the upcoming summit in X"
         city = self.city_in(t0, own_end) or self.city_in(cs, t0)
+        venue = None if city else self.venue_in(t0, own_end) or self.venue_in(cs, t0)
+        if venue:
+            city = (venue, None)
         if city:
             report.city, report.country, report.city_strength = city[0], city[1], EXPLICIT
             if report.status == "reported":

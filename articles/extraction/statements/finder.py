@@ -17,6 +17,7 @@ from ..dates import find_dates
 from ..identity import GROUP_KINDS, Utterances
 from ..types import Extraction, MeetingCandidate, Precision, StatementCandidate
 from .drafts import Draft
+from .occasions import OccasionsMixin
 from .posts import PostsMixin
 from .quotations import QuotationsMixin
 from .reported import ReportedMixin
@@ -25,7 +26,9 @@ from .transcripts import TranscriptsMixin
 from .vocabulary import LINK_LINES
 
 
-class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMixin, ReportedMixin):
+class StatementFinder(
+    SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMixin, ReportedMixin, OccasionsMixin
+):
     def __init__(self, ctx: Context, result: Extraction, coref: Coreference | None = None):
         self.ctx = ctx
         self.result = result
@@ -36,6 +39,9 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
         self.loose_quotes = []
         self._paragraph_cache: list[tuple[int, int]] | None = None
         self._token_starts = [t.start for t in self.tokens]
+        # speaker -> (char, meeting, date, precision) of their last words kept apart from the
+        # meeting told before them, which the words that go on from them share
+        self._apart: dict[int, tuple] = {}
 
     # -- statements --------------------------------------------------------------------
     def statements(self) -> list[StatementCandidate]:
@@ -91,14 +97,24 @@ class StatementFinder(SpeakersMixin, TranscriptsMixin, PostsMixin, QuotationsMix
             text_of[toks[d.speaker.start].start : toks[d.speaker.end - 1].end].split()
         )
         meeting = self._meeting(start, d.speaker.entity, text)
+        partner = self._partner_meeting(d)
+        if partner is not None:  # "X told reporters after her talks with Y": those talks
+            meeting = partner
+        went_on = dropped = None
+        if meeting is not None:
+            meeting, went_on, dropped = self._said_at(d, meeting, start)
         date, precision = self._date(start, meeting)
         year = self._past_year(d, date)
         if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
             meeting, date, precision = None, dt.date(year, 1, 1), Precision.YEAR
+        elif went_on is not None:  # "He added ...": when the words it goes on from were said
+            date, precision = went_on
         elif meeting is None:
             day = self._day_said(d, date)
             if day is not None:  # "X said on Tuesday": that Tuesday, not the story's day
                 date, precision = day, Precision.DAY
+        if dropped is not None:
+            self._apart[d.speaker.entity] = (start, dropped, date, precision)
         return StatementCandidate(
             start=start,
             end=end,

@@ -219,6 +219,12 @@ class QuotationsMixin:
             return None
         q = group[0]
         s_start, _ = self.ctx.sentence_of(q.open_mark)
+        story = self.ctx.story_at(toks[q.open_mark].start)
+        body = story.body_start if story is not None else None
+        if body and toks[s_start].start < body <= toks[q.open_mark].start:
+            # 'NAIROBI, March 5 (Agency) -- "Ties are strong," Y said': the dateline is
+            # no words of the sentence
+            s_start = bisect.bisect_left(self._token_starts, body)
         if s_start in self.consumed:
             return None
         before = [toks[k] for k in range(s_start, q.open_mark)]

@@ -38,6 +38,9 @@ from .vocabulary import (
 
 OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 AUDIENCE_VERBS = words("statement_audience_verbs")
+SHORT_CIRCUMSTANCE = 13  # words of a circumstance with no comma: "said in his speech that"
+CIRCUMSTANCE_REACH = 24  # with an aside between commas: "said on Monday, a day after ..., that"
+AUDIENCE_REACH = 16  # words from "told" to its "that": the audience, where and when
 QUOTING_VERBS = words("statement_quoting_verbs")
 TOPIC_VERBS = words("statement_topic_verbs")
 TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
@@ -452,9 +455,12 @@ class SpeakersMixin:
         if k < hi and toks[k].lower in TOPIC_PREPOSITIONS and low in TOPIC_VERBS:
             k += 1
         if low in AUDIENCE_VERBS:
-            for p in range(k, min(hi, k + 8)):
+            # "told reporters that", "told a joint news conference with X on Monday that"
+            for p in range(k, min(hi, k + AUDIENCE_REACH)):
                 if toks[p].lower in ("that", ":"):
                     return p + 1
+                if toks[p].text in (".", ";", "!", "?") or toks[p].text in QUOTE_MARKS:
+                    break
         k = self._past_circumstance(k, hi)
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1
@@ -476,11 +482,19 @@ class SpeakersMixin:
             or self._to_audience(k, hi)
         ):
             return k
-        for j in range(k + 1, min(hi, k + 14)):
-            if toks[j].lower == "that" or toks[j].text == ":":  # "wrote on X: ..."
+        comma = False  # "said on Monday, a day after meeting X in Y, that ...": an aside
+        for j in range(k + 1, min(hi, k + CIRCUMSTANCE_REACH)):
+            if toks[j].lower == "that" and (not comma or toks[j - 1].text == ","):
                 return j
+            if toks[j].text == ":" and not comma:  # "wrote on X: ..."
+                return j
+            if toks[j].text == ",":
+                comma = True
+                continue
             if (not toks[j].is_word and not toks[j].is_hyphen) or toks[j].lower in SPEECH:
                 break  # (a hyphen stays inside a circumstance: "in an op-ed that")
+            if not comma and j - k >= SHORT_CIRCUMSTANCE:
+                break
         return k
 
     def _to_audience(self, k: int, hi: int) -> bool:

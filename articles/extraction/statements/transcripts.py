@@ -66,7 +66,11 @@ class TranscriptsMixin:
         ):
             return None, colon  # "QUESTION (Daily Planet):" a journalist and their outlet
         if not all(
-            t.text == "." or t.lower in LABEL_CONNECTORS or (t.is_word and t.is_cap) for t in words
+            t.text == "."
+            or t.is_hyphen  # "FOREIGN MINISTER MENSAH-BOATENG:"
+            or t.lower in LABEL_CONNECTORS
+            or (t.is_word and t.is_cap)
+            for t in words
         ):
             return None
         if len(words) == 1 and _fold(words[0].text).strip(".") in ASKER_LABELS:
