@@ -51,7 +51,16 @@ def database_from_url(url):
             },
         }
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):
-        options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        query = parse_qs(parsed.query, keep_blank_values=True)
+        options = {key: values[-1] for key, values in query.items()}
+        # No JIT compilation: the register's queries are short, but the planner's cost of
+        # a count over a million rows passes jit_above_cost, and compiling then took 460 of
+        # the countries list's 704 ms. ?options=... in the URL replaces it, and ?options=
+        # sends none (PgBouncer refuses startup options: there `ALTER DATABASE ... SET
+        # jit = off` does it).
+        options.setdefault("options", "-c jit=off")
+        if not options["options"]:
+            del options["options"]
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parsed.path.lstrip("/")),

@@ -3,9 +3,11 @@
 import os
 import subprocess
 import sys
+from unittest import skipUnless
 
 from django.conf import settings
-from django.test import SimpleTestCase
+from django.db import connection
+from django.test import SimpleTestCase, TestCase
 
 from config.settings import database_from_url
 
@@ -40,7 +42,20 @@ class DatabaseUrlTests(SimpleTestCase):
             (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]),
             ("user", "p@ss", "db.example", "6543", "register"),
         )
-        self.assertEqual(db["OPTIONS"], {"sslmode": "require"})
+        self.assertEqual(db["OPTIONS"], {"sslmode": "require", "options": "-c jit=off"})
+
+    def test_postgres_startup_options_can_be_replaced_or_left_out(self):
+        given = database_from_url("postgres://u@h/register?options=-c%20work_mem%3D64MB")
+        self.assertEqual(given["OPTIONS"], {"options": "-c work_mem=64MB"})
+        self.assertEqual(database_from_url("postgres://u@h/register?options=")["OPTIONS"], {})
+
+
+@skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+class PostgresConnectionTests(TestCase):
+    def test_connections_run_without_jit(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            self.assertEqual(cursor.fetchone()[0], "off")
 
 
 class ProductionSettingsTests(SimpleTestCase):
