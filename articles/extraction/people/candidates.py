@@ -284,13 +284,17 @@ class CandidatesMixin:
             toks[k].lower in POST_WORDS for k in range(c.title[0], c.title[1])
         ):
             c.title = None  # "Special", "Senior Administration": modifiers without a post
-        if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
+        post_first = False  # "the President of Ghana, X": the post, a comma, the name
+        # "the President of Ghana, H.E. Mr. X": honorifics between the comma and the name
+        comma = c.a - 1 if c.title is None or not self._honorifics_only(c.title) else c.title[0] - 1
+        if (c.title is None or comma < c.a - 1) and comma > s_start and toks[comma].text == ",":
             # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
-            title = self._title_before(c.a - 1, s_start)
+            title = self._title_before(comma, s_start)
             if title is not None and not self._determined(title[0], s_start):
                 title = self._determined_part(title)
             if title is not None and self._determined(title[0], s_start):
-                c.title = (title[0], c.a - 1)
+                c.title = (title[0], comma)
+                post_first = True
         c.country_after = self._country_after(c.b, s_end)
         if (
             c.title is not None
@@ -304,6 +308,9 @@ class CandidatesMixin:
         if h >= s_start and (toks[h].lower in HONORIFICS or self._honorific_after_honorific(h)):
             c.honorific = toks[h].lower
         c.appositions = self._appositions(c.b, s_end)
+        if post_first and c.appositions and self._name_after_comma(c.appositions[-1][1], s_end):
+            # "the President of Ghana, X, the President of Togo, Y": each post is the next name's
+            c.appositions.pop()
         nxt = c.b
         while nxt < s_end and toks[nxt].lower in (
             "also",
@@ -323,6 +330,26 @@ class CandidatesMixin:
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
         return c
+
+    def _name_after_comma(self, k, s_end) -> bool:
+        """ ", H.E. Mr. Y", ", Y": a comma, honorifics and the start of a name."""
+        toks = self.tokens
+        if k >= s_end or toks[k].text != ",":
+            return False
+        k += 1
+        while k < s_end and (toks[k].lower in HONORIFICS or self._honorific_after_honorific(k)):
+            k += 1
+        return k + 1 < s_end and self._can_start_name(k) and self._can_start_name(k + 1)
+
+    def _honorifics_only(self, span) -> bool:
+        """ "H.E. Mr.", "Dato' Sri": a title phrase of honorifics alone names no post."""
+        toks = self.tokens
+        return all(
+            toks[k].lower in HONORIFICS
+            or self._honorific_after_honorific(k)
+            or toks[k].text in ("'", "’")
+            for k in range(*span)
+        )
 
     def _determined_part(self, title):
         """ "(played) host to the UK Secretary of State, X": the post after a determiner

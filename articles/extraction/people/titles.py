@@ -27,6 +27,7 @@ from .vocabulary import (
 # in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
+COUNTRY_LONG_FORM = words("country_long_form_words")
 
 
 def _repeats_body(acronym: str, before: str) -> bool:
@@ -289,6 +290,12 @@ class TitlesMixin:
             if toks[part[i]].lower == "of":
                 rest = part[i + 1 :]
                 rest_words = [k for k in rest if toks[k].lower != "the"]
+                while (
+                    len(rest_words) > 1
+                    and toks[rest[0]].lower == "the"
+                    and toks[rest_words[0]].lower in COUNTRY_LONG_FORM
+                ):
+                    rest_words = rest_words[1:]  # "of the Republic of Togo", not "of State of"
                 if rest_words and all(
                     (
                         self.ctx.in_match.get(k)

@@ -1,0 +1,53 @@
+"""Constructions of outlets the development corpus holds few of (ministry readouts, joint
+statements, communiqués, news agencies of Asia, Africa, the Gulf and Latin America): each
+test is an invented sentence of the class and the records it must give."""
+
+from django.test import SimpleTestCase
+
+from tests.builders import extract_text
+
+LEAD = "Leaders meet\n\nMARLOW, June 3, 2024 (Agency) -- "
+
+
+def persons_of(text):
+    """{name: (country, [post titles])} of an article."""
+    _, result = extract_text(text, "x.txt")
+    return {p.name: (p.country, [x.title for x in p.positions]) for p in result.persons}
+
+
+class PostBeforeACommaTests(SimpleTestCase):
+    def test_honorifics_between_the_comma_and_the_name(self):
+        found = persons_of(
+            LEAD + "At the invitation of the President of Ghana, H.E. Mr. Kofi Boateng, the "
+            "President of the Republic of Togo, H.E. Mr. Yao Amouzou, paid a State Visit.\n"
+        )
+        self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
+        self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
+
+    def test_the_post_of_an_international_official_before_a_comma_and_an_honorific(self):
+        found = persons_of(
+            LEAD + "The Chairperson of the African Union Commission, H.E. Kofi Boateng, "
+            "received the Foreign Minister of Togo, Mrs. Ama Kodjo, on Monday.\n"
+        )
+        self.assertEqual(
+            found["Kofi Boateng"], (None, ["Chairperson of the African Union Commission"])
+        )
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+
+    def test_an_abbreviated_honorific_ends_no_sentence(self):
+        found = persons_of(
+            LEAD + "At the invitation of the President of India, Smt. Radha Iyer, the "
+            "President of Ghana, Mr. Kofi Boateng, visited New Delhi. Prime Minister "
+            "Shri Vikram Rao called on him.\n"
+        )
+        self.assertEqual(found["Radha Iyer"], ("IN", ["President"]))
+        self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
+        self.assertIn("Vikram Rao", found)
+
+    def test_a_post_of_the_long_form_of_a_country(self):
+        found = persons_of(
+            LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "
+            "Ghana Kofi Mensah.\n"
+        )
+        self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
+        self.assertEqual(found["Kofi Mensah"], ("GH", ["Minister of State"]))
