@@ -51,3 +51,26 @@ class PostBeforeACommaTests(SimpleTestCase):
         )
         self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
         self.assertEqual(found["Kofi Mensah"], ("GH", ["Minister of State"]))
+
+
+class CounterpartTests(SimpleTestCase):
+    def test_a_counterpart_holds_the_post_of_the_person_before(self):
+        for sentence in (
+            "Kenyan Foreign Minister Amina Odhiambo met her Ghanaian counterpart Kofi Mensah.",
+            "Kenyan Foreign Minister Amina Odhiambo held talks with her Ghanaian counterpart, "
+            "Kofi Mensah, on Monday.",
+            "The Minister of Foreign Affairs, Amina Odhiambo, and her Ghanaian counterpart, "
+            "Kofi Mensah, also took part.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Kofi Mensah"][0], "GH")
+                self.assertEqual(len(found["Kofi Mensah"][1]), 1)
+                self.assertIn("Minister", found["Kofi Mensah"][1][0])
+
+    def test_no_post_when_the_person_before_has_none(self):
+        found = persons_of(
+            LEAD + "Amina Odhiambo, who arrived on Sunday, met her Ghanaian counterpart Kofi "
+            "Mensah.\n"
+        )
+        self.assertEqual(found["Kofi Mensah"], ("GH", []))

@@ -100,6 +100,10 @@ class EntitiesMixin:
                 self.igo_posts[idx] = True
             if gender and not entity.gender:
                 entity.gender = gender
+        if not any(self._positions(a, b)[0] for a, b in phrases):
+            held = self._counterpart_post(c)
+            if held is not None:
+                add_position(entity, held)
         if c.shared_title is not None:
             for p in self._positions(*c.shared_title)[0]:
                 add_position(entity, Position(title=_singular(p.title)))
@@ -113,6 +117,36 @@ class EntitiesMixin:
         if c.honorific and not entity.gender:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
         self.sentence_country(idx, c)
+
+    def _counterpart_post(self, c: Candidate) -> Position | None:
+        """ "Foreign Minister A met his Hungarian counterpart B": B holds the post of A, the
+        last person named before in the sentence, when A's title says it."""
+        if c.title is None:
+            return None
+        toks = self.tokens
+        a, b = c.title
+        words = [toks[k].lower for k in range(a, b) if toks[k].text != ","]
+        if (
+            not words
+            or words[-1] != "counterpart"
+            or a == 0
+            or toks[a - 1].lower
+            not in (
+                "his",
+                "her",
+            )
+        ):
+            return None
+        s_start, _ = self.ctx.sentence_of(c.a)
+        before = [p for p in self.all_candidates if s_start <= p.a and p.b <= a - 1]
+        if not before:
+            return None
+        host = before[-1]
+        phrases = ([host.title] if host.title else []) + host.appositions
+        posts = [p for span in phrases for p in self._positions(*span)[0]]
+        if not posts:
+            return None
+        return Position(title=posts[-1].title, country=self._positions(a, b)[1])
 
     def _home_government(self, idx, c: Candidate):
         if c.title is not None and c.its_org is None:
