@@ -43,6 +43,7 @@ POST_VERBS = words("coreference_post_verbs")
 CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
+LOWER_RANKS = words("coreference_lower_ranks")
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
 
 
@@ -472,14 +473,26 @@ class Coreference:
                 return False
         if generic:
             return True
+        said = heads | modifiers
         return any(
-            heads <= pre_of and modifiers <= words for pre_of, words in self._post_words[entity]
+            heads <= pre_of and modifiers <= words and not (LOWER_RANKS & pre_of) - said
+            for pre_of, words in self._post_words[entity]
         )
 
     def _resolve_title(self, a, b, country, char, history) -> int | None:
         heads, modifiers, generic = self._phrase_words(a, b)
         if not heads and not generic:
             return None
+        if generic and modifiers:
+            # "the High Representative": first whoever holds a post of those words
+            spelt = {self.tokens[k].lower for k in range(a, b)} & GENERIC_HEADS
+            found = self._latest_fitting(spelt, modifiers, False, country, char, history)
+            if found is not None:
+                return found
+        return self._latest_fitting(heads, modifiers, generic, country, char, history)
+
+    def _latest_fitting(self, heads, modifiers, generic, country, char, history) -> int | None:
+        """The latest subject before ``char`` whose post fits, else the latest person."""
         fallback = None
         checked = {}
         for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):

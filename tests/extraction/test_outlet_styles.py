@@ -74,3 +74,30 @@ class CounterpartTests(SimpleTestCase):
             "Mensah.\n"
         )
         self.assertEqual(found["Kofi Mensah"], ("GH", []))
+
+
+def speakers_of(text):
+    """[(speaker name or None, text)] of an article's statements."""
+    _, result = extract_text(text, "x.txt")
+    return [
+        (result.persons[s.speaker].name if s.speaker is not None else None, s.text)
+        for s in result.statements
+    ]
+
+
+class TitleReferenceTests(SimpleTestCase):
+    def test_the_prime_minister_is_not_the_deputy_prime_minister(self):
+        said = speakers_of(
+            LEAD + "Ghanaian Foreign Minister Kofi Mensah called on Prime Minister Amina "
+            "Odhiambo. Deputy Prime Minister Tomas Berg was also present.\n\n"
+            "The Prime Minister said Kenya valued its ties with Ghana.\n"
+        )
+        self.assertEqual(said, [("Amina Odhiambo", "Kenya valued its ties with Ghana")])
+
+    def test_a_qualified_representative_is_the_one_holding_that_post(self):
+        said = speakers_of(
+            LEAD + "The meeting was chaired by the High Representative for Foreign Affairs, "
+            "Anna Kowal. The Commissioner for Trade, Lars Berg, also attended.\n\n"
+            "The High Representative said the union would stand by its partners.\n"
+        )
+        self.assertEqual(said, [("Anna Kowal", "the union would stand by its partners")])
