@@ -101,3 +101,17 @@ class TitleReferenceTests(SimpleTestCase):
             "The High Representative said the union would stand by its partners.\n"
         )
         self.assertEqual(said, [("Anna Kowal", "the union would stand by its partners")])
+
+
+class FamilyNameInCapitalsTests(SimpleTestCase):
+    def test_a_family_name_in_capitals_after_an_honorific(self):
+        found = persons_of(
+            LEAD + "Mr. TANAKA Kenji, Minister for Foreign Affairs of Japan, met H.E. Mr. "
+            "Jean DUPONT, Minister for Europe of France. Minister Tanaka welcomed the visit.\n"
+        )
+        self.assertEqual(found["TANAKA Kenji"], ("JP", ["Minister for Foreign Affairs"]))
+        self.assertEqual(found["Jean DUPONT"], ("FR", ["Minister for Europe"]))
+
+    def test_an_acronym_is_no_name(self):
+        found = persons_of(LEAD + "The NATO Secretary General Anna Kowal met EU officials.\n")
+        self.assertEqual(list(found), ["Anna Kowal"])

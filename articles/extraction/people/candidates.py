@@ -108,10 +108,21 @@ class CandidatesMixin:
                 return self.org_at[j]
         return None
 
+    def _capitals_in_name(self, k) -> bool:
+        """ "Mr. KUROSAWA Hiroshi", "H.E. Mr. Jean DUPONT": a family name in capitals, next to
+        a given name, right after an honorific (an acronym never stands there)."""
+        toks = self.tokens
+        t = toks[k]
+        if not (t.text.isupper() and t.text.isalpha() and len(t.text) > 1):
+            return False
+        if k > 0 and toks[k - 1].lower in HONORIFICS:
+            return k + 1 < len(toks) and name_like(toks[k + 1].text)
+        return k > 1 and toks[k - 2].lower in HONORIFICS and name_like(toks[k - 1].text)
+
     def _can_start_name(self, k):
         t = self.tokens[k]
         return (
-            name_like(t.text)
+            (name_like(t.text) or self._capitals_in_name(k))
             and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
             and t.lower not in HEADLINE_VERBS
             and not self._entity_token(k)
