@@ -115,3 +115,19 @@ class FamilyNameInCapitalsTests(SimpleTestCase):
     def test_an_acronym_is_no_name(self):
         found = persons_of(LEAD + "The NATO Secretary General Anna Kowal met EU officials.\n")
         self.assertEqual(list(found), ["Anna Kowal"])
+
+
+class HeadlinePostTests(SimpleTestCase):
+    def test_the_country_of_a_post_without_a_name_is_not_the_next_person_s(self):
+        found = persons_of(
+            "Ghanaian FM calls on PM Odhiambo\n\nNAIROBI, March 4, 2025 (Agency) -- Ghanaian "
+            "Foreign Minister Kofi Mensah called on Prime Minister Amina Odhiambo on Monday.\n"
+        )
+        self.assertEqual(found["Amina Odhiambo"], ("KE", ["Prime Minister"]))
+
+    def test_a_senator_s_rank_after_another_post_is_a_post_of_its_own(self):
+        found = persons_of(
+            "Talks\n\nISLAMABAD, March 4, 2025 (Agency) -- Foreign Minister Senator Kamran "
+            "Aziz met the visiting delegation.\n"
+        )
+        self.assertEqual(sorted(found["Kamran Aziz"][1]), ["Foreign Minister", "Senator"])

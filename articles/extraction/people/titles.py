@@ -28,6 +28,7 @@ from .vocabulary import (
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
 COUNTRY_LONG_FORM = words("country_long_form_words")
+SECOND_POSTS = words("person_second_posts")
 
 
 def _repeats_body(acronym: str, before: str) -> bool:
@@ -206,6 +207,14 @@ class TitlesMixin:
                 and toks[part[-1]].lower in ROYAL_STYLES
                 and toks[part[-2]].lower != "crown"
             ):
+                part = part[:-1]
+            if (
+                len(part) > 1
+                and toks[part[-1]].lower in SECOND_POSTS
+                and toks[part[-2]].lower in TITLE_HEADS
+            ):
+                # "Foreign Minister Senator X": a second post of its own
+                positions.append(Position(title=toks[part[-1]].text.capitalize()))
                 part = part[:-1]
             while part and (
                 toks[part[-1]].lower in HONORIFIC_WORDS or toks[part[-1]].text in ("'", "’")
