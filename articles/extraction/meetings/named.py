@@ -25,6 +25,7 @@ NOT_DONE = PATTERNS["not_done"]
 THANKED_FOR = PATTERNS["thanked_for"]
 MINISTERS = PATTERNS["ministers"]
 MINISTERIAL_WORD = PATTERNS["ministerial_word"]
+BILATERAL_WORD = PATTERNS["bilateral_word"]
 COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
 HEADS_OF_STATE = PATTERNS["heads_of_state"]
 FORUM_TAIL = PATTERNS["forum_tail"]
@@ -105,17 +106,24 @@ class NamedMeetingsMixin:
     def _named_meetings(self, story, state: StoryState, cs, ce, low, dates):
         if self._told_of_the_gathering_before(story, cs, ce, low):
             return
-        encounters = [cs + m.start() for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        found = [m for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        encounters = [cs + m.start() for m in found]
+        held = [(cs + m.start(), cs + m.end()) for m in found if m.group("meet")]
         for np in self._meeting_phrases(cs, ce, low):
             a, b, kind, generic = np
             if self._in_quote(a):
                 continue
+            if not generic and any(t0 <= a and b <= t1 for t0, t1 in held):
+                continue  # "held a bilateral meeting with X": the encounter tells it
             before = low[max(0, a - cs - 40) : a - cs]
             after = low[b - cs : b - cs + 60]
             if SIDELINES.search(before):
                 continue
             text = self.low[a:b]
-            if kind == "multilateral" and MINISTERIAL_WORD.search(text):
+            said_bilateral = BILATERAL_WORD.search(text) is not None
+            if kind == "multilateral" and said_bilateral:
+                kind = "bilateral"  # "held a bilateral meeting with X"
+            elif kind == "multilateral" and MINISTERIAL_WORD.search(text):
                 kind = "ministerial"
             if kind in ("multilateral", "bilateral") and REMOTE.search(text):
                 kind = "call"  # "held a virtual meeting": a video call
@@ -218,7 +226,7 @@ class NamedMeetingsMixin:
                 pair = participants = self._subject_pair(cs)
             if kind == "multilateral" and len(participants) == 2:
                 kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
-            elif kind == "bilateral" and len(participants) > 2:
+            elif kind == "bilateral" and len(participants) > 2 and not said_bilateral:
                 kind = "multilateral"  # "A, B and C took part in the security dialogue"
             report = Report(
                 start=cs,
