@@ -131,3 +131,24 @@ class HeadlinePostTests(SimpleTestCase):
             "Aziz met the visiting delegation.\n"
         )
         self.assertEqual(sorted(found["Kamran Aziz"][1]), ["Foreign Minister", "Senator"])
+
+
+class HomeGovernmentTests(SimpleTestCase):
+    def test_a_national_post_in_an_apposition_is_the_dateline_country_s(self):
+        found = persons_of(
+            "Minister receives guest\n\nABU DHABI, 22nd October, 2025 (Agency) -- His Highness "
+            "Sheikh Tariq bin Saif Al Hamli, Deputy Prime Minister and Minister of Foreign "
+            "Affairs, received today Khalid Nasser Al Ajmi, Minister of Foreign Affairs of the "
+            "State of Kuwait. The meeting was attended by Omar Hilal Al Kaabi, Minister of "
+            "State.\n"
+        )
+        self.assertEqual(found["Tariq bin Saif Al Hamli"][0], "AE")
+        self.assertEqual(found["Khalid Nasser Al Ajmi"][0], "KW")
+        self.assertEqual(found["Omar Hilal Al Kaabi"], ("AE", ["Minister of State"]))
+
+    def test_the_secretary_of_a_council_is_not_a_national_post(self):
+        found = persons_of(
+            "Council meets\n\nABU DHABI, 22nd October, 2025 (Agency) -- Omar Hilal Al Kaabi, "
+            "Secretary-General of the Gulf Cooperation Council, received the delegation.\n"
+        )
+        self.assertIsNone(found["Omar Hilal Al Kaabi"][0])
