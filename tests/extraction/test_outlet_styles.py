@@ -152,3 +152,16 @@ class HomeGovernmentTests(SimpleTestCase):
             "Secretary-General of the Gulf Cooperation Council, received the delegation.\n"
         )
         self.assertIsNone(found["Omar Hilal Al Kaabi"][0])
+
+
+class PremisesTests(SimpleTestCase):
+    def test_a_body_s_headquarters_is_a_place_not_a_body(self):
+        _, result = extract_text(
+            LEAD + "The Chairperson of the African Union Commission received the minister at "
+            "the AU Headquarters. The Joint Operations Headquarters was briefed.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertNotIn("AU Headquarters", names)
+        self.assertIn("African Union", names)
+        self.assertIn("Joint Operations Headquarters", names)

@@ -23,6 +23,7 @@ from .vocabulary import (
     GENERIC,
     NOT_BODY_TAILS,
     PERSONAL_GOVERNMENT_HEADS,
+    PREMISES_HEADS,
     VENUE_HEADS,
     VENUE_WORDS,
 )
@@ -211,7 +212,7 @@ class PhrasesMixin:
         return None
 
     def _not_a_body(self, a, b, words) -> bool:
-        """A venue ("Conference Centre"), a person's government ("the Smith
+        """A venue ("Conference Centre", "AU Headquarters"), a person's government ("the Smith
         Administration"), a scheme named after a body ("X Office Initiative"), or a
         country's own name ("the Russian Federation", "the Kyrgyz Republic")."""
         lows = [w.lower for w in words]
@@ -219,6 +220,12 @@ class PhrasesMixin:
             return True
         if len(lows) >= 2 and lows[-1] in VENUE_HEADS and lows[-2] in VENUE_WORDS:
             return True
+        if (
+            len(lows) >= 2
+            and lows[-1] in PREMISES_HEADS
+            and all(self.mention_at.get(w.i) is not None for w in words[:-1])
+        ):
+            return True  # "the AU Headquarters": the body's premises
         if (
             len(words) == 2
             and lows[1] in PERSONAL_GOVERNMENT_HEADS
