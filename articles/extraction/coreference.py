@@ -44,6 +44,10 @@ CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
 LOWER_RANKS = words("coreference_lower_ranks")
+HEADS_OF = {
+    "state": words("coreference_heads_of_state"),
+    "government": words("coreference_heads_of_government"),
+}
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
 
 
@@ -160,7 +164,11 @@ class Coreference:
             k = s_start
             while k < s_end:
                 m = self.mention_at.get(k)
-                if m is None and k not in self.in_organisation and _singular_head(toks[k].lower):
+                if (
+                    m is None
+                    and k not in self.in_organisation
+                    and (_singular_head(toks[k].lower) or self._head_of(k, s_end))
+                ):
                     k, m = self._title_mention_at(k, s_start, s_end, history)
                     if m is None:
                         continue
@@ -362,7 +370,12 @@ class Coreference:
             b = max(chain_end, head_end)
             country = self._phrase_country(head_end, b)
         country = self._phrase_country(a, k) or country
-        entity = self._resolve_title(a, head_end, country, toks[a].start, history)
+        held = self._head_of(k, s_end)
+        if held is not None:
+            # "the Head of State": whoever holds a post of a head of state
+            entity = self._latest_fitting_any(held, country, toks[a].start, history)
+        else:
+            entity = self._resolve_title(a, head_end, country, toks[a].start, history)
         if entity is None:
             return b, None
         text = self.ctx.document.text[toks[a].start : toks[b - 1].end]
@@ -370,6 +383,28 @@ class Coreference:
         self.title_mentions.append(mention)
         self._index(mention, a, b)
         return b, mention
+
+    def _head_of(self, k: int, s_end: int) -> frozenset[str] | None:
+        """The posts "Head of State" or "Head of Government" at token ``k`` stands for."""
+        toks = self.tokens
+        if toks[k].lower != "head" or k + 2 >= s_end or toks[k + 1].lower != "of":
+            return None
+        return HEADS_OF.get(toks[k + 2].lower)
+
+    def _latest_fitting_any(self, posts, country, char, history) -> int | None:
+        """The latest subject before ``char`` holding one of ``posts``, else the latest
+        person holding one."""
+        fallback = None
+        for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
+            if pos >= char or not any(
+                self._fits(entity, {post}, set(), False, country) for post in posts
+            ):
+                continue
+            if is_subject:
+                return entity
+            if fallback is None:
+                fallback = entity
+        return fallback
 
     def _unknown_name(self, k: int) -> bool:
         """Whether token ``k``, right after a title head, is a name: a handle, or a

@@ -165,3 +165,19 @@ class PremisesTests(SimpleTestCase):
         self.assertNotIn("AU Headquarters", names)
         self.assertIn("African Union", names)
         self.assertIn("Joint Operations Headquarters", names)
+
+    def test_the_head_of_state_is_the_president_the_story_is_about(self):
+        said = speakers_of(
+            LEAD + "President Ana Quispe held talks with the President of Chile, Tomas Vidal, "
+            "and Prime Minister Luis Paredes on Monday.\n\n"
+            "The heads of state discussed trade.\n\n"
+            "The Head of State highlighted that both nations share a common future.\n\n"
+            "The Head of Government said the border would stay open.\n"
+        )
+        self.assertEqual(
+            said,
+            [
+                ("Ana Quispe", "both nations share a common future"),
+                ("Luis Paredes", "the border would stay open"),
+            ],
+        )
