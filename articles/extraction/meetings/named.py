@@ -108,7 +108,13 @@ class NamedMeetingsMixin:
             return
         found = [m for m in TRIGGERS.finditer(low) if not m.group("visit")]
         encounters = [cs + m.start() for m in found]
-        held = [(cs + m.start(), cs + m.end()) for m in found if m.group("meet")]
+        # "A held a bilateral meeting with B": a person's encounter; "The Council held its
+        # ninth meeting" stays a gathering of its own
+        held = [
+            (cs + m.start(), cs + m.end())
+            for m in found
+            if m.group("meet") and self.people(cs, cs + m.start())
+        ]
         for np in self._meeting_phrases(cs, ce, low):
             a, b, kind, generic = np
             if self._in_quote(a):
