@@ -181,3 +181,15 @@ class PremisesTests(SimpleTestCase):
                 ("Luis Paredes", "the border would stay open"),
             ],
         )
+
+
+class PresentAtTheTalksTests(SimpleTestCase):
+    def test_people_who_were_present_at_the_talks_took_part(self):
+        _, result = extract_text(
+            LEAD + "President Ana Quispe met with Kyrgyz President Almaz Toktorov on Monday.\n\n"
+            "Cai Wenhua and Zhou Ming were present at the talks.\n",
+            "x.txt",
+        )
+        [meeting] = result.meetings
+        names = {result.persons[p.entity].name for p in meeting.participants}
+        self.assertEqual(names, {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"})

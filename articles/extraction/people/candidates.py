@@ -108,6 +108,14 @@ class CandidatesMixin:
                 return self.org_at[j]
         return None
 
+    def _present(self, k, s_end) -> bool:
+        """ "was present", "were also present"."""
+        toks = self.tokens
+        if k >= s_end or toks[k].lower not in ("was", "were"):
+            return False
+        k += 1 + (k + 1 < s_end and toks[k + 1].lower == "also")
+        return k < s_end and toks[k].lower == "present"
+
     def _capitals_in_name(self, k) -> bool:
         """ "Mr. KUROSAWA Hiroshi", "H.E. Mr. Jean DUPONT": a family name in capitals, next to
         a given name, right after an honorific (an acronym never stands there)."""
@@ -340,6 +348,8 @@ class CandidatesMixin:
                 nxt += 1  # "on Monday"
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
+        elif self._present(nxt, s_end):
+            c.verb_after = True  # "A and B were present at the talks": they attended
         return c
 
     def _name_after_comma(self, k, s_end) -> bool:
