@@ -193,3 +193,16 @@ class PresentAtTheTalksTests(SimpleTestCase):
         [meeting] = result.meetings
         names = {result.persons[p.entity].name for p in meeting.participants}
         self.assertEqual(names, {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"})
+
+
+class NameAfterAPostTests(SimpleTestCase):
+    def test_a_name_after_a_post_opens_no_body_across_and(self):
+        _, result = extract_text(
+            LEAD + "Secretary Harlan Brooke met Foreign Minister Kofi Mensah. Secretary Brooke "
+            "and Prime Cabinet Secretary Mensah discussed security.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+        posts = {p.name: [x.title for x in p.positions] for p in result.persons}
+        self.assertIn("Prime Cabinet Secretary", posts["Kofi Mensah"])
+        self.assertNotIn("Secretary Brooke and Prime Cabinet Secretary", posts["Kofi Mensah"])

@@ -113,6 +113,17 @@ class PhrasesMixin:
                     a -= 1
                     continue
             break
+        if (
+            a - 1 >= s_start
+            and toks[a - 1].lower in TITLE_HEADS
+            and toks[a - 1].lower not in TITLE_WORDS_IN_NAMES
+            and toks[a].lower not in GENERIC
+        ):
+            # "Secretary Harlan and Prime Cabinet Secretary X": the word after a post is a
+            # name, and the phrase starts after the "and" that follows it
+            joins = [k for k in range(a, head) if toks[k].lower in ("and", "&")]
+            if joins:
+                a = joins[0] + 1
         while a < head and (toks[a].lower in CONNECTORS or toks[a].text == ","):
             a += 1
         # rightwards: "of (the) X", "for X", "on X" (committees), more head words
