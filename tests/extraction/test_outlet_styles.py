@@ -206,3 +206,16 @@ class NameAfterAPostTests(SimpleTestCase):
         posts = {p.name: [x.title for x in p.positions] for p in result.persons}
         self.assertIn("Prime Cabinet Secretary", posts["Kofi Mensah"])
         self.assertNotIn("Secretary Brooke and Prime Cabinet Secretary", posts["Kofi Mensah"])
+
+
+class AbbreviatedPostTests(SimpleTestCase):
+    def test_a_post_with_its_acronym_is_no_body(self):
+        _, result = extract_text(
+            LEAD + "Indonesian Foreign Minister (FM) Ratna Dewi met the Secretary-General of "
+            "the Coral Triangle Organisation (CTO) on Friday.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertEqual(names, {"Coral Triangle Organisation"})
+        posts = {p.name: [x.title for x in p.positions] for p in result.persons}
+        self.assertEqual(posts["Ratna Dewi"], ["Foreign Minister"])

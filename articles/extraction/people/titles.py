@@ -37,6 +37,11 @@ def _repeats_body(acronym: str, before: str) -> bool:
     return acronym.lower() in post_key(before).split()
 
 
+def _abbreviates(acronym: str, before: str) -> bool:
+    """ "Foreign Minister (FM)": the acronym of the post itself."""
+    return acronym.lower() == "".join(w[0] for w in before.lower().split() if w[:1].isalpha())
+
+
 class TitlesMixin:
     """Part of ``PeopleFinder``: title phrases and appositions, turned into positions."""
 
@@ -329,7 +334,11 @@ class TitlesMixin:
             open_at = text.find("(")
             close_at = text.find(")", open_at)
             inner = text[open_at + 1 : close_at] if close_at > open_at else text[open_at + 1 :]
-            if not inner.isupper() or _repeats_body(inner, text[:open_at]):
+            if (
+                not inner.isupper()
+                or _repeats_body(inner, text[:open_at])
+                or _abbreviates(inner, text[:open_at])
+            ):
                 text = (
                     text[:open_at] + (text[close_at + 1 :] if close_at > open_at else "")
                 ).strip()
