@@ -44,6 +44,7 @@ CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
 LOWER_RANKS = words("coreference_lower_ranks")
+LEADERS = words("coreference_leaders")
 HEADS_OF = {
     "state": words("coreference_heads_of_state"),
     "government": words("coreference_heads_of_government"),
@@ -371,6 +372,8 @@ class Coreference:
             country = self._phrase_country(head_end, b)
         country = self._phrase_country(a, k) or country
         held = self._head_of(k, s_end)
+        if held is not None and toks[k].lower in LEADERS and not self._only_a_country(a, k):
+            held = None  # "the opposition leader" is no head of state
         if held is not None:
             # "the Head of State": whoever holds a post of a head of state
             entity = self._latest_fitting_any(held, country, toks[a].start, history)
@@ -385,11 +388,29 @@ class Coreference:
         return b, mention
 
     def _head_of(self, k: int, s_end: int) -> frozenset[str] | None:
-        """The posts "Head of State" or "Head of Government" at token ``k`` stands for."""
+        """The posts "Head of State", "Head of Government" or "leader" at token ``k``
+        stands for."""
         toks = self.tokens
+        if toks[k].lower in LEADERS:
+            return HEADS_OF["state"] | HEADS_OF["government"] | LEADERS
         if toks[k].lower != "head" or k + 2 >= s_end or toks[k + 1].lower != "of":
             return None
         return HEADS_OF.get(toks[k + 2].lower)
+
+    def _only_a_country(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) are a determiner or a country's name or demonym, nothing
+        else ("the Ghanaian leader", not "opposition leader")."""
+        if a >= b:
+            return False
+        for k in range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.kind not in ("country", "demonym"):
+                if self.tokens[k].lower not in DETERMINERS and self.tokens[k].text not in (
+                    "'s",
+                    "’s",
+                ):
+                    return False
+        return True
 
     def _latest_fitting_any(self, posts, country, char, history) -> int | None:
         """The latest subject before ``char`` holding one of ``posts``, else the latest

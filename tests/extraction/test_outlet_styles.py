@@ -219,3 +219,11 @@ class AbbreviatedPostTests(SimpleTestCase):
         self.assertEqual(names, {"Coral Triangle Organisation"})
         posts = {p.name: [x.title for x in p.positions] for p in result.persons}
         self.assertEqual(posts["Ratna Dewi"], ["Foreign Minister"])
+
+    def test_a_country_s_leader_is_its_head_of_state_or_government(self):
+        text = (
+            LEAD + "President Ana Quispe received President Kofi Mensah of Ghana on Tuesday.\n\n"
+            '"Our nations must lead the way," the Ghanaian leader said.\n\n'
+            '"We will not accept this deal," the opposition leader said.\n'
+        )
+        self.assertEqual(speakers_of(text), [("Kofi Mensah", "Our nations must lead the way")])
