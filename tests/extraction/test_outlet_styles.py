@@ -227,3 +227,28 @@ class AbbreviatedPostTests(SimpleTestCase):
             '"We will not accept this deal," the opposition leader said.\n'
         )
         self.assertEqual(speakers_of(text), [("Kofi Mensah", "Our nations must lead the way")])
+
+
+class SurnameAndAsideTests(SimpleTestCase):
+    TEXT = (
+        LEAD + "Indonesian Foreign Minister Ratna Dewi met Brazilian Foreign Minister Marcos "
+        "Tavares Lima on Friday.\n\n"
+        "Lima said Brazil welcomed the talks on food security.\n\n"
+        "Dewi, meanwhile, noted that trade between the two countries was growing fast.\n\n"
+        "The minister will fly to Lima on Sunday for talks on fisheries.\n"
+    )
+
+    def test_a_surname_that_is_also_a_city_speaks(self):
+        self.assertIn(
+            ("Marcos Tavares Lima", "Brazil welcomed the talks on food security"),
+            speakers_of(self.TEXT),
+        )
+
+    def test_an_adverb_between_commas_sits_between_the_speaker_and_the_verb(self):
+        self.assertIn(
+            ("Ratna Dewi", "trade between the two countries was growing fast"),
+            speakers_of(self.TEXT),
+        )
+
+    def test_the_city_after_a_preposition_stays_a_place(self):
+        self.assertEqual(len(speakers_of(self.TEXT)), 2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..context import PLACE_PREPOSITIONS
 from ..lexicons import (
     BEFORE_A_MONTH,
     DOMAIN_WORDS,
@@ -133,8 +134,38 @@ class CandidatesMixin:
             (name_like(t.text) or self._capitals_in_name(k))
             and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
             and t.lower not in HEADLINE_VERBS
-            and not self._entity_token(k)
+            and (not self._entity_token(k) or self._surname_as_city(k))
             and not self._honorific_after_honorific(k)
+        )
+
+    def _surname_as_city(self, k) -> bool:
+        """ "Lima said ..." after "Marcos Tavares Lima": a city's name that ends a name the
+        document gives, alone before a speech or meeting verb, is that person's surname."""
+        toks = self.tokens
+        m = self.ctx.in_match.get(k)
+        if m is None or m.kind != "city" or m.end - m.start != 1 or k in self.org_at:
+            return False
+        if getattr(self, "_surname_cities", None) is None:
+            self._surname_cities = {
+                toks[j].lower
+                for j, found in self.ctx.in_match.items()
+                if found.kind == "city"
+                and found.end - found.start == 1
+                and self._city_ending_a_name(j, found)
+            }
+        if toks[k].lower not in self._surname_cities:
+            return False
+        if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
+            return False
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].text == ",":
+            # "Lima, meanwhile, said", "Lima, for his part, noted"
+            close = next(
+                (j for j in range(nxt + 1, min(nxt + 5, len(toks))) if toks[j].text == ","), None
+            )
+            nxt = close + 1 if close is not None else nxt
+        return nxt < len(toks) and (
+            toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS
         )
 
     def _month_as_given_name(self, k) -> bool:
