@@ -166,6 +166,15 @@ class PremisesTests(SimpleTestCase):
         self.assertIn("African Union", names)
         self.assertIn("Joint Operations Headquarters", names)
 
+    def test_a_hall_named_after_an_assembly_is_a_building(self):
+        _, result = extract_text(
+            LEAD + "Speaker Ri Chol Man received Vice-President Anna Kowal of Poland at the "
+            "Lakeside Assembly Hall on Monday.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+        self.assertEqual([m.kind for m in result.meetings], ["bilateral"])
+
     def test_the_head_of_state_is_the_president_the_story_is_about(self):
         said = speakers_of(
             LEAD + "President Ana Quispe held talks with the President of Chile, Tomas Vidal, "

@@ -26,6 +26,7 @@ THANKED_FOR = PATTERNS["thanked_for"]
 MINISTERS = PATTERNS["ministers"]
 MINISTERIAL_WORD = PATTERNS["ministerial_word"]
 BILATERAL_WORD = PATTERNS["bilateral_word"]
+VENUE_TAILS = words("venue_tails")
 COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
 HEADS_OF_STATE = PATTERNS["heads_of_state"]
 FORUM_TAIL = PATTERNS["forum_tail"]
@@ -282,6 +283,12 @@ class NamedMeetingsMixin:
             for p in self.people(cs, ce):
                 if p not in state.main.participants:
                     state.main.participants.append(p)
+        elif ATTENDEES.search(low) and not self._meeting_phrases(cs, ce, low):
+            # "Present there were A and B" after "X received Y": at that encounter
+            target = self._last_encounter(story, cs)
+            for p in self.people(cs, ce) if target is not None else []:
+                if p not in target.participants:
+                    target.participants.append(p)
         represented = REPRESENTED_BY.search(low)
         if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
             start = cs + represented.end()
@@ -428,6 +435,14 @@ class NamedMeetingsMixin:
             ):
                 k += 1
                 continue
+            if (
+                toks[k].is_cap
+                and k + 1 < last
+                and toks[k + 1].is_cap
+                and toks[k + 1].lower in VENUE_TAILS
+            ):
+                k += 1
+                continue  # "at the Mansudae Assembly Hall": a building, not a meeting
             # left: modifiers back to a determiner
             a = k
             while (

@@ -29,6 +29,7 @@ from .vocabulary import (
 )
 
 TITLE_WORDS_IN_NAMES = words("organisation_title_words_in_names")
+VENUE_TAILS = words("venue_tails")  # "the Mansudae Assembly Hall": a building
 
 
 def _plural_title(low: str) -> bool:
@@ -244,7 +245,7 @@ class PhrasesMixin:
         ):
             return True
         nxt = self.tokens[b] if b < len(self.tokens) else None
-        return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS
+        return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS | VENUE_TAILS
 
     def _demonym_before_title(self, a, b, words) -> bool:
         """ "the Kenyan Cabinet Secretary for Trade": a demonym and generic words before a
