@@ -43,6 +43,12 @@ POST_VERBS = words("coreference_post_verbs")
 CLAUSE_OPENERS = words("coreference_clause_openers")
 WORD = re.compile(r"[a-z]+")
 SUBJECT_PRONOUNS = words("coreference_subject_pronouns")
+LOWER_RANKS = words("coreference_lower_ranks")
+LEADERS = words("coreference_leaders")
+HEADS_OF = {
+    "state": words("coreference_heads_of_state"),
+    "government": words("coreference_heads_of_government"),
+}
 SEARCH_BACK = 300  # mentions looked at when resolving one title phrase
 COUNTERPART_HEADS = words("coreference_counterpart_heads")
 COUNTERPART_OWNERS = {"his", "her", "their"}  # a third person's: not "my", "our" (quoted)
@@ -163,7 +169,11 @@ class Coreference:
             k = s_start
             while k < s_end:
                 m = self.mention_at.get(k)
-                if m is None and k not in self.in_organisation and _singular_head(toks[k].lower):
+                if (
+                    m is None
+                    and k not in self.in_organisation
+                    and (_singular_head(toks[k].lower) or self._head_of(k, s_end))
+                ):
                     k, m = self._title_mention_at(k, s_start, s_end, history)
                     if m is None:
                         continue
@@ -374,7 +384,14 @@ class Coreference:
             country is None or toks[a].lower not in COUNTERPART_OWNERS
         ):
             return b, None  # "his counterpart", "my Japanese counterpart": not resolved here
-        entity = self._resolve_title(a, head_end, country, toks[a].start, history)
+        held = self._head_of(k, s_end)
+        if held is not None and toks[k].lower in LEADERS and not self._only_a_country(a, k):
+            held = None  # "the opposition leader" is no head of state
+        if held is not None:
+            # "the Head of State": whoever holds a post of a head of state
+            entity = self._latest_fitting_any(held, country, toks[a].start, history)
+        else:
+            entity = self._resolve_title(a, head_end, country, toks[a].start, history)
         if entity is None:
             return b, None
         text = self.ctx.document.text[toks[a].start : toks[b - 1].end]
@@ -382,6 +399,46 @@ class Coreference:
         self.title_mentions.append(mention)
         self._index(mention, a, b)
         return b, mention
+
+    def _head_of(self, k: int, s_end: int) -> frozenset[str] | None:
+        """The posts "Head of State", "Head of Government" or "leader" at token ``k``
+        stands for."""
+        toks = self.tokens
+        if toks[k].lower in LEADERS:
+            return HEADS_OF["state"] | HEADS_OF["government"] | LEADERS
+        if toks[k].lower != "head" or k + 2 >= s_end or toks[k + 1].lower != "of":
+            return None
+        return HEADS_OF.get(toks[k + 2].lower)
+
+    def _only_a_country(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) are a determiner or a country's name or demonym, nothing
+        else ("the Ghanaian leader", not "opposition leader")."""
+        if a >= b:
+            return False
+        for k in range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.kind not in ("country", "demonym"):
+                if self.tokens[k].lower not in DETERMINERS and self.tokens[k].text not in (
+                    "'s",
+                    "’s",
+                ):
+                    return False
+        return True
+
+    def _latest_fitting_any(self, posts, country, char, history) -> int | None:
+        """The latest subject before ``char`` holding one of ``posts``, else the latest
+        person holding one."""
+        fallback = None
+        for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
+            if pos >= char or not any(
+                self._fits(entity, {post}, set(), False, country) for post in posts
+            ):
+                continue
+            if is_subject:
+                return entity
+            if fallback is None:
+                fallback = entity
+        return fallback
 
     def _unknown_name(self, k: int) -> bool:
         """Whether token ``k``, right after a title head, is a name: a handle, or a
@@ -485,14 +542,26 @@ class Coreference:
                 return False
         if generic:
             return True
+        said = heads | modifiers
         return any(
-            heads <= pre_of and modifiers <= words for pre_of, words in self._post_words[entity]
+            heads <= pre_of and modifiers <= words and not (LOWER_RANKS & pre_of) - said
+            for pre_of, words in self._post_words[entity]
         )
 
     def _resolve_title(self, a, b, country, char, history) -> int | None:
         heads, modifiers, generic = self._phrase_words(a, b)
         if not heads and not generic:
             return None
+        if generic and modifiers:
+            # "the High Representative": first whoever holds a post of those words
+            spelt = {self.tokens[k].lower for k in range(a, b)} & GENERIC_HEADS
+            found = self._latest_fitting(spelt, modifiers, False, country, char, history)
+            if found is not None:
+                return found
+        return self._latest_fitting(heads, modifiers, generic, country, char, history)
+
+    def _latest_fitting(self, heads, modifiers, generic, country, char, history) -> int | None:
+        """The latest subject before ``char`` whose post fits, else the latest person."""
         fallback = None
         checked = {}
         for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):

@@ -18,8 +18,18 @@ CLOSING = frozenset({'"', "'", ")", "]"})
 @lru_cache(maxsize=1)
 def tokenizer():
     import spacy
+    from spacy.symbols import ORTH
 
-    return spacy.blank("en").tokenizer
+    from .patterns import words
+
+    tok = spacy.blank("en").tokenizer
+    # "Smt. Lakshmi", "Hon. Amina": an honorific's period ends no sentence
+    for entry in words("honorifics"):
+        if entry.endswith(".") and len(entry) > 3:
+            for form in (entry.capitalize(), entry.upper()):
+                if form not in tok.rules:
+                    tok.add_special_case(form, [{ORTH: form}])
+    return tok
 
 
 @dataclass(slots=True)

@@ -358,6 +358,16 @@ class ShortStatementsAndCourtesiesTests(SimpleTestCase):
                 )
                 self.assertEqual(by(said(text), "Kalle Tamm"), [])
 
+    def test_what_is_said_after_greetings_conveyed_is_a_statement(self):
+        text = self.TEXT.replace(
+            "to Berzina.",
+            "to Berzina and expressed the hope of holding the next round in Tallinn.",
+        )
+        self.assertEqual(
+            by(said(text), "Kalle Tamm"),
+            [("the hope of holding the next round in Tallinn", False)],
+        )
+
 
 class CalledTests(SimpleTestCase):
     TEXT = (

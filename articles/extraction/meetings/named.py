@@ -27,6 +27,8 @@ THANKED_FOR = PATTERNS["thanked_for"]
 SENT_TO_REPRESENT = PATTERNS["sent_to_represent"]
 MINISTERS = PATTERNS["ministers"]
 MINISTERIAL_WORD = PATTERNS["ministerial_word"]
+BILATERAL_WORD = PATTERNS["bilateral_word"]
+VENUE_TAILS = words("venue_tails")
 COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
 HEADS_OF_STATE = PATTERNS["heads_of_state"]
 FORUM_TAIL = PATTERNS["forum_tail"]
@@ -148,17 +150,30 @@ class NamedMeetingsMixin:
     def _named_meetings(self, story, state: StoryState, cs, ce, low, dates):
         if self._told_of_the_gathering_before(story, cs, ce, low):
             return
-        encounters = [cs + m.start() for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        found = [m for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        encounters = [cs + m.start() for m in found]
+        # "A held a bilateral meeting with B": a person's encounter; "The Council held its
+        # ninth meeting" stays a gathering of its own
+        held = [
+            (cs + m.start(), cs + m.end())
+            for m in found
+            if m.group("meet") and self.people(cs, cs + m.start())
+        ]
         for np in self._meeting_phrases(cs, ce, low):
             a, b, kind, generic = np
             if self._in_quote(a):
                 continue
+            if not generic and any(t0 <= a and b <= t1 for t0, t1 in held):
+                continue  # "held a bilateral meeting with X": the encounter tells it
             before = low[max(0, a - cs - 40) : a - cs]
             after = low[b - cs : b - cs + 60]
             if SIDELINES.search(before):
                 continue
             text = self.low[a:b]
-            if kind == "multilateral" and MINISTERIAL_WORD.search(text):
+            said_bilateral = BILATERAL_WORD.search(text) is not None
+            if kind == "multilateral" and said_bilateral:
+                kind = "bilateral"  # "held a bilateral meeting with X"
+            elif kind == "multilateral" and MINISTERIAL_WORD.search(text):
                 kind = "ministerial"
             if kind in ("multilateral", "bilateral") and REMOTE.search(text):
                 kind = "call"  # "held a virtual meeting": a video call
@@ -267,7 +282,7 @@ class NamedMeetingsMixin:
                 pair = participants = self._subject_pair(cs)
             if kind == "multilateral" and len(participants) == 2:
                 kind = "bilateral"  # "A and B discussed ... at a meeting": the two of them
-            elif kind == "bilateral" and len(participants) > 2:
+            elif kind == "bilateral" and len(participants) > 2 and not said_bilateral:
                 kind = "multilateral"  # "A, B and C took part in the security dialogue"
             report = Report(
                 start=cs,
@@ -317,6 +332,12 @@ class NamedMeetingsMixin:
             for p in self.people(cs, self._list_end(cs, ce)):
                 if p not in state.main.participants:
                     state.main.participants.append(p)
+        elif ATTENDEES.search(low) and not self._meeting_phrases(cs, ce, low):
+            # "Present there were A and B" after "X received Y": at that encounter
+            target = self._last_encounter(story, cs)
+            for p in self.people(cs, ce) if target is not None else []:
+                if p not in target.participants:
+                    target.participants.append(p)
         represented = REPRESENTED_BY.search(low)
         if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
             start = cs + represented.end()
@@ -466,6 +487,14 @@ class NamedMeetingsMixin:
             ):
                 k += 1
                 continue
+            if (
+                toks[k].is_cap
+                and k + 1 < last
+                and toks[k + 1].is_cap
+                and toks[k + 1].lower in VENUE_TAILS
+            ):
+                k += 1
+                continue  # "at the Mansudae Assembly Hall": a building, not a meeting
             # left: modifiers back to a determiner
             a = k
             while (

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from ..coreference import HEADS_OF, LEADERS, LOWER_RANKS
 from ..identity import GROUP_KINDS
+from ..lexicons import TITLE_HEADS
 from ..patterns import table, words
 from ..types import DateMention, Precision
 from .merging import Report, copy_report
@@ -46,6 +48,8 @@ MEET_FORMS = words("meeting_meet_forms")
 MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
 COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
+THE_TWO = PATTERNS["the_two_posts"]
+WORD = re.compile(r"[a-z]+")
 
 
 class TriggersMixin:
@@ -98,6 +102,8 @@ class TriggersMixin:
             owner = self._owner(clause_start, t0, m.group(0), story)
             if owner is not None:
                 subjects = [owner]  # "X briefed Y on his conversation with Z": X and Z
+            if not subjects:
+                subjects = self._the_two(story, clause_start, t0)
             objects_text = self.text[t1:zone_end]
             objects = self.people(t1, zone_end, clause_start=t1)
             if m.group("visit"):
@@ -375,6 +381,39 @@ class TriggersMixin:
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
         return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
+
+    def _the_two(self, story: int, clause_start: int, t0: int) -> list[int]:
+        """ "the two foreign ministers held talks": the two people the story has named who
+        hold that post, when there are exactly two and no meeting of theirs was told yet."""
+        found = THE_TWO.search(self.low[clause_start:t0])
+        if found is None:
+            return []
+        words = found.group(1).split()
+        plural = words[-1]
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        if singular in LEADERS:
+            wanted = [{post} for post in HEADS_OF["state"] | HEADS_OF["government"] | LEADERS]
+        elif singular in TITLE_HEADS:
+            wanted = [set(words[:-1]) | {singular}]
+        else:
+            return []
+        stories = self.ctx.document.stories
+        start = stories[story].start if stories else 0
+        people: list[int] = []
+        for mention in self.mentions_in(start, clause_start):
+            entity = mention.entity
+            if entity in people:
+                continue
+            for position in self.persons[entity].positions:
+                said = set(WORD.findall(position.title.lower()))
+                if any(w <= said and not (LOWER_RANKS & said) - w for w in wanted):
+                    people.append(entity)
+                    break
+        if len(people) != 2:
+            return []
+        if any(r.story == story and set(people) <= set(r.participants) for r in self.reports):
+            return []  # "The two ministers discussed ...": the call or meeting told already
+        return people
 
     def _implied_subject(
         self, state: StoryState, clause_start: int, t0: int, trigger: str = ""

@@ -61,6 +61,12 @@ class AcronymsMixin:
                 self.taken.update(range(i, i + 3))
                 continue
             name = self.ctx.span_text(start, i)
+            if (
+                not known
+                and toks[i - 1].lower in TITLE_HEADS
+                and not any(toks[k].lower in ORG_HEADS for k in range(start, i))
+            ):
+                continue  # "Foreign Minister (FM) X": a post shortened, not a body
             if known and known.kind in ("org", "acronym"):
                 self._add(start, i + 3, "", reference=known.value)
             else:

@@ -23,11 +23,13 @@ from .vocabulary import (
     GENERIC,
     NOT_BODY_TAILS,
     PERSONAL_GOVERNMENT_HEADS,
+    PREMISES_HEADS,
     VENUE_HEADS,
     VENUE_WORDS,
 )
 
 TITLE_WORDS_IN_NAMES = words("organisation_title_words_in_names")
+VENUE_TAILS = words("venue_tails")  # "the Mansudae Assembly Hall": a building
 
 
 def _plural_title(low: str) -> bool:
@@ -112,6 +114,17 @@ class PhrasesMixin:
                     a -= 1
                     continue
             break
+        if (
+            a - 1 >= s_start
+            and toks[a - 1].lower in TITLE_HEADS
+            and toks[a - 1].lower not in TITLE_WORDS_IN_NAMES
+            and toks[a].lower not in GENERIC
+        ):
+            # "Secretary Harlan and Prime Cabinet Secretary X": the word after a post is a
+            # name, and the phrase starts after the "and" that follows it
+            joins = [k for k in range(a, head) if toks[k].lower in ("and", "&")]
+            if joins:
+                a = joins[0] + 1
         while a < head and (toks[a].lower in CONNECTORS or toks[a].text == ","):
             a += 1
         # rightwards: "of (the) X", "for X", "on X" (committees), more head words
@@ -211,7 +224,7 @@ class PhrasesMixin:
         return None
 
     def _not_a_body(self, a, b, words) -> bool:
-        """A venue ("Conference Centre"), a person's government ("the Smith
+        """A venue ("Conference Centre", "AU Headquarters"), a person's government ("the Smith
         Administration"), a scheme named after a body ("X Office Initiative"), or a
         country's own name ("the Russian Federation", "the Kyrgyz Republic")."""
         lows = [w.lower for w in words]
@@ -220,13 +233,19 @@ class PhrasesMixin:
         if len(lows) >= 2 and lows[-1] in VENUE_HEADS and lows[-2] in VENUE_WORDS:
             return True
         if (
+            len(lows) >= 2
+            and lows[-1] in PREMISES_HEADS
+            and all(self.mention_at.get(w.i) is not None for w in words[:-1])
+        ):
+            return True  # "the AU Headquarters": the body's premises
+        if (
             len(words) == 2
             and lows[1] in PERSONAL_GOVERNMENT_HEADS
             and not self._is_known_word(words[0].i)
         ):
             return True
         nxt = self.tokens[b] if b < len(self.tokens) else None
-        return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS
+        return nxt is not None and nxt.is_cap and nxt.lower in NOT_BODY_TAILS | VENUE_TAILS
 
     def _demonym_before_title(self, a, b, words) -> bool:
         """ "the Kenyan Cabinet Secretary for Trade": a demonym and generic words before a

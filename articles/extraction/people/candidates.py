@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..context import PLACE_PREPOSITIONS
 from ..lexicons import (
     BEFORE_A_MONTH,
     DOMAIN_WORDS,
@@ -108,14 +109,63 @@ class CandidatesMixin:
                 return self.org_at[j]
         return None
 
+    def _present(self, k, s_end) -> bool:
+        """ "was present", "were also present"."""
+        toks = self.tokens
+        if k >= s_end or toks[k].lower not in ("was", "were"):
+            return False
+        k += 1 + (k + 1 < s_end and toks[k + 1].lower == "also")
+        return k < s_end and toks[k].lower == "present"
+
+    def _capitals_in_name(self, k) -> bool:
+        """ "Mr. KUROSAWA Hiroshi", "H.E. Mr. Jean DUPONT": a family name in capitals, next to
+        a given name, right after an honorific (an acronym never stands there)."""
+        toks = self.tokens
+        t = toks[k]
+        if not (t.text.isupper() and t.text.isalpha() and len(t.text) > 1):
+            return False
+        if k > 0 and toks[k - 1].lower in HONORIFICS:
+            return k + 1 < len(toks) and name_like(toks[k + 1].text)
+        return k > 1 and toks[k - 2].lower in HONORIFICS and name_like(toks[k - 1].text)
+
     def _can_start_name(self, k):
         t = self.tokens[k]
         return (
-            name_like(t.text)
+            (name_like(t.text) or self._capitals_in_name(k))
             and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
             and t.lower not in HEADLINE_VERBS
-            and not self._entity_token(k)
+            and (not self._entity_token(k) or self._surname_as_city(k))
             and not self._honorific_after_honorific(k)
+        )
+
+    def _surname_as_city(self, k) -> bool:
+        """ "Lima said ..." after "Marcos Tavares Lima": a city's name that ends a name the
+        document gives, alone before a speech or meeting verb, is that person's surname."""
+        toks = self.tokens
+        m = self.ctx.in_match.get(k)
+        if m is None or m.kind != "city" or m.end - m.start != 1 or k in self.org_at:
+            return False
+        if getattr(self, "_surname_cities", None) is None:
+            self._surname_cities = {
+                toks[j].lower
+                for j, found in self.ctx.in_match.items()
+                if found.kind == "city"
+                and found.end - found.start == 1
+                and self._city_ending_a_name(j, found)
+            }
+        if toks[k].lower not in self._surname_cities:
+            return False
+        if k > 0 and toks[k - 1].lower in PLACE_PREPOSITIONS:
+            return False
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].text == ",":
+            # "Lima, meanwhile, said", "Lima, for his part, noted"
+            close = next(
+                (j for j in range(nxt + 1, min(nxt + 5, len(toks))) if toks[j].text == ","), None
+            )
+            nxt = close + 1 if close is not None else nxt
+        return nxt < len(toks) and (
+            toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS
         )
 
     def _month_as_given_name(self, k) -> bool:
@@ -284,13 +334,17 @@ class CandidatesMixin:
             toks[k].lower in POST_WORDS for k in range(c.title[0], c.title[1])
         ):
             c.title = None  # "Special", "Senior Administration": modifiers without a post
-        if c.title is None and c.a - 1 > s_start and toks[c.a - 1].text == ",":
+        post_first = False  # "the President of Ghana, X": the post, a comma, the name
+        # "the President of Ghana, H.E. Mr. X": honorifics between the comma and the name
+        comma = c.a - 1 if c.title is None or not self._honorifics_only(c.title) else c.title[0] - 1
+        if (c.title is None or comma < c.a - 1) and comma > s_start and toks[comma].text == ",":
             # "his Canadian counterpart, X", "the UN Special Envoy for Y, X"
-            title = self._title_before(c.a - 1, s_start)
+            title = self._title_before(comma, s_start)
             if title is not None and not self._determined(title[0], s_start):
                 title = self._determined_part(title)
             if title is not None and self._determined(title[0], s_start):
-                c.title = (title[0], c.a - 1)
+                c.title = (title[0], comma)
+                post_first = True
         c.country_after = self._country_after(c.b, s_end)
         if (
             c.title is not None
@@ -304,6 +358,9 @@ class CandidatesMixin:
         if h >= s_start and (toks[h].lower in HONORIFICS or self._honorific_after_honorific(h)):
             c.honorific = toks[h].lower
         c.appositions = self._appositions(c.b, s_end)
+        if post_first and c.appositions and self._name_after_comma(c.appositions[-1][1], s_end):
+            # "the President of Ghana, X, the President of Togo, Y": each post is the next name's
+            c.appositions.pop()
         nxt = c.b
         while nxt < s_end and toks[nxt].lower in (
             "also",
@@ -322,7 +379,29 @@ class CandidatesMixin:
                 nxt += 1  # "on Monday"
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
+        elif self._present(nxt, s_end):
+            c.verb_after = True  # "A and B were present at the talks": they attended
         return c
+
+    def _name_after_comma(self, k, s_end) -> bool:
+        """ ", H.E. Mr. Y", ", Y": a comma, honorifics and the start of a name."""
+        toks = self.tokens
+        if k >= s_end or toks[k].text != ",":
+            return False
+        k += 1
+        while k < s_end and (toks[k].lower in HONORIFICS or self._honorific_after_honorific(k)):
+            k += 1
+        return k + 1 < s_end and self._can_start_name(k) and self._can_start_name(k + 1)
+
+    def _honorifics_only(self, span) -> bool:
+        """ "H.E. Mr.", "Dato' Sri": a title phrase of honorifics alone names no post."""
+        toks = self.tokens
+        return all(
+            toks[k].lower in HONORIFICS
+            or self._honorific_after_honorific(k)
+            or toks[k].text in ("'", "’")
+            for k in range(*span)
+        )
 
     def _determined_part(self, title):
         """ "(played) host to the UK Secretary of State, X": the post after a determiner

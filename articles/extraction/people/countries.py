@@ -10,7 +10,7 @@ country ("President of Mali Y" gives Y's country to Y alone).
 from __future__ import annotations
 
 from ..context import PLACE_PREPOSITIONS
-from ..lexicons import MEETING_VERBS, PLACE_WORDS
+from ..lexicons import MEETING_VERBS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
 from .candidates import Candidate
 from .vocabulary import (
     IGO_KINDS,
@@ -20,6 +20,7 @@ from .vocabulary import (
     SPEAKS_FOR_VERBS,
 )
 
+POST_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
 
@@ -91,8 +92,18 @@ class CountriesMixin:
                 continue
             if self._country_as_place_or_owner(m):
                 continue
+            if self._country_of_a_nameless_post(m, c):
+                continue
             return m.value
         return None
+
+    def _country_of_a_nameless_post(self, m, c: Candidate) -> bool:
+        """ "Azerbaijani FM calls on PM X": the country of a post no name follows is that
+        post-holder's, not X's."""
+        k = m.end
+        if k >= len(self.tokens) or self.tokens[k].lower not in POST_WORDS:
+            return False
+        return c.title is None or not (c.title[0] <= k < c.title[1])
 
     def _same_party(self, owner: Candidate, c: Candidate) -> bool:
         """ "his Brazilian counterpart A and Federal Deputy B": B joins A's country."""

@@ -10,7 +10,7 @@ from collections import Counter
 from diplomacy.names import name_key, post_key, post_key_without_domain
 
 from ..identity import PersonFacts, same_person, same_person_name, variant_bucket
-from ..lexicons import TITLE_HEADS
+from ..lexicons import DOMAIN_WORDS, TITLE_HEADS
 from ..patterns import table, word_entries
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
@@ -20,6 +20,7 @@ from .vocabulary import GENDER_BY_HONORIFIC, HOST_VERBS, IGO_KINDS
 PATTERNS = table("persons")
 NATIONAL_OFFICE = PATTERNS["national_office"]
 OTHER_OFFICE = PATTERNS["other_office"]
+OF_THE_REPUBLIC = PATTERNS["of_the_republic"]
 
 
 class EntitiesMixin:
@@ -165,6 +166,10 @@ class EntitiesMixin:
                 self.igo_posts[idx] = True
             if gender and not entity.gender:
                 entity.gender = gender
+        if not any(self._positions(a, b)[0] for a, b in phrases):
+            held = self._counterpart_post(c)
+            if held is not None:
+                add_position(entity, held)
         if c.shared_title is not None:
             for p in self._positions(*c.shared_title)[0]:
                 add_position(entity, Position(title=_singular(p.title)))
@@ -179,16 +184,61 @@ class EntitiesMixin:
             entity.gender = GENDER_BY_HONORIFIC.get(c.honorific)
         self.sentence_country(idx, c)
 
+    def _counterpart_post(self, c: Candidate) -> Position | None:
+        """ "Foreign Minister A met his Hungarian counterpart B": B holds the post of A, the
+        last person named before in the sentence, when A's title says it."""
+        if c.title is None:
+            return None
+        toks = self.tokens
+        a, b = c.title
+        words = [toks[k].lower for k in range(a, b) if toks[k].text != ","]
+        if (
+            not words
+            or words[-1] != "counterpart"
+            or a == 0
+            or toks[a - 1].lower
+            not in (
+                "his",
+                "her",
+            )
+        ):
+            return None
+        s_start, _ = self.ctx.sentence_of(c.a)
+        before = [p for p in self.all_candidates if s_start <= p.a and p.b <= a - 1]
+        if not before:
+            return None
+        host = before[-1]
+        phrases = ([host.title] if host.title else []) + host.appositions
+        posts = [p for span in phrases for p in self._positions(*span)[0]]
+        if not posts:
+            return None
+        return Position(title=posts[-1].title, country=self._positions(a, b)[1])
+
     def _home_government(self, idx, c: Candidate):
-        if c.title is not None and c.its_org is None:
+        phrases = ([c.title] if c.title is not None else []) + c.appositions
+        if phrases and c.its_org is None:
             # "Prime Minister X" with no country anywhere near, in a story datelined in the
             # capital: the outlet's own government (weakest evidence, used last)
             story = self.ctx.story_at(self.tokens[c.a].start)
             home = story.dateline_country if story is not None else None
             home = home or self._host_city_country(c)
-            title = " ".join(t.lower for t in self.tokens[c.title[0] : c.title[1]])
-            if home and NATIONAL_OFFICE.search(title) and not OTHER_OFFICE.search(title):
+            if home and any(self._national_office(a, b) for a, b in phrases):
                 self.dateline_countries[idx][home] += 1
+
+    def _national_office(self, a, b) -> bool:
+        """A post of a national government: "Prime Minister", "Minister of Foreign Affairs",
+        "Minister of State", not "Special Envoy" or "Secretary of the Council"."""
+        words = [t.lower for t in self.tokens[a:b]]
+        title = " ".join(words)
+        # "of" before a domain of government ("of Foreign Affairs", "of State") or "of the
+        # Republic" names no other body
+        core = " ".join(
+            w
+            for i, w in enumerate(words)
+            if not (w == "of" and i + 1 < len(words) and words[i + 1] in DOMAIN_WORDS)
+        )
+        core = OF_THE_REPUBLIC.sub("", core)
+        return bool(NATIONAL_OFFICE.search(title)) and not OTHER_OFFICE.search(core)
 
     def _host_city_country(self, c: Candidate) -> str | None:
         """ "Federal Foreign Minister X received Y in Berlin": the host is of the country of

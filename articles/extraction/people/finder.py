@@ -86,6 +86,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
 
     def run(self):
         candidates = self.candidates()
+        self.all_candidates = candidates
         self.mark_lists(candidates)
         self.claim_countries(candidates)
         full, single = [], []

@@ -27,12 +27,19 @@ from .vocabulary import (
 # in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
+COUNTRY_LONG_FORM = words("country_long_form_words")
+SECOND_POSTS = words("person_second_posts")
 
 
 def _repeats_body(acronym: str, before: str) -> bool:
     """ "Director of the Conference on ... in Asia (CICA)": the acronym of a body the post
     has just named in full adds nothing to the post."""
     return acronym.lower() in post_key(before).split()
+
+
+def _abbreviates(acronym: str, before: str) -> bool:
+    """ "Foreign Minister (FM)": the acronym of the post itself."""
+    return acronym.lower() == "".join(w[0] for w in before.lower().split() if w[:1].isalpha())
 
 
 class TitlesMixin:
@@ -206,6 +213,14 @@ class TitlesMixin:
                 and toks[part[-2]].lower != "crown"
             ):
                 part = part[:-1]
+            if (
+                len(part) > 1
+                and toks[part[-1]].lower in SECOND_POSTS
+                and toks[part[-2]].lower in TITLE_HEADS
+            ):
+                # "Foreign Minister Senator X": a second post of its own
+                positions.append(Position(title=toks[part[-1]].text.capitalize()))
+                part = part[:-1]
             while part and (
                 toks[part[-1]].lower in HONORIFIC_WORDS or toks[part[-1]].text in ("'", "’")
             ):
@@ -289,6 +304,12 @@ class TitlesMixin:
             if toks[part[i]].lower == "of":
                 rest = part[i + 1 :]
                 rest_words = [k for k in rest if toks[k].lower != "the"]
+                while (
+                    len(rest_words) > 1
+                    and toks[rest[0]].lower == "the"
+                    and toks[rest_words[0]].lower in COUNTRY_LONG_FORM
+                ):
+                    rest_words = rest_words[1:]  # "of the Republic of Togo", not "of State of"
                 if rest_words and all(
                     (
                         self.ctx.in_match.get(k)
@@ -313,7 +334,11 @@ class TitlesMixin:
             open_at = text.find("(")
             close_at = text.find(")", open_at)
             inner = text[open_at + 1 : close_at] if close_at > open_at else text[open_at + 1 :]
-            if not inner.isupper() or _repeats_body(inner, text[:open_at]):
+            if (
+                not inner.isupper()
+                or _repeats_body(inner, text[:open_at])
+                or _abbreviates(inner, text[:open_at])
+            ):
                 text = (
                     text[:open_at] + (text[close_at + 1 :] if close_at > open_at else "")
                 ).strip()

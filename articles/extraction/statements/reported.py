@@ -154,8 +154,13 @@ class ReportedMixin:
                     break
                 j += 1
             if self._greetings(at, stop):
+                # "X conveyed Y's greetings to Z": a courtesy, not a statement, unless X goes
+                # on to say something ("... and expressed the hope that ...")
+                then = self._then_said(at.end, stop)
+                if then is not None:
+                    self._add([(then, stop)], at.speaker)
                 i = j
-                continue  # "X conveyed Y's greetings to Z": a courtesy, not a statement
+                continue
             second = self._second_verb(at.end, stop)
             parts = [(at.end, second[0] if second else stop)]
             prefix = self._speech_prefix(s_start, at.start)
@@ -199,6 +204,18 @@ class ReportedMixin:
                 )
                 return not occasion and "that" not in words
         return False
+
+    def _then_said(self, a: int, b: int) -> int | None:
+        """Where the words start after "and" and a speech verb: "... and expressed ..."."""
+        toks = self.tokens
+        for k in range(a + 1, b - 2):
+            if (
+                toks[k].lower == "and"
+                and toks[k + 1].lower in SPEECH
+                and k + 1 not in self.consumed
+            ):
+                return k + 2
+        return None
 
     def _second_verb(self, a: int, b: int) -> tuple[int, int] | None:
         """(end of the first content, start of the second) when the speaker goes on with a

@@ -1,0 +1,263 @@
+"""Constructions of outlets the development corpus holds few of (ministry readouts, joint
+statements, communiqués, news agencies of Asia, Africa, the Gulf and Latin America): each
+test is an invented sentence of the class and the records it must give."""
+
+from django.test import SimpleTestCase
+
+from tests.builders import extract_text
+
+LEAD = "Leaders meet\n\nMARLOW, June 3, 2024 (Agency) -- "
+
+
+def persons_of(text):
+    """{name: (country, [post titles])} of an article."""
+    _, result = extract_text(text, "x.txt")
+    return {p.name: (p.country, [x.title for x in p.positions]) for p in result.persons}
+
+
+class PostBeforeACommaTests(SimpleTestCase):
+    def test_honorifics_between_the_comma_and_the_name(self):
+        found = persons_of(
+            LEAD + "At the invitation of the President of Ghana, H.E. Mr. Kofi Boateng, the "
+            "President of the Republic of Togo, H.E. Mr. Yao Amouzou, paid a State Visit.\n"
+        )
+        self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
+        self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
+
+    def test_the_post_of_an_international_official_before_a_comma_and_an_honorific(self):
+        found = persons_of(
+            LEAD + "The Chairperson of the African Union Commission, H.E. Kofi Boateng, "
+            "received the Foreign Minister of Togo, Mrs. Ama Kodjo, on Monday.\n"
+        )
+        self.assertEqual(
+            found["Kofi Boateng"], (None, ["Chairperson of the African Union Commission"])
+        )
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+
+    def test_an_abbreviated_honorific_ends_no_sentence(self):
+        found = persons_of(
+            LEAD + "At the invitation of the President of India, Smt. Radha Iyer, the "
+            "President of Ghana, Mr. Kofi Boateng, visited New Delhi. Prime Minister "
+            "Shri Vikram Rao called on him.\n"
+        )
+        self.assertEqual(found["Radha Iyer"], ("IN", ["President"]))
+        self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
+        self.assertIn("Vikram Rao", found)
+
+    def test_a_post_of_the_long_form_of_a_country(self):
+        found = persons_of(
+            LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "
+            "Ghana Kofi Mensah.\n"
+        )
+        self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
+        self.assertEqual(found["Kofi Mensah"], ("GH", ["Minister of State"]))
+
+
+class CounterpartTests(SimpleTestCase):
+    def test_a_counterpart_holds_the_post_of_the_person_before(self):
+        for sentence in (
+            "Kenyan Foreign Minister Amina Odhiambo met her Ghanaian counterpart Kofi Mensah.",
+            "Kenyan Foreign Minister Amina Odhiambo held talks with her Ghanaian counterpart, "
+            "Kofi Mensah, on Monday.",
+            "The Minister of Foreign Affairs, Amina Odhiambo, and her Ghanaian counterpart, "
+            "Kofi Mensah, also took part.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Kofi Mensah"][0], "GH")
+                self.assertEqual(len(found["Kofi Mensah"][1]), 1)
+                self.assertIn("Minister", found["Kofi Mensah"][1][0])
+
+    def test_no_post_when_the_person_before_has_none(self):
+        found = persons_of(
+            LEAD + "Amina Odhiambo, who arrived on Sunday, met her Ghanaian counterpart Kofi "
+            "Mensah.\n"
+        )
+        self.assertEqual(found["Kofi Mensah"], ("GH", []))
+
+
+def speakers_of(text):
+    """[(speaker name or None, text)] of an article's statements."""
+    _, result = extract_text(text, "x.txt")
+    return [
+        (result.persons[s.speaker].name if s.speaker is not None else None, s.text)
+        for s in result.statements
+    ]
+
+
+class TitleReferenceTests(SimpleTestCase):
+    def test_the_prime_minister_is_not_the_deputy_prime_minister(self):
+        said = speakers_of(
+            LEAD + "Ghanaian Foreign Minister Kofi Mensah called on Prime Minister Amina "
+            "Odhiambo. Deputy Prime Minister Tomas Berg was also present.\n\n"
+            "The Prime Minister said Kenya valued its ties with Ghana.\n"
+        )
+        self.assertEqual(said, [("Amina Odhiambo", "Kenya valued its ties with Ghana")])
+
+    def test_a_qualified_representative_is_the_one_holding_that_post(self):
+        said = speakers_of(
+            LEAD + "The meeting was chaired by the High Representative for Foreign Affairs, "
+            "Anna Kowal. The Commissioner for Trade, Lars Berg, also attended.\n\n"
+            "The High Representative said the union would stand by its partners.\n"
+        )
+        self.assertEqual(said, [("Anna Kowal", "the union would stand by its partners")])
+
+
+class FamilyNameInCapitalsTests(SimpleTestCase):
+    def test_a_family_name_in_capitals_after_an_honorific(self):
+        found = persons_of(
+            LEAD + "Mr. TANAKA Kenji, Minister for Foreign Affairs of Japan, met H.E. Mr. "
+            "Jean DUPONT, Minister for Europe of France. Minister Tanaka welcomed the visit.\n"
+        )
+        self.assertEqual(found["TANAKA Kenji"], ("JP", ["Minister for Foreign Affairs"]))
+        self.assertEqual(found["Jean DUPONT"], ("FR", ["Minister for Europe"]))
+
+    def test_an_acronym_is_no_name(self):
+        found = persons_of(LEAD + "The NATO Secretary General Anna Kowal met EU officials.\n")
+        self.assertEqual(list(found), ["Anna Kowal"])
+
+
+class HeadlinePostTests(SimpleTestCase):
+    def test_the_country_of_a_post_without_a_name_is_not_the_next_person_s(self):
+        found = persons_of(
+            "Ghanaian FM calls on PM Odhiambo\n\nNAIROBI, March 4, 2025 (Agency) -- Ghanaian "
+            "Foreign Minister Kofi Mensah called on Prime Minister Amina Odhiambo on Monday.\n"
+        )
+        self.assertEqual(found["Amina Odhiambo"], ("KE", ["Prime Minister"]))
+
+    def test_a_senator_s_rank_after_another_post_is_a_post_of_its_own(self):
+        found = persons_of(
+            "Talks\n\nISLAMABAD, March 4, 2025 (Agency) -- Foreign Minister Senator Kamran "
+            "Aziz met the visiting delegation.\n"
+        )
+        self.assertEqual(sorted(found["Kamran Aziz"][1]), ["Foreign Minister", "Senator"])
+
+
+class HomeGovernmentTests(SimpleTestCase):
+    def test_a_national_post_in_an_apposition_is_the_dateline_country_s(self):
+        found = persons_of(
+            "Minister receives guest\n\nABU DHABI, 22nd October, 2025 (Agency) -- His Highness "
+            "Sheikh Tariq bin Saif Al Hamli, Deputy Prime Minister and Minister of Foreign "
+            "Affairs, received today Khalid Nasser Al Ajmi, Minister of Foreign Affairs of the "
+            "State of Kuwait. The meeting was attended by Omar Hilal Al Kaabi, Minister of "
+            "State.\n"
+        )
+        self.assertEqual(found["Tariq bin Saif Al Hamli"][0], "AE")
+        self.assertEqual(found["Khalid Nasser Al Ajmi"][0], "KW")
+        self.assertEqual(found["Omar Hilal Al Kaabi"], ("AE", ["Minister of State"]))
+
+    def test_the_secretary_of_a_council_is_not_a_national_post(self):
+        found = persons_of(
+            "Council meets\n\nABU DHABI, 22nd October, 2025 (Agency) -- Omar Hilal Al Kaabi, "
+            "Secretary-General of the Gulf Cooperation Council, received the delegation.\n"
+        )
+        self.assertIsNone(found["Omar Hilal Al Kaabi"][0])
+
+
+class PremisesTests(SimpleTestCase):
+    def test_a_body_s_headquarters_is_a_place_not_a_body(self):
+        _, result = extract_text(
+            LEAD + "The Chairperson of the African Union Commission received the minister at "
+            "the AU Headquarters. The Joint Operations Headquarters was briefed.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertNotIn("AU Headquarters", names)
+        self.assertIn("African Union", names)
+        self.assertIn("Joint Operations Headquarters", names)
+
+    def test_a_hall_named_after_an_assembly_is_a_building(self):
+        _, result = extract_text(
+            LEAD + "Speaker Ri Chol Man received Vice-President Anna Kowal of Poland at the "
+            "Lakeside Assembly Hall on Monday.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+        self.assertEqual([m.kind for m in result.meetings], ["bilateral"])
+
+    def test_the_head_of_state_is_the_president_the_story_is_about(self):
+        said = speakers_of(
+            LEAD + "President Ana Quispe held talks with the President of Chile, Tomas Vidal, "
+            "and Prime Minister Luis Paredes on Monday.\n\n"
+            "The heads of state discussed trade.\n\n"
+            "The Head of State highlighted that both nations share a common future.\n\n"
+            "The Head of Government said the border would stay open.\n"
+        )
+        self.assertEqual(
+            said,
+            [
+                ("Ana Quispe", "both nations share a common future"),
+                ("Luis Paredes", "the border would stay open"),
+            ],
+        )
+
+
+class PresentAtTheTalksTests(SimpleTestCase):
+    def test_people_who_were_present_at_the_talks_took_part(self):
+        _, result = extract_text(
+            LEAD + "President Ana Quispe met with Kyrgyz President Almaz Toktorov on Monday.\n\n"
+            "Cai Wenhua and Zhou Ming were present at the talks.\n",
+            "x.txt",
+        )
+        [meeting] = result.meetings
+        names = {result.persons[p.entity].name for p in meeting.participants}
+        self.assertEqual(names, {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"})
+
+
+class NameAfterAPostTests(SimpleTestCase):
+    def test_a_name_after_a_post_opens_no_body_across_and(self):
+        _, result = extract_text(
+            LEAD + "Secretary Harlan Brooke met Foreign Minister Kofi Mensah. Secretary Brooke "
+            "and Prime Cabinet Secretary Mensah discussed security.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+        posts = {p.name: [x.title for x in p.positions] for p in result.persons}
+        self.assertIn("Prime Cabinet Secretary", posts["Kofi Mensah"])
+        self.assertNotIn("Secretary Brooke and Prime Cabinet Secretary", posts["Kofi Mensah"])
+
+
+class AbbreviatedPostTests(SimpleTestCase):
+    def test_a_post_with_its_acronym_is_no_body(self):
+        _, result = extract_text(
+            LEAD + "Indonesian Foreign Minister (FM) Ratna Dewi met the Secretary-General of "
+            "the Coral Triangle Organisation (CTO) on Friday.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertEqual(names, {"Coral Triangle Organisation"})
+        posts = {p.name: [x.title for x in p.positions] for p in result.persons}
+        self.assertEqual(posts["Ratna Dewi"], ["Foreign Minister"])
+
+    def test_a_country_s_leader_is_its_head_of_state_or_government(self):
+        text = (
+            LEAD + "President Ana Quispe received President Kofi Mensah of Ghana on Tuesday.\n\n"
+            '"Our nations must lead the way," the Ghanaian leader said.\n\n'
+            '"We will not accept this deal," the opposition leader said.\n'
+        )
+        self.assertEqual(speakers_of(text), [("Kofi Mensah", "Our nations must lead the way")])
+
+
+class SurnameAndAsideTests(SimpleTestCase):
+    TEXT = (
+        LEAD + "Indonesian Foreign Minister Ratna Dewi met Brazilian Foreign Minister Marcos "
+        "Tavares Lima on Friday.\n\n"
+        "Lima said Brazil welcomed the talks on food security.\n\n"
+        "Dewi, meanwhile, noted that trade between the two countries was growing fast.\n\n"
+        "The minister will fly to Lima on Sunday for talks on fisheries.\n"
+    )
+
+    def test_a_surname_that_is_also_a_city_speaks(self):
+        self.assertIn(
+            ("Marcos Tavares Lima", "Brazil welcomed the talks on food security"),
+            speakers_of(self.TEXT),
+        )
+
+    def test_an_adverb_between_commas_sits_between_the_speaker_and_the_verb(self):
+        self.assertIn(
+            ("Ratna Dewi", "trade between the two countries was growing fast"),
+            speakers_of(self.TEXT),
+        )
+
+    def test_the_city_after_a_preposition_stays_a_place(self):
+        self.assertEqual(len(speakers_of(self.TEXT)), 2)
