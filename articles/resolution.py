@@ -62,6 +62,18 @@ def _follow_merges(person):
     return person
 
 
+def key_starts_with(prefix: str) -> Q:
+    """Keys that start with ``prefix``, as a range of the key index: ``startswith`` is a
+    LIKE, which neither SQLite (case-insensitive by default) nor PostgreSQL (outside the
+    C collation) reads from an index, so it scanned every person of the register for each
+    document. Keys are lower-case letters and digits (``name_key``), which every collation
+    orders letter by letter."""
+    if not prefix:
+        return Q(pk__in=[])
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return Q(key__gte=prefix, key__lt=upper)
+
+
 def _pool_prefix(given: str) -> str:
     """The start every candidate's key shares with a given name's key. Three letters when
     the given name is long enough that the next word cannot change them (transliteration
@@ -95,7 +107,7 @@ def _fuzzy_pool(entities: list[PersonEntity]) -> list[Person]:
         return []
     query = Q()
     for prefix in sorted({_pool_prefix(given) for given, _, _ in wanted}):
-        query |= Q(key__startswith=prefix)
+        query |= key_starts_with(prefix)
     rows = Person.objects.filter(query).order_by()
     ids = [
         pk
@@ -177,9 +189,9 @@ def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
                     particles = Q()
                     for particle in NASAB_PARTICLES:
                         particles |= Q(name__icontains=f" {particle} ")
-                    query |= Q(key__startswith=prefix) & particles
+                    query |= key_starts_with(prefix) & particles
                 else:
-                    query |= Q(key__startswith=prefix)
+                    query |= key_starts_with(prefix)
     if not query:
         return {}
     ids = set(Person.objects.filter(query).order_by().values_list("pk", flat=True)[:20000])

@@ -1,9 +1,12 @@
 """Resolution: which spellings find an existing person, and which must stay apart."""
 
+from unittest import skipUnless
+
+from django.db import connection
 from django.test import TestCase
 
 from articles.extraction.types import PersonEntity
-from articles.resolution import resolve_persons
+from articles.resolution import key_starts_with, resolve_persons
 from diplomacy.models import Person, PersonName
 from tests.builders import make_country
 
@@ -92,3 +95,26 @@ class NameVariantResolutionTests(TestCase):
         person = Person.objects.create(name="Khalid bin Faris Al Merrani", country=self.arcadia)
         self.assertEqual(self.resolve("Khaled bin Faris bin Saqr al-Merrani"), person)
         self.assertIsNone(self.resolve("Saif bin Faris Al Merrani"))
+
+
+class KeyPrefixTests(TestCase):
+    """The pools of spelling variants read persons by the start of their key as a range of
+    the key index: the same persons as ``startswith``, without scanning the table."""
+
+    def test_the_range_holds_exactly_the_keys_that_start_with_the_prefix(self):
+        for name in ("Ab Cedar", "Abel Marrow", "Abz Quill", "Ac Dorn", "Aa Zell", "Bo Ab"):
+            Person.objects.create(name=name)
+        for prefix in ("ab", "a", "abe", "zz"):
+            with self.subTest(prefix=prefix):
+                ranged = Person.objects.filter(key_starts_with(prefix))
+                liked = Person.objects.filter(key__startswith=prefix)
+                self.assertEqual(set(ranged), set(liked))
+        self.assertFalse(Person.objects.filter(key_starts_with("")).exists())
+
+    @skipUnless(connection.vendor == "sqlite", "SQLite's query plan")
+    def test_sqlite_reads_the_range_from_the_key_index(self):
+        sql, params = Person.objects.filter(key_starts_with("ab")).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        self.assertIn("USING INDEX", plan)
