@@ -47,6 +47,7 @@ MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
 COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
 THE_TWO = PATTERNS["the_two_posts"]
+SPEAKER_LABEL = PATTERNS["speaker_label"]
 WORD = re.compile(r"[a-z]+")
 
 
@@ -83,6 +84,7 @@ class TriggersMixin:
             {cs + m.start() for m in SPEECH_THAT.finditer(low)}
             | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
             | {cs + m.start() for m in RUN_IN_DATELINE.finditer(sentence)}
+            | self._after_speaker_label(cs, sentence)
         )
         first_trigger = cs + triggers[0].start()
         ordered = sorted(range(len(triggers)), key=lambda n: (not triggers[n].group("visit"), n))
@@ -370,6 +372,17 @@ class TriggersMixin:
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
         return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
+
+    def _after_speaker_label(self, cs: int, sentence: str) -> set[int]:
+        """ "Lin Haoran: Yesterday, X held talks with Y": a transcript's speaker label is
+        who tells, not who met; the clause starts after it."""
+        label = SPEAKER_LABEL.match(sentence)
+        if label is None:
+            return set()
+        named = self.mentions_in(cs, cs + label.end())
+        if len(named) == 1 and named[0].start == cs + label.start(1):
+            return {cs + label.end()}
+        return set()
 
     def _the_two(self, story: int, clause_start: int, t0: int) -> list[int]:
         """ "the two foreign ministers held talks": the two people the story has named who
