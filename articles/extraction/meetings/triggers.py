@@ -48,6 +48,7 @@ COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
 THE_TWO = PATTERNS["the_two_posts"]
 SPEAKER_LABEL = PATTERNS["speaker_label"]
+UNNAMED_OFFICIAL = PATTERNS["unnamed_official"]
 WORD = re.compile(r"[a-z]+")
 
 
@@ -98,6 +99,7 @@ class TriggersMixin:
             if clause_start >= first_trigger:
                 subject_end = t0
             subjects = self._salient(story, state, clause_start, subject_end)
+            lone = False
             owner = self._owner(clause_start, t0, m.group(0))
             if owner is not None:
                 subjects = [owner]  # "X briefed Y on his conversation with Z": X and Z
@@ -130,9 +132,14 @@ class TriggersMixin:
                 # "The minister met A and B": the story's main person, else no meeting of
                 # A with B
                 main = state.protagonist if state.protagonist is not None else state.lead
-                if main is None or main in objects:
+                if main is None and len(objects) == 1 and self._unnamed_official(clause_start, t0):
+                    # "The Secretary-General met today with X": a readout whose own
+                    # principal is never named; X met someone
+                    lone = True
+                elif main is None or main in objects:
                     continue
-                implied = [main]
+                else:
+                    implied = [main]
             kind = "call" if m.group("call") else "bilateral"
             if kind != "call" and CALL.search(low):
                 kind = "call"
@@ -202,7 +209,7 @@ class TriggersMixin:
                 # "A and B, in their respective talks with Gulf counterparts": one each
                 tables = [[e] for e in subject_people]
             for parts in tables:
-                if len(parts) < 2 and kind not in ("multilateral", "ministerial"):
+                if len(parts) < 2 and kind not in ("multilateral", "ministerial") and not lone:
                     continue
                 report = Report(
                     start=cs, end=ce, kind=kind, story=story, participants=parts, status=status
@@ -318,6 +325,12 @@ class TriggersMixin:
             return False
         after = self.mentions_in(comma, comma + 40)
         return bool(after) and not self.text[comma + 1 : after[0].start].strip(" ,").split()[2:]
+
+    def _unnamed_official(self, clause_start: int, t0: int) -> bool:
+        """ "The Secretary-General met ...", "The President received ...": a capitalised
+        post with no name, opening the clause."""
+        found = UNNAMED_OFFICIAL.search(self.text[clause_start:t0])
+        return found is not None and found.group(1).lower() in TITLE_HEADS
 
     def _unknown_subject(self, clause_start: int, t0: int, trigger: str, state) -> bool:
         """Someone the text does not name met the people after the verb: "The minister met
