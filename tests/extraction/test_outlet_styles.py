@@ -261,3 +261,18 @@ class SurnameAndAsideTests(SimpleTestCase):
 
     def test_the_city_after_a_preposition_stays_a_place(self):
         self.assertEqual(len(speakers_of(self.TEXT)), 2)
+
+    def test_present_at_the_talks_after_a_welcome_ceremony_joins_the_talks(self):
+        _, result = extract_text(
+            LEAD + "President Ana Quispe met with Kyrgyz President Almaz Toktorov on Monday.\n\n"
+            "Before the talks, Quispe held a welcome ceremony for Toktorov.\n\n"
+            "Cai Wenhua and Zhou Ming were present at the talks.\n",
+            "x.txt",
+        )
+        kinds = {
+            m.kind: {result.persons[p.entity].name for p in m.participants} for m in result.meetings
+        }
+        self.assertEqual(
+            kinds["bilateral"], {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"}
+        )
+        self.assertEqual(kinds["ceremony"], {"Ana Quispe", "Almaz Toktorov"})
