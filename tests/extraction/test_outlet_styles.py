@@ -276,3 +276,13 @@ class SurnameAndAsideTests(SimpleTestCase):
             kinds["bilateral"], {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"}
         )
         self.assertEqual(kinds["ceremony"], {"Ana Quispe", "Almaz Toktorov"})
+
+    def test_generic_words_after_a_post_of_the_union_name_no_body(self):
+        _, result = extract_text(
+            LEAD + "The High Representative of the Union for Foreign Affairs and Security "
+            "Policy, Anna Kowal, met the Secretary of the National Security Council, Lars "
+            "Berg.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertEqual(names, {"National Security Council"})
