@@ -286,3 +286,13 @@ class SurnameAndAsideTests(SimpleTestCase):
         )
         names = {o.name for o in result.organisations if not o.implied}
         self.assertEqual(names, {"National Security Council"})
+
+
+class EncounterAsideTests(SimpleTestCase):
+    def test_an_encounter_between_the_speaker_and_the_verb(self):
+        said = speakers_of(
+            LEAD + "Iranian Foreign Minister Reza Karimi in a meeting with his Omani "
+            "counterpart Salim Al Harthy in Muscat on Sunday said that Tehran appreciates "
+            "Oman's constructive role.\n"
+        )
+        self.assertEqual(said, [("Reza Karimi", "Tehran appreciates Oman's constructive role")])
