@@ -296,3 +296,12 @@ class EncounterAsideTests(SimpleTestCase):
             "Oman's constructive role.\n"
         )
         self.assertEqual(said, [("Reza Karimi", "Tehran appreciates Oman's constructive role")])
+
+
+class OfficialSpokespersonTests(SimpleTestCase):
+    def test_the_official_spokesperson_in_an_apposition(self):
+        found = persons_of(
+            LEAD + "Ambassador Tamer Fahmy, the Official Spokesperson for the Ministry of "
+            "Foreign Affairs, stated that the minister received his Greek counterpart.\n"
+        )
+        self.assertIn("Spokesperson for the Ministry of Foreign Affairs", found["Tamer Fahmy"][1])
