@@ -261,3 +261,47 @@ class SurnameAndAsideTests(SimpleTestCase):
 
     def test_the_city_after_a_preposition_stays_a_place(self):
         self.assertEqual(len(speakers_of(self.TEXT)), 2)
+
+    def test_present_at_the_talks_after_a_welcome_ceremony_joins_the_talks(self):
+        _, result = extract_text(
+            LEAD + "President Ana Quispe met with Kyrgyz President Almaz Toktorov on Monday.\n\n"
+            "Before the talks, Quispe held a welcome ceremony for Toktorov.\n\n"
+            "Cai Wenhua and Zhou Ming were present at the talks.\n",
+            "x.txt",
+        )
+        kinds = {
+            m.kind: {result.persons[p.entity].name for p in m.participants} for m in result.meetings
+        }
+        self.assertEqual(
+            kinds["bilateral"], {"Ana Quispe", "Almaz Toktorov", "Cai Wenhua", "Zhou Ming"}
+        )
+        self.assertEqual(kinds["ceremony"], {"Ana Quispe", "Almaz Toktorov"})
+
+    def test_generic_words_after_a_post_of_the_union_name_no_body(self):
+        _, result = extract_text(
+            LEAD + "The High Representative of the Union for Foreign Affairs and Security "
+            "Policy, Anna Kowal, met the Secretary of the National Security Council, Lars "
+            "Berg.\n",
+            "x.txt",
+        )
+        names = {o.name for o in result.organisations if not o.implied}
+        self.assertEqual(names, {"National Security Council"})
+
+
+class EncounterAsideTests(SimpleTestCase):
+    def test_an_encounter_between_the_speaker_and_the_verb(self):
+        said = speakers_of(
+            LEAD + "Iranian Foreign Minister Reza Karimi in a meeting with his Omani "
+            "counterpart Salim Al Harthy in Muscat on Sunday said that Tehran appreciates "
+            "Oman's constructive role.\n"
+        )
+        self.assertEqual(said, [("Reza Karimi", "Tehran appreciates Oman's constructive role")])
+
+
+class OfficialSpokespersonTests(SimpleTestCase):
+    def test_the_official_spokesperson_in_an_apposition(self):
+        found = persons_of(
+            LEAD + "Ambassador Tamer Fahmy, the Official Spokesperson for the Ministry of "
+            "Foreign Affairs, stated that the minister received his Greek counterpart.\n"
+        )
+        self.assertIn("Spokesperson for the Ministry of Foreign Affairs", found["Tamer Fahmy"][1])

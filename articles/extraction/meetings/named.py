@@ -29,6 +29,7 @@ MINISTERS = PATTERNS["ministers"]
 MINISTERIAL_WORD = PATTERNS["ministerial_word"]
 BILATERAL_WORD = PATTERNS["bilateral_word"]
 VENUE_TAILS = words("venue_tails")
+CEREMONY_FOR = PATTERNS["ceremony_for"]
 COUNCIL_OF_MINISTERS = PATTERNS["council_of_ministers"]
 HEADS_OF_STATE = PATTERNS["heads_of_state"]
 FORUM_TAIL = PATTERNS["forum_tail"]
@@ -204,6 +205,15 @@ class NamedMeetingsMixin:
                 # "The agreement was signed by A and B in X, in a ceremony witnessed by C"
                 signers = self.people(cs + signed.end(), a, clause_start=cs + signed.end())
                 participants = signers + [p for p in participants if p not in signers]
+            honoured = CEREMONY_FOR.match(low[b - cs : ce - cs]) if kind == "ceremony" else None
+            if honoured:
+                # "held a welcome ceremony for X": X is the guest of honour, there
+                who = b + honoured.start("who")
+                participants += [
+                    p
+                    for p in self.people(who, b + honoured.end("who"), clause_start=who)
+                    if p not in participants
+                ]
             host = WITH_AS_HOST.match(low[b - cs : ce - cs])
             if host:
                 who = b + host.start("who")
@@ -243,6 +253,9 @@ class NamedMeetingsMixin:
                 # "the meeting", "the talks": the meeting the story is about, else the
                 # encounter told last ("X received Y ... Z also attended the meeting")
                 target = state.main or self._last_encounter(story, a)
+                if target is not None and target.kind == "ceremony" and kind != "ceremony":
+                    # "present at the talks" after a welcome ceremony: the talks told before
+                    target = self._last_encounter(story, a) or target
                 if target is None and re.search(r"\btheir\s+$", self.low[max(cs, a - 8) : a]):
                     # "A and B agreed on Tuesday ... During their talks, A said": the pair
                     # that opened the story met

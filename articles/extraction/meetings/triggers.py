@@ -49,6 +49,8 @@ MEETING_A_GOAL = PATTERNS["meeting_a_goal"]
 COUNTRY_STOP = PATTERNS["country_stop"]
 APPEAL_AFTER_CALLED_ON = PATTERNS["appeal_after_called_on"]
 THE_TWO = PATTERNS["the_two_posts"]
+SPEAKER_LABEL = PATTERNS["speaker_label"]
+UNNAMED_OFFICIAL = PATTERNS["unnamed_official"]
 WORD = re.compile(r"[a-z]+")
 
 
@@ -86,6 +88,7 @@ class TriggersMixin:
             | {cs + m.end() for m in SPEECH_CONTENT.finditer(low)}
             | {cs + i for i, c in enumerate(sentence) if c == ";" and cs + i < list_from}
             | {cs + m.start() for m in RUN_IN_DATELINE.finditer(sentence)}
+            | self._after_speaker_label(cs, sentence)
         )
         first_trigger = cs + triggers[0].start()
         ordered = sorted(range(len(triggers)), key=lambda n: (not triggers[n].group("visit"), n))
@@ -99,6 +102,7 @@ class TriggersMixin:
             if clause_start >= first_trigger:
                 subject_end = t0
             subjects = self._salient(story, state, clause_start, subject_end)
+            lone = False
             owner = self._owner(clause_start, t0, m.group(0), story)
             if owner is not None:
                 subjects = [owner]  # "X briefed Y on his conversation with Z": X and Z
@@ -131,9 +135,14 @@ class TriggersMixin:
                 # "The minister met A and B": the story's main person, else no meeting of
                 # A with B
                 main = state.protagonist if state.protagonist is not None else state.lead
-                if main is None or main in objects:
+                if main is None and len(objects) == 1 and self._unnamed_official(clause_start, t0):
+                    # "The Secretary-General met today with X": a readout whose own
+                    # principal is never named; X met someone
+                    lone = True
+                elif main is None or main in objects:
                     continue
-                implied = [main]
+                else:
+                    implied = [main]
             kind = "call" if m.group("call") else "bilateral"
             if kind != "call" and CALL.search(low):
                 kind = "call"
@@ -203,7 +212,7 @@ class TriggersMixin:
                 # "A and B, in their respective talks with Gulf counterparts": one each
                 tables = [[e] for e in subject_people]
             for parts in tables:
-                if len(parts) < 2 and kind not in ("multilateral", "ministerial"):
+                if len(parts) < 2 and kind not in ("multilateral", "ministerial") and not lone:
                     continue
                 report = Report(
                     start=cs, end=ce, kind=kind, story=story, participants=parts, status=status
@@ -328,6 +337,12 @@ class TriggersMixin:
         after = self.mentions_in(comma, comma + 40)
         return bool(after) and not self.text[comma + 1 : after[0].start].strip(" ,").split()[2:]
 
+    def _unnamed_official(self, clause_start: int, t0: int) -> bool:
+        """ "The Secretary-General met ...", "The President received ...": a capitalised
+        post with no name, opening the clause."""
+        found = UNNAMED_OFFICIAL.search(self.text[clause_start:t0])
+        return found is not None and found.group(1).lower() in TITLE_HEADS
+
     def _unknown_subject(self, clause_start: int, t0: int, trigger: str, state) -> bool:
         """Someone the text does not name met the people after the verb: "The minister met
         A and B" (unlike "Talks were held between A and B" or "A meeting with B")."""
@@ -381,6 +396,17 @@ class TriggersMixin:
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
         return len({p.lower() for p in posts if p}) == len(entities) and all(posts)
+
+    def _after_speaker_label(self, cs: int, sentence: str) -> set[int]:
+        """ "Lin Haoran: Yesterday, X held talks with Y": a transcript's speaker label is
+        who tells, not who met; the clause starts after it."""
+        label = SPEAKER_LABEL.match(sentence)
+        if label is None:
+            return set()
+        named = self.mentions_in(cs, cs + label.end())
+        if len(named) == 1 and named[0].start == cs + label.start(1):
+            return {cs + label.end()}
+        return set()
 
     def _the_two(self, story: int, clause_start: int, t0: int) -> list[int]:
         """ "the two foreign ministers held talks": the two people the story has named who

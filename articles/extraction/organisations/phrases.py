@@ -273,6 +273,15 @@ class PhrasesMixin:
         if not all(w.lower in GENERIC for w in words):
             return False
         content = [w for w in words if w.lower not in CONNECTORS]
+        if (
+            self._inside_a_post(a)
+            and len(words) > 2
+            and words[0].lower in ORG_HEADS
+            and words[1].lower in CONNECTORS
+        ):
+            # "High Representative of the Union for Foreign Affairs": the post's words, while
+            # "Secretary of the National Security Council" names the council
+            return True
         if len(content) >= 3 and all(w.is_cap for w in content):
             # not a heading's capitalised words ("Regional Security Council Meets")
             return a == self.ctx.sentence_of(a)[0] and self.tokens[a].lower not in ORG_HEADS
@@ -282,6 +291,16 @@ class PhrasesMixin:
             and len(lows) >= 3
             and lows[1] == "of"
             and all(w in DOMAIN_WORDS | CONNECTORS for w in lows[2:])
+        )
+
+    def _inside_a_post(self, a) -> bool:
+        """ "<Post> of the <generic words>": the words go on the post, they name no body."""
+        toks = self.tokens
+        return (
+            a >= 3
+            and toks[a - 1].lower == "the"
+            and toks[a - 2].lower == "of"
+            and toks[a - 3].lower in TITLE_HEADS
         )
 
     def _body_and_its_head(self, a, b) -> str | None:

@@ -47,6 +47,7 @@ TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
 DATE_OPENERS = words("statement_date_openers")
 QUOTED_AUXILIARIES = words("statement_quoted_auxiliaries")
 CALLED_OBJECTS = words("statement_called_objects")
+ENCOUNTER_NOUNS = words("statement_encounter_nouns")
 
 
 class SpeakersMixin:
@@ -173,8 +174,29 @@ class SpeakersMixin:
     def _subject_before(self, v: int, lo: int) -> Speaker | None:
         e = self._skip_back(v, lo)
         if e < lo:
-            return self._open_apposition(v, lo)
-        return self._subject_ending(e, lo) or self._open_apposition(v, lo)
+            return self._open_apposition(v, lo) or self._encounter_aside(v, lo)
+        return (
+            self._subject_ending(e, lo)
+            or self._open_apposition(v, lo)
+            or self._encounter_aside(v, lo)
+        )
+
+    def _encounter_aside(self, v: int, lo: int) -> Speaker | None:
+        """ "X in a meeting with Y in Muscat on Sunday said": an encounter told between the
+        speaker and the verb, with no commas around it."""
+        toks = self.tokens
+        for j in range(v - 1, max(lo, v - 30), -1):
+            if toks[j].text in (";", ":", '"') or toks[j].lower in SPEECH:
+                return None
+            if (
+                toks[j].lower in ("in", "during")
+                and j + 3 < v
+                and toks[j + 1].lower in ("a", "an", "his", "her", "the", "their")
+                and toks[j + 2].lower in ENCOUNTER_NOUNS
+                and any(toks[k].lower == "with" for k in range(j + 3, min(v, j + 6)))
+            ):
+                return self._subject_ending(j - 1, lo)
+        return None
 
     def _open_apposition(self, v: int, lo: int) -> Speaker | None:
         """ "Jane Roe, an analyst at a bank said": an apposition whose closing comma is
