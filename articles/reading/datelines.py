@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import MONTH_PATTERN, month_number
+from .dates import MONTH_PATTERN, WEEKDAYS, month_number
 from .normalising import normalise
 
 # --------------------------------------------------------------------------- datelines
@@ -25,15 +25,30 @@ class Dateline:
     outlet: str | None = None  # "Xinhua" from "(Xinhua)"
 
 
+# "Lindavia, July 3, 2025." and "Addis Ababa, 14 May 2025:": a place in mixed case with no
+# outlet after it needs the whole date, year included, to be a dateline; a sentence can
+# open with a weekday or an adverb and a date ("However, May 5 - ...")
+_FULL_DATE = (
+    rf"(?:{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH_PATTERN}\.?,?)[ \t]+(?:19|20)\d\d"
+)
+_NOT_PLACES = (
+    "(?:"
+    + "|".join(
+        (*WEEKDAYS, "However", "Meanwhile", "Today", "Yesterday", "Tomorrow", "Earlier", "Later")
+    )
+    + ")"
+)
 _DATELINE = re.compile(
     rf"""(?mx)^[ \t]*+
     (?:(?i:date|published|posted|updated)[ \t]*:?[ \t]*\d{{4}}-\d{{2}}-\d{{2}}
        (?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]+)?
     (?P<place>
         [A-Z][A-Z'.]{{1,30}}(?:[ -][A-Z][A-Z'.]{{0,30}}){{0,2}}
-      | [A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?
+      | (?!{_NOT_PLACES}\b)[A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?
         (?=,[ \t]*(?:[A-Z][A-Za-z.' -]{{0,40}},
-                    |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\())
+                    |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\(
+                    |{_FULL_DATE}[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)))
     )
     (?:,[ \t]*(?!{MONTH_PATTERN})(?P<country>[A-Z]{{2}}|[A-Z](?:\.[A-Z])+\.?
         |[A-Z][a-z'-]+(?:[ \t](?:and[ \t]|of[ \t](?:the[ \t])?)?[A-Z][a-z'-]+){{0,3}}))?

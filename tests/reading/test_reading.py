@@ -337,6 +337,18 @@ class DatelineTests(unittest.TestCase):
         d = self.one(text)
         self.assertEqual(text[d.start : d.start + 6], "HAVANA")
 
+    def test_mixed_case_place_with_a_full_date_and_no_outlet(self):
+        cases = [
+            ("Lindavia, July 3, 2025. Text.", ("Lindavia", 7, 3, 2025)),
+            ("Addis Ababa, 14 May 2025: Text.", ("Addis Ababa", 5, 14, 2025)),
+            ("New Harbor, March 4th, 2024 - Text.", ("New Harbor", 3, 4, 2024)),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                d = self.one(text)
+                self.assertEqual((d.place, d.month, d.day, d.year), expected)
+                self.assertEqual(text[d.end :], "Text.")
+
     def test_not_datelines(self):
         for text in (
             "The meeting, May 5 - was long.",
@@ -344,6 +356,11 @@ class DatelineTests(unittest.TestCase):
             "They met in ROME, May 5 (Wire) -- inside a sentence.",
             "ROME, May 5-6 talks.",
             "China may 5 - no.",
+            # a mixed-case opening needs the year, and is no weekday or adverb
+            "Lindavia, July 3. The talks ended.",
+            "Tuesday, July 3, 2025: the talks ended.",
+            "However, May 5, 2025 - the talks ended.",
+            "The meeting, May 5, 2025 - was long.",
         ):
             with self.subTest(text=text):
                 self.assertEqual(find_datelines(text), [])
