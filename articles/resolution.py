@@ -33,8 +33,10 @@ from .extraction.identity import (
     NASAB_PARTICLES,
     SPELLING_RATIO,
     PersonFacts,
+    name_variants,
     person_keys,
     same_person,
+    same_person_name,
     spelling_variant,
     variant_prefixes,
 )
@@ -178,8 +180,11 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
 
 def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
     """Persons whose name may be another writing of an entity's (``identity.name_variants``),
-    with what the register says of them (four queries at most): the first reads keys and
-    names of persons and other names whose key starts like a wanted given name's."""
+    with what the register says of them (five queries at most): the first two read the
+    names of persons and other names whose key starts like a wanted given name's, and
+    only the persons one of whose names pairs with an entity's are read further (none,
+    for most documents)."""
+    wanted = [name for entity in entities for name in [entity.name, *entity.aliases]]
     query = Q()
     for entity in entities:
         for name in [entity.name, *entity.aliases]:
@@ -194,8 +199,9 @@ def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
                     query |= key_starts_with(prefix)
     if not query:
         return {}
-    ids = set(Person.objects.filter(query).order_by().values_list("pk", flat=True)[:20000])
-    ids |= set(PersonName.objects.filter(query).order_by().values_list("person", flat=True)[:20000])
+    named = list(Person.objects.filter(query).order_by().values_list("pk", "name")[:20000])
+    named += PersonName.objects.filter(query).order_by().values_list("person", "name")[:20000]
+    ids = {pk for pk, name in named if _pairs_with(name, wanted)}
     if not ids:
         return {}
     persons = Person.objects.filter(pk__in=ids).select_related("country", "merged_into")
@@ -213,6 +219,12 @@ def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
         )
         for p in persons
     }
+
+
+def _pairs_with(name: str, wanted: list[str]) -> bool:
+    """Whether ``name`` is one of ``wanted`` or another writing of one (the names
+    ``identity.same_person`` compares before anything else)."""
+    return any(same_person_name(name, w) or name_variants(name, w) for w in wanted)
 
 
 def _variant_person(entity: PersonEntity, pool: dict[Person, PersonFacts]) -> Person | None:
