@@ -242,7 +242,7 @@ class DayOfAnUndatedMeetingTests(SimpleTestCase):
         _, rows = meetings_of(
             "Minister meets counterparts at forum\n\n"
             "LISBON, May 13, 2026 (Agency) -- Ghanaian Foreign Minister Kofi Mensah-Boateng on "
-            "Tuesday met diplomats from several countries on the sidelines of the Coastal Week "
+            "Tuesday held talks with envoys of a number of states at the Coastal Week "
             "forum.\n\n"
             "Mensah-Boateng met Portuguese Foreign Minister Rita Alves.\n\n"
             "He also met Norwegian Foreign Minister Ingrid Solberg-Haug.\n"
