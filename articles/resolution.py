@@ -163,18 +163,14 @@ def resolve_persons(entities: list[PersonEntity]) -> list[Person | None]:
             row = next((by_name[k] for k in keys if k in by_name), None)
             person = row.person if row else None
         out.append(_follow_merges(person) if person else None)
-    missing = [i for i, person in enumerate(out) if person is None]
-    if missing:
-        pool = _fuzzy_pool([entities[i] for i in missing])
-        for i in missing:
-            found = _fuzzy_person(entities[i], pool)
-            out[i] = _follow_merges(found) if found else None
-    missing = [i for i, person in enumerate(out) if person is None]
-    if missing:
-        pool = _variant_pool([entities[i] for i in missing])
-        for i in missing:
-            found = _variant_person(entities[i], pool)
-            out[i] = _follow_merges(found) if found else None
+    # then a spelling variant, then another writing of the name, each pool read once
+    for read_pool, pick in ((_fuzzy_pool, _fuzzy_person), (_variant_pool, _variant_person)):
+        missing = [i for i, person in enumerate(out) if person is None]
+        if missing:
+            pool = read_pool([entities[i] for i in missing])
+            for i in missing:
+                found = pick(entities[i], pool)
+                out[i] = _follow_merges(found) if found else None
     return out
 
 

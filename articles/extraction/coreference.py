@@ -428,17 +428,11 @@ class Coreference:
     def _latest_fitting_any(self, posts, country, char, history) -> int | None:
         """The latest subject before ``char`` holding one of ``posts``, else the latest
         person holding one."""
-        fallback = None
-        for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
-            if pos >= char or not any(
-                self._fits(entity, {post}, set(), False, country) for post in posts
-            ):
-                continue
-            if is_subject:
-                return entity
-            if fallback is None:
-                fallback = entity
-        return fallback
+        return _latest(
+            history,
+            char,
+            lambda entity: any(self._fits(entity, {post}, set(), False, country) for post in posts),
+        )
 
     def _unknown_name(self, k: int) -> bool:
         """Whether token ``k``, right after a title head, is a name: a handle, or a
@@ -562,18 +556,25 @@ class Coreference:
 
     def _latest_fitting(self, heads, modifiers, generic, country, char, history) -> int | None:
         """The latest subject before ``char`` whose post fits, else the latest person."""
-        fallback = None
-        checked = {}
-        for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
-            if pos >= char:
-                continue
-            fits = checked.get(entity)
-            if fits is None:
-                fits = checked[entity] = self._fits(entity, heads, modifiers, generic, country)
-            if not fits:
-                continue
-            if is_subject:
-                return entity
-            if fallback is None:
-                fallback = entity
-        return fallback
+        return _latest(
+            history, char, lambda entity: self._fits(entity, heads, modifiers, generic, country)
+        )
+
+
+def _latest(history, char: int, fits) -> int | None:
+    """The latest subject mentioned before ``char`` that ``fits``, else the latest such
+    person mentioned at all (each person tested once)."""
+    fallback = None
+    checked: dict[int, bool] = {}
+    for pos, entity, is_subject in reversed(history[-SEARCH_BACK:]):
+        if pos >= char:
+            continue
+        if entity not in checked:
+            checked[entity] = fits(entity)
+        if not checked[entity]:
+            continue
+        if is_subject:
+            return entity
+        if fallback is None:
+            fallback = entity
+    return fallback
