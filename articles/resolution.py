@@ -181,18 +181,15 @@ def _variant_pool(entities: list[PersonEntity]) -> dict[Person, PersonFacts]:
     only the persons one of whose names pairs with an entity's are read further (none,
     for most documents)."""
     wanted = [name for entity in entities for name in [entity.name, *entity.aliases]]
+    with_particle = Q()  # a nasab chain: "bin", "ibn" ... between its names
+    for particle in NASAB_PARTICLES:
+        with_particle |= Q(name__icontains=f" {particle} ")
     query = Q()
-    for entity in entities:
-        for name in [entity.name, *entity.aliases]:
-            prefixes, nasab = variant_prefixes(name)
-            for prefix in prefixes:
-                if nasab:
-                    particles = Q()
-                    for particle in NASAB_PARTICLES:
-                        particles |= Q(name__icontains=f" {particle} ")
-                    query |= key_starts_with(prefix) & particles
-                else:
-                    query |= key_starts_with(prefix)
+    for name in wanted:
+        prefixes, nasab = variant_prefixes(name)
+        for prefix in prefixes:
+            within = key_starts_with(prefix)
+            query |= (within & with_particle) if nasab else within
     if not query:
         return {}
     named = list(Person.objects.filter(query).order_by().values_list("pk", "name")[:20000])

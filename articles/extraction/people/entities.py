@@ -11,7 +11,7 @@ from diplomacy.names import name_key, post_key, post_key_without_domain
 
 from ..identity import PersonFacts, same_person, same_person_name, variant_bucket
 from ..lexicons import DOMAIN_WORDS, TITLE_HEADS
-from ..patterns import table, word_entries
+from ..patterns import table, word_entries, words
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
 from .vocabulary import GENDER_BY_HONORIFIC, HOST_VERBS, IGO_KINDS
@@ -21,6 +21,7 @@ PATTERNS = table("persons")
 NATIONAL_OFFICE = PATTERNS["national_office"]
 OTHER_OFFICE = PATTERNS["other_office"]
 OF_THE_REPUBLIC = PATTERNS["of_the_republic"]
+COUNTERPART_HEADS = words("coreference_counterpart_heads")
 
 
 class EntitiesMixin:
@@ -45,11 +46,17 @@ class EntitiesMixin:
     def _variant_entity(self, name: str) -> int | None:
         """The one person already named of whom ``name``, told with no post, is another
         writing ("Jonathan Harlow" after "President Jon Q. Harlow")."""
+        # ``_entity_for`` found no form that is the same name, so only a variant can be, and
+        # variants share a bucket: the others' facts need not be gathered
+        bucket = variant_bucket(name)
+        if bucket is None:
+            return None
         facts = PersonFacts(names=(name,))
         found = [
             i
             for i in range(len(self.entities))
-            if self.forms[i] and same_person(facts, self._facts(i), same_document=True)
+            if any(variant_bucket(form) == bucket for form in self.forms[i])
+            and same_person(facts, self._facts(i), same_document=True)
         ]
         return found[0] if len(found) == 1 else None
 
@@ -192,16 +199,9 @@ class EntitiesMixin:
         toks = self.tokens
         a, b = c.title
         words = [toks[k].lower for k in range(a, b) if toks[k].text != ","]
-        if (
-            not words
-            or words[-1] != "counterpart"
-            or a == 0
-            or toks[a - 1].lower
-            not in (
-                "his",
-                "her",
-            )
-        ):
+        if not words or words[-1] not in COUNTERPART_HEADS:
+            return None
+        if a == 0 or toks[a - 1].lower not in ("his", "her"):
             return None
         s_start, _ = self.ctx.sentence_of(c.a)
         before = [p for p in self.all_candidates if s_start <= p.a and p.b <= a - 1]

@@ -138,8 +138,10 @@ class OccasionsMixin:
         attribution puts them elsewhere, or they go on ("He added ...") from words of the
         same speaker kept from that same meeting, with no report of it between."""
         occasion = self._occasion(d)
-        story_day, _ = self._date(start, None)
-        day = self._day_said(d, story_day)
+        day = None
+        if occasion is None:  # only then can the day said decide (a search of the sentence)
+            story_day, _ = self._date(start, None)
+            day = self._day_said(d, story_day)
         if not self._said_there(meeting, occasion, day):
             return None, None, meeting
         before = self._apart.get(d.speaker.entity)
