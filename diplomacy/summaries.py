@@ -175,38 +175,46 @@ def count(country) -> Counts:
 
 # -- adjusting: what changed meetings add and take away ------------------------------------
 def _counted(ids) -> dict[int, set]:
-    """What these meetings add now: meeting id -> {(country, attended, month)} (two queries)."""
+    """What these meetings add now: meeting id -> {(country, attended, month)} (two queries,
+    written as SQL: built by the ORM they cost more than the database's answer, once per
+    imported document)."""
     out: dict[int, dict] = {}
     months = {}
-    for pk, country_id, date in Meeting.objects.filter(pk__in=ids, review__in=SHOWN).values_list(
-        "pk", "country_id", "date"
-    ):
-        months[pk] = date.replace(day=1) if date else None
-        out[pk] = {country_id: False} if country_id else {}
-    rows = (
-        Participation.objects.filter(
-            meeting_id__in=list(months),
-            person__review__in=SHOWN,
-            person__merged_into__isnull=True,
-            person__country__isnull=False,
+    shown = list(SHOWN)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, country_id, date FROM {_table(Meeting)} "
+            f"WHERE id IN ({_marks(ids)}) AND review IN ({_marks(shown)})",
+            [*ids, *shown],
         )
-        .order_by()
-        .values_list("meeting_id", "person__country_id")
-        .distinct()
-    )
-    for meeting_id, country_id in rows:
-        out[meeting_id][country_id] = True
+        for pk, country_id, date in cursor.fetchall():
+            months[pk] = date.replace(day=1) if date else None
+            out[pk] = {country_id: False} if country_id else {}
+        if not months:
+            return {}
+        cursor.execute(
+            f"SELECT DISTINCT pa.meeting_id, pe.country_id FROM {_table(Participation)} pa "
+            f"JOIN {_table(Person)} pe ON pe.id = pa.person_id "
+            f"WHERE pa.meeting_id IN ({_marks(months)}) AND pe.review IN ({_marks(shown)}) "
+            "AND pe.merged_into_id IS NULL AND pe.country_id IS NOT NULL",
+            [*months, *shown],
+        )
+        for meeting_id, country_id in cursor.fetchall():
+            out[meeting_id][country_id] = True
     return {pk: {(c, a, months[pk]) for c, a in by.items()} for pk, by in out.items()}
 
 
 def _stored(ids) -> dict[int, set]:
     """What these meetings added when last counted (their ``MeetingCountry`` rows)."""
     out: dict[int, set] = {}
-    rows = MeetingCountry.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "country_id", "attended", "month"
-    )
-    for meeting_id, country_id, attended, month in rows:
-        out.setdefault(meeting_id, set()).add((country_id, attended, month))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT meeting_id, country_id, attended, month FROM {_table(MeetingCountry)} "
+            f"WHERE meeting_id IN ({_marks(ids)})",
+            list(ids),
+        )
+        for meeting_id, country_id, attended, month in cursor.fetchall():
+            out.setdefault(meeting_id, set()).add((country_id, bool(attended), month))
     return out
 
 
@@ -239,7 +247,11 @@ def meetings_changed(ids) -> set[int]:
         for pk in changed:
             _add(before.get(pk, ()), -1, months, pairs)
             _add(now.get(pk, ()), +1, months, pairs)
-        MeetingCountry.objects.filter(meeting_id__in=changed).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {_table(MeetingCountry)} WHERE meeting_id IN ({_marks(changed)})",
+                changed,
+            )
         _insert(
             MeetingCountry,
             ("meeting_id", "country_id", "attended", "month"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from diplomacy.meeting_titles import respelt, split_title, without_names
 from diplomacy.models import Meeting, Participation, Review
 
@@ -102,22 +100,17 @@ def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:
     with their participants' ids: the meetings in the candidates' search windows
     (``identity.search_window``) in one query, their participants in another, in the
     order of the meetings list."""
-    dates = Q()
-    for c in candidates:
-        if c.date is not None:
-            low, high = search_window(facts_of_report(c))
-            dates |= Q(date__gte=low, date__lte=high)
-            # a row told only by month or year is dated the first day of it
-            dates |= Q(date=c.date.replace(day=1), date_precision=Precision.MONTH)
-            dates |= Q(date=c.date.replace(month=1, day=1), date_precision=Precision.YEAR)
-    if not dates:
+    windows = _date_windows(candidates)
+    if not windows:
         return {}
-    queryset = (
-        Meeting.objects.exclude(review=Review.REJECTED)
-        .filter(dates)
-        .order_by("-date", "title", "id")
+    where, params = _windows_sql(windows)
+    meetings = sql.records_where(
+        Meeting,
+        f"{sql.column('review')} <> %s AND ({where})",
+        [Review.REJECTED, *params],
+        order_by=("-date", "title", "id"),
+        limit=2000,
     )
-    meetings = list(queryset[:2000])
     people: dict[int, list[int]] = {m.pk: [] for m in meetings}
     if people:
         for meeting_id, person_id in sql.values(
@@ -125,6 +118,33 @@ def _earlier_meetings(candidates) -> dict[Meeting, list[int]]:
         ):
             people[meeting_id].append(person_id)
     return {m: people[m.pk] for m in meetings}
+
+
+def _date_windows(candidates) -> set[tuple]:
+    """(first day, last day) of each candidate's search window, and (day, precision) of the
+    row a month- or year-precise report of it would be: a row told only by month or year
+    is dated the first day of it."""
+    windows = set()
+    for c in candidates:
+        if c.date is not None:
+            windows.add(search_window(facts_of_report(c)))
+            windows.add((c.date.replace(day=1), Precision.MONTH))
+            windows.add((c.date.replace(month=1, day=1), Precision.YEAR))
+    return windows
+
+
+def _windows_sql(windows) -> tuple[str, list]:
+    """The date windows as one OR of conditions: built as SQL, not as ``Q`` objects, whose
+    combining cost more than SQLite's answer (2.5 ms of a document's loading)."""
+    date, precision = sql.column("date"), sql.column("date_precision")
+    tests, params = [], []
+    for first, last in sorted(windows, key=str):
+        if isinstance(last, str):
+            tests.append(f"({date} = %s AND {precision} = %s)")
+        else:
+            tests.append(f"({date} BETWEEN %s AND %s)")
+        params += [first, last]
+    return " OR ".join(tests), params
 
 
 def _find_meeting(state, candidate: MeetingCandidate, people, earlier):

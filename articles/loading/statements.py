@@ -42,12 +42,15 @@ def load_statements(state):
     # person it created has none yet): a stock phrase said by hundreds of people must not
     # load hundreds of statements
     earlier_speakers = {s.pk if s else None for s in speakers} - state.new_persons
-    rows = sql.records(Statement, text_key__in=set(keys), speaker_id__in=earlier_speakers)
-    # no ORDER BY in SQL: it would steer the planner away from the text_key index
-    rows.sort(key=lambda r: r.pk)
-    same_words = {}
-    for row in rows:
-        same_words.setdefault((row.text_key, row.speaker_id), row)
+    # the first statement of each speaker with these words (a group's stock phrase may
+    # be in the register a thousand times)
+    rows = sql.first_of_each(
+        Statement,
+        ("text_key", "speaker_id"),
+        text_key__in=set(keys),
+        speaker_id__in=earlier_speakers,
+    )
+    same_words = {(row.text_key, row.speaker_id): row for row in rows}
     nearby = _nearby_statements(candidates, speakers, keys, same_words, earlier_speakers)
     new, changed, targets = [], {}, []
     for candidate, key, speaker in zip(candidates, keys, speakers, strict=True):

@@ -1,0 +1,35 @@
+"""The importer's plain-SQL reads (articles/sql.py) give what the ORM would."""
+
+from django.test import TestCase
+
+from articles import sql
+from diplomacy.models import Statement
+from tests.builders import make_person, make_statement
+
+
+class FirstOfEachTests(TestCase):
+    def test_each_speakers_first_statement_with_the_words(self):
+        nadia, omar = make_person("Nadia Ostrova"), make_person("Omar Velcani")
+        stock = "Both sides agreed to deepen ties."
+        first_group = make_statement(stock)
+        for _ in range(3):
+            make_statement(stock)  # the same words from other reports, no speaker
+        first_nadia = make_statement(stock, speaker=nadia)
+        make_statement(stock, speaker=nadia)
+        first_omar = make_statement(stock, speaker=omar)
+        make_statement("Something else entirely.", speaker=nadia)
+        rows = sql.first_of_each(
+            Statement,
+            ("text_key", "speaker_id"),
+            text_key__in={first_group.text_key},
+            speaker_id__in={nadia.pk, omar.pk, None},
+        )
+        self.assertEqual(
+            sorted(r.pk for r in rows), sorted([first_group.pk, first_nadia.pk, first_omar.pk])
+        )
+
+    def test_an_empty_list_of_keys_asks_nothing(self):
+        make_statement("Anything at all.")
+        with self.assertNumQueries(0):
+            rows = sql.first_of_each(Statement, ("text_key",), text_key__in=set())
+        self.assertEqual(rows, [])
