@@ -60,7 +60,7 @@ class Command(BaseCommand):
             metavar="N",
             help=(
                 "Use N processes. PostgreSQL: each reads, extracts and writes. SQLite (one "
-                "writer): this one writes, N-1 others extract. One transaction per document."
+                "writer): N read and extract, this one writes. One transaction per document."
             ),
         )
         parser.add_argument(
