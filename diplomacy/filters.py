@@ -148,6 +148,19 @@ def matching_persons(value):
     return Person.objects.public().name_contains(value)
 
 
+# Up to this many matching persons are read first and given to the main query as a list
+LISTED_PERSONS = 1000
+
+
+def _listed(persons):
+    """The persons' ids as a list when there are few, else the subquery. ``speaker IN
+    (subquery) OR speaker_text LIKE ...`` made PostgreSQL read every statement of a
+    million (655 ms to count a name's); with a list each side reads its own index
+    (the speaker's, and the trigram index of migration 0016)."""
+    ids = list(persons.values_list("pk", flat=True)[: LISTED_PERSONS + 1])
+    return ids if len(ids) <= LISTED_PERSONS else persons.values("pk")
+
+
 def matching_organisations(value):
     """Public organisations with that ID, or whose name, acronym or other name contains it."""
     org_id = id_or_none(value)
@@ -407,7 +420,7 @@ class StatementFilter(SharedCountryOptions):
     def filter_speaker(self, queryset, name, value):
         said_by = Q()
         for text in value:
-            said_by |= Q(speaker__in=matching_persons(text).values("pk"))
+            said_by |= Q(speaker__in=_listed(matching_persons(text)))
             if id_or_none(text) is None:
                 said_by |= Q(speaker_text__icontains=text)
         return queryset.filter(said_by)
