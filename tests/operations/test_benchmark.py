@@ -193,6 +193,11 @@ class ProductionSettingsTests(TestCase):
             response = benchmarking._client().get(reverse("site:meeting-list"))
         self.assertEqual(response.status_code, 200)
 
+    def test_without_allowed_hosts_the_benchmark_still_gets_the_page(self):
+        with self.settings(DEBUG=False, ALLOWED_HOSTS=[]):
+            response = benchmarking._client().get(reverse("site:meeting-list"))
+        self.assertEqual(response.status_code, 200)
+
     def test_a_redirect_is_a_bad_status(self):
         with self.settings(SECURE_SSL_REDIRECT=True):
             client = Client(HTTP_HOST="localhost")  # plain HTTP: redirected
