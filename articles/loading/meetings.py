@@ -18,7 +18,6 @@ def load_meetings(state):
     ``state.participants``."""
     candidates = state.extraction.meetings
     earlier = _earlier_meetings(candidates)
-    removed = Participation.removed_by_editors([m.pk for m in earlier])
     created, participations = [], []
     for index, candidate in enumerate(candidates):
         people = [
@@ -65,13 +64,23 @@ def load_meetings(state):
                     meeting=meeting, person=person, role=(roles.get(person.pk) or "")[:300]
                 )
                 for person in {p.pk: p for p in people}.values()
-                if person.pk not in existing and (meeting.pk, person.pk) not in removed
+                if person.pk not in existing
             ]
         for start, end in candidate.spans or [(candidate.start, candidate.end)]:
             state.add_evidence("meeting", start, end, meeting=meeting)
+    participations = _not_removed_by_editors(participations)  # before new meetings get ids
     # new meetings in one INSERT (their ids come back), then their participants
     sql.create(created)
     sql.create(participations, ignore_conflicts=True)
+
+
+def _not_removed_by_editors(participations):
+    """The participations, less those an editor took out of a meeting already in the
+    register (a new meeting has no id yet, and no editor has seen it)."""
+    removed = Participation.removed_by_editors(
+        {p.meeting.pk for p in participations if p.meeting.pk is not None}
+    )
+    return [p for p in participations if (p.meeting.pk, p.person.pk) not in removed]
 
 
 def _rejected_names(state, candidate) -> set[str]:
