@@ -73,16 +73,44 @@ def records_where(
     return list(model.objects.raw(sql, params))
 
 
-def first_of_each(model, group_by: tuple[str, ...], **conditions):
+def first_of_each(model, group_by: tuple[str, ...], fields: tuple[str, ...], **conditions):
     """The row with the lowest id of each group (same ``group_by`` columns) among the rows
-    matching ``conditions``, as model instances: when one key repeats a thousand times
-    (a stock phrase), the rows after the first are never read into Python."""
+    matching ``conditions``, as model instances holding only ``fields`` (and the id; any
+    other field is read from the database if asked for): when one key repeats a thousand
+    times (a stock phrase), the rows after the first are never read into Python, and the
+    first ones' long texts and time stamps are not converted."""
     if (found := _where(conditions)) is None:
         return []
     where, params = found
-    table, groups = _quote(model._meta.db_table), ", ".join(_quote(c) for c in group_by)
+    meta = model._meta
+    # in the model's order of fields: ``from_db`` fills the fields in that order
+    wanted = {meta.pk.attname} | {meta.get_field(name).attname for name in fields}
+    chosen = [f for f in meta.concrete_fields if f.attname in wanted]
+    table, groups = _quote(meta.db_table), ", ".join(_quote(c) for c in group_by)
     first = f"SELECT MIN({_quote('id')}) FROM {table} WHERE {where} GROUP BY {groups}"
-    return records_where(model, f"{_quote('id')} IN ({first})", params)
+    selected = ", ".join(_quote(f.column) for f in chosen)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {selected} FROM {table} WHERE {_quote('id')} IN ({first})", params)
+        rows = cursor.fetchall()
+    converters = [_converters(field, meta.db_table) for field in chosen]
+    names = [f.attname for f in chosen]
+    return [
+        model.from_db(connection.alias, names, _converted(row, converters, chosen)) for row in rows
+    ]
+
+
+def _converters(field, table):
+    """What Django's compiler applies to a column's value as the database returns it."""
+    column = field.get_col(table)
+    return connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+
+
+def _converted(row, converters, fields):
+    values = list(row)
+    for i, (functions, field) in enumerate(zip(converters, fields, strict=True)):
+        for function in functions:
+            values[i] = function(values[i], field, connection)
+    return values
 
 
 def values(model, columns: tuple[str, ...], **conditions) -> list[tuple]:

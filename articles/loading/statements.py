@@ -11,6 +11,10 @@ from .. import sql
 from ..extraction.identity import same_utterance
 from ..extraction.types import StatementCandidate
 
+# what loading reads of a statement the register already holds: its words' key and
+# speaker (to match), its meeting, review and locked fields (to link it: ``is_locked``)
+MATCHED_FIELDS = ("text_key", "speaker", "meeting", "review", "locked_fields")
+
 
 def _reworded(candidate: StatementCandidate, statements) -> Statement | None:
     """The same utterance worded slightly differently in another report, if any."""
@@ -47,6 +51,7 @@ def load_statements(state):
     rows = sql.first_of_each(
         Statement,
         ("text_key", "speaker_id"),
+        MATCHED_FIELDS,
         text_key__in=set(keys),
         speaker_id__in=earlier_speakers,
     )

@@ -265,6 +265,10 @@ class Statement(Curated):
             models.Index(fields=["speaker", "-date"], name="statement_speaker_date_idx"),
             # the statements made at a meeting
             models.Index(fields=["meeting", "id"], name="statement_meeting_idx"),
+            # an import's "the same words from the same speaker": a stock phrase repeated by
+            # hundreds of speakers is answered from this index alone (the key's own index
+            # sent each of those rows to the table for its speaker)
+            models.Index(fields=["text_key", "speaker"], name="statement_text_speaker_idx"),
         ]
 
     def __str__(self):

@@ -21,6 +21,7 @@ class FirstOfEachTests(TestCase):
         rows = sql.first_of_each(
             Statement,
             ("text_key", "speaker_id"),
+            ("speaker",),
             text_key__in={first_group.text_key},
             speaker_id__in={nadia.pk, omar.pk, None},
         )
@@ -28,8 +29,22 @@ class FirstOfEachTests(TestCase):
             sorted(r.pk for r in rows), sorted([first_group.pk, first_nadia.pk, first_omar.pk])
         )
 
+    def test_the_fields_asked_for_are_converted_and_the_others_read_when_needed(self):
+        locked = make_statement("Words an editor linked.", locked_fields=["meeting"])
+        (row,) = sql.first_of_each(
+            Statement,
+            ("text_key",),
+            ("locked_fields", "text_key", "review"),  # not in the model's order
+            text_key__in={locked.text_key},
+        )
+        with self.assertNumQueries(0):
+            self.assertTrue(row.is_locked("meeting"))  # JSON decoded as the ORM does
+            self.assertEqual(row.text_key, locked.text_key)
+        with self.assertNumQueries(1):
+            self.assertEqual(row.text, "Words an editor linked.")
+
     def test_an_empty_list_of_keys_asks_nothing(self):
         make_statement("Anything at all.")
         with self.assertNumQueries(0):
-            rows = sql.first_of_each(Statement, ("text_key",), text_key__in=set())
+            rows = sql.first_of_each(Statement, ("text_key",), (), text_key__in=set())
         self.assertEqual(rows, [])
