@@ -305,3 +305,28 @@ class OfficialSpokespersonTests(SimpleTestCase):
             "Foreign Affairs, stated that the minister received his Greek counterpart.\n"
         )
         self.assertIn("Spokesperson for the Ministry of Foreign Affairs", found["Tamer Fahmy"][1])
+
+
+class MonthInANameTests(SimpleTestCase):
+    def test_a_month_that_ends_a_name_is_the_surname(self):
+        _, result = extract_text(
+            LEAD + "Chinese President Gao Jun met British Prime Minister Helen May on Monday. "
+            "Gao said the visit opened a new chapter.\n",
+            "x.txt",
+        )
+        found = {p.name: [x.title for x in p.positions] for p in result.persons}
+        self.assertEqual(found, {"Gao Jun": ["President"], "Helen May": ["Prime Minister"]})
+        self.assertEqual(len(result.meetings), 1)
+        self.assertEqual(
+            speakers_of(
+                LEAD + "Chinese President Gao Jun said trade between the two nations grew.\n"
+            ),
+            [("Gao Jun", "trade between the two nations grew")],
+        )
+
+    def test_a_month_before_a_day_or_a_capitalised_word_stays_a_month(self):
+        found = persons_of(
+            "Orlov May Visit Marlow\n\nMARLOW, June 3, 2024 (Agency) -- The talks in Marlow "
+            "Jun 5 were postponed.\n"
+        )
+        self.assertEqual(found, {})

@@ -14,6 +14,7 @@ from ..lexicons import (
     HONORIFICS_AFTER_HONORIFIC,
     MEETING_VERBS,
     MONTHS_AS_GIVEN_NAMES,
+    MONTHS_AS_SURNAMES,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_DESCRIPTORS,
@@ -184,6 +185,22 @@ class CandidatesMixin:
             and (k == 0 or toks[k - 1].lower not in BEFORE_A_MONTH)
         )
 
+    def _month_ending_a_name(self, j) -> bool:
+        """ "Liang Jun met", "Theresa May said": a month that is also a surname, right after a
+        name word and before no number ("Jun 5" is a date) nor a capitalised word (a title-case
+        headline's "Orlov May Visit" is the modal)."""
+        toks = self.tokens
+        t = toks[j]
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        return (
+            t.lower in MONTHS_AS_SURNAMES
+            and t.text[:1].isupper()
+            and t.text[1:].islower()
+            and toks[j - 1].space_after
+            and not nxt[:1].isdigit()
+            and not nxt[:1].isupper()
+        )
+
     def _klass(self, k):
         t = self.tokens[k]
         low = t.lower
@@ -242,7 +259,9 @@ class CandidatesMixin:
                             j = p + 1
                             continue
                         break
-                    if self._can_start_name(j) and t.lower not in NOT_IN_NAME:
+                    if (
+                        self._can_start_name(j) and t.lower not in NOT_IN_NAME
+                    ) or self._month_ending_a_name(j):
                         j += 1
                         continue
                     if self._descriptor_in_name(k, j, s_end):
