@@ -24,7 +24,7 @@ from ..lexicons import (
     TITLE_HEADS,
 )
 from ..patterns import words
-from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
+from .vocabulary import BEFORE_POST, CONNECTORS, NOT_IN_NAME, TITLE_WORDS
 
 
 def is_initial(text: str) -> bool:
@@ -435,7 +435,9 @@ class CandidatesMixin:
 
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        # "the", "his", or a possessive: "O'Dowd's counterpart, X"
+        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister"
+        if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
+            k -= 1
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_after(self, b, s_end):
