@@ -185,6 +185,12 @@ class _Text:
                     break
         return found
 
+    def closing(self) -> list[tuple[int, int]]:
+        """The last two paragraphs that are not boilerplate, last first: where a release
+        signs off with its place and day ("New Delhi" over "June 12, 2025")."""
+        found = [p for p in self.paragraphs[-4:] if not self.is_boilerplate(*p)]
+        return found[:-3:-1]
+
     @cached_property
     def headed_datelines(self) -> list[tuple[int, tuple[int, int], Dateline]]:
         """(start, headline span or None, dateline) for each dateline right below a
@@ -249,6 +255,10 @@ class _Text:
         dateline = self.opening_dateline
         if dateline is not None and dateline.month is not None:
             return self.dateline_date(dateline, None)[0]
+        for start, end in self.closing():
+            dates = _full_dates(norm, start, end)
+            if dates and self.is_meta_line(start, end):
+                return dates[0][2]
         for start, end in self.opening():
             # a date line in the page's own language: "Giovedì 18 Aprile 2024"
             if end - start <= 40 and (found := foreign_date(norm, start, end)):
