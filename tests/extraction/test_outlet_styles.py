@@ -330,3 +330,26 @@ class MonthInANameTests(SimpleTestCase):
             "Jun 5 were postponed.\n"
         )
         self.assertEqual(found, {})
+
+
+class TwoCountryMeetingNameTests(SimpleTestCase):
+    def test_a_summit_named_by_two_countries_is_their_meeting(self):
+        _, result = extract_text(
+            LEAD + "President Jabali Mwangi and Ghanaian President Kofi Mensah attended the "
+            "Kenya-Ghana Summit in Nairobi on Monday. Mwangi held talks with Mensah on the "
+            "sidelines of the summit.\n",
+            "x.txt",
+        )
+        [meeting] = result.meetings
+        names = {result.persons[p.entity].name for p in meeting.participants}
+        self.assertEqual(names, {"Jabali Mwangi", "Kofi Mensah"})
+
+    def test_the_meeting_named_in_a_dated_headline_is_the_one_told_below(self):
+        _, result = extract_text(
+            " date 2025-02-20 Japan-Brazil Foreign Ministers' Meeting\n\nOn February 20, Mr. "
+            "SATO Kenji, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. "
+            "Paulo Ramires, Minister of Foreign Affairs of Brazil, in Osaka. Minister Sato "
+            "stated that the two countries share fundamental values and principles.\n",
+            "x.txt",
+        )
+        self.assertEqual([(m.kind, m.city) for m in result.meetings], [("bilateral", "Osaka")])

@@ -294,6 +294,15 @@ class MetadataTests(unittest.TestCase):
                 meta = detect_metadata("Ministers meet\n\n" + body + sign_off)
                 self.assertEqual(meta["published"], expected)
 
+    def test_a_marked_date_before_the_headline_on_its_line(self):
+        text = " date 2025-02-20 Lindavia-Ostrava Ministers' Meeting\n\nThe ministers met today.\n"
+        meta = detect_metadata(text)
+        self.assertEqual(meta["title"], "Lindavia-Ostrava Ministers' Meeting")
+        self.assertEqual(meta["published"], dt.date(2025, 2, 20))
+        document = read_document(text.encode(), "x.txt")
+        [(start, end)] = document.boilerplate  # the marker is no text to extract from
+        self.assertEqual(text[start:end].strip(), "date 2025-02-20")
+
     def test_label_above_title_is_skipped(self):
         text = "Press Releases\n\nChile backs the river commission\n\nThe ministry said so in a statement.\n"
         self.assertEqual(detect_metadata(text)["title"], "Chile backs the river commission")
