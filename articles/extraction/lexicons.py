@@ -18,6 +18,8 @@ ORGAN_SUFFIXES = words("organ_suffixes")
 PLACE_WORDS = words("place_words")
 REGION_WORDS = words("region_words")
 NAME_PARTICLES = words("name_particles")
+# compared with a token written in capitals only: see the word file
+HONORIFIC_CAPITALS = frozenset(w.upper() for w in words("honorific_capitals"))
 PERSON_DESCRIPTORS = words("person_descriptors")
 MONTHS = words("months")
 MONTHS_AS_GIVEN_NAMES = words("months_as_given_names")

@@ -353,3 +353,22 @@ class TwoCountryMeetingNameTests(SimpleTestCase):
             "x.txt",
         )
         self.assertEqual([(m.kind, m.city) for m in result.meetings], [("bilateral", "Osaka")])
+
+
+class StyleOfAddressTests(SimpleTestCase):
+    def test_a_style_of_address_between_the_post_and_the_name_is_not_the_post(self):
+        found = persons_of(
+            "Leaders meet\n\nDOHA, March 3, 2025 (Agency) -- President His Highness Sheikh "
+            "Hamdan Al Qasimi received President of the Republic of Ghana HE Kwame Asante and "
+            "HRH Prince Saud bin Nayef.\n"
+        )
+        self.assertEqual(found["Hamdan Al Qasimi"], ("QA", ["President"]))
+        self.assertEqual(found["Kwame Asante"], ("GH", ["President"]))
+        self.assertEqual(found["Saud bin Nayef"][1], ["Prince"])
+
+    def test_he_in_lower_case_is_a_pronoun(self):
+        said = speakers_of(
+            LEAD + "President Kwame Asante received the delegation. He said the talks had "
+            "gone well for both sides.\n"
+        )
+        self.assertEqual(said, [("Kwame Asante", "the talks had gone well for both sides")])

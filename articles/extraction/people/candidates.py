@@ -10,6 +10,7 @@ from ..context import PLACE_PREPOSITIONS
 from ..lexicons import (
     BEFORE_A_MONTH,
     DOMAIN_WORDS,
+    HONORIFIC_CAPITALS,
     HONORIFICS,
     HONORIFICS_AFTER_HONORIFIC,
     MEETING_VERBS,
@@ -206,7 +207,7 @@ class CandidatesMixin:
         low = t.lower
         if t.newline:
             return "X"
-        if low in TITLE_WORDS or self._honorific_after_honorific(k):
+        if low in TITLE_WORDS or self._honorific_after_honorific(k) or t.text in HONORIFIC_CAPITALS:
             return "T"
         if t.text in ("'", "’") and k > 0 and self.tokens[k - 1].lower in HONORIFICS:
             return "T"  # the apostrophe of "Dato' Sri"
