@@ -372,3 +372,19 @@ class StyleOfAddressTests(SimpleTestCase):
             "gone well for both sides.\n"
         )
         self.assertEqual(said, [("Kwame Asante", "the talks had gone well for both sides")])
+
+
+class PortfolioTests(SimpleTestCase):
+    def test_a_commissioner_s_portfolio_is_part_of_the_post_not_the_name(self):
+        found = persons_of(
+            LEAD + "Commissioner for Enlargement Pavel Novak met Minister for Digitalisation "
+            "Kari Moe and Commissioner for Equality Rosa Fuentes.\n"
+        )
+        self.assertEqual(
+            {name: posts for name, (_, posts) in found.items()},
+            {
+                "Pavel Novak": ["Commissioner for Enlargement"],
+                "Kari Moe": ["Minister for Digitalisation"],
+                "Rosa Fuentes": ["Commissioner for Equality"],
+            },
+        )
