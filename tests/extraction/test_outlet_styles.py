@@ -388,3 +388,18 @@ class PortfolioTests(SimpleTestCase):
                 "Rosa Fuentes": ["Commissioner for Equality"],
             },
         )
+
+
+class HeadsOfDelegationTests(SimpleTestCase):
+    def test_a_country_after_the_post_s_apposition_is_the_person_s(self):
+        found = persons_of(
+            "Ministers meet\n\nLINDAVIA, June 10, 2025 (Agency) -- The meeting was attended by "
+            "the following heads of delegation:\n- H.E. Amos Kiplagat, Minister of Water, "
+            "Republic of Kenya;\n- Mr. Baraka Mushi, Minister of Water, United Republic of "
+            "Tanzania.\n\nIt was also attended by Kofi Mensah, Minister of Trade, Ghana, and Ama "
+            "Kodjo, Minister of Finance, Togo.\n"
+        )
+        self.assertEqual(
+            {name: country for name, (country, _) in found.items()},
+            {"Amos Kiplagat": "KE", "Baraka Mushi": "TZ", "Kofi Mensah": "GH", "Ama Kodjo": "TG"},
+        )

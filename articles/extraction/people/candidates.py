@@ -25,7 +25,7 @@ from ..lexicons import (
     TITLE_HEADS,
 )
 from ..patterns import words
-from .vocabulary import BEFORE_POST, CONNECTORS, NOT_IN_NAME, TITLE_WORDS
+from .vocabulary import BEFORE_POST, CONNECTORS, COUNTRY_LONG_FORM, NOT_IN_NAME, TITLE_WORDS
 
 
 def is_initial(text: str) -> bool:
@@ -72,6 +72,7 @@ class Candidate:
     verb_after: bool = False
     honorific: str | None = None
     country_after: str | None = None
+    country_closing: str | None = None  # "X, Minister of Water, Republic of Kenya;"
     its_org: object = None  # "the NORVA and its Chairman X": the body "its" refers to
     country_before: str | None = None  # "Latvia – X" inside a list of names
     in_list: bool = False  # a member of a list of names that is a list of persons
@@ -381,6 +382,8 @@ class CandidatesMixin:
         if post_first and c.appositions and self._name_after_comma(c.appositions[-1][1], s_end):
             # "the President of Ghana, X, the President of Togo, Y": each post is the next name's
             c.appositions.pop()
+        if c.appositions:
+            c.country_closing = self._country_closing(c.appositions[-1][1], s_end)
         nxt = c.b
         while nxt < s_end and toks[nxt].lower in (
             "also",
@@ -440,6 +443,22 @@ class CandidatesMixin:
         if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
             k -= 1
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
+
+    def _country_closing(self, k, s_end):
+        """ "X, Minister of Water, Republic of Kenya;": a country alone after the post's
+        apposition, as a communiqué lists its heads of delegation, is the person's."""
+        toks, in_match = self.tokens, self.ctx.in_match
+        if k >= s_end or toks[k].text != ",":
+            return None
+        j = k + 1
+        while j < s_end and j not in in_match and toks[j].lower in COUNTRY_LONG_FORM | {"the"}:
+            j += 1  # "the Republic of": a long form the reference data may not hold
+        m = in_match.get(j)
+        if m is None or m.kind != "country" or m.start != j:
+            return None
+        if m.end < s_end and not (toks[m.end].text in (";", ",", ".", ")") or toks[m.end].newline):
+            return None  # "..., Ghana said": the country is a subject, not a label
+        return m.value
 
     def _country_after(self, b, s_end):
         """'X of Ethiopia', 'X (Ethiopia)': a country named right after the name."""

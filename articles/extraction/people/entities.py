@@ -180,8 +180,9 @@ class EntitiesMixin:
         if c.shared_title is not None:
             for p in self._positions(*c.shared_title)[0]:
                 add_position(entity, Position(title=_singular(p.title)))
-        if c.country_after or c.country_before:
-            self.title_countries[idx][c.country_after or c.country_before] += 2
+        country = c.country_after or c.country_before or c.country_closing
+        if country:
+            self.title_countries[idx][country] += 2
         if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
             if c.its_org.country:
                 self.title_countries[idx][c.its_org.country] += 1

@@ -19,6 +19,7 @@ from ..patterns import words
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
+    COUNTRY_LONG_FORM,
     GENDER_BY_HONORIFIC,
     IGO_KINDS,
     NOT_POSITIONS,
@@ -30,7 +31,6 @@ HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
 # "President His Highness Sheikh X": the possessive of a style left once the style is gone
 HONORIFIC_POSSESSIVES = words("honorific_possessives")
-COUNTRY_LONG_FORM = words("country_long_form_words")
 SECOND_POSTS = words("person_second_posts")
 
 
