@@ -403,3 +403,31 @@ class HeadsOfDelegationTests(SimpleTestCase):
             {name: country for name, (country, _) in found.items()},
             {"Amos Kiplagat": "KE", "Baraka Mushi": "TZ", "Kofi Mensah": "GH", "Ama Kodjo": "TG"},
         )
+
+
+class OutletAndCapitalsTests(SimpleTestCase):
+    def test_a_dateline_s_outlet_is_not_a_body_of_another_kind_with_its_acronym(self):
+        _, result = extract_text(
+            "PM receives envoy\n\nLindavia, January 22, 2025 AKP -- Prime Minister Sok Dara "
+            "received Ambassador Lena Moss here this morning.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+        [meeting] = result.meetings
+        self.assertEqual(meeting.city, "Lindavia")
+
+    def test_a_word_of_a_headline_in_capitals_is_no_acronym(self):
+        _, result = extract_text(
+            "PRESIDENT RECEIVES SPECIAL ENVOY OF THE PRESIDENT OF GHANA\n\n"
+            + LEAD[14:]
+            + "President Thabo Ndlovu received the envoy, Kofi Mensah.\n",
+            "x.txt",
+        )
+        self.assertEqual([o.name for o in result.organisations if not o.implied], [])
+
+    def test_the_words_of_a_long_style_are_not_the_name(self):
+        found = persons_of(
+            LEAD + "Samdech Thipadei Sok Dara, Prime Minister of Cambodia, received Samdech "
+            "Akka Moha Sena Padei Techo Chea Vannak.\n"
+        )
+        self.assertEqual(sorted(found), ["Chea Vannak", "Sok Dara"])
