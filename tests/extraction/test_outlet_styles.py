@@ -431,3 +431,21 @@ class OutletAndCapitalsTests(SimpleTestCase):
             "Akka Moha Sena Padei Techo Chea Vannak.\n"
         )
         self.assertEqual(sorted(found), ["Chea Vannak", "Sok Dara"])
+
+
+class MoreSpeechVerbsTests(SimpleTestCase):
+    def test_indicated_informed_and_opined_attribute_speech(self):
+        said = speakers_of(
+            LEAD + "Foreign Minister Kofi Mensah met Kenyan Foreign Minister Amina Odhiambo on "
+            "Monday. Mensah indicated that Ghana would open an embassy in Nairobi next year. "
+            "Odhiambo informed her host that Kenya had ratified the agreement. Mensah opined "
+            "that the region needed a common market.\n"
+        )
+        self.assertEqual(
+            said,
+            [
+                ("Kofi Mensah", "Ghana would open an embassy in Nairobi next year"),
+                ("Amina Odhiambo", "Kenya had ratified the agreement"),
+                ("Kofi Mensah", "the region needed a common market"),
+            ],
+        )
