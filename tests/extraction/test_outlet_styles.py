@@ -449,3 +449,12 @@ class MoreSpeechVerbsTests(SimpleTestCase):
                 ("Kofi Mensah", "the region needed a common market"),
             ],
         )
+
+
+class ParticleSurnameFirstTests(SimpleTestCase):
+    def test_a_surname_with_its_particle_in_the_headline_is_the_person_named_below(self):
+        found = persons_of(
+            "Secretary meets Omani Foreign Minister Al Harthy\n\nMARLOW, June 3, 2024 (Agency) "
+            "-- Secretary Martin Hale met Omani Foreign Minister Salim Al Harthy on Monday.\n"
+        )
+        self.assertEqual(sorted(found), ["Martin Hale", "Salim Al Harthy"])

@@ -103,7 +103,13 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 full.append(c)
             elif n_words >= 1:
                 single.append(c)
-        # pass 1: full names
+        # pass 1: full names; "Al Busaidi" in a headline waits for "Badr Al Busaidi" below
+        names = {self._name_text(c.a, c.b) for c in full}
+        full.sort(
+            key=lambda c: any(
+                _is_particle_surname(self._name_text(c.a, c.b), other) for other in names
+            )
+        )
         for c in full:
             name = self._name_text(c.a, c.b)
             idx = self._particle_surname(name)
