@@ -148,6 +148,8 @@ class TriggersMixin:
                 kind = "call"
             if kind == "call" and m.group(0).endswith(" with") and IN_PERSON.search(low):
                 kind = "bilateral"
+            if kind == "bilateral" and self._told_call(story, m, low, objects):
+                kind = "call"
             group = (
                 bool(GROUP_NOUNS.match(objects_text.strip().lstrip(",").strip())) and not objects
             )
@@ -311,6 +313,18 @@ class TriggersMixin:
         ):
             return True
         return False
+
+    def _told_call(self, story: int, m: re.Match, low: str, objects: list[int]) -> bool:
+        """ "In the conversation with X, ...": the conversation, talks or meeting with X the
+        story has already told as a phone call is that call, not a second meeting."""
+        if not objects or not NOMINAL.fullmatch(m.group(0).lower()):
+            return False
+        if not low[: m.start()].endswith("the "):
+            return False
+        return any(
+            told.story == story and told.kind == "call" and set(objects) <= set(told.participants)
+            for told in self.reports
+        )
 
     def _visitor_named(self, before: str, place_end: int) -> bool:
         """ "the visiting New Zealand Minister X", "met visiting Kenya Foreign Minister X":
