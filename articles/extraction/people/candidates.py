@@ -52,6 +52,7 @@ POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS
 DETERMINERS = words("person_determiners")
 PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
+HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
 SOVEREIGN_TITLES = words("person_sovereign_titles")
@@ -330,6 +331,7 @@ class CandidatesMixin:
             toks[k].lower in TITLES_USED_AS_GIVEN_NAMES
             and k > 0
             and toks[k - 1].lower in HONORIFICS
+            and toks[k - 1].lower not in HONORIFICS_ROYAL
             and k + 1 < len(toks)
             and self._can_start_name(k + 1)
         )

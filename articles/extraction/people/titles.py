@@ -216,6 +216,8 @@ class TitlesMixin:
                 len(part) > 1
                 and toks[part[-1]].lower in ROYAL_STYLES
                 and toks[part[-2]].lower != "crown"
+                # "His Majesty Sultan X": honorifics alone before it leave the style the post
+                and any(toks[i].lower in TITLE_HEADS for i in part[:-1])
             ):
                 part = part[:-1]
             if (
