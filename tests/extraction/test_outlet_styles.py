@@ -468,3 +468,21 @@ class SovereignStyleTests(SimpleTestCase):
         )
         self.assertEqual(found["Hamzah Bolkiah"][1], ["Sultan"])
         self.assertIn("Sultan Al Varesi", found)
+
+
+class PostBeforeTheSpeakerTests(SimpleTestCase):
+    def test_the_speaker_s_post_before_the_name_is_not_the_words_said(self):
+        said = speakers_of(
+            "Envoy speaks\n\nGENEVA, May 30, 2025 (Agency) -- The UN special envoy for the "
+            "region, Anders Lund, said on Friday the peace process was at a critical stage.\n"
+        )
+        self.assertEqual(len(said), 1)
+        self.assertIn("the peace process was at a critical stage", said[0][1])
+        self.assertNotIn("envoy", said[0][1])
+
+    def test_a_clause_before_the_name_is_still_the_words_said(self):
+        said = speakers_of(
+            "Envoy speaks\n\nGENEVA, May 30, 2025 (Agency) -- The region's envoy is ready to "
+            "mediate, Special Envoy Anders Lund said on Friday in Geneva.\n"
+        )
+        self.assertEqual(said, [("Anders Lund", "The region's envoy is ready to mediate")])
