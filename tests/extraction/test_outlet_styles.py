@@ -68,6 +68,17 @@ class CounterpartTests(SimpleTestCase):
                 self.assertEqual(len(found["Kofi Mensah"][1]), 1)
                 self.assertIn("Minister", found["Kofi Mensah"][1][0])
 
+    def test_a_counterpart_from_a_country_holds_the_post_too(self):
+        for sentence in (
+            "Cuban Foreign Minister Raul Medina received his counterpart from Namibia, Selma "
+            "Nangolo, on Monday.",
+            "Cuban Foreign Minister Raul Medina received his counterpart of Namibia Selma "
+            "Nangolo on Monday.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Selma Nangolo"], ("NA", ["Foreign Minister"]))
+
     def test_no_post_when_the_person_before_has_none(self):
         found = persons_of(
             LEAD + "Amina Odhiambo, who arrived on Sunday, met her Ghanaian counterpart Kofi "
