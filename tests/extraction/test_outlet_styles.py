@@ -497,3 +497,16 @@ class PostBeforeTheSpeakerTests(SimpleTestCase):
             "mediate, Special Envoy Anders Lund said on Friday in Geneva.\n"
         )
         self.assertEqual(said, [("Anders Lund", "The region's envoy is ready to mediate")])
+
+
+class MessageSenderTests(SimpleTestCase):
+    def test_the_sender_of_greetings_is_of_the_country_of_the_one_who_brought_them(self):
+        found = persons_of(
+            "President receives minister\n\nABU DHABI, 3rd March, 2025 (Agency) -- President "
+            "Hamdan Al Qasimi received Paraguayan Foreign Minister Ruben Acosta, who conveyed "
+            "a message from President Santiago Benitez. Acosta also conveyed the greetings of "
+            "Vice President Lucia Ortiz to the President.\n"
+        )
+        self.assertEqual(found["Santiago Benitez"][0], "PY")
+        self.assertEqual(found["Lucia Ortiz"][0], "PY")
+        self.assertEqual(found["Hamdan Al Qasimi"][0], "AE")

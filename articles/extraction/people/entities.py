@@ -279,6 +279,7 @@ class EntitiesMixin:
         return None
 
     def _countries(self):
+        self.linked_countries()
         voice = self.voice_country()
         for i, entity in enumerate(self.entities):
             if self.title_countries[i]:

@@ -38,6 +38,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
         self.dateline_countries: list[Counter] = []
         self.igo_posts: list[bool] = []
         self.fallback_countries: list[Counter] = []
+        # (entity, start of the sender's name): "X conveyed the greetings of President Y"
+        self.sender_links: list[tuple[int, int]] = []
 
     def _index_organisations(self):
         starts = {t.start: t.i for t in self.tokens}
