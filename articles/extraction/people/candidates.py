@@ -189,7 +189,7 @@ class CandidatesMixin:
         )
 
     def _month_ending_a_name(self, j) -> bool:
-        """ "Liang Jun met", "Theresa May said": a month that is also a surname, right after a
+        """ "Gao Jun met", "Helen May said": a month that is also a surname, right after a
         name word and before no number ("Jun 5" is a date) nor a capitalised word (a title-case
         headline's "Orlov May Visit" is the modal)."""
         toks = self.tokens

@@ -117,7 +117,7 @@ class SpeakersMixin:
                 k -= 1
                 continue
             if (low in WEEKDAYS or low in MONTHS or low.isdigit()) and (
-                k - 1 not in self.coref.mention_at  # "Liang Jun said": a name's last word
+                k - 1 not in self.coref.mention_at  # "Gao Jun said": a name's last word
             ):
                 p = k - 1
                 while p > lo and (
