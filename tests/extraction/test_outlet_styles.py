@@ -474,10 +474,10 @@ class ParticleSurnameFirstTests(SimpleTestCase):
 class SovereignStyleTests(SimpleTestCase):
     def test_a_sovereign_s_title_after_his_majesty_is_the_post_not_the_name(self):
         found = persons_of(
-            LEAD + "His Majesty Sultan Hamzah Bolkiah hosted a state luncheon in honour of "
+            LEAD + "His Majesty Sultan Hamzah Sulaiman hosted a state luncheon in honour of "
             "Indonesian President Budi Santoso on Monday. Dr. Sultan Al Varesi also attended.\n"
         )
-        self.assertEqual(found["Hamzah Bolkiah"][1], ["Sultan"])
+        self.assertEqual(found["Hamzah Sulaiman"][1], ["Sultan"])
         self.assertIn("Sultan Al Varesi", found)
 
 

@@ -105,7 +105,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 full.append(c)
             elif n_words >= 1:
                 single.append(c)
-        # pass 1: full names; "Al Busaidi" in a headline waits for "Badr Al Busaidi" below
+        # pass 1: full names; "Al Harthy" in a headline waits for "Salim Al Harthy" below
         names = {self._name_text(c.a, c.b) for c in full}
         full.sort(
             key=lambda c: any(
