@@ -47,6 +47,12 @@ _LETTERHEAD = re.compile(
     rf"[ \t]+of\b|{_PRESS_LABEL.pattern}",
     re.IGNORECASE,
 )
+# " date 2025-02-20 Japan-Brazil Foreign Ministers' Meeting": a publication date marked
+# before the first line's own text, which is then read as if the marker were not there
+_DATE_MARKER = re.compile(
+    r"[ \t]*(?i:date|published|posted|updated)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+(?=\S)"
+)
 _OPENING_PARAGRAPHS = 6  # where a single article's title, date line and dateline sit
 _HEADLINE_MAX = 200
 
@@ -104,6 +110,10 @@ class _Text:
                         end - len(segment) + len(segment.rstrip()),
                     )
                 )
+        for start, end in self.paragraphs[:1]:  # the marked publication date: no text
+            m = _DATE_MARKER.match(norm, start, end)
+            if m:
+                spans.append((start, m.end()))
         for start, end in self.paragraphs[:4]:  # section labels above the headline
             if end - start <= 120 and _TOP_LABEL.fullmatch(norm, start, end):
                 spans.append((start, end))
@@ -133,8 +143,14 @@ class _Text:
     def paragraph_index(self, position: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, position) - 1
 
+    def after_marker(self, start: int, end: int) -> int:
+        """Where a line's own text starts, after a marked publication date."""
+        m = _DATE_MARKER.match(self.norm, start, end)
+        return m.end() if m else start
+
     def is_meta_line(self, start: int, end: int) -> bool:
         """A short line that is a date or time, with at most a few words ("Xinhua) 08:56, ...")."""
+        start = self.after_marker(start, end)
         if end - start > 100 or self.norm[end - 1] == ".":
             return False
         dates = _full_dates(self.norm, start, end)
@@ -147,6 +163,7 @@ class _Text:
 
     def is_headline(self, start: int, end: int) -> bool:
         """A short line without a final full stop that is not a date, dateline or credit."""
+        start = self.after_marker(start, end)
         if not 3 <= end - start <= _HEADLINE_MAX:
             return False
         norm = self.norm
@@ -184,6 +201,12 @@ class _Text:
                 if len(found) == _OPENING_PARAGRAPHS:
                     break
         return found
+
+    def closing(self) -> list[tuple[int, int]]:
+        """The last two paragraphs that are not boilerplate, last first: where a release
+        signs off with its place and day ("New Delhi" over "June 12, 2025")."""
+        found = [p for p in self.paragraphs[-4:] if not self.is_boilerplate(*p)]
+        return found[:-3:-1]
 
     @cached_property
     def headed_datelines(self) -> list[tuple[int, tuple[int, int], Dateline]]:
@@ -234,6 +257,7 @@ class _Text:
         if not heads or _PRESS_LABEL.match(self.norm, *heads[0]):
             return None  # "PRESS RELEASE" names no story
         start, end = heads[0]
+        start = self.after_marker(start, end)
         return self.text[start:end].lstrip("# ").strip() or None
 
     @cached_property
@@ -249,6 +273,10 @@ class _Text:
         dateline = self.opening_dateline
         if dateline is not None and dateline.month is not None:
             return self.dateline_date(dateline, None)[0]
+        for start, end in self.closing():
+            dates = _full_dates(norm, start, end)
+            if dates and self.is_meta_line(start, end):
+                return dates[0][2]
         for start, end in self.opening():
             # a date line in the page's own language: "Giovedì 18 Aprile 2024"
             if end - start <= 40 and (found := foreign_date(norm, start, end)):

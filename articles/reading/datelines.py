@@ -32,6 +32,11 @@ _FULL_DATE = (
     rf"(?:{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH_PATTERN}\.?,?)[ \t]+(?:19|20)\d\d"
 )
+# "Riyadh, Rabi Al-Awwal 10, 1447, September 2, 2025, SPA --": a Hijri date (a year of
+# the 14th or 15th century of the Hijra) may come before the Gregorian one
+_HIJRI_DATE = r"[A-Z][\w'-]+(?:[ \t-][A-Z][\w'-]+)?[ \t]+\d{1,2},?[ \t]+1[34]\d\d\b"
+# "Phnom Penh, January 22, 2025 AKP --": an agency's capitals after the date, no brackets
+_BARE_OUTLET = r"[A-Z]{2,8}"
 _NOT_PLACES = (
     "(?:"
     + "|".join(
@@ -46,17 +51,21 @@ _DATELINE = re.compile(
     (?P<place>
         [A-Z][A-Z'.]{{1,30}}(?:[ -][A-Z][A-Z'.]{{0,30}}){{0,2}}
       | (?!{_NOT_PLACES}\b)[A-Z][a-z'.]{{1,30}}(?:[ -][A-Z][a-z'.]{{1,30}})?
-        (?=,[ \t]*(?:[A-Z][A-Za-z.' -]{{0,40}},
+        (?=,[ \t]*(?:{_HIJRI_DATE},[ \t]*)?
+                 (?:[A-Z][A-Za-z.' -]{{0,40}},
                     |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\(
-                    |{_FULL_DATE}[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)))
+                    |{_FULL_DATE}(?:,?[ \t]+{_BARE_OUTLET})?[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)))
     )
     (?:,[ \t]*(?!{MONTH_PATTERN})(?P<country>[A-Z]{{2}}|[A-Z](?:\.[A-Z])+\.?
         |[A-Z][a-z'-]+(?:[ \t](?:and[ \t]|of[ \t](?:the[ \t])?)?[A-Z][a-z'-]+){{0,3}}))?
+    (?:,[ \t]*{_HIJRI_DATE}(?=,[ \t]*{MONTH_PATTERN}))?
     (?:,[ \t]*(?:(?P<month>{MONTH_PATTERN})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
               |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>{MONTH_PATTERN})\.?)
         (?:,?[ \t]+(?P<year>(?:19|20)\d\d))?)?
-    (?:[ \t]*\((?P<outlet>[^()\n]{{2,60}})\))?
-    [ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)[ \t]*"""
+    (?:[ \t]*\((?P<outlet>[^()\n]{{2,60}})\)
+       |(?<=\d),?[ \t]+(?P<bare_outlet>{_BARE_OUTLET})(?=[ \t]*-))?
+    # "Havana, Mar 3 (Prensa Latina) Cuban ...": after an outlet in brackets, no separator
+    (?:[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)|(?<=\))(?=[ \t]+[A-Z]))[ \t]*"""
 )
 _LOWER_PARTICLES = {"de", "da", "del", "la", "le", "di", "al", "el", "on", "upon", "am"}
 # a transcript's labels, "QUESTION (Daily Planet):", are shaped like "PLACE (Outlet):"
@@ -85,7 +94,8 @@ def _datelines(text: str, norm: str) -> list[Dateline]:
     for m in _DATELINE.finditer(norm):
         month_name, day = m["month"] or m["month2"], m["day"] or m["day2"]
         place = text[m.start("place") : m.end("place")]
-        outlet = text[m.start("outlet") : m.end("outlet")].strip() if m["outlet"] else None
+        name = "outlet" if m["outlet"] else "bare_outlet"
+        outlet = text[m.start(name) : m.end(name)].strip() if m[name] else None
         if ". " in place and month_name is None and outlet is None and place.index(". ") > 3:
             # "ASTANA. KAZINFORM - ": the agency's name follows the city
             place, _, outlet = place.partition(". ")

@@ -281,6 +281,28 @@ class MetadataTests(unittest.TestCase):
         text = "LIMA, March 4 (Andes Wire) -- Talks ended on Monday.\nThe treaty was signed on June 1, 2019.\n"
         self.assertEqual(detect_metadata(text)["published"], dt.date(2019, 3, 4))
 
+    def test_published_from_the_sign_off_at_the_end(self):
+        body = "".join(
+            f"{n}. The ministers discussed item {n} of the agenda.\n\n" for n in range(8)
+        )
+        for sign_off, expected in (
+            ("Port Lindavia\nJune 12, 2025\n", dt.date(2025, 6, 12)),
+            ("Port Lindavia, 24 September 2025\n", dt.date(2025, 9, 24)),
+            ("The talks will resume on June 12, 2025 in the capital.\n", None),
+        ):
+            with self.subTest(sign_off=sign_off):
+                meta = detect_metadata("Ministers meet\n\n" + body + sign_off)
+                self.assertEqual(meta["published"], expected)
+
+    def test_a_marked_date_before_the_headline_on_its_line(self):
+        text = " date 2025-02-20 Lindavia-Ostrava Ministers' Meeting\n\nThe ministers met today.\n"
+        meta = detect_metadata(text)
+        self.assertEqual(meta["title"], "Lindavia-Ostrava Ministers' Meeting")
+        self.assertEqual(meta["published"], dt.date(2025, 2, 20))
+        document = read_document(text.encode(), "x.txt")
+        [(start, end)] = document.boilerplate  # the marker is no text to extract from
+        self.assertEqual(text[start:end].strip(), "date 2025-02-20")
+
     def test_label_above_title_is_skipped(self):
         text = "Press Releases\n\nChile backs the river commission\n\nThe ministry said so in a statement.\n"
         self.assertEqual(detect_metadata(text)["title"], "Chile backs the river commission")
@@ -349,6 +371,22 @@ class DatelineTests(unittest.TestCase):
                 self.assertEqual((d.place, d.month, d.day, d.year), expected)
                 self.assertEqual(text[d.end :], "Text.")
 
+    def test_outlets_without_brackets_or_separator_and_a_hijri_date(self):
+        cases = [
+            ("Lindavia, Mar 3 (Harbour Wire) Text.", ("Lindavia", 3, 3, None, "Harbour Wire")),
+            ("New Harbor, January 22, 2025 HWA -- Text.", ("New Harbor", 1, 22, 2025, "HWA")),
+            (
+                "Lindavia, Safar 10, 1447, August 4, 2025, HWA -- Text.",
+                ("Lindavia", 8, 4, 2025, "HWA"),
+            ),
+            ("LINDAVIA, Rabi Al-Awwal 2, 1447, August 25 - Text.", ("Lindavia", 8, 25, None, None)),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                d = self.one(text)
+                self.assertEqual((d.place, d.month, d.day, d.year, d.outlet), expected)
+                self.assertEqual(text[d.end :], "Text.")
+
     def test_not_datelines(self):
         for text in (
             "The meeting, May 5 - was long.",
@@ -361,6 +399,10 @@ class DatelineTests(unittest.TestCase):
             "Tuesday, July 3, 2025: the talks ended.",
             "However, May 5, 2025 - the talks ended.",
             "The meeting, May 5, 2025 - was long.",
+            # a bracket inside a sentence, and capitals after a date that end no dateline
+            "Lindavia, Mar 3 (the day before) was calm.",
+            "Lindavia, May 5, 2025 UN talks - no.",
+            "The minister (Lindavia) Spoke.",
         ):
             with self.subTest(text=text):
                 self.assertEqual(find_datelines(text), [])

@@ -592,9 +592,28 @@ class NamedMeetingsMixin:
                 kind = "ministerial"
             if kind in ("forum", "multilateral") and MINISTERS.search(self.low[start:end]):
                 kind = "ministerial"  # "Conference of Coastal League FMs"
+            if kind in ("ministerial", "summit", "multilateral") and self._two_countries(a, k):
+                kind = "bilateral"
             out.append((start, end, kind, generic))
             k = b
         return out
+
+    def _two_countries(self, a: int, k: int) -> bool:
+        """ "Japan-Brazil Foreign Ministers' Meeting", "the Kenya–Ghana Summit": a name opening
+        with two countries joined by a hyphen is a meeting of the two, however it is headed
+        (three, "A-B-C", is not)."""
+        toks, in_match = self.tokens, self.ctx.in_match
+        first = in_match.get(a)
+        if first is None or first.kind != "country" or first.start != a or first.end + 1 >= k:
+            return False
+        second = in_match.get(first.end + 1)
+        return (
+            toks[first.end].is_hyphen
+            and second is not None
+            and second.kind == "country"
+            and second.start == first.end + 1
+            and not toks[second.end].is_hyphen
+        )
 
     def _np_title(self, a: int, b: int) -> str:
         text = " ".join(self.ctx.document.text[a:b].split())

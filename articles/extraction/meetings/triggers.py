@@ -9,7 +9,7 @@ import re
 
 from ..coreference import HEADS_OF, LEADERS, LOWER_RANKS
 from ..identity import GROUP_KINDS
-from ..lexicons import TITLE_HEADS
+from ..lexicons import TITLE_HEADS, TITLE_MODIFIERS
 from ..patterns import table, words
 from ..types import DateMention, Precision
 from .merging import Report, copy_report
@@ -148,6 +148,8 @@ class TriggersMixin:
                 kind = "call"
             if kind == "call" and m.group(0).endswith(" with") and IN_PERSON.search(low):
                 kind = "bilateral"
+            if kind == "bilateral" and self._told_call(story, m, low, objects):
+                kind = "call"
             group = (
                 bool(GROUP_NOUNS.match(objects_text.strip().lstrip(",").strip())) and not objects
             )
@@ -286,7 +288,11 @@ class TriggersMixin:
             # "visiting Ghana" is a visit; "visiting Ghanaian Minister X" names the visitor
             rng = self._token_range(cs + m.end(), cs + m.end() + 40)
             place = self.ctx.in_match.get(rng[0]) if len(rng) else None
-            return place is None or place.kind not in ("country", "city")
+            return (
+                place is None
+                or place.kind not in ("country", "city")
+                or self._visitor_named(low[: m.start()], place.end)
+            )
         after = low[m.end() : m.end() + 40]
         if word.endswith(" on") and word.startswith("call"):
             # "called on the world to act" is an appeal, not a visit
@@ -307,6 +313,26 @@ class TriggersMixin:
         ):
             return True
         return False
+
+    def _told_call(self, story: int, m: re.Match, low: str, objects: list[int]) -> bool:
+        """ "In the conversation with X, ...": the conversation, talks or meeting with X the
+        story has already told as a phone call is that call, not a second meeting."""
+        if not objects or not NOMINAL.fullmatch(m.group(0).lower()):
+            return False
+        if not low[: m.start()].endswith("the "):
+            return False
+        return any(
+            told.story == story and told.kind == "call" and set(objects) <= set(told.participants)
+            for told in self.reports
+        )
+
+    def _visitor_named(self, before: str, place_end: int) -> bool:
+        """ "the visiting New Zealand Minister X", "met visiting Kenya Foreign Minister X":
+        after a determiner, or with a post after the country, "visiting" describes the
+        visitor; "is visiting Ghana" is the visit."""
+        toks = self.ctx.tokens
+        after_place = toks[place_end].lower if place_end < len(toks) else ""
+        return before.endswith(("the ", " a ")) or after_place in TITLE_HEADS | TITLE_MODIFIERS
 
     def _owner(self, clause_start: int, t0: int, trigger: str, story: int = 0) -> int | None:
         """Whose "his/her meeting with X" it is, by the pronoun right before it; whose

@@ -125,6 +125,8 @@ class AcronymsMixin:
             t = toks[k]
             if toks[k - 1].lower not in ("of", "the") or not t.text.isupper():
                 continue
+            if toks[k - 1].text.isupper():
+                continue  # "ENVOY OF THE PRESIDENT": a line in capitals, not an acronym
             if k in self.taken or not is_acronym(t.text) or self._match_kind(k):
                 continue
             j = k - 1

@@ -118,7 +118,25 @@ class OrganisationFinder(AcronymsMixin, PhrasesMixin, MinistriesMixin):
                 continue
             if any(k in self.taken for k in range(m.start, m.end)):
                 continue
+            if self._outlet_of_another_kind(m):
+                continue
             self._add(m.start, m.end, "", reference=m.value)
+
+    def _outlet_of_another_kind(self, m) -> bool:
+        """ "Phnom Penh, January 22, 2025 AKP --": the outlet a dateline names is a news
+        agency; a body of another kind with the same acronym is not meant."""
+        entry = self.lexicon.organisations.get(m.value)
+        if entry is None or entry.kind == "media":
+            return False
+        start, end = self.tokens[m.start].start, self.tokens[m.end - 1].end
+        story = self.ctx.story_at(start)
+        return (
+            story is not None
+            and story.outlet is not None
+            and story.body_start is not None
+            and story.body_start - len(story.outlet) - 8 <= start < story.body_start
+            and self.ctx.document.text[start:end] in story.outlet
+        )
 
     def run(self) -> list[OrganisationMention]:
         self.reference()

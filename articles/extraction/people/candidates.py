@@ -10,10 +10,12 @@ from ..context import PLACE_PREPOSITIONS
 from ..lexicons import (
     BEFORE_A_MONTH,
     DOMAIN_WORDS,
+    HONORIFIC_CAPITALS,
     HONORIFICS,
     HONORIFICS_AFTER_HONORIFIC,
     MEETING_VERBS,
     MONTHS_AS_GIVEN_NAMES,
+    MONTHS_AS_SURNAMES,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_DESCRIPTORS,
@@ -23,7 +25,7 @@ from ..lexicons import (
     TITLE_HEADS,
 )
 from ..patterns import words
-from .vocabulary import CONNECTORS, NOT_IN_NAME, TITLE_WORDS
+from .vocabulary import BEFORE_POST, CONNECTORS, COUNTRY_LONG_FORM, NOT_IN_NAME, TITLE_WORDS
 
 
 def is_initial(text: str) -> bool:
@@ -50,6 +52,7 @@ POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS
 DETERMINERS = words("person_determiners")
 PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
+HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
 SOVEREIGN_TITLES = words("person_sovereign_titles")
@@ -70,6 +73,7 @@ class Candidate:
     verb_after: bool = False
     honorific: str | None = None
     country_after: str | None = None
+    country_closing: str | None = None  # "X, Minister of Water, Republic of Kenya;"
     its_org: object = None  # "the NORVA and its Chairman X": the body "its" refers to
     country_before: str | None = None  # "Latvia – X" inside a list of names
     in_list: bool = False  # a member of a list of names that is a list of persons
@@ -184,12 +188,28 @@ class CandidatesMixin:
             and (k == 0 or toks[k - 1].lower not in BEFORE_A_MONTH)
         )
 
+    def _month_ending_a_name(self, j) -> bool:
+        """ "Gao Jun met", "Helen May said": a month that is also a surname, right after a
+        name word and before no number ("Jun 5" is a date) nor a capitalised word (a title-case
+        headline's "Orlov May Visit" is the modal)."""
+        toks = self.tokens
+        t = toks[j]
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        return (
+            t.lower in MONTHS_AS_SURNAMES
+            and t.text[:1].isupper()
+            and t.text[1:].islower()
+            and toks[j - 1].space_after
+            and not nxt[:1].isdigit()
+            and not nxt[:1].isupper()
+        )
+
     def _klass(self, k):
         t = self.tokens[k]
         low = t.lower
         if t.newline:
             return "X"
-        if low in TITLE_WORDS or self._honorific_after_honorific(k):
+        if low in TITLE_WORDS or self._honorific_after_honorific(k) or t.text in HONORIFIC_CAPITALS:
             return "T"
         if t.text in ("'", "’") and k > 0 and self.tokens[k - 1].lower in HONORIFICS:
             return "T"  # the apostrophe of "Dato' Sri"
@@ -242,7 +262,9 @@ class CandidatesMixin:
                             j = p + 1
                             continue
                         break
-                    if self._can_start_name(j) and t.lower not in NOT_IN_NAME:
+                    if (
+                        self._can_start_name(j) and t.lower not in NOT_IN_NAME
+                    ) or self._month_ending_a_name(j):
                         j += 1
                         continue
                     if self._descriptor_in_name(k, j, s_end):
@@ -309,6 +331,7 @@ class CandidatesMixin:
             toks[k].lower in TITLES_USED_AS_GIVEN_NAMES
             and k > 0
             and toks[k - 1].lower in HONORIFICS
+            and toks[k - 1].lower not in HONORIFICS_ROYAL
             and k + 1 < len(toks)
             and self._can_start_name(k + 1)
         )
@@ -361,6 +384,8 @@ class CandidatesMixin:
         if post_first and c.appositions and self._name_after_comma(c.appositions[-1][1], s_end):
             # "the President of Ghana, X, the President of Togo, Y": each post is the next name's
             c.appositions.pop()
+        if c.appositions:
+            c.country_closing = self._country_closing(c.appositions[-1][1], s_end)
         nxt = c.b
         while nxt < s_end and toks[nxt].lower in (
             "also",
@@ -416,8 +441,26 @@ class CandidatesMixin:
 
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        # "the", "his", or a possessive: "O'Dowd's counterpart, X"
+        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister"
+        if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
+            k -= 1
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
+
+    def _country_closing(self, k, s_end):
+        """ "X, Minister of Water, Republic of Kenya;": a country alone after the post's
+        apposition, as a communiqué lists its heads of delegation, is the person's."""
+        toks, in_match = self.tokens, self.ctx.in_match
+        if k >= s_end or toks[k].text != ",":
+            return None
+        j = k + 1
+        while j < s_end and j not in in_match and toks[j].lower in COUNTRY_LONG_FORM | {"the"}:
+            j += 1  # "the Republic of": a long form the reference data may not hold
+        m = in_match.get(j)
+        if m is None or m.kind != "country" or m.start != j:
+            return None
+        if m.end < s_end and not (toks[m.end].text in (";", ",", ".", ")") or toks[m.end].newline):
+            return None  # "..., Ghana said": the country is a subject, not a label
+        return m.value
 
     def _country_after(self, b, s_end):
         """'X of Ethiopia', 'X (Ethiopia)': a country named right after the name."""

@@ -9,6 +9,8 @@ country ("President of Mali Y" gives Y's country to Y alone).
 
 from __future__ import annotations
 
+import re
+
 from ..context import PLACE_PREPOSITIONS
 from ..lexicons import MEETING_VERBS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
 from .candidates import Candidate
@@ -21,6 +23,11 @@ from .vocabulary import (
 )
 
 POST_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# "conveyed the greetings of", "a message from (the)": words before a message's sender
+MESSAGE_OF = re.compile(
+    r"\b(?:greetings|message|letter|wishes|regards|congratulations)(?: and [a-z ]{1,30})?"
+    r" (?:of|from)(?: the)? $"
+)
 QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
 
@@ -55,11 +62,44 @@ class CountriesMixin:
             return  # "the X team is led by Y's counterpart": the country is the other's
         if c.in_list and not c.list_first:
             return  # "The Turkish ministry said A, B and C met": the country is A's at most
+        sender = self._message_sender(c, s_start)
+        if sender is not None:
+            self.sender_links.append((idx, self.tokens[sender.a].start))
+            return
         nearest = self._nearest_country(c, s_start)
         if nearest is not None:
             self.fallback_countries[idx][nearest] += 1
         else:
             self._home_government(idx, c)
+
+    def _message_sender(self, c: Candidate, s_start: int) -> Candidate | None:
+        """ "A conveyed the greetings of President Y", "A, who delivered a message from King
+        Y": Y is whose words A brings, of A's country, not the host's."""
+        toks = self.tokens
+        start = c.title[0] if c.title else c.a
+        before = self.ctx.text[toks[max(s_start, start - 8)].start : toks[start].start].lower()
+        if not MESSAGE_OF.search(before):
+            return None
+        people = [p for p in self.all_candidates if s_start <= p.a and p.b <= start]
+        if not people:
+            return None
+        for p in reversed(people):  # "..., B, who conveyed ...": the one before "who"
+            if p.b + 1 < start and toks[p.b].text == "," and toks[p.b + 1].lower == "who":
+                return p
+        return people[0]
+
+    def linked_countries(self) -> None:
+        """A message's sender takes the country of the one who brought it, when nothing
+        else gives one (run after every mention has voted)."""
+        for idx, char in self.sender_links:
+            carrier = next((m.entity for m in self.mentions if m.start == char), None)
+            if carrier is None or carrier == idx:
+                continue
+            for counters in (self.title_countries, self.fallback_countries):
+                if counters[carrier]:
+                    country = counters[carrier].most_common(1)[0][0]
+                    self.fallback_countries[idx][country] += 1
+                    break
 
     def voice_country(self) -> str | None:
         """The one country a document speaks for ("expressed U.S. support", "reaffirmed the

@@ -180,8 +180,9 @@ class EntitiesMixin:
         if c.shared_title is not None:
             for p in self._positions(*c.shared_title)[0]:
                 add_position(entity, Position(title=_singular(p.title)))
-        if c.country_after or c.country_before:
-            self.title_countries[idx][c.country_after or c.country_before] += 2
+        country = c.country_after or c.country_before or c.country_closing
+        if country:
+            self.title_countries[idx][country] += 2
         if c.its_org is not None and c.its_org.kind not in IGO_KINDS:
             if c.its_org.country:
                 self.title_countries[idx][c.its_org.country] += 1
@@ -192,17 +193,13 @@ class EntitiesMixin:
         self.sentence_country(idx, c)
 
     def _counterpart_post(self, c: Candidate) -> Position | None:
-        """ "Foreign Minister A met his Hungarian counterpart B": B holds the post of A, the
-        last person named before in the sentence, when A's title says it."""
-        if c.title is None:
+        """ "Foreign Minister A met his Hungarian counterpart B" (or "his counterpart from
+        Hungary, B"): B holds the post of A, the last person named before in the sentence,
+        when A's title says it."""
+        found = self._counterpart_phrase(c)
+        if found is None:
             return None
-        toks = self.tokens
-        a, b = c.title
-        words = [toks[k].lower for k in range(a, b) if toks[k].text != ","]
-        if not words or words[-1] not in COUNTERPART_HEADS:
-            return None
-        if a == 0 or toks[a - 1].lower not in ("his", "her"):
-            return None
+        a, country = found
         s_start, _ = self.ctx.sentence_of(c.a)
         before = [p for p in self.all_candidates if s_start <= p.a and p.b <= a - 1]
         if not before:
@@ -212,7 +209,32 @@ class EntitiesMixin:
         posts = [p for span in phrases for p in self._positions(*span)[0]]
         if not posts:
             return None
-        return Position(title=posts[-1].title, country=self._positions(a, b)[1])
+        return Position(title=posts[-1].title, country=country)
+
+    def _counterpart_phrase(self, c: Candidate) -> tuple[int, str | None] | None:
+        """(first token, country) of "his Hungarian counterpart" or "his counterpart from
+        Hungary," right before the name."""
+        toks = self.tokens
+        if c.title is not None:
+            a, b = c.title
+            words = [toks[k].lower for k in range(a, b) if toks[k].text != ","]
+            if words and words[-1] in COUNTERPART_HEADS:
+                if a == 0 or toks[a - 1].lower not in ("his", "her"):
+                    return None
+                return a, self._positions(a, b)[1]
+        k = c.a - 1 if c.a > 0 and toks[c.a - 1].text == "," else c.a
+        m = self.ctx.in_match.get(k - 1)
+        if m is None or m.kind != "country" or m.end != k:
+            return None
+        j = m.start - 1  # "from" / "of"
+        if (
+            j >= 2
+            and toks[j].lower in ("from", "of")
+            and toks[j - 1].lower in COUNTERPART_HEADS
+            and toks[j - 2].lower in ("his", "her")
+        ):
+            return j - 1, m.value
+        return None
 
     def _home_government(self, idx, c: Candidate):
         phrases = ([c.title] if c.title is not None else []) + c.appositions
@@ -257,6 +279,7 @@ class EntitiesMixin:
         return None
 
     def _countries(self):
+        self.linked_countries()
         voice = self.voice_country()
         for i, entity in enumerate(self.entities):
             if self.title_countries[i]:

@@ -38,6 +38,8 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
         self.dateline_countries: list[Counter] = []
         self.igo_posts: list[bool] = []
         self.fallback_countries: list[Counter] = []
+        # (entity, start of the sender's name): "X conveyed the greetings of President Y"
+        self.sender_links: list[tuple[int, int]] = []
 
     def _index_organisations(self):
         starts = {t.start: t.i for t in self.tokens}
@@ -103,7 +105,13 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 full.append(c)
             elif n_words >= 1:
                 single.append(c)
-        # pass 1: full names
+        # pass 1: full names; "Al Harthy" in a headline waits for "Salim Al Harthy" below
+        names = {self._name_text(c.a, c.b) for c in full}
+        full.sort(
+            key=lambda c: any(
+                _is_particle_surname(self._name_text(c.a, c.b), other) for other in names
+            )
+        )
         for c in full:
             name = self._name_text(c.a, c.b)
             idx = self._particle_surname(name)

@@ -8,6 +8,7 @@ from diplomacy.names import post_key
 
 from ..lexicons import (
     DOMAIN_WORDS,
+    HONORIFIC_CAPITALS,
     HONORIFICS,
     HONORIFICS_AFTER_HONORIFIC,
     PERSON_DESCRIPTORS,
@@ -18,6 +19,7 @@ from ..patterns import words
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
+    COUNTRY_LONG_FORM,
     GENDER_BY_HONORIFIC,
     IGO_KINDS,
     NOT_POSITIONS,
@@ -27,7 +29,8 @@ from .vocabulary import (
 # in a title, a word classed as an honorific by its place ("Pengiran Muda") is one
 HONORIFIC_WORDS = HONORIFICS | HONORIFICS_AFTER_HONORIFIC
 ROYAL_STYLES = words("person_royal_styles")
-COUNTRY_LONG_FORM = words("country_long_form_words")
+# "President His Highness Sheikh X": the possessive of a style left once the style is gone
+HONORIFIC_POSSESSIVES = words("honorific_possessives")
 SECOND_POSTS = words("person_second_posts")
 
 
@@ -206,11 +209,15 @@ class TitlesMixin:
         igo = False
         for part in parts:
             # honorifics at either end are not part of the post
+            while len(part) > 1 and toks[part[0]].text in HONORIFIC_CAPITALS:
+                part = part[1:]  # "HRH Prince X": the style after it is read below
             # "Foreign Minister Prince Tarvin": the rank before a royal's name is the post
             while (
                 len(part) > 1
                 and toks[part[-1]].lower in ROYAL_STYLES
                 and toks[part[-2]].lower != "crown"
+                # "His Majesty Sultan X": honorifics alone before it leave the style the post
+                and any(toks[i].lower in TITLE_HEADS for i in part[:-1])
             ):
                 part = part[:-1]
             if (
@@ -222,7 +229,10 @@ class TitlesMixin:
                 positions.append(Position(title=toks[part[-1]].text.capitalize()))
                 part = part[:-1]
             while part and (
-                toks[part[-1]].lower in HONORIFIC_WORDS or toks[part[-1]].text in ("'", "’")
+                toks[part[-1]].lower in HONORIFIC_WORDS
+                or toks[part[-1]].text in ("'", "’")
+                or (toks[part[-1]].lower in HONORIFIC_POSSESSIVES and toks[part[-1]].is_cap)
+                or toks[part[-1]].text in HONORIFIC_CAPITALS
             ):
                 h = toks[part[-1]].lower  # an apostrophe is part of "Dato'"
                 gender = gender or GENDER_BY_HONORIFIC.get(h)

@@ -34,6 +34,8 @@ NOT_IN_NAME = (
 )
 CONNECTORS = words("person_connectors")
 APPOSITION_OPENERS = words("person_apposition_openers")
+BEFORE_POST = words("person_before_post")
+COUNTRY_LONG_FORM = words("country_long_form_words")
 GENDER_BY_HONORIFIC = {w: "f" for w in words("courtesy_titles_female")} | {
     w: "m" for w in words("courtesy_titles_male")
 }

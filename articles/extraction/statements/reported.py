@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..patterns import words
 from .drafts import Attribution, Draft, Speaker
@@ -23,6 +24,7 @@ from .vocabulary import (
 # the words among the clause breaks ("and", "but", "while" ...), without the punctuation
 CLAUSE_BREAK_WORDS = frozenset(w for w in CLAUSE_BREAKS if w.isalpha())
 OCCASION_PREPOSITIONS = words("statement_occasion_prepositions")
+CLAUSE_VERBS = words("statement_clause_verbs")
 
 
 class ReportedMixin:
@@ -88,6 +90,8 @@ class ReportedMixin:
         end = at.verb + 1
         if end >= hi or toks[end].text == ",":
             return True
+        if self._own_post_before(at, s_start):
+            return False  # "The UN envoy for Syria, X, said on Friday the ...": the post
         # "..., Ambassador X said at the forum in Baku." : only a circumstance follows
         rest = [t.lower for t in toks[end:hi]]
         words_before = sum(1 for t in toks[s_start : at.start] if t.is_word)
@@ -100,6 +104,22 @@ class ReportedMixin:
             and ":" not in rest
             and len(rest) <= 30
             and words_before >= 6
+        )
+
+    def _own_post_before(self, at: Attribution, s_start: int) -> bool:
+        """The words before the comma are the speaker's own post, told before the name
+        ("The UN special envoy for Syria, X, said ..."), not words of theirs."""
+        if at.speaker.entity is None:
+            return False
+        text = self.ctx.document.text
+        told = text[self.tokens[s_start].start : self.tokens[at.start - 1].start].lower()
+        told = re.split(r"--|[—–):]", told)[-1].strip()  # after a dateline
+        words = told.split()
+        if CLAUSE_VERBS & set(words):
+            return False  # "Norway's minister is ready to mediate, X said": words said
+        return any(
+            p.title.lower() in told and len(words) <= len(p.title.split()) + 4
+            for p in self.result.persons[at.speaker.entity].positions
         )
 
     def _sentence_statements(self, attributions: list[Attribution], s_start: int, hi: int):

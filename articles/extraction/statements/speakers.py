@@ -116,7 +116,9 @@ class SpeakersMixin:
             if low in ADVERBS:
                 k -= 1
                 continue
-            if low in WEEKDAYS or low in MONTHS or low.isdigit():
+            if (low in WEEKDAYS or low in MONTHS or low.isdigit()) and (
+                k - 1 not in self.coref.mention_at  # "Gao Jun said": a name's last word
+            ):
                 p = k - 1
                 while p > lo and (
                     toks[p - 1].lower in MONTHS
