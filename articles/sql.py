@@ -22,6 +22,11 @@ def column(name: str) -> str:
     return _quote(name)
 
 
+def table(model) -> str:
+    """A model's table name quoted for the database."""
+    return _quote(model._meta.db_table)
+
+
 def _where(conditions: dict[str, object]) -> tuple[str, list] | None:
     """``{"key__in": [...], "person_id": 3, "date__gte": d}`` -> SQL and parameters
     (ANDed); ``None`` compares with IS NULL, also as one of the values of an ``__in``. None when an empty ``__in`` list makes

@@ -361,4 +361,6 @@ def _found(row, people, orgs):
     candidate = _merged([_report(row, story=0)])[0]
     state = SimpleNamespace(meeting_for={}, previous={}, org_for={k: orgs[k] for k in orgs})
     told = [people[p] for p in row["people"]]
-    return _find_meeting(state, candidate, told, _earlier_meetings([candidate]))
+    # the register's meetings read as an import reads them: only those that could match
+    could_match = ({p.pk for p in told}, set())
+    return _find_meeting(state, candidate, told, _earlier_meetings([candidate], could_match))

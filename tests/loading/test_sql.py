@@ -48,3 +48,37 @@ class FirstOfEachTests(TestCase):
         with self.assertNumQueries(0):
             rows = sql.first_of_each(Statement, ("text_key",), (), text_key__in=set())
         self.assertEqual(rows, [])
+
+
+class CandidateMeetingsTests(TestCase):
+    """An import reads, of the register's meetings in a document's date windows, only
+    those ``identity.same_meeting`` could accept (``loading.meetings._could_match_sql``)."""
+
+    def setUp(self):
+        from articles.extraction.types import MeetingCandidate
+        from tests.builders import DAY, make_meeting
+
+        self.lena, self.oskar, self.pia = (
+            make_person("Lena Varga"),
+            make_person("Oskar Brandt"),
+            make_person("Pia Holm"),
+        )
+        self.theirs = make_meeting("Talks", [self.lena, self.oskar], date=DAY)
+        self.others = make_meeting("Other talks", [self.pia], date=DAY)
+        self.gathering = make_meeting("Forum of Examples", [self.pia], date=DAY, kind="forum")
+        self.candidate = lambda kind: MeetingCandidate(0, 1, kind, date=DAY)
+
+    def read(self, kind, people, previous=()):
+        from articles.loading.meetings import _earlier_meetings
+
+        found = _earlier_meetings([self.candidate(kind)], ({p.pk for p in people}, set(previous)))
+        return {m.pk for m in found}
+
+    def test_a_bilateral_reads_only_the_meetings_of_its_people(self):
+        self.assertEqual(self.read("bilateral", [self.lena]), {self.theirs.pk})
+
+    def test_a_gathering_also_reads_the_gatherings_without_its_people(self):
+        self.assertEqual(self.read("forum", [self.lena]), {self.theirs.pk, self.gathering.pk})
+
+    def test_what_the_previous_version_reported_is_read_whoever_took_part(self):
+        self.assertEqual(self.read("bilateral", [], previous=[self.others.pk]), {self.others.pk})
