@@ -87,6 +87,60 @@ class CounterpartTests(SimpleTestCase):
         self.assertEqual(found["Kofi Mensah"], ("GH", []))
 
 
+class CounterpartListTests(SimpleTestCase):
+    """ "her X and Y counterparts, A and B": the n-th demonym and the post of the person
+    before go to the n-th name."""
+
+    def test_each_counterpart_takes_the_demonym_in_its_place_and_the_post(self):
+        rows = (
+            (
+                "Foreign Minister Anna Veltri met her Turkish and Georgian counterparts, "
+                "Pavel Drach and Mira Solen, in Vienna.",
+                {"Pavel Drach": "TR", "Mira Solen": "GE"},
+            ),
+            (
+                "Foreign Minister Anna Veltri met his Kazakh and Kyrgyz counterparts Pavel "
+                "Drach and Mira Solen in Vienna.",
+                {"Pavel Drach": "KZ", "Mira Solen": "KG"},
+            ),
+            (
+                "Foreign Minister Anna Veltri met her Turkish, Georgian and Azerbaijani "
+                "counterparts Pavel Drach, Mira Solen and Ivo Karan in Vienna.",
+                {"Pavel Drach": "TR", "Mira Solen": "GE", "Ivo Karan": "AZ"},
+            ),
+            (
+                "Foreign Ministers Anna Veltri and Teo Marsh met their Estonian and Latvian "
+                "colleagues, Pavel Drach and Mira Solen, in Vienna.",
+                {"Pavel Drach": "EE", "Mira Solen": "LV"},
+            ),
+        )
+        for sentence, countries in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                for name, iso2 in countries.items():
+                    self.assertEqual(found[name], (iso2, ["Foreign Minister"]))
+
+    def test_nothing_is_shared_when_demonyms_and_names_differ_in_number(self):
+        for sentence in (
+            "Foreign Minister Anna Veltri met her Turkish and Georgian counterparts, Pavel "
+            "Drach, Mira Solen and Ivo Karan, in Vienna.",
+            "Foreign Minister Anna Veltri met her Turkish, Georgian and Azerbaijani "
+            "counterparts, Pavel Drach and Mira Solen, in Vienna.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Pavel Drach"], (None, []))
+                self.assertEqual(found["Mira Solen"], (None, []))
+
+    def test_no_post_when_the_person_before_has_none(self):
+        found = persons_of(
+            LEAD + "Anna Veltri, who arrived on Sunday, met her Kazakh and Kyrgyz counterparts "
+            "Pavel Drach and Mira Solen.\n"
+        )
+        self.assertEqual(found["Pavel Drach"], ("KZ", []))
+        self.assertEqual(found["Mira Solen"], ("KG", []))
+
+
 def speakers_of(text):
     """[(speaker name or None, text)] of an article's statements."""
     _, result = extract_text(text, "x.txt")

@@ -79,6 +79,9 @@ class Candidate:
     in_list: bool = False  # a member of a list of names that is a list of persons
     list_first: bool = False  # the first member of that list
     shared_title: tuple[int, int] | None = None  # "the foreign ministers of" before a list
+    # "her Turkish and Georgian counterparts, A and B": (first token of the phrase, this
+    # member's country); the member holds the post of the person named before the phrase
+    counterpart: tuple[int, str] | None = None
 
 
 class CandidatesMixin:

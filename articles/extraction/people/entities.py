@@ -206,14 +206,20 @@ class EntitiesMixin:
             return None
         host = before[-1]
         phrases = ([host.title] if host.title else []) + host.appositions
-        posts = [p for span in phrases for p in self._positions(*span)[0]]
+        posts = [p.title for span in phrases for p in self._positions(*span)[0]]
+        if not posts and host.shared_title is not None:
+            # "Foreign Ministers A and B met their Estonian and Latvian colleagues"
+            posts = [_singular(p.title) for p in self._positions(*host.shared_title)[0]]
         if not posts:
             return None
-        return Position(title=posts[-1].title, country=country)
+        return Position(title=posts[-1], country=country)
 
     def _counterpart_phrase(self, c: Candidate) -> tuple[int, str | None] | None:
         """(first token, country) of "his Hungarian counterpart" or "his counterpart from
-        Hungary," right before the name."""
+        Hungary," right before the name; a member of "her Turkish and Georgian counterparts,
+        A and B" has it from the list (``_respective_counterparts``)."""
+        if c.counterpart is not None:
+            return c.counterpart
         toks = self.tokens
         if c.title is not None:
             a, b = c.title

@@ -6,19 +6,23 @@ One name in such a list rarely has a title of its own; the list as a whole says 
 are persons (a plural noun for people before it, a verb after it, a country beside every
 name, or one member already known to be a person). Each member then counts as named with
 evidence, and takes the country written beside it, or the country in the same place of a
-parallel list of countries ("the ministers of X and Y, A and B").
+parallel list of countries ("the ministers of X and Y, A and B"), or of demonyms before
+"counterparts" ("her Turkish and Georgian counterparts, A and B", who also hold the post of
+the person named before).
 """
 
 from __future__ import annotations
 
 from ..lexicons import DOMAIN_WORDS, SPEECH_VERBS, TITLE_HEADS
 from .candidates import Candidate
-from .vocabulary import LIST_CLOSING_VERBS, PERSON_GROUP_NOUNS, TITLE_WORDS
+from .vocabulary import COUNTERPART_PLURALS, LIST_CLOSING_VERBS, PERSON_GROUP_NOUNS, TITLE_WORDS
 
 # words between two members of a list
 LIST_SEPARATORS = frozenset({",", "and", ";"})
 # "Azerbaijan – A", "Latvia: B": a country and a dash or colon before a member
 COUNTRY_NAME_MARKS = frozenset({"-", "–", "—", ":"})
+# "his", "her", "their" Turkish and Georgian counterparts: whose counterparts they are
+COUNTERPART_OWNERS = frozenset({"his", "her", "their"})
 
 
 class ListsMixin:
@@ -27,12 +31,13 @@ class ListsMixin:
     def mark_lists(self, candidates: list[Candidate]) -> None:
         for members in self._lists(candidates):
             if self._list_is_of_persons(members):
-                self._first_country(members)
-                self._respective_countries(members)
-                self._share_plural_title(members)
                 for c in members:
                     c.in_list = True
                 members[0].list_first = True
+                self._first_country(members)
+                self._respective_counterparts(members)
+                self._respective_countries(members)
+                self._share_plural_title(members)
 
     def _lists(self, candidates: list[Candidate]) -> list[list[Candidate]]:
         out, current = [], []
@@ -156,6 +161,50 @@ class ListsMixin:
         m = self.ctx.in_match.get(k)
         if m is not None and m.kind == "country" and m.end == k + 1:
             first.country_before = m.value
+
+    def _respective_counterparts(self, members: list[Candidate]) -> None:
+        """ "her Turkish and Georgian counterparts, A and B": the n-th demonym is the n-th
+        name's country, and each name holds the post of the person named before
+        (``_counterpart_post``). When they differ in number nobody gets anything: which name
+        goes without a country, or with two, cannot be told."""
+        first = members[0]
+        if any(c.country_after or c.country_before for c in members):
+            return
+        found = self._counterpart_demonyms(first.a)
+        if found is None:
+            return
+        start, countries = found
+        if first.title is not None and first.title[0] >= start:
+            first.title = None  # the phrase is the whole list's, not the first name's post
+        if len(countries) != len(members) or len(set(countries)) != len(countries):
+            # nor does the first take the nearest demonym, a guess the others never make
+            first.list_first = False
+            return
+        for c, iso2 in zip(members, countries, strict=True):
+            c.country_before = iso2
+            c.counterpart = (start, iso2)
+
+    def _counterpart_demonyms(self, a: int) -> tuple[int, list[str]] | None:
+        """(first token, countries) of "his Turkish, Georgian and Azerbaijani counterparts"
+        (or "colleagues", a comma after) right before token ``a``; None unless two demonyms
+        or more and nothing else lie between the possessive and the noun."""
+        toks = self.tokens
+        k = a - 1 if a > 0 and toks[a - 1].text == "," else a
+        if k == 0 or toks[k - 1].lower not in COUNTERPART_PLURALS:
+            return None
+        countries, k = [], k - 2
+        while k >= 0:
+            m = self.ctx.in_match.get(k)
+            if m is None or m.kind != "demonym" or m.end != k + 1:
+                return None
+            countries.insert(0, m.value)
+            k = m.start - 1
+            if k >= 0 and toks[k].lower in COUNTERPART_OWNERS:
+                return (k + 1, countries) if len(countries) >= 2 else None
+            if k < 0 or toks[k].lower not in LIST_SEPARATORS:
+                return None
+            k -= 1
+        return None
 
     def _respective_countries(self, members: list[Candidate]) -> None:
         """ "counterparts from X and Y, A and B": the n-th country goes to the n-th name."""

@@ -33,6 +33,7 @@ NOT_IN_NAME = (
     | words("person_not_in_name")
 )
 CONNECTORS = words("person_connectors")
+COUNTERPART_PLURALS = words("person_counterpart_plurals")
 APPOSITION_OPENERS = words("person_apposition_openers")
 BEFORE_POST = words("person_before_post")
 COUNTRY_LONG_FORM = words("country_long_form_words")
