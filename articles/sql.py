@@ -62,11 +62,22 @@ def records(model, order_by: tuple[str, ...] = (), limit: int | None = None, **c
 
 
 def records_where(
-    model, where: str, params: list, order_by: tuple[str, ...] = (), limit: int | None = None
+    model,
+    where: str,
+    params: list,
+    order_by: tuple[str, ...] = (),
+    limit: int | None = None,
+    fields: tuple[str, ...] | None = None,
 ):
-    """Model instances of the rows a WHERE clause (SQL and parameters) selects."""
-    columns = ", ".join(_quote(f.column) for f in model._meta.concrete_fields)
-    sql = f"SELECT {columns} FROM {_quote(model._meta.db_table)} WHERE {where}"
+    """Model instances of the rows a WHERE clause (SQL and parameters) selects; with
+    ``fields``, holding only those (and the id: any other field is read from the
+    database if asked for, as the ORM's ``only()`` does)."""
+    meta = model._meta
+    chosen = meta.concrete_fields
+    if fields is not None:
+        chosen = [meta.pk] + [meta.get_field(name) for name in fields]
+    columns = ", ".join(_quote(f.column) for f in chosen)
+    sql = f"SELECT {columns} FROM {_quote(meta.db_table)} WHERE {where}"
     if order_by:
         terms = [
             f"{_quote(term[1:])} DESC" if term.startswith("-") else _quote(term)
@@ -80,42 +91,21 @@ def records_where(
 
 def first_of_each(model, group_by: tuple[str, ...], fields: tuple[str, ...], **conditions):
     """The row with the lowest id of each group (same ``group_by`` columns) among the rows
-    matching ``conditions``, as model instances holding only ``fields`` (and the id; any
-    other field is read from the database if asked for): when one key repeats a thousand
-    times (a stock phrase), the rows after the first are never read into Python, and the
-    first ones' long texts and time stamps are not converted."""
+    matching ``conditions``, as model instances holding only ``fields`` (see
+    ``records_where``): when one key repeats a thousand times (a stock phrase), the rows
+    after the first are never read into Python, nor the first ones' long texts."""
     if (found := _where(conditions)) is None:
         return []
     where, params = found
-    meta = model._meta
-    # in the model's order of fields: ``from_db`` fills the fields in that order
-    wanted = {meta.pk.attname} | {meta.get_field(name).attname for name in fields}
-    chosen = [f for f in meta.concrete_fields if f.attname in wanted]
-    table, groups = _quote(meta.db_table), ", ".join(_quote(c) for c in group_by)
+    table, groups = _quote(model._meta.db_table), ", ".join(_quote(c) for c in group_by)
     first = f"SELECT MIN({_quote('id')}) FROM {table} WHERE {where} GROUP BY {groups}"
-    selected = ", ".join(_quote(f.column) for f in chosen)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {selected} FROM {table} WHERE {_quote('id')} IN ({first})", params)
-        rows = cursor.fetchall()
-    converters = [_converters(field, meta.db_table) for field in chosen]
-    names = [f.attname for f in chosen]
-    return [
-        model.from_db(connection.alias, names, _converted(row, converters, chosen)) for row in rows
-    ]
+    return records_where(model, f"{_quote('id')} IN ({first})", params, fields=fields)
 
 
-def _converters(field, table):
-    """What Django's compiler applies to a column's value as the database returns it."""
-    column = field.get_col(table)
-    return connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-
-
-def _converted(row, converters, fields):
-    values = list(row)
-    for i, (functions, field) in enumerate(zip(converters, fields, strict=True)):
-        for function in functions:
-            values[i] = function(values[i], field, connection)
-    return values
+def where(**conditions) -> tuple[str, list] | None:
+    """``{"id__in": [...], "kind": "x"}`` as SQL and parameters, for WHERE clauses built
+    by hand (``_where``)."""
+    return _where(conditions)
 
 
 def values(model, columns: tuple[str, ...], **conditions) -> list[tuple]:

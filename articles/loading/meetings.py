@@ -161,19 +161,19 @@ def _could_match_sql(candidates, could_match) -> tuple[str, list]:
     people, previous = could_match
     tests, params = [], []
     if people:
-        marks = ", ".join(["%s"] * len(people))
+        shares, shared = sql.where(person_id__in=sorted(people))
         tests.append(
             f"EXISTS (SELECT 1 FROM {sql.table(Participation)} pa WHERE "
-            f"pa.meeting_id = {sql.table(Meeting)}.id AND pa.person_id IN ({marks}))"
+            f"pa.meeting_id = {sql.table(Meeting)}.id AND {shares})"
         )
-        params += sorted(people)
-    if previous:
-        tests.append(f"{sql.column('id')} IN ({', '.join(['%s'] * len(previous))})")
-        params += sorted(previous)
+        params += shared
     open_ended = GROUP_KINDS | OPEN_KINDS
+    conditions = [sql.where(id__in=sorted(previous))]  # None when there is none
     if any(c.kind in open_ended for c in candidates):
-        tests.append(f"{sql.column('kind')} IN ({', '.join(['%s'] * len(open_ended))})")
-        params += sorted(open_ended)
+        conditions.append(sql.where(kind__in=sorted(open_ended)))
+    for condition, values in filter(None, conditions):
+        tests.append(condition)
+        params += values
     if not tests:
         return " AND 1 = 0", []
     return f" AND ({' OR '.join(tests)})", params
