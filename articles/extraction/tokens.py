@@ -75,26 +75,23 @@ def _segments(text: str):
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (already normalised); whitespace tokens only for line breaks."""
-    tokens = []
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    tokens: list[Token] = []
+    append = tokens.append
     for offset, piece in _segments(text):
-        for t in tokenizer()(piece):
-            start = offset + t.idx
-            if t.is_space:
-                if "\n" in t.text and tokens:
+        # one array of (offset, length, space after) per piece: building spaCy's Token
+        # objects only to read three numbers off each cost more than the tokenizing
+        rows = tokenizer()(piece).to_array([IDX, LENGTH, SPACY]).tolist()
+        for idx, length, space_after in rows:
+            word = piece[idx : idx + length]
+            start = offset + idx
+            if word.isspace():
+                if "\n" in word and tokens:
                     tokens[-1].space_after = True
-                    tokens.append(Token(t.text, start, start + len(t.text), "\n", newline=True))
+                    append(Token(word, start, start + length, "\n", len(tokens), True, True))
                 continue
-            tokens.append(
-                Token(
-                    t.text,
-                    start,
-                    start + len(t.text),
-                    t.text.lower(),
-                    space_after=bool(t.whitespace_),
-                )
-            )
-    for i, tok in enumerate(tokens):
-        tok.i = i
+            append(Token(word, start, start + length, word.lower(), len(tokens), space_after == 1))
     return tokens
 
 
