@@ -43,11 +43,16 @@ def database_from_url(url):
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": path or str(BASE_DIR / "db.sqlite3"),
             # wait for a concurrent writer instead of failing at once; write-ahead logging
-            # lets the site read while an import writes, and syncs less often
+            # lets the site read while an import writes, and syncs less often. SQLite's own
+            # page cache is 2 MB by default: importing 300 articles into a 10,000-article
+            # register (330 MB) read 140,439 pages from the file with it, 48,679 with 64 MB
             "OPTIONS": {
                 "timeout": 30,
                 "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA cache_size=-{env_int('SQLITE_CACHE_MB', 64) * 1024};"
+                ),
             },
         }
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):

@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from unittest import skipUnless
+from unittest import mock, skipUnless
 
 from django.conf import settings
 from django.db import connection
@@ -35,6 +35,14 @@ class DatabaseUrlTests(SimpleTestCase):
         relative = database_from_url("sqlite:///data/x.db")["NAME"]
         self.assertEqual(relative, str(settings.BASE_DIR / "data" / "x.db"))
 
+    def test_sqlite_page_cache_from_the_environment(self):
+        def init_command():
+            return database_from_url("sqlite:////tmp/x.db")["OPTIONS"]["init_command"]
+
+        self.assertIn("PRAGMA cache_size=-65536;", init_command())
+        with mock.patch.dict(os.environ, {"SQLITE_CACHE_MB": "8"}):
+            self.assertIn("PRAGMA cache_size=-8192;", init_command())
+
     def test_postgres(self):
         db = database_from_url("postgres://user:p%40ss@db.example:6543/register?sslmode=require")
         self.assertEqual(db["ENGINE"], "django.db.backends.postgresql")
@@ -48,6 +56,14 @@ class DatabaseUrlTests(SimpleTestCase):
         given = database_from_url("postgres://u@h/register?options=-c%20work_mem%3D64MB")
         self.assertEqual(given["OPTIONS"], {"options": "-c work_mem=64MB"})
         self.assertEqual(database_from_url("postgres://u@h/register?options=")["OPTIONS"], {})
+
+
+@skipUnless(connection.vendor == "sqlite", "SQLite's own pragma")
+class SqliteConnectionTests(TestCase):
+    def test_connections_use_the_page_cache(self):
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            self.assertEqual(cursor.fetchone()[0], -65536)
 
 
 @skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
