@@ -235,6 +235,12 @@ class CandidatesMixin:
         for s_start, s_end in self.ctx.sentences:
             k = s_start
             while k < s_end:
+                if (
+                    not toks[k].text[:1].isupper()
+                    and toks[k].lower not in TITLES_USED_AS_GIVEN_NAMES
+                ):
+                    k += 1  # most words: no name, initial or title-as-name starts lower-case
+                    continue
                 if not (
                     self._can_start_name(k)
                     or self._given_name_after_honorific(k)
