@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.signals import request_finished
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
+from django.db.models import F
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
@@ -132,3 +133,25 @@ class ExportLimitTests(TestCase):
         self.assertContains(self.download(), "up to 3 rows per download")
         self.client.force_login(self.staff)
         self.assertContains(self.download(), "up to 100,000 rows per download")
+
+
+class DownloadNextPageTests(TestCase):
+    def test_postgresql_reads_the_public_order_from_its_own_index(self):
+        """A download's "is there a next page" skips as many statements as it holds: on
+        PostgreSQL the public order's index leaves rejected statements out, so the skip
+        reads the index alone instead of every skipped row (migration 0018)."""
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        from diplomacy.models import Statement
+
+        following = (
+            Statement.objects.public()
+            .order_by(F("date").desc(nulls_last=True), "pk")
+            .values_list("pk", flat=True)[1000:1001]
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            sql, params = following.query.sql_with_params()
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        self.assertIn("statement_public_date_idx", plan)
