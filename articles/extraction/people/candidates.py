@@ -24,7 +24,7 @@ from ..lexicons import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from ..patterns import words
+from ..patterns import table, words
 from .vocabulary import BEFORE_POST, CONNECTORS, COUNTRY_LONG_FORM, NOT_IN_NAME, TITLE_WORDS
 
 
@@ -55,6 +55,8 @@ TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
+# "had a telephone conversation with": the meetings finder's own encounter expression
+ENCOUNTER = table("meetings")["encounter"]
 SOVEREIGN_TITLES = words("person_sovereign_titles")
 
 # "Vice President X Meets with ...", "Minister Y Holds Talks": a Title Case headline's
@@ -407,9 +409,20 @@ class CandidatesMixin:
                 nxt += 1  # "on Monday"
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
+        elif self._had_an_encounter(c.b, nxt, s_end):
+            c.verb_after = True  # "X had a telephone conversation with Y"
         elif self._present(nxt, s_end):
             c.verb_after = True  # "A and B were present at the talks": they attended
         return c
+
+    def _had_an_encounter(self, b, nxt, s_end) -> bool:
+        """ "X had a telephone conversation with Y", "X has had talks with Y": "had" then
+        the encounter the meetings finder reads, the verb of a name told with no post."""
+        toks = self.tokens
+        if nxt == b or nxt >= s_end or toks[nxt - 1].lower not in ("had", "has", "have"):
+            return False
+        start = toks[nxt - 1].start
+        return ENCOUNTER.match(self.ctx.text, start, toks[s_end - 1].end) is not None
 
     def _name_after_comma(self, k, s_end) -> bool:
         """ ", H.E. Mr. Y", ", Y": a comma, honorifics and the start of a name."""
