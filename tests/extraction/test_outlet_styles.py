@@ -564,3 +564,60 @@ class MessageSenderTests(SimpleTestCase):
         self.assertEqual(found["Santiago Benitez"][0], "PY")
         self.assertEqual(found["Lucia Ortiz"][0], "PY")
         self.assertEqual(found["Hamdan Al Qasimi"][0], "AE")
+
+
+class PostAlsoAGivenNameTests(SimpleTestCase):
+    """ "Amir" is a Gulf ruler's post and a common given name: the post only where it
+    stands as one."""
+
+    def test_the_amir_standing_as_a_post(self):
+        rows = (
+            (
+                "His Highness the Amir Sheikh Faris bin Talal Al Dawsar received Chilean "
+                "Foreign Minister Ines Marlow on Monday.",
+                (None, ["Amir"]),
+            ),
+            (
+                "The Amir of Kuwait, Sheikh Faris bin Talal Al Dawsar, received Chilean "
+                "Foreign Minister Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+            (
+                "Kuwaiti Amir Sheikh Faris bin Talal Al Dawsar received Chilean Foreign "
+                "Minister Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+            (
+                "Kuwaiti Amir Faris bin Talal Al Dawsar received Chilean Foreign Minister "
+                "Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+        )
+        for sentence, person in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Faris bin Talal Al Dawsar"], person)
+                self.assertEqual(found["Ines Marlow"], ("CL", ["Foreign Minister"]))
+
+    def test_amir_as_a_given_name_stays_in_the_name(self):
+        rows = (
+            (
+                "Pakistani Foreign Minister Amir Hassan Dorani met Chilean Foreign Minister "
+                "Ines Marlow on Monday.",
+                "Amir Hassan Dorani",
+                ("PK", ["Foreign Minister"]),
+            ),
+            (
+                "Iranian Foreign Minister Hadi Amir-Sorani met Chilean Foreign Minister Ines "
+                "Marlow on Monday.",
+                "Hadi Amir-Sorani",
+                ("IR", ["Foreign Minister"]),
+            ),
+            ("Amir Tavani, a senior adviser, said the talks went well.", "Amir Tavani", None),
+        )
+        for sentence, name, person in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertIn(name, found)
+                if person is not None:
+                    self.assertEqual(found[name], person)

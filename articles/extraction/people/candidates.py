@@ -52,6 +52,7 @@ POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS
 DETERMINERS = words("person_determiners")
 PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
+POSTS_ALSO_GIVEN_NAMES = words("person_posts_also_given_names")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
@@ -141,7 +142,11 @@ class CandidatesMixin:
         t = self.tokens[k]
         return (
             (name_like(t.text) or self._capitals_in_name(k))
-            and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
+            and (
+                t.lower not in NOT_IN_NAME
+                or self._month_as_given_name(k)
+                or self._post_as_given_name(k)
+            )
             and t.lower not in HEADLINE_VERBS
             and (not self._entity_token(k) or self._surname_as_city(k))
             and not self._honorific_after_honorific(k)
@@ -176,6 +181,33 @@ class CandidatesMixin:
         return nxt < len(toks) and (
             toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS
         )
+
+    def _post_as_given_name(self, k) -> bool:
+        """ "Amir Tahiri", "Hossein Amir-Tahiri": a post that is also a given name, read as
+        the name unless it stands as the post: after "the", a possessive, a royal style or
+        a country ("Kuwaiti Amir X"), or before "of", a comma, an honorific ("Amir Sheikh
+        X") or no name at all ("the Amir said")."""
+        toks = self.tokens
+        t = toks[k]
+        if t.lower not in POSTS_ALSO_GIVEN_NAMES or not t.text[:1].isupper():
+            return False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.is_hyphen and not t.space_after:
+            return True  # "Amir-Tahiri"
+        if nxt is None or not t.space_after or not name_like(nxt.text):
+            return False
+        if nxt.lower in NOT_IN_NAME or nxt.lower in HONORIFICS:
+            return False
+        if k > 0:
+            before = toks[k - 1]
+            if (
+                before.lower in DETERMINERS
+                or before.lower in HONORIFICS_ROYAL
+                or before.lower in HONORIFICS
+                or self._entity_token(k - 1)
+            ):
+                return False
+        return True
 
     def _month_as_given_name(self, k) -> bool:
         """ "Jan Nowak", "May Tan": a month that is also a given name, before a surname and
@@ -214,6 +246,8 @@ class CandidatesMixin:
         low = t.lower
         if t.newline:
             return "X"
+        if self._post_as_given_name(k):
+            return "U"
         if low in TITLE_WORDS or self._honorific_after_honorific(k) or t.text in HONORIFIC_CAPITALS:
             return "T"
         if t.text in ("'", "’") and k > 0 and self.tokens[k - 1].lower in HONORIFICS:
@@ -268,7 +302,8 @@ class CandidatesMixin:
                             continue
                         break
                     if (
-                        self._can_start_name(j) and t.lower not in NOT_IN_NAME
+                        self._can_start_name(j)
+                        and (t.lower not in NOT_IN_NAME or self._post_as_given_name(j))
                     ) or self._month_ending_a_name(j):
                         j += 1
                         continue
