@@ -621,3 +621,67 @@ class PostAlsoAGivenNameTests(SimpleTestCase):
                 self.assertIn(name, found)
                 if person is not None:
                     self.assertEqual(found[name], person)
+
+
+class PostsOfTheDatelineCountryTests(SimpleTestCase):
+    """A post with no country told beside it: a post only one country has gives that
+    country wherever the story is datelined; a national post gives the dateline's."""
+
+    def test_a_post_only_one_country_has(self):
+        rows = (
+            (
+                "Taoiseach Ciaran Doyle met Canadian Prime Minister Paul Levesque.",
+                "Ciaran Doyle",
+                "IE",
+            ),
+            ("Tanaiste Orla Keane met Canadian Prime Minister Paul Levesque.", "Orla Keane", "IE"),
+            (
+                "Federal Councillor Beat Imhof met Canadian Prime Minister Paul Levesque.",
+                "Beat Imhof",
+                "CH",
+            ),
+            (
+                "External Affairs Minister Ravi Menon met Canadian Prime Minister Paul Levesque.",
+                "Ravi Menon",
+                "IN",
+            ),
+        )
+        for sentence, name, iso2 in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found[name][0], iso2)
+                self.assertEqual(found["Paul Levesque"][0], "CA")
+
+    def test_the_taoiseach_speaks(self):
+        said = speakers_of(
+            LEAD + "Taoiseach Ciaran Doyle met Canadian Prime Minister Paul Levesque. The "
+            "Taoiseach said trade between the two countries would grow.\n"
+        )
+        self.assertEqual(said, [("Ciaran Doyle", "trade between the two countries would grow")])
+
+    def test_national_posts_of_the_dateline_country(self):
+        rows = (
+            (
+                "ACCRA, June 4, 2024 (Agency) -- The Minister for Foreign Affairs, Mrs. Efua "
+                "Mensima, received Czech Deputy Foreign Minister Jan Dvorak.",
+                "Efua Mensima",
+                "GH",
+            ),
+            (
+                "DOHA, June 4, 2024 (Agency) -- His Highness the Amir Sheikh Faris bin Talal Al "
+                "Dawsar received Czech Deputy Foreign Minister Jan Dvorak.",
+                "Faris bin Talal Al Dawsar",
+                "QA",
+            ),
+            (
+                "NAY PYI TAW, June 4, 2024 (Agency) -- State Counsellor Thida Aung received "
+                "Czech Deputy Foreign Minister Jan Dvorak.",
+                "Thida Aung",
+                "MM",
+            ),
+        )
+        for sentence, name, iso2 in rows:
+            with self.subTest(sentence):
+                found = persons_of("Minister receives guest\n\n" + sentence + "\n")
+                self.assertEqual(found[name][0], iso2)
+                self.assertEqual(found["Jan Dvorak"][0], "CZ")
