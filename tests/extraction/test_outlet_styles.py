@@ -685,3 +685,20 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
                 found = persons_of("Minister receives guest\n\n" + sentence + "\n")
                 self.assertEqual(found[name][0], iso2)
                 self.assertEqual(found["Jan Dvorak"][0], "CZ")
+
+    def test_a_dateline_that_names_a_country_is_its_capital(self):
+        for place, iso2 in (("KUWAIT", "KW"), ("PANAMA", "PA")):
+            with self.subTest(place):
+                found = persons_of(
+                    f"Minister receives guest\n\n{place}, June 4, 2024 (Agency) -- His Highness "
+                    "the Crown Prince Sheikh Faris Al Dawsar received Czech Deputy Foreign "
+                    "Minister Jan Dvorak.\n"
+                )
+                self.assertEqual(found["Faris Al Dawsar"], (iso2, ["Crown Prince"]))
+
+    def test_a_dateline_that_names_only_a_country_gives_no_home(self):
+        found = persons_of(
+            "Delegation visits\n\nNORWAY, June 4, 2024 - A delegation of Norway visited Peru. "
+            "The delegation met Minister of Foreign Affairs Rosa Quispe in Lima.\n"
+        )
+        self.assertNotEqual(found["Rosa Quispe"][0], "NO")
