@@ -702,3 +702,33 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
             "The delegation met Minister of Foreign Affairs Rosa Quispe in Lima.\n"
         )
         self.assertNotEqual(found["Rosa Quispe"][0], "NO")
+
+
+class DelegationLeaderTests(SimpleTestCase):
+    """ "a Czech delegation led by X": the delegation's country is X's, not the host's."""
+
+    def test_the_leader_of_a_delegation_is_of_its_country(self):
+        rows = (
+            "Foreign Minister Efua Mensima has met a delegation from the Czech Republic led "
+            "by Deputy Foreign Minister Jan Dvorak.",
+            "Foreign Minister Efua Mensima received a delegation of the Czech Republic headed "
+            "by Deputy Foreign Minister Jan Dvorak.",
+            "A Czech delegation led by Deputy Foreign Minister Jan Dvorak met Foreign Minister "
+            "Efua Mensima on Monday.",
+            "A Czech delegation, headed by Mr. Jan Dvorak, met Foreign Minister Efua Mensima "
+            "on Monday.",
+        )
+        for sentence in rows:
+            with self.subTest(sentence):
+                found = persons_of(
+                    "Minister receives guests\n\nACCRA, June 4, 2024 (Agency) -- " + sentence + "\n"
+                )
+                self.assertEqual(found["Jan Dvorak"][0], "CZ")
+                self.assertEqual(found["Efua Mensima"][0], "GH")
+
+    def test_the_counterpart_of_the_one_leading_is_not_of_the_team_s_country(self):
+        found = persons_of(
+            LEAD + "Peruvian Adviser Rosa Quispe heads the Peruvian team. The Chilean team is "
+            "led by Quispe's counterpart, Tomas Vidal.\n"
+        )
+        self.assertEqual(found["Tomas Vidal"][0], "CL")
