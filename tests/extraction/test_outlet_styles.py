@@ -256,6 +256,23 @@ class PremisesTests(SimpleTestCase):
             ],
         )
 
+    def test_the_head_of_state_of_a_release_is_the_home_country_s(self):
+        rows = (
+            "A telephone conversation was held between President of Kazakhstan Nurlan Abenov "
+            "and President of Kyrgyzstan Almaz Turgunbaev.",
+            "President of Kyrgyzstan Almaz Turgunbaev paid a visit to Kazakhstan and held "
+            "talks with President of Kazakhstan Nurlan Abenov.",
+        )
+        for sentence in rows:
+            with self.subTest(sentence):
+                said = speakers_of(
+                    "Talks\n\nAstana, 11 March 2024 - " + sentence + "\n\nThe Head of State "
+                    "said that the two countries were close allies and partners.\n"
+                )
+                self.assertEqual(
+                    said, [("Nurlan Abenov", "the two countries were close allies and partners")]
+                )
+
 
 class PresentAtTheTalksTests(SimpleTestCase):
     def test_people_who_were_present_at_the_talks_took_part(self):
