@@ -24,6 +24,18 @@ class PostBeforeACommaTests(SimpleTestCase):
         self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
         self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
 
+    def test_a_place_after_the_verb_is_not_part_of_the_post(self):
+        for sentence in (
+            "The Chairperson of the Commission, H.E. Mr. Kofi Boateng, received today at the "
+            "AU headquarters the Minister of Foreign Affairs of the Republic of Togo, H.E. "
+            "Mrs. Ama Kodjo.",
+            "President Kofi Boateng received at the State House the Minister of Foreign "
+            "Affairs of Togo, Ama Kodjo.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Ama Kodjo"], ("TG", ["Minister of Foreign Affairs"]))
+
     def test_the_post_of_an_international_official_before_a_comma_and_an_honorific(self):
         found = persons_of(
             LEAD + "The Chairperson of the African Union Commission, H.E. Kofi Boateng, "

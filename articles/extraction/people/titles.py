@@ -19,6 +19,7 @@ from ..patterns import words
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
+    CONNECTORS,
     COUNTRY_LONG_FORM,
     GENDER_BY_HONORIFIC,
     IGO_KINDS,
@@ -94,6 +95,12 @@ class TitlesMixin:
         # a name inside the phrase ("President X and Prime Minister") ends it on the left
         for i in range(len(phrase) - 1, 0, -1):
             if self._klass(phrase[i]) == "U" and self._klass(phrase[i - 1]) == "U":
+                phrase = phrase[i + 1 :]
+                break
+        # "received at the AU headquarters the Minister of X": inside a post "the" only
+        # follows a connector ("of the Interior"); after another word it opens the post
+        for i in range(len(phrase) - 1, 0, -1):
+            if toks[phrase[i]].lower == "the" and toks[phrase[i - 1]].lower not in CONNECTORS:
                 phrase = phrase[i + 1 :]
                 break
         while phrase and self._klass(phrase[0]) == "C":
