@@ -56,6 +56,32 @@ class PostBeforeACommaTests(SimpleTestCase):
         self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
         self.assertIn("Vikram Rao", found)
 
+    def test_an_envoy_to_an_international_body_is_of_the_sending_country(self):
+        for sentence, post in (
+            (
+                "The Chairperson, Kofi Boateng, received the Ambassador of Chile to ASEAN, "
+                "H.E. Mr. Tomas Lagos, on Monday.",
+                "Ambassador of Chile to ASEAN",
+            ),
+            (
+                "The Chairperson, Kofi Boateng, received Chile's Ambassador to ASEAN Tomas "
+                "Lagos on Monday.",
+                "Ambassador to ASEAN",
+            ),
+            (
+                "Kofi Boateng received the Permanent Representative of Chile to the United "
+                "Nations, Tomas Lagos, on Monday.",
+                "Permanent Representative of Chile to the United Nations",
+            ),
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Tomas Lagos"], ("CL", [post]))
+
+    def test_an_official_of_an_international_body_has_no_country_from_the_post(self):
+        found = persons_of(LEAD + "UN Special Envoy to Syria Tomas Lagos met Kofi Boateng.\n")
+        self.assertEqual(found["Tomas Lagos"], (None, ["UN Special Envoy to Syria"]))
+
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
             LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "

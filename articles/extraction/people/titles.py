@@ -270,8 +270,10 @@ class TitlesMixin:
                 if k in self.org_at and org is None:
                     org = self.org_at[k]
             part_country = part_country or region_country
+            # "Ambassador of Chile to ASEAN": Chile's envoy, not an official of ASEAN
+            envoy = org is not None and part_country and self._accredited_to(part, org)
             if org is not None:
-                if org.kind in IGO_KINDS:
+                if org.kind in IGO_KINDS and not envoy:
                     igo = True
                 elif part_country is None:
                     # the body's country, or that of a body it is an organ of
@@ -294,9 +296,19 @@ class TitlesMixin:
                 if implied:
                     org_key = implied.key
             positions.append(Position(title=title, organisation_key=org_key, country=part_country))
-            if part_country and not (org is not None and org.kind in IGO_KINDS):
+            if part_country and (envoy or not (org is not None and org.kind in IGO_KINDS)):
                 country = country or part_country
         return positions, country, igo, gender
+
+    def _accredited_to(self, part, org) -> bool:
+        """ "Permanent Representative of X to the United Nations": the body after "to" is
+        where the post is held, not whose it is."""
+        toks = self.tokens
+        first = next(k for k in part if self.org_at.get(k) is org)
+        k = first - 1
+        if k >= 0 and toks[k].lower == "the":
+            k -= 1
+        return k >= 0 and k in part and toks[k].lower == "to"
 
     def _strip_country(self, part):
         """Drop a leading demonym / "Country's" and a trailing "of (the) Country"."""
