@@ -787,3 +787,36 @@ class DelegationLeaderTests(SimpleTestCase):
             "led by Quispe's counterpart, Tomas Vidal.\n"
         )
         self.assertEqual(found["Tomas Vidal"][0], "CL")
+
+
+class SharedShortFormTests(SimpleTestCase):
+    """ "Korea" and "Korean" alone: the state the document means."""
+
+    def countries_and_persons(self, sentence):
+        _, result = extract_text(LEAD + sentence + "\n", "x.txt")
+        countries = {(c.text, c.iso2) for c in result.countries}
+        return countries, {p.name: p.country for p in result.persons}
+
+    def test_korea_alone_beside_north_korea_is_the_south(self):
+        countries, persons = self.countries_and_persons(
+            "Korean Foreign Minister Seo Jun-ho met Polish Foreign Minister Anna Sowa. They "
+            "condemned North Korea's missile launches. Seo said Korea would work with Poland."
+        )
+        self.assertIn(("Korea", "KR"), countries)
+        self.assertIn(("North Korea", "KP"), countries)
+        self.assertEqual(persons["Seo Jun-ho"], "KR")
+
+    def test_korea_alone_where_only_the_dprk_is_named_is_the_dprk(self):
+        countries, persons = self.countries_and_persons(
+            "DPRK Foreign Minister Ri Song-chol met the Korean Ambassador Kim Ok-sun and "
+            "Polish Foreign Minister Anna Sowa."
+        )
+        self.assertIn(("Korean", "KP"), countries)
+        self.assertEqual(persons["Kim Ok-sun"], "KP")
+
+    def test_the_korean_peninsula_is_no_state(self):
+        countries, _ = self.countries_and_persons(
+            "Polish Foreign Minister Anna Sowa discussed the Korean Peninsula with Chilean "
+            "Foreign Minister Tomas Vidal."
+        )
+        self.assertEqual({iso2 for _, iso2 in countries}, {"PL", "CL"})
