@@ -82,6 +82,13 @@ class PostBeforeACommaTests(SimpleTestCase):
         found = persons_of(LEAD + "UN Special Envoy to Syria Tomas Lagos met Kofi Boateng.\n")
         self.assertEqual(found["Tomas Lagos"], (None, ["UN Special Envoy to Syria"]))
 
+    def test_the_burmese_honorific_for_a_woman_is_not_the_name(self):
+        found = persons_of(
+            "Talks\n\nNAY PYI TAW, June 4, 2024 (Agency) -- State Counsellor Daw Thida Aung met "
+            "Thai Foreign Minister Somchai Rattanakorn.\n"
+        )
+        self.assertEqual(found["Thida Aung"], ("MM", ["State Counsellor"]))
+
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
             LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "
