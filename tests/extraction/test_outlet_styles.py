@@ -89,6 +89,18 @@ class PostBeforeACommaTests(SimpleTestCase):
         )
         self.assertEqual(found["Thida Aung"], ("MM", ["State Counsellor"]))
 
+    def test_a_newly_appointed_post_before_a_comma(self):
+        for sentence in (
+            "The newly appointed Ambassador of Togo to Ghana, Ama Kodjo, paid a courtesy call "
+            "on Speaker Kofi Boateng on Monday.",
+            "The newly-appointed Ambassador of Togo, Ama Kodjo, called on Speaker Kofi "
+            "Boateng on Monday.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Ama Kodjo"][0], "TG")
+                self.assertEqual(found["Kofi Boateng"], (None, ["Speaker"]))
+
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
             LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "

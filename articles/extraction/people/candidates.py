@@ -492,9 +492,17 @@ class CandidatesMixin:
 
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister"
-        if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
-            k -= 1
+        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister",
+        # "the newly appointed Ambassador", "the newly-appointed Ambassador"
+        for _ in range(3):
+            if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
+                k -= 1
+            elif k - 3 >= s_start and self.tokens[k - 1].is_hyphen:
+                if self.tokens[k - 2].lower not in BEFORE_POST:
+                    break
+                k -= 2
+            else:
+                break
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_closing(self, k, s_end):
