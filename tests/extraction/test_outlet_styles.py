@@ -101,6 +101,18 @@ class PostBeforeACommaTests(SimpleTestCase):
                 self.assertEqual(found["Ama Kodjo"][0], "TG")
                 self.assertEqual(found["Kofi Boateng"], (None, ["Speaker"]))
 
+    def test_a_list_of_domains_whose_last_but_one_is_no_domain_word(self):
+        found = persons_of(
+            LEAD + "The meeting was attended by Commissioner for Political Affairs, Peace and "
+            "Security Kofi Boateng and Foreign Minister of Togo Ama Kodjo.\n"
+        )
+        self.assertEqual(
+            found["Kofi Boateng"],
+            (None, ["Commissioner for Political Affairs, Peace and Security"]),
+        )
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+        self.assertIn("Peace Mensah", persons_of(LEAD + "Peace Mensah met Ama Kodjo.\n"))
+
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
             LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "

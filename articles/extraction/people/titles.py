@@ -72,7 +72,12 @@ class TitlesMixin:
                 break
             if t.is_hyphen and (t.space_after or (k > 0 and toks[k - 1].space_after)):
                 break  # a dash between clauses or after a dateline, not "then-President"
-            if t.lower == "and" and k - 1 >= s_start and self._klass(k - 1) == "U":
+            if (
+                t.lower == "and"
+                and k - 1 >= s_start
+                and self._klass(k - 1) == "U"
+                and not self._last_of_domains(k, collected)
+            ):
                 break
             if t.lower in ("in", "at") and k + 1 < a and k not in self.org_at:
                 break
@@ -109,6 +114,18 @@ class TitlesMixin:
             return None
         return phrase[0], a
 
+    def _last_of_domains(self, k, collected) -> bool:
+        """ "Affairs, Peace and Security": the "and" at ``k`` closes a list of a post's
+        domains whose last but one word is no domain word of its own."""
+        toks = self.tokens
+        return (
+            k >= 3
+            and bool(collected)
+            and self._klass(collected[-1]) == "D"
+            and toks[k - 2].text == ","
+            and self._klass(k - 3) == "D"
+        )
+
     def _comma_in_domains(self, k, collected) -> bool:
         """ "Minister of Fisheries, Mining and Tourism", "Secretary of State for Energy,
         Climate and Rural Affairs": a comma inside a list of a post's domains."""
@@ -118,9 +135,16 @@ class TitlesMixin:
         after = list(reversed(collected))  # the words after the comma, in text order
         if after and toks[after[0]].lower == "and":
             after = after[1:]  # "Environment, Water, and Agriculture"
+        # "Political Affairs, Peace and Security": a word of no list before "and" and a domain
+        last_of_list = (
+            len(after) >= 3
+            and self._klass(after[0]) == "U"
+            and toks[after[1]].lower == "and"
+            and self._klass(after[2]) == "D"
+        )
         return (
             bool(after)
-            and self._klass(after[0]) == "D"
+            and (self._klass(after[0]) == "D" or last_of_list)
             and any(toks[i].lower == "and" for i in collected)
         )
 
