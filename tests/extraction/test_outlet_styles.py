@@ -851,3 +851,23 @@ class SharedShortFormTests(SimpleTestCase):
             "Foreign Minister Tomas Vidal."
         )
         self.assertEqual({iso2 for _, iso2 in countries}, {"PL", "CL"})
+
+
+class HyphenatedGivenNameTests(SimpleTestCase):
+    def test_a_title_word_before_a_hyphen_inside_a_given_name(self):
+        for sentence, name in (
+            (
+                "Kim Son-ok, Minister of Foreign Affairs of the DPRK, met Chilean Ambassador "
+                "Tomas Vidal on Friday.",
+                "Kim Son-ok",
+            ),
+            ("Foreign Minister Ri Son-hui met Chilean Ambassador Tomas Vidal.", "Ri Son-hui"),
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertIn(name, found)
+                self.assertEqual(found["Tomas Vidal"], ("CL", ["Ambassador"]))
+
+    def test_a_title_with_a_hyphenated_modifier_stays_the_post(self):
+        found = persons_of(LEAD + "Prime Minister-designate Kim Ho-jin met Tomas Vidal.\n")
+        self.assertEqual(found["Kim Ho-jin"][1], ["Prime Minister-designate"])

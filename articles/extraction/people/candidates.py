@@ -310,6 +310,9 @@ class CandidatesMixin:
                     if self._descriptor_in_name(k, j, s_end):
                         j += 1
                         continue
+                    if self._syllable_before_hyphen(j, s_end):
+                        j += 3  # "Kim Son-ok": a given name joined by a hyphen
+                        continue
                     if t.text in REGNAL_NUMBERS:
                         j += 1  # "Edric II", "Osmund III": the number ends the name
                     break
@@ -374,6 +377,23 @@ class CandidatesMixin:
             and toks[k - 1].lower not in HONORIFICS_ROYAL
             and k + 1 < len(toks)
             and self._can_start_name(k + 1)
+        )
+
+    def _syllable_before_hyphen(self, j, s_end) -> bool:
+        """ "Son-ok", "Chief-hee": a capitalised word that is elsewhere a title or descriptor,
+        joined with no space by a hyphen to a lower-case syllable, inside a name."""
+        toks = self.tokens
+        t = toks[j]
+        return (
+            j + 2 < s_end
+            and t.text[:1].isupper()
+            and t.text.isalpha()
+            and not t.space_after
+            and toks[j + 1].is_hyphen
+            and not toks[j + 1].space_after
+            and toks[j + 2].text.isalpha()
+            and toks[j + 2].text.islower()
+            and toks[j + 2].lower not in NOT_IN_NAME
         )
 
     def _descriptor_in_name(self, k, j, s_end) -> bool:
