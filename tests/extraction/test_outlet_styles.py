@@ -113,6 +113,23 @@ class PostBeforeACommaTests(SimpleTestCase):
         self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
         self.assertIn("Peace Mensah", persons_of(LEAD + "Peace Mensah met Ama Kodjo.\n"))
 
+    def test_a_post_before_a_comma_as_the_object_of_the_verb(self):
+        found = persons_of(
+            LEAD + "Foreign Minister Kofi Boateng received Ambassador of the People's Republic "
+            "of China, Li Wen, on Monday. He also met Foreign Minister of Chile, Tomas Vidal, "
+            "and Foreign Minister of Togo, Ama Kodjo.\n"
+        )
+        self.assertEqual(found["Li Wen"], ("CN", ["Ambassador"]))
+        self.assertEqual(found["Tomas Vidal"], ("CL", ["Foreign Minister"]))
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+
+    def test_a_lower_case_description_before_a_comma_is_no_post(self):
+        found = persons_of(
+            LEAD + "President Kofi Boateng met Togo's newly elected president, Ama Kodjo, and "
+            "discussed trade. President Ama Kodjo said trade would grow.\n"
+        )
+        self.assertEqual(found["Ama Kodjo"][1], ["President"])
+
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
             LEAD + "President of the Republic of Togo Yao Amouzou met Minister of State of "

@@ -53,6 +53,7 @@ DETERMINERS = words("person_determiners")
 PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
 POSTS_ALSO_GIVEN_NAMES = words("person_posts_also_given_names")
+RECEIVE_VERBS = words("meeting_receive_forms") | words("meeting_meet_forms")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
@@ -510,6 +511,18 @@ class CandidatesMixin:
                 return None
         return None
 
+    def _capitalised_post(self, k) -> bool:
+        """Whether the words from token ``k`` to the next comma are a post in capitals
+        ("Ambassador of the People's Republic of China"), its connectors aside."""
+        toks = self.tokens
+        for j in range(k, min(k + 16, len(toks))):
+            t = toks[j]
+            if t.text == ",":
+                return j > k
+            if t.is_word and not t.text[:1].isupper() and t.lower not in CONNECTORS:
+                return False
+        return False
+
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
         # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister",
@@ -523,6 +536,16 @@ class CandidatesMixin:
                 k -= 2
             else:
                 break
+        if k - 1 >= s_start and self.tokens[k - 1].lower in RECEIVE_VERBS:
+            # "received Ambassador of China, X,": the verb's object, no "the", a post in
+            # capitals up to the comma (not "met Kenya's newly elected president, X")
+            return self._capitalised_post(k)
+        if (
+            k - 2 >= s_start
+            and self.tokens[k - 1].lower == "and"
+            and self.tokens[k - 2].text == ","
+        ):
+            return True  # "met the Minister of Ghana, X, and Minister of Togo, Y,"
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_closing(self, k, s_end):
