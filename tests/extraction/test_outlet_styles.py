@@ -829,6 +829,14 @@ class DelegationLeaderTests(SimpleTestCase):
                 self.assertEqual(found["Jan Dvorak"][0], "CZ")
                 self.assertEqual(found["Efua Mensima"][0], "GH")
 
+    def test_the_leader_of_a_delegation_named_with_no_post_is_a_person(self):
+        found = persons_of(
+            LEAD + "Premier Lin Hao met a delegation of Chilean lawmakers led by Tomas Vidal on "
+            "Friday. A reform drive led by Andes Airways was also discussed.\n"
+        )
+        self.assertEqual(found["Tomas Vidal"], ("CL", []))
+        self.assertNotIn("Andes Airways", found)
+
     def test_the_counterpart_of_the_one_leading_is_not_of_the_team_s_country(self):
         found = persons_of(
             LEAD + "Peruvian Adviser Rosa Quispe heads the Peruvian team. The Chilean team is "

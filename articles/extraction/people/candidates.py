@@ -54,6 +54,7 @@ PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
 POSTS_ALSO_GIVEN_NAMES = words("person_posts_also_given_names")
 RECEIVE_VERBS = words("meeting_receive_forms") | words("meeting_meet_forms")
+LED_GROUPS = words("person_led_groups")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
@@ -469,6 +470,13 @@ class CandidatesMixin:
             c.verb_after = True  # "X had a telephone conversation with Y"
         elif self._present(nxt, s_end):
             c.verb_after = True  # "A and B were present at the talks": they attended
+        elif (
+            c.a - 2 >= s_start
+            and toks[c.a - 1].lower == "by"
+            and toks[c.a - 2].lower in ("led", "headed")
+            and any(toks[j].lower in LED_GROUPS for j in range(max(s_start, c.a - 10), c.a - 2))
+        ):
+            c.verb_after = True  # "a delegation of lawmakers led by X": X leads it
         return c
 
     def _had_an_encounter(self, b, nxt, s_end) -> bool:
