@@ -116,10 +116,10 @@ class PostBeforeACommaTests(SimpleTestCase):
     def test_a_post_before_a_comma_as_the_object_of_the_verb(self):
         found = persons_of(
             LEAD + "Foreign Minister Kofi Boateng received Ambassador of the People's Republic "
-            "of China, Li Wen, on Monday. He also met Foreign Minister of Chile, Tomas Vidal, "
+            "of China, Li Wenqiao, on Monday. He also met Foreign Minister of Chile, Tomas Vidal, "
             "and Foreign Minister of Togo, Ama Kodjo.\n"
         )
-        self.assertEqual(found["Li Wen"], ("CN", ["Ambassador"]))
+        self.assertEqual(found["Li Wenqiao"], ("CN", ["Ambassador"]))
         self.assertEqual(found["Tomas Vidal"], ("CL", ["Foreign Minister"]))
         self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
 
@@ -344,10 +344,10 @@ class PremisesTests(SimpleTestCase):
 
     def test_the_head_of_state_of_a_release_is_the_home_country_s(self):
         rows = (
-            "A telephone conversation was held between President of Kazakhstan Nurlan Abenov "
-            "and President of Kyrgyzstan Almaz Turgunbaev.",
-            "President of Kyrgyzstan Almaz Turgunbaev paid a visit to Kazakhstan and held "
-            "talks with President of Kazakhstan Nurlan Abenov.",
+            "A telephone conversation was held between President of Kazakhstan Nurlan Tekebay "
+            "and President of Kyrgyzstan Almaz Osmonkul.",
+            "President of Kyrgyzstan Almaz Osmonkul paid a visit to Kazakhstan and held "
+            "talks with President of Kazakhstan Nurlan Tekebay.",
         )
         for sentence in rows:
             with self.subTest(sentence):
@@ -356,7 +356,7 @@ class PremisesTests(SimpleTestCase):
                     "said that the two countries were close allies and partners.\n"
                 )
                 self.assertEqual(
-                    said, [("Nurlan Abenov", "the two countries were close allies and partners")]
+                    said, [("Nurlan Tekebay", "the two countries were close allies and partners")]
                 )
 
 
@@ -733,19 +733,19 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
     def test_a_post_only_one_country_has(self):
         rows = (
             (
-                "Taoiseach Ciaran Doyle met Canadian Prime Minister Paul Levesque.",
-                "Ciaran Doyle",
+                "Taoiseach Ciaran Doyland met Canadian Prime Minister Paul Levantin.",
+                "Ciaran Doyland",
                 "IE",
             ),
-            ("Tanaiste Orla Keane met Canadian Prime Minister Paul Levesque.", "Orla Keane", "IE"),
+            ("Tanaiste Orla Keane met Canadian Prime Minister Paul Levantin.", "Orla Keane", "IE"),
             (
-                "Federal Councillor Beat Imhof met Canadian Prime Minister Paul Levesque.",
+                "Federal Councillor Beat Imhof met Canadian Prime Minister Paul Levantin.",
                 "Beat Imhof",
                 "CH",
             ),
             (
-                "External Affairs Minister Ravi Menon met Canadian Prime Minister Paul Levesque.",
-                "Ravi Menon",
+                "External Affairs Minister Ravi Talvekar met Canadian Prime Minister Paul Levantin.",
+                "Ravi Talvekar",
                 "IN",
             ),
         )
@@ -753,32 +753,32 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
             with self.subTest(sentence):
                 found = persons_of(LEAD + sentence + "\n")
                 self.assertEqual(found[name][0], iso2)
-                self.assertEqual(found["Paul Levesque"][0], "CA")
+                self.assertEqual(found["Paul Levantin"][0], "CA")
 
     def test_the_taoiseach_speaks(self):
         said = speakers_of(
-            LEAD + "Taoiseach Ciaran Doyle met Canadian Prime Minister Paul Levesque. The "
+            LEAD + "Taoiseach Ciaran Doyland met Canadian Prime Minister Paul Levantin. The "
             "Taoiseach said trade between the two countries would grow.\n"
         )
-        self.assertEqual(said, [("Ciaran Doyle", "trade between the two countries would grow")])
+        self.assertEqual(said, [("Ciaran Doyland", "trade between the two countries would grow")])
 
     def test_national_posts_of_the_dateline_country(self):
         rows = (
             (
                 "ACCRA, June 4, 2024 (Agency) -- The Minister for Foreign Affairs, Mrs. Efua "
-                "Mensima, received Czech Deputy Foreign Minister Jan Dvorak.",
+                "Mensima, received Czech Deputy Foreign Minister Jan Drobek.",
                 "Efua Mensima",
                 "GH",
             ),
             (
                 "DOHA, June 4, 2024 (Agency) -- His Highness the Amir Sheikh Faris bin Talal Al "
-                "Dawsar received Czech Deputy Foreign Minister Jan Dvorak.",
+                "Dawsar received Czech Deputy Foreign Minister Jan Drobek.",
                 "Faris bin Talal Al Dawsar",
                 "QA",
             ),
             (
                 "NAY PYI TAW, June 4, 2024 (Agency) -- State Counsellor Thida Aung received "
-                "Czech Deputy Foreign Minister Jan Dvorak.",
+                "Czech Deputy Foreign Minister Jan Drobek.",
                 "Thida Aung",
                 "MM",
             ),
@@ -787,7 +787,7 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
             with self.subTest(sentence):
                 found = persons_of("Minister receives guest\n\n" + sentence + "\n")
                 self.assertEqual(found[name][0], iso2)
-                self.assertEqual(found["Jan Dvorak"][0], "CZ")
+                self.assertEqual(found["Jan Drobek"][0], "CZ")
 
     def test_a_dateline_that_names_a_country_is_its_capital(self):
         for place, iso2 in (("KUWAIT", "KW"), ("PANAMA", "PA")):
@@ -795,7 +795,7 @@ class PostsOfTheDatelineCountryTests(SimpleTestCase):
                 found = persons_of(
                     f"Minister receives guest\n\n{place}, June 4, 2024 (Agency) -- His Highness "
                     "the Crown Prince Sheikh Faris Al Dawsar received Czech Deputy Foreign "
-                    "Minister Jan Dvorak.\n"
+                    "Minister Jan Drobek.\n"
                 )
                 self.assertEqual(found["Faris Al Dawsar"], (iso2, ["Crown Prince"]))
 
@@ -813,12 +813,12 @@ class DelegationLeaderTests(SimpleTestCase):
     def test_the_leader_of_a_delegation_is_of_its_country(self):
         rows = (
             "Foreign Minister Efua Mensima has met a delegation from the Czech Republic led "
-            "by Deputy Foreign Minister Jan Dvorak.",
+            "by Deputy Foreign Minister Jan Drobek.",
             "Foreign Minister Efua Mensima received a delegation of the Czech Republic headed "
-            "by Deputy Foreign Minister Jan Dvorak.",
-            "A Czech delegation led by Deputy Foreign Minister Jan Dvorak met Foreign Minister "
+            "by Deputy Foreign Minister Jan Drobek.",
+            "A Czech delegation led by Deputy Foreign Minister Jan Drobek met Foreign Minister "
             "Efua Mensima on Monday.",
-            "A Czech delegation, headed by Mr. Jan Dvorak, met Foreign Minister Efua Mensima "
+            "A Czech delegation, headed by Mr. Jan Drobek, met Foreign Minister Efua Mensima "
             "on Monday.",
         )
         for sentence in rows:
@@ -826,12 +826,13 @@ class DelegationLeaderTests(SimpleTestCase):
                 found = persons_of(
                     "Minister receives guests\n\nACCRA, June 4, 2024 (Agency) -- " + sentence + "\n"
                 )
-                self.assertEqual(found["Jan Dvorak"][0], "CZ")
+                self.assertEqual(found["Jan Drobek"][0], "CZ")
                 self.assertEqual(found["Efua Mensima"][0], "GH")
 
     def test_the_leader_of_a_delegation_named_with_no_post_is_a_person(self):
         found = persons_of(
-            LEAD + "Premier Lin Hao met a delegation of Chilean lawmakers led by Tomas Vidal on "
+            LEAD
+            + "Premier Lin Tsaorui met a delegation of Chilean lawmakers led by Tomas Vidal on "
             "Friday. A reform drive led by Andes Airways was also discussed.\n"
         )
         self.assertEqual(found["Tomas Vidal"], ("CL", []))
@@ -855,12 +856,12 @@ class SharedShortFormTests(SimpleTestCase):
 
     def test_korea_alone_beside_north_korea_is_the_south(self):
         countries, persons = self.countries_and_persons(
-            "Korean Foreign Minister Seo Jun-ho met Polish Foreign Minister Anna Sowa. They "
+            "Korean Foreign Minister Seo Jun-kyeol met Polish Foreign Minister Anna Sowa. They "
             "condemned North Korea's missile launches. Seo said Korea would work with Poland."
         )
         self.assertIn(("Korea", "KR"), countries)
         self.assertIn(("North Korea", "KP"), countries)
-        self.assertEqual(persons["Seo Jun-ho"], "KR")
+        self.assertEqual(persons["Seo Jun-kyeol"], "KR")
 
     def test_korea_alone_where_only_the_dprk_is_named_is_the_dprk(self):
         countries, persons = self.countries_and_persons(
@@ -894,5 +895,5 @@ class HyphenatedGivenNameTests(SimpleTestCase):
                 self.assertEqual(found["Tomas Vidal"], ("CL", ["Ambassador"]))
 
     def test_a_title_with_a_hyphenated_modifier_stays_the_post(self):
-        found = persons_of(LEAD + "Prime Minister-designate Kim Ho-jin met Tomas Vidal.\n")
-        self.assertEqual(found["Kim Ho-jin"][1], ["Prime Minister-designate"])
+        found = persons_of(LEAD + "Prime Minister-designate Kim Ho-ryeom met Tomas Vidal.\n")
+        self.assertEqual(found["Kim Ho-ryeom"][1], ["Prime Minister-designate"])
