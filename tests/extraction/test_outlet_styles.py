@@ -887,7 +887,7 @@ class HyphenatedGivenNameTests(SimpleTestCase):
                 "Tomas Vidal on Friday.",
                 "Kim Son-ok",
             ),
-            ("Foreign Minister Ri Son-hui met Chilean Ambassador Tomas Vidal.", "Ri Son-hui"),
+            ("Foreign Minister Ri Son-dal met Chilean Ambassador Tomas Vidal.", "Ri Son-dal"),
         ):
             with self.subTest(sentence):
                 found = persons_of(LEAD + sentence + "\n")
