@@ -22,9 +22,13 @@ def extract(document: Document, lexicon: Lexicon) -> Extraction:
 
     for story in document.stories:
         if story.dateline_country is None and story.dateline_place:
-            # "ACCRA, Ghana, June 4": the country as written, else the city's
+            # "ACCRA, Ghana, June 4": the country as written, else the city's; "KUWAIT, May
+            # 6", "PANAMA, June 2": Kuwait City, Panama City (a release's "UZBEKISTAN, March
+            # 12" names its sender, not where it happened: no country then)
             named = story.dateline_country_name
-            city = lexicon.city(story.dateline_place)
+            city = lexicon.city(story.dateline_place) or lexicon.city(
+                story.dateline_place + " City"
+            )
             story.dateline_country = (named and lexicon.country_for_phrase(named)) or (
                 city[1] if city else None
             )

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .gazetteer import Lexicon, Match
-from .patterns import words
+from .patterns import mapping, words
 from .tokens import Token, sentences, tokenize
 from .types import Document, Story
 
@@ -32,6 +32,7 @@ class Context:
             tok.i = i
         ctx = cls(document, lexicon, normalised, tokens, sentences(tokens))
         ctx.matches = lexicon.matches(tokens)
+        ctx.matches = _with_shared_short_forms(tokens, ctx.matches)
         for m in ctx.matches:
             ctx.match_at.setdefault(m.start, []).append(m)
             for k in range(m.start, m.end):
@@ -75,6 +76,33 @@ class Context:
 
 
 PLACE_PREPOSITIONS = words("place_prepositions")
+SHARED_SHORT_FORMS = mapping("places", "shared_short_forms")
+PLACE_WORDS = words("place_words")
+
+
+def _with_shared_short_forms(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """The matches with "Korea" / "Korean" added, of the state the document means."""
+    covered = {k for m in matches for k in range(m.start, m.end)}
+    shared = [
+        k
+        for k, t in enumerate(tokens)
+        if t.lower in SHARED_SHORT_FORMS
+        and t.is_cap
+        and k not in covered
+        and not (k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_WORDS)
+    ]
+    if not shared:
+        return matches
+    named = {m.value for m in matches if m.kind in ("country", "demonym")}
+    qualified = {
+        (m.value, tokens[m.start].lower) for m in matches if m.kind in ("country", "demonym")
+    }
+    for k in shared:
+        first, second, kind, apart = SHARED_SHORT_FORMS[tokens[k].lower]
+        only_second = second in named and first not in named and (second, apart) not in qualified
+        value = second if only_second else first
+        matches.append(Match(k, k + 1, kind, value))
+    return sorted(matches, key=lambda m: m.start)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

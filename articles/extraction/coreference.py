@@ -388,8 +388,17 @@ class Coreference:
         if held is not None and toks[k].lower in LEADERS and not self._only_a_country(a, k):
             held = None  # "the opposition leader" is no head of state
         if held is not None:
-            # "the Head of State": whoever holds a post of a head of state
-            entity = self._latest_fitting_any(held, country, toks[a].start, history)
+            # "the Head of State": whoever holds a post of a head of state; with no country
+            # told, first the one of the story's home country ("A call was held between
+            # President A and President B. The Head of State ..." of A's capital)
+            entity = None
+            if country is None and toks[k].lower == "head":
+                story = self.ctx.story_at(toks[a].start)
+                home = story.dateline_country if story is not None else None
+                if home is not None:
+                    entity = self._latest_fitting_any(held, home, toks[a].start, history)
+            if entity is None:
+                entity = self._latest_fitting_any(held, country, toks[a].start, history)
         else:
             entity = self._resolve_title(a, head_end, country, toks[a].start, history)
         if entity is None:

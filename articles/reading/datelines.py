@@ -37,6 +37,9 @@ _FULL_DATE = (
 _HIJRI_DATE = r"[A-Z][\w'-]+(?:[ \t-][A-Z][\w'-]+)?[ \t]+\d{1,2},?[ \t]+1[34]\d\d\b"
 # "Phnom Penh, January 22, 2025 AKP --": an agency's capitals after the date, no brackets
 _BARE_OUTLET = r"[A-Z]{2,8}"
+# "Moscow, 18 July 2024" on a line of its own (a ministry's or a presidency's release),
+# with the year and more text after it: the body starts on the next line
+_LINE_OF_ITS_OWN = r"(?=[ \t]*\n[ \t]*\n?[ \t]*\S)"
 _NOT_PLACES = (
     "(?:"
     + "|".join(
@@ -54,7 +57,8 @@ _DATELINE = re.compile(
         (?=,[ \t]*(?:{_HIJRI_DATE},[ \t]*)?
                  (?:[A-Z][A-Za-z.' -]{{0,40}},
                     |{MONTH_PATTERN}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?[ \t]*\(
-                    |{_FULL_DATE}(?:,?[ \t]+{_BARE_OUTLET})?[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)))
+                    |{_FULL_DATE}(?:,?[ \t]+{_BARE_OUTLET})?[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)
+                    |{_FULL_DATE}{_LINE_OF_ITS_OWN}))
     )
     (?:,[ \t]*(?!{MONTH_PATTERN})(?P<country>[A-Z]{{2}}|[A-Z](?:\.[A-Z])+\.?
         |[A-Z][a-z'-]+(?:[ \t](?:and[ \t]|of[ \t](?:the[ \t])?)?[A-Z][a-z'-]+){{0,3}}))?
@@ -65,7 +69,7 @@ _DATELINE = re.compile(
     (?:[ \t]*\((?P<outlet>[^()\n]{{2,60}})\)
        |(?<=\d),?[ \t]+(?P<bare_outlet>{_BARE_OUTLET})(?=[ \t]*-))?
     # "Havana, Mar 3 (Prensa Latina) Cuban ...": after an outlet in brackets, no separator
-    (?:[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)|(?<=\))(?=[ \t]+[A-Z]))[ \t]*"""
+    (?:[ \t]*(?:-{{1,3}}|\.|:)(?=[ \t]|$)|(?<=\))(?=[ \t]+[A-Z])|(?<=[12]\d\d\d){_LINE_OF_ITS_OWN})[ \t]*"""
 )
 _LOWER_PARTICLES = {"de", "da", "del", "la", "le", "di", "al", "el", "on", "upon", "am"}
 # a transcript's labels, "QUESTION (Daily Planet):", are shaped like "PLACE (Outlet):"

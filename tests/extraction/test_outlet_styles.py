@@ -24,6 +24,18 @@ class PostBeforeACommaTests(SimpleTestCase):
         self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
         self.assertEqual(found["Yao Amouzou"], ("TG", ["President"]))
 
+    def test_a_place_after_the_verb_is_not_part_of_the_post(self):
+        for sentence in (
+            "The Chairperson of the Commission, H.E. Mr. Kofi Boateng, received today at the "
+            "AU headquarters the Minister of Foreign Affairs of the Republic of Togo, H.E. "
+            "Mrs. Ama Kodjo.",
+            "President Kofi Boateng received at the State House the Minister of Foreign "
+            "Affairs of Togo, Ama Kodjo.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Ama Kodjo"], ("TG", ["Minister of Foreign Affairs"]))
+
     def test_the_post_of_an_international_official_before_a_comma_and_an_honorific(self):
         found = persons_of(
             LEAD + "The Chairperson of the African Union Commission, H.E. Kofi Boateng, "
@@ -43,6 +55,80 @@ class PostBeforeACommaTests(SimpleTestCase):
         self.assertEqual(found["Radha Iyer"], ("IN", ["President"]))
         self.assertEqual(found["Kofi Boateng"], ("GH", ["President"]))
         self.assertIn("Vikram Rao", found)
+
+    def test_an_envoy_to_an_international_body_is_of_the_sending_country(self):
+        for sentence, post in (
+            (
+                "The Chairperson, Kofi Boateng, received the Ambassador of Chile to ASEAN, "
+                "H.E. Mr. Tomas Lagos, on Monday.",
+                "Ambassador of Chile to ASEAN",
+            ),
+            (
+                "The Chairperson, Kofi Boateng, received Chile's Ambassador to ASEAN Tomas "
+                "Lagos on Monday.",
+                "Ambassador to ASEAN",
+            ),
+            (
+                "Kofi Boateng received the Permanent Representative of Chile to the United "
+                "Nations, Tomas Lagos, on Monday.",
+                "Permanent Representative of Chile to the United Nations",
+            ),
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Tomas Lagos"], ("CL", [post]))
+
+    def test_an_official_of_an_international_body_has_no_country_from_the_post(self):
+        found = persons_of(LEAD + "UN Special Envoy to Syria Tomas Lagos met Kofi Boateng.\n")
+        self.assertEqual(found["Tomas Lagos"], (None, ["UN Special Envoy to Syria"]))
+
+    def test_the_burmese_honorific_for_a_woman_is_not_the_name(self):
+        found = persons_of(
+            "Talks\n\nNAY PYI TAW, June 4, 2024 (Agency) -- State Counsellor Daw Thida Aung met "
+            "Thai Foreign Minister Somchai Rattanakorn.\n"
+        )
+        self.assertEqual(found["Thida Aung"], ("MM", ["State Counsellor"]))
+
+    def test_a_newly_appointed_post_before_a_comma(self):
+        for sentence in (
+            "The newly appointed Ambassador of Togo to Ghana, Ama Kodjo, paid a courtesy call "
+            "on Speaker Kofi Boateng on Monday.",
+            "The newly-appointed Ambassador of Togo, Ama Kodjo, called on Speaker Kofi "
+            "Boateng on Monday.",
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Ama Kodjo"][0], "TG")
+                self.assertEqual(found["Kofi Boateng"], (None, ["Speaker"]))
+
+    def test_a_list_of_domains_whose_last_but_one_is_no_domain_word(self):
+        found = persons_of(
+            LEAD + "The meeting was attended by Commissioner for Political Affairs, Peace and "
+            "Security Kofi Boateng and Foreign Minister of Togo Ama Kodjo.\n"
+        )
+        self.assertEqual(
+            found["Kofi Boateng"],
+            (None, ["Commissioner for Political Affairs, Peace and Security"]),
+        )
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+        self.assertIn("Peace Mensah", persons_of(LEAD + "Peace Mensah met Ama Kodjo.\n"))
+
+    def test_a_post_before_a_comma_as_the_object_of_the_verb(self):
+        found = persons_of(
+            LEAD + "Foreign Minister Kofi Boateng received Ambassador of the People's Republic "
+            "of China, Li Wenqiao, on Monday. He also met Foreign Minister of Chile, Tomas Vidal, "
+            "and Foreign Minister of Togo, Ama Kodjo.\n"
+        )
+        self.assertEqual(found["Li Wenqiao"], ("CN", ["Ambassador"]))
+        self.assertEqual(found["Tomas Vidal"], ("CL", ["Foreign Minister"]))
+        self.assertEqual(found["Ama Kodjo"], ("TG", ["Foreign Minister"]))
+
+    def test_a_lower_case_description_before_a_comma_is_no_post(self):
+        found = persons_of(
+            LEAD + "President Kofi Boateng met Togo's newly elected president, Ama Kodjo, and "
+            "discussed trade. President Ama Kodjo said trade would grow.\n"
+        )
+        self.assertEqual(found["Ama Kodjo"][1], ["President"])
 
     def test_a_post_of_the_long_form_of_a_country(self):
         found = persons_of(
@@ -255,6 +341,23 @@ class PremisesTests(SimpleTestCase):
                 ("Luis Paredes", "the border would stay open"),
             ],
         )
+
+    def test_the_head_of_state_of_a_release_is_the_home_country_s(self):
+        rows = (
+            "A telephone conversation was held between President of Kazakhstan Nurlan Tekebay "
+            "and President of Kyrgyzstan Almaz Osmonkul.",
+            "President of Kyrgyzstan Almaz Osmonkul paid a visit to Kazakhstan and held "
+            "talks with President of Kazakhstan Nurlan Tekebay.",
+        )
+        for sentence in rows:
+            with self.subTest(sentence):
+                said = speakers_of(
+                    "Talks\n\nAstana, 11 March 2024 - " + sentence + "\n\nThe Head of State "
+                    "said that the two countries were close allies and partners.\n"
+                )
+                self.assertEqual(
+                    said, [("Nurlan Tekebay", "the two countries were close allies and partners")]
+                )
 
 
 class PresentAtTheTalksTests(SimpleTestCase):
@@ -564,3 +667,233 @@ class MessageSenderTests(SimpleTestCase):
         self.assertEqual(found["Santiago Benitez"][0], "PY")
         self.assertEqual(found["Lucia Ortiz"][0], "PY")
         self.assertEqual(found["Hamdan Al Qasimi"][0], "AE")
+
+
+class PostAlsoAGivenNameTests(SimpleTestCase):
+    """ "Amir" is a Gulf ruler's post and a common given name: the post only where it
+    stands as one."""
+
+    def test_the_amir_standing_as_a_post(self):
+        rows = (
+            (
+                "His Highness the Amir Sheikh Faris bin Talal Al Dawsar received Chilean "
+                "Foreign Minister Ines Marlow on Monday.",
+                (None, ["Amir"]),
+            ),
+            (
+                "The Amir of Kuwait, Sheikh Faris bin Talal Al Dawsar, received Chilean "
+                "Foreign Minister Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+            (
+                "Kuwaiti Amir Sheikh Faris bin Talal Al Dawsar received Chilean Foreign "
+                "Minister Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+            (
+                "Kuwaiti Amir Faris bin Talal Al Dawsar received Chilean Foreign Minister "
+                "Ines Marlow on Monday.",
+                ("KW", ["Amir"]),
+            ),
+        )
+        for sentence, person in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found["Faris bin Talal Al Dawsar"], person)
+                self.assertEqual(found["Ines Marlow"], ("CL", ["Foreign Minister"]))
+
+    def test_amir_as_a_given_name_stays_in_the_name(self):
+        rows = (
+            (
+                "Pakistani Foreign Minister Amir Hassan Dorani met Chilean Foreign Minister "
+                "Ines Marlow on Monday.",
+                "Amir Hassan Dorani",
+                ("PK", ["Foreign Minister"]),
+            ),
+            (
+                "Iranian Foreign Minister Hadi Amir-Sorani met Chilean Foreign Minister Ines "
+                "Marlow on Monday.",
+                "Hadi Amir-Sorani",
+                ("IR", ["Foreign Minister"]),
+            ),
+            ("Amir Tavani, a senior adviser, said the talks went well.", "Amir Tavani", None),
+        )
+        for sentence, name, person in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertIn(name, found)
+                if person is not None:
+                    self.assertEqual(found[name], person)
+
+
+class PostsOfTheDatelineCountryTests(SimpleTestCase):
+    """A post with no country told beside it: a post only one country has gives that
+    country wherever the story is datelined; a national post gives the dateline's."""
+
+    def test_a_post_only_one_country_has(self):
+        rows = (
+            (
+                "Taoiseach Ciaran Doyland met Canadian Prime Minister Paul Levantin.",
+                "Ciaran Doyland",
+                "IE",
+            ),
+            ("Tanaiste Orla Keane met Canadian Prime Minister Paul Levantin.", "Orla Keane", "IE"),
+            (
+                "Federal Councillor Beat Imhof met Canadian Prime Minister Paul Levantin.",
+                "Beat Imhof",
+                "CH",
+            ),
+            (
+                "External Affairs Minister Ravi Talvekar met Canadian Prime Minister Paul Levantin.",
+                "Ravi Talvekar",
+                "IN",
+            ),
+        )
+        for sentence, name, iso2 in rows:
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertEqual(found[name][0], iso2)
+                self.assertEqual(found["Paul Levantin"][0], "CA")
+
+    def test_the_taoiseach_speaks(self):
+        said = speakers_of(
+            LEAD + "Taoiseach Ciaran Doyland met Canadian Prime Minister Paul Levantin. The "
+            "Taoiseach said trade between the two countries would grow.\n"
+        )
+        self.assertEqual(said, [("Ciaran Doyland", "trade between the two countries would grow")])
+
+    def test_national_posts_of_the_dateline_country(self):
+        rows = (
+            (
+                "ACCRA, June 4, 2024 (Agency) -- The Minister for Foreign Affairs, Mrs. Efua "
+                "Mensima, received Czech Deputy Foreign Minister Jan Drobek.",
+                "Efua Mensima",
+                "GH",
+            ),
+            (
+                "DOHA, June 4, 2024 (Agency) -- His Highness the Amir Sheikh Faris bin Talal Al "
+                "Dawsar received Czech Deputy Foreign Minister Jan Drobek.",
+                "Faris bin Talal Al Dawsar",
+                "QA",
+            ),
+            (
+                "NAY PYI TAW, June 4, 2024 (Agency) -- State Counsellor Thida Aung received "
+                "Czech Deputy Foreign Minister Jan Drobek.",
+                "Thida Aung",
+                "MM",
+            ),
+        )
+        for sentence, name, iso2 in rows:
+            with self.subTest(sentence):
+                found = persons_of("Minister receives guest\n\n" + sentence + "\n")
+                self.assertEqual(found[name][0], iso2)
+                self.assertEqual(found["Jan Drobek"][0], "CZ")
+
+    def test_a_dateline_that_names_a_country_is_its_capital(self):
+        for place, iso2 in (("KUWAIT", "KW"), ("PANAMA", "PA")):
+            with self.subTest(place):
+                found = persons_of(
+                    f"Minister receives guest\n\n{place}, June 4, 2024 (Agency) -- His Highness "
+                    "the Crown Prince Sheikh Faris Al Dawsar received Czech Deputy Foreign "
+                    "Minister Jan Drobek.\n"
+                )
+                self.assertEqual(found["Faris Al Dawsar"], (iso2, ["Crown Prince"]))
+
+    def test_a_dateline_that_names_only_a_country_gives_no_home(self):
+        found = persons_of(
+            "Delegation visits\n\nNORWAY, June 4, 2024 - A delegation of Norway visited Peru. "
+            "The delegation met Minister of Foreign Affairs Rosa Quispe in Lima.\n"
+        )
+        self.assertNotEqual(found["Rosa Quispe"][0], "NO")
+
+
+class DelegationLeaderTests(SimpleTestCase):
+    """ "a Czech delegation led by X": the delegation's country is X's, not the host's."""
+
+    def test_the_leader_of_a_delegation_is_of_its_country(self):
+        rows = (
+            "Foreign Minister Efua Mensima has met a delegation from the Czech Republic led "
+            "by Deputy Foreign Minister Jan Drobek.",
+            "Foreign Minister Efua Mensima received a delegation of the Czech Republic headed "
+            "by Deputy Foreign Minister Jan Drobek.",
+            "A Czech delegation led by Deputy Foreign Minister Jan Drobek met Foreign Minister "
+            "Efua Mensima on Monday.",
+            "A Czech delegation, headed by Mr. Jan Drobek, met Foreign Minister Efua Mensima "
+            "on Monday.",
+        )
+        for sentence in rows:
+            with self.subTest(sentence):
+                found = persons_of(
+                    "Minister receives guests\n\nACCRA, June 4, 2024 (Agency) -- " + sentence + "\n"
+                )
+                self.assertEqual(found["Jan Drobek"][0], "CZ")
+                self.assertEqual(found["Efua Mensima"][0], "GH")
+
+    def test_the_leader_of_a_delegation_named_with_no_post_is_a_person(self):
+        found = persons_of(
+            LEAD
+            + "Premier Lin Tsaorui met a delegation of Chilean lawmakers led by Tomas Vidal on "
+            "Friday. A reform drive led by Andes Airways was also discussed.\n"
+        )
+        self.assertEqual(found["Tomas Vidal"], ("CL", []))
+        self.assertNotIn("Andes Airways", found)
+
+    def test_the_counterpart_of_the_one_leading_is_not_of_the_team_s_country(self):
+        found = persons_of(
+            LEAD + "Peruvian Adviser Rosa Quispe heads the Peruvian team. The Chilean team is "
+            "led by Quispe's counterpart, Tomas Vidal.\n"
+        )
+        self.assertEqual(found["Tomas Vidal"][0], "CL")
+
+
+class SharedShortFormTests(SimpleTestCase):
+    """ "Korea" and "Korean" alone: the state the document means."""
+
+    def countries_and_persons(self, sentence):
+        _, result = extract_text(LEAD + sentence + "\n", "x.txt")
+        countries = {(c.text, c.iso2) for c in result.countries}
+        return countries, {p.name: p.country for p in result.persons}
+
+    def test_korea_alone_beside_north_korea_is_the_south(self):
+        countries, persons = self.countries_and_persons(
+            "Korean Foreign Minister Seo Jun-kyeol met Polish Foreign Minister Anna Sowa. They "
+            "condemned North Korea's missile launches. Seo said Korea would work with Poland."
+        )
+        self.assertIn(("Korea", "KR"), countries)
+        self.assertIn(("North Korea", "KP"), countries)
+        self.assertEqual(persons["Seo Jun-kyeol"], "KR")
+
+    def test_korea_alone_where_only_the_dprk_is_named_is_the_dprk(self):
+        countries, persons = self.countries_and_persons(
+            "DPRK Foreign Minister Ri Song-chol met the Korean Ambassador Kim Ok-sun and "
+            "Polish Foreign Minister Anna Sowa."
+        )
+        self.assertIn(("Korean", "KP"), countries)
+        self.assertEqual(persons["Kim Ok-sun"], "KP")
+
+    def test_the_korean_peninsula_is_no_state(self):
+        countries, _ = self.countries_and_persons(
+            "Polish Foreign Minister Anna Sowa discussed the Korean Peninsula with Chilean "
+            "Foreign Minister Tomas Vidal."
+        )
+        self.assertEqual({iso2 for _, iso2 in countries}, {"PL", "CL"})
+
+
+class HyphenatedGivenNameTests(SimpleTestCase):
+    def test_a_title_word_before_a_hyphen_inside_a_given_name(self):
+        for sentence, name in (
+            (
+                "Kim Son-ok, Minister of Foreign Affairs of the DPRK, met Chilean Ambassador "
+                "Tomas Vidal on Friday.",
+                "Kim Son-ok",
+            ),
+            ("Foreign Minister Ri Son-dal met Chilean Ambassador Tomas Vidal.", "Ri Son-dal"),
+        ):
+            with self.subTest(sentence):
+                found = persons_of(LEAD + sentence + "\n")
+                self.assertIn(name, found)
+                self.assertEqual(found["Tomas Vidal"], ("CL", ["Ambassador"]))
+
+    def test_a_title_with_a_hyphenated_modifier_stays_the_post(self):
+        found = persons_of(LEAD + "Prime Minister-designate Kim Ho-ryeom met Tomas Vidal.\n")
+        self.assertEqual(found["Kim Ho-ryeom"][1], ["Prime Minister-designate"])

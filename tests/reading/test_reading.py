@@ -371,6 +371,23 @@ class DatelineTests(unittest.TestCase):
                 self.assertEqual((d.place, d.month, d.day, d.year), expected)
                 self.assertEqual(text[d.end :], "Text.")
 
+    def test_a_place_and_full_date_on_a_line_of_their_own(self):
+        cases = [
+            ("Lindavia, 18 July 2025\n\nText.", ("Lindavia", 7, 18, 2025)),
+            ("LINDAVIA, July 18, 2025\nText.", ("Lindavia", 7, 18, 2025)),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                d = self.one(text)
+                self.assertEqual((d.place, d.month, d.day, d.year), expected)
+                self.assertEqual(text[d.end :].strip(), "Text.")
+        for text in (
+            "Lindavia, 18 July 2025\n",  # a sign-off: nothing follows
+            "Lindavia, July 18\n\nText.",  # no year
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(find_datelines(text), [])
+
     def test_outlets_without_brackets_or_separator_and_a_hijri_date(self):
         cases = [
             ("Lindavia, Mar 3 (Harbour Wire) Text.", ("Lindavia", 3, 3, None, "Harbour Wire")),

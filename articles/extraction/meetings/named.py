@@ -12,7 +12,7 @@ from ..lexicons import NAME_PARTICLES
 from ..patterns import mapping, table, words
 from ..types import Precision
 from .merging import DATELINE, Report
-from .triggers import SPEECH_THAT, TRIGGERS
+from .triggers import DURING_THEIR_MEETING, SPEECH_THAT, TRIGGERS
 from .when_where import StoryState
 
 # The head nouns of a named meeting and the kind each gives, and the patterns: see
@@ -151,7 +151,11 @@ class NamedMeetingsMixin:
     def _named_meetings(self, story, state: StoryState, cs, ce, low, dates):
         if self._told_of_the_gathering_before(story, cs, ce, low):
             return
-        found = [m for m in TRIGGERS.finditer(low) if not m.group("visit")]
+        found = [
+            m
+            for m in TRIGGERS.finditer(low)
+            if not m.group("visit") and not DURING_THEIR_MEETING.match(low, m.start())
+        ]
         encounters = [cs + m.start() for m in found]
         # "A held a bilateral meeting with B": a person's encounter; "The Council held its
         # ninth meeting" stays a gathering of its own

@@ -41,6 +41,7 @@ GROUP_NOUNS = PATTERNS["group_nouns"]
 GROUP_MEETING = PATTERNS["group_meeting"]
 ASIDE = PATTERNS["aside"]
 RECEIVED_NOT_A_VISITOR = PATTERNS["received_not_a_visitor"]
+DURING_THEIR_MEETING = PATTERNS["during_their_meeting"]
 HOSTED_A_PERSON = PATTERNS["hosted_a_person"]
 RECEIVE_FORMS = words("meeting_receive_forms")
 HOST_FORMS = words("meeting_host_forms")
@@ -110,6 +111,8 @@ class TriggersMixin:
                 subjects = self._the_two(story, clause_start, t0)
             objects_text = self.text[t1:zone_end]
             objects = self.people(t1, zone_end, clause_start=t1)
+            if DURING_THEIR_MEETING.match(low, m.start()):
+                objects = []  # "A and B discussed X during a meeting": the two before it
             if m.group("visit"):
                 self._visit(story, state, t0, zone_end, cs, ce, subjects, dates, low)
                 continue
@@ -284,6 +287,9 @@ class TriggersMixin:
 
     def _not_a_trigger(self, m: re.Match, low: str, cs: int) -> bool:
         word = m.group(0)
+        if DURING_THEIR_MEETING.match(low, m.start()):
+            # "X said at a meeting in Geneva that Y ...": Y was not there; two people are
+            return len(self.people(cs, cs + m.start())) < 2
         if word == "visiting":
             # "visiting Ghana" is a visit; "visiting Ghanaian Minister X" names the visitor
             rng = self._token_range(cs + m.end(), cs + m.end() + 40)

@@ -24,7 +24,7 @@ from ..lexicons import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from ..patterns import words
+from ..patterns import table, words
 from .vocabulary import BEFORE_POST, CONNECTORS, COUNTRY_LONG_FORM, NOT_IN_NAME, TITLE_WORDS
 
 
@@ -52,9 +52,14 @@ POST_WORDS = TITLE_HEADS | HONORIFICS | PERSON_DESCRIPTORS
 DETERMINERS = words("person_determiners")
 PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
+POSTS_ALSO_GIVEN_NAMES = words("person_posts_also_given_names")
+RECEIVE_VERBS = words("meeting_receive_forms") | words("meeting_meet_forms")
+LED_GROUPS = words("person_led_groups")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
+# "had a telephone conversation with": the meetings finder's own encounter expression
+ENCOUNTER = table("meetings")["encounter"]
 SOVEREIGN_TITLES = words("person_sovereign_titles")
 
 # "Vice President X Meets with ...", "Minister Y Holds Talks": a Title Case headline's
@@ -139,7 +144,11 @@ class CandidatesMixin:
         t = self.tokens[k]
         return (
             (name_like(t.text) or self._capitals_in_name(k))
-            and (t.lower not in NOT_IN_NAME or self._month_as_given_name(k))
+            and (
+                t.lower not in NOT_IN_NAME
+                or self._month_as_given_name(k)
+                or self._post_as_given_name(k)
+            )
             and t.lower not in HEADLINE_VERBS
             and (not self._entity_token(k) or self._surname_as_city(k))
             and not self._honorific_after_honorific(k)
@@ -174,6 +183,33 @@ class CandidatesMixin:
         return nxt < len(toks) and (
             toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS
         )
+
+    def _post_as_given_name(self, k) -> bool:
+        """ "Amir Tahiri", "Hossein Amir-Tahiri": a post that is also a given name, read as
+        the name unless it stands as the post: after "the", a possessive, a royal style or
+        a country ("Kuwaiti Amir X"), or before "of", a comma, an honorific ("Amir Sheikh
+        X") or no name at all ("the Amir said")."""
+        toks = self.tokens
+        t = toks[k]
+        if t.lower not in POSTS_ALSO_GIVEN_NAMES or not t.text[:1].isupper():
+            return False
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.is_hyphen and not t.space_after:
+            return True  # "Amir-Tahiri"
+        if nxt is None or not t.space_after or not name_like(nxt.text):
+            return False
+        if nxt.lower in NOT_IN_NAME or nxt.lower in HONORIFICS:
+            return False
+        if k > 0:
+            before = toks[k - 1]
+            if (
+                before.lower in DETERMINERS
+                or before.lower in HONORIFICS_ROYAL
+                or before.lower in HONORIFICS
+                or self._entity_token(k - 1)
+            ):
+                return False
+        return True
 
     def _month_as_given_name(self, k) -> bool:
         """ "Jan Nowak", "May Tan": a month that is also a given name, before a surname and
@@ -212,6 +248,8 @@ class CandidatesMixin:
         low = t.lower
         if t.newline:
             return "X"
+        if self._post_as_given_name(k):
+            return "U"
         if low in TITLE_WORDS or self._honorific_after_honorific(k) or t.text in HONORIFIC_CAPITALS:
             return "T"
         if t.text in ("'", "’") and k > 0 and self.tokens[k - 1].lower in HONORIFICS:
@@ -272,12 +310,16 @@ class CandidatesMixin:
                             continue
                         break
                     if (
-                        self._can_start_name(j) and t.lower not in NOT_IN_NAME
+                        self._can_start_name(j)
+                        and (t.lower not in NOT_IN_NAME or self._post_as_given_name(j))
                     ) or self._month_ending_a_name(j):
                         j += 1
                         continue
                     if self._descriptor_in_name(k, j, s_end):
                         j += 1
+                        continue
+                    if self._syllable_before_hyphen(j, s_end):
+                        j += 3  # "Kim Son-ok": a given name joined by a hyphen
                         continue
                     if t.text in REGNAL_NUMBERS:
                         j += 1  # "Edric II", "Osmund III": the number ends the name
@@ -343,6 +385,23 @@ class CandidatesMixin:
             and toks[k - 1].lower not in HONORIFICS_ROYAL
             and k + 1 < len(toks)
             and self._can_start_name(k + 1)
+        )
+
+    def _syllable_before_hyphen(self, j, s_end) -> bool:
+        """ "Son-ok", "Chief-hee": a capitalised word that is elsewhere a title or descriptor,
+        joined with no space by a hyphen to a lower-case syllable, inside a name."""
+        toks = self.tokens
+        t = toks[j]
+        return (
+            j + 2 < s_end
+            and t.text[:1].isupper()
+            and t.text.isalpha()
+            and not t.space_after
+            and toks[j + 1].is_hyphen
+            and not toks[j + 1].space_after
+            and toks[j + 2].text.isalpha()
+            and toks[j + 2].text.islower()
+            and toks[j + 2].lower not in NOT_IN_NAME
         )
 
     def _descriptor_in_name(self, k, j, s_end) -> bool:
@@ -413,9 +472,27 @@ class CandidatesMixin:
                 nxt += 1  # "on Monday"
         if nxt < s_end and (toks[nxt].lower in SPEECH_VERBS or toks[nxt].lower in MEETING_VERBS):
             c.verb_after = True
+        elif self._had_an_encounter(c.b, nxt, s_end):
+            c.verb_after = True  # "X had a telephone conversation with Y"
         elif self._present(nxt, s_end):
             c.verb_after = True  # "A and B were present at the talks": they attended
+        elif (
+            c.a - 2 >= s_start
+            and toks[c.a - 1].lower == "by"
+            and toks[c.a - 2].lower in ("led", "headed")
+            and any(toks[j].lower in LED_GROUPS for j in range(max(s_start, c.a - 10), c.a - 2))
+        ):
+            c.verb_after = True  # "a delegation of lawmakers led by X": X leads it
         return c
+
+    def _had_an_encounter(self, b, nxt, s_end) -> bool:
+        """ "X had a telephone conversation with Y", "X has had talks with Y": "had" then
+        the encounter the meetings finder reads, the verb of a name told with no post."""
+        toks = self.tokens
+        if nxt == b or nxt >= s_end or toks[nxt - 1].lower not in ("had", "has", "have"):
+            return False
+        start = toks[nxt - 1].start
+        return ENCOUNTER.match(self.ctx.text, start, toks[s_end - 1].end) is not None
 
     def _name_after_comma(self, k, s_end) -> bool:
         """ ", H.E. Mr. Y", ", Y": a comma, honorifics and the start of a name."""
@@ -448,11 +525,41 @@ class CandidatesMixin:
                 return None
         return None
 
+    def _capitalised_post(self, k) -> bool:
+        """Whether the words from token ``k`` to the next comma are a post in capitals
+        ("Ambassador of the People's Republic of China"), its connectors aside."""
+        toks = self.tokens
+        for j in range(k, min(k + 16, len(toks))):
+            t = toks[j]
+            if t.text == ",":
+                return j > k
+            if t.is_word and not t.text[:1].isupper() and t.lower not in CONNECTORS:
+                return False
+        return False
+
     def _determined(self, k, s_start):
         """True if the phrase starting at ``k`` follows a determiner: "the", "his", "a"."""
-        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister"
-        if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
-            k -= 1
+        # "the", "his", or a possessive: "O'Dowd's counterpart, X"; "the visiting Minister",
+        # "the newly appointed Ambassador", "the newly-appointed Ambassador"
+        for _ in range(3):
+            if k - 2 >= s_start and self.tokens[k - 1].lower in BEFORE_POST:
+                k -= 1
+            elif k - 3 >= s_start and self.tokens[k - 1].is_hyphen:
+                if self.tokens[k - 2].lower not in BEFORE_POST:
+                    break
+                k -= 2
+            else:
+                break
+        if k - 1 >= s_start and self.tokens[k - 1].lower in RECEIVE_VERBS:
+            # "received Ambassador of China, X,": the verb's object, no "the", a post in
+            # capitals up to the comma (not "met Kenya's newly elected president, X")
+            return self._capitalised_post(k)
+        if (
+            k - 2 >= s_start
+            and self.tokens[k - 1].lower == "and"
+            and self.tokens[k - 2].text == ","
+        ):
+            return True  # "met the Minister of Ghana, X, and Minister of Togo, Y,"
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
 
     def _country_closing(self, k, s_end):

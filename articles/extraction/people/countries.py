@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..context import PLACE_PREPOSITIONS
-from ..lexicons import MEETING_VERBS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from ..lexicons import HONORIFICS, MEETING_VERBS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from ..patterns import words
 from .candidates import Candidate
 from .vocabulary import (
     IGO_KINDS,
@@ -28,6 +29,9 @@ MESSAGE_OF = re.compile(
     r"\b(?:greetings|message|letter|wishes|regards|congratulations)(?: and [a-z ]{1,30})?"
     r" (?:of|from)(?: the)? $"
 )
+# "a Czech delegation led by X": the country of the group X leads
+LED_BY = frozenset({"led", "headed"})
+DELEGATION_NOUNS = words("person_led_groups")
 QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
 
@@ -41,6 +45,9 @@ class CountriesMixin:
             spans = ([c.title] if c.title else []) + c.appositions
             if c.country_after:
                 spans.append((c.b, min(c.b + 4, len(self.tokens))))
+            led = self._delegation_led(c)
+            if led is not None:
+                spans.append((led.start, led.end))
             for a, b in spans:
                 for k in range(a, b):
                     self.claimed.setdefault(k, c)
@@ -48,6 +55,9 @@ class CountriesMixin:
     def sentence_country(self, idx: int, c: Candidate) -> None:
         """Votes for a person's country from the sentence of one mention."""
         speaks_for = self._speaks_for(c)
+        if speaks_for is None:
+            led = self._delegation_led(c)
+            speaks_for = led.value if led is not None else None
         if speaks_for is not None:
             self.title_countries[idx][speaks_for] += 1
             return
@@ -175,6 +185,30 @@ class CountriesMixin:
                 return m.value
             if verb in SPEAKS_FOR_SAID and m.kind == "country" and nxt in SPEAKS_FOR_AFTER_COUNTRY:
                 return m.value
+        return None
+
+    def _delegation_led(self, c: Candidate):
+        """ "a Czech delegation led by X", "a delegation from the Czech Republic headed by
+        X": the country of the delegation X leads (its gazetteer match), if it names one."""
+        toks = self.tokens
+        if c.b < len(toks) and toks[c.b].text in ("'s", "’s"):
+            return None  # "the Kenyan team is led by X's counterpart, Y": Y's country
+        k = c.title[0] if c.title else c.a
+        while k > 0 and toks[k - 1].lower in HONORIFICS:
+            k -= 1
+        if k < 3 or toks[k - 1].lower != "by" or toks[k - 2].lower not in LED_BY:
+            return None
+        k -= 2
+        if toks[k - 1].text == ",":
+            k -= 1  # "a Czech delegation, led by X"
+        s_start, _ = self.ctx.sentence_of(c.a)
+        heads = [j for j in range(max(s_start, k - 8), k) if toks[j].lower in DELEGATION_NOUNS]
+        if not heads:
+            return None
+        for j in range(max(s_start, heads[-1] - 3), k):
+            m = self.ctx.in_match.get(j)
+            if m is not None and m.kind in ("country", "demonym") and m.start == j:
+                return m
         return None
 
     def _scene_country(self, s_start, a) -> str | None:

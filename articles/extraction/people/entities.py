@@ -5,13 +5,14 @@ their countries, and the final list with provisional one-word persons folded in.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from diplomacy.names import name_key, post_key, post_key_without_domain
 
 from ..identity import PersonFacts, same_person, same_person_name, variant_bucket
 from ..lexicons import DOMAIN_WORDS, TITLE_HEADS
-from ..patterns import table, word_entries, words
+from ..patterns import mapping, table, word_entries, words
 from ..types import PersonEntity, PersonMention, Position
 from .candidates import Candidate, is_initial
 from .vocabulary import GENDER_BY_HONORIFIC, HOST_VERBS, IGO_KINDS
@@ -22,6 +23,10 @@ NATIONAL_OFFICE = PATTERNS["national_office"]
 OTHER_OFFICE = PATTERNS["other_office"]
 OF_THE_REPUBLIC = PATTERNS["of_the_republic"]
 COUNTERPART_HEADS = words("coreference_counterpart_heads")
+POSTS_OF_ONE_COUNTRY = mapping("persons", "posts_of_one_country")
+POST_OF_ONE_COUNTRY = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(POSTS_OF_ONE_COUNTRY, key=len)[::-1]) + r")\b"
+)
 
 
 class EntitiesMixin:
@@ -248,10 +253,22 @@ class EntitiesMixin:
             # "Prime Minister X" with no country anywhere near, in a story datelined in the
             # capital: the outlet's own government (weakest evidence, used last)
             story = self.ctx.story_at(self.tokens[c.a].start)
+            own = self._post_of_one_country(phrases)
+            if own is not None:
+                self.dateline_countries[idx][own] += 2  # "Taoiseach X": wherever the dateline
+                return
             home = story.dateline_country if story is not None else None
             home = home or self._host_city_country(c)
             if home and any(self._national_office(a, b) for a, b in phrases):
                 self.dateline_countries[idx][home] += 1
+
+    def _post_of_one_country(self, phrases) -> str | None:
+        """ "Taoiseach X", "Federal Councillor X": a post only one country has."""
+        for a, b in phrases:
+            found = POST_OF_ONE_COUNTRY.search(" ".join(t.lower for t in self.tokens[a:b]))
+            if found:
+                return POSTS_OF_ONE_COUNTRY[found.group()]
+        return None
 
     def _national_office(self, a, b) -> bool:
         """A post of a national government: "Prime Minister", "Minister of Foreign Affairs",
@@ -263,7 +280,7 @@ class EntitiesMixin:
         core = " ".join(
             w
             for i, w in enumerate(words)
-            if not (w == "of" and i + 1 < len(words) and words[i + 1] in DOMAIN_WORDS)
+            if not (w in ("of", "for") and i + 1 < len(words) and words[i + 1] in DOMAIN_WORDS)
         )
         core = OF_THE_REPUBLIC.sub("", core)
         return bool(NATIONAL_OFFICE.search(title)) and not OTHER_OFFICE.search(core)

@@ -19,6 +19,7 @@ from ..patterns import words
 from ..types import OrganisationMention, Position
 from .vocabulary import (
     APPOSITION_OPENERS,
+    CONNECTORS,
     COUNTRY_LONG_FORM,
     GENDER_BY_HONORIFIC,
     IGO_KINDS,
@@ -71,7 +72,12 @@ class TitlesMixin:
                 break
             if t.is_hyphen and (t.space_after or (k > 0 and toks[k - 1].space_after)):
                 break  # a dash between clauses or after a dateline, not "then-President"
-            if t.lower == "and" and k - 1 >= s_start and self._klass(k - 1) == "U":
+            if (
+                t.lower == "and"
+                and k - 1 >= s_start
+                and self._klass(k - 1) == "U"
+                and not self._last_of_domains(k, collected)
+            ):
                 break
             if t.lower in ("in", "at") and k + 1 < a and k not in self.org_at:
                 break
@@ -96,11 +102,29 @@ class TitlesMixin:
             if self._klass(phrase[i]) == "U" and self._klass(phrase[i - 1]) == "U":
                 phrase = phrase[i + 1 :]
                 break
+        # "received at the AU headquarters the Minister of X": inside a post "the" only
+        # follows a connector ("of the Interior"); after another word it opens the post
+        for i in range(len(phrase) - 1, 0, -1):
+            if toks[phrase[i]].lower == "the" and toks[phrase[i - 1]].lower not in CONNECTORS:
+                phrase = phrase[i + 1 :]
+                break
         while phrase and self._klass(phrase[0]) == "C":
             phrase = phrase[1:]
         if not phrase or not any(toks[i].lower in TITLE_WORDS for i in phrase):
             return None
         return phrase[0], a
+
+    def _last_of_domains(self, k, collected) -> bool:
+        """ "Affairs, Peace and Security": the "and" at ``k`` closes a list of a post's
+        domains whose last but one word is no domain word of its own."""
+        toks = self.tokens
+        return (
+            k >= 3
+            and bool(collected)
+            and self._klass(collected[-1]) == "D"
+            and toks[k - 2].text == ","
+            and self._klass(k - 3) == "D"
+        )
 
     def _comma_in_domains(self, k, collected) -> bool:
         """ "Minister of Fisheries, Mining and Tourism", "Secretary of State for Energy,
@@ -111,9 +135,16 @@ class TitlesMixin:
         after = list(reversed(collected))  # the words after the comma, in text order
         if after and toks[after[0]].lower == "and":
             after = after[1:]  # "Environment, Water, and Agriculture"
+        # "Political Affairs, Peace and Security": a word of no list before "and" and a domain
+        last_of_list = (
+            len(after) >= 3
+            and self._klass(after[0]) == "U"
+            and toks[after[1]].lower == "and"
+            and self._klass(after[2]) == "D"
+        )
         return (
             bool(after)
-            and self._klass(after[0]) == "D"
+            and (self._klass(after[0]) == "D" or last_of_list)
             and any(toks[i].lower == "and" for i in collected)
         )
 
@@ -263,8 +294,10 @@ class TitlesMixin:
                 if k in self.org_at and org is None:
                     org = self.org_at[k]
             part_country = part_country or region_country
+            # "Ambassador of Chile to ASEAN": Chile's envoy, not an official of ASEAN
+            envoy = org is not None and part_country and self._accredited_to(part, org)
             if org is not None:
-                if org.kind in IGO_KINDS:
+                if org.kind in IGO_KINDS and not envoy:
                     igo = True
                 elif part_country is None:
                     # the body's country, or that of a body it is an organ of
@@ -287,9 +320,19 @@ class TitlesMixin:
                 if implied:
                     org_key = implied.key
             positions.append(Position(title=title, organisation_key=org_key, country=part_country))
-            if part_country and not (org is not None and org.kind in IGO_KINDS):
+            if part_country and (envoy or not (org is not None and org.kind in IGO_KINDS)):
                 country = country or part_country
         return positions, country, igo, gender
+
+    def _accredited_to(self, part, org) -> bool:
+        """ "Permanent Representative of X to the United Nations": the body after "to" is
+        where the post is held, not whose it is."""
+        toks = self.tokens
+        first = next(k for k in part if self.org_at.get(k) is org)
+        k = first - 1
+        if k >= 0 and toks[k].lower == "the":
+            k -= 1
+        return k >= 0 and k in part and toks[k].lower == "to"
 
     def _strip_country(self, part):
         """Drop a leading demonym / "Country's" and a trailing "of (the) Country"."""
