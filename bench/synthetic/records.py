@@ -18,6 +18,7 @@ import hashlib
 import random
 import time
 from collections import Counter
+from contextlib import contextmanager
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -506,6 +507,24 @@ class RegisterBuilder:
                 cursor.execute("ANALYZE")
 
 
+@contextmanager
+def _large_page_cache():
+    """While the register is built, SQLite keeps 400 MB of pages on this connection (fewer
+    spills to disk), and then the size it had: a test's connection outlives the build."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = int(cursor.fetchone()[0])
+        cursor.execute("PRAGMA cache_size = -400000")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {before}")
+
+
 def build_register(
     meetings=100_000,
     persons=20_000,
@@ -523,9 +542,6 @@ def build_register(
     """
     builder = RegisterBuilder(seed=seed, batch_size=batch_size, progress=progress)
     started = time.perf_counter()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:  # this connection only: fewer spills to disk
-            cursor.execute("PRAGMA cache_size = -400000")
 
     def say(message):
         builder.progress(f"{time.perf_counter() - started:7.1f} s  {message}")
@@ -534,25 +550,26 @@ def build_register(
         articles = max(1, -(-meetings // MEETINGS_PER_ARTICLE)) if meetings else 0
     if organisations is None:
         organisations = max(5, persons // 40)
-    with transaction.atomic():
-        say(f"organisations: {organisations:,}")
-        builder.organisations(organisations)
-        say(f"persons: {persons:,}")
-        builder.persons(max(persons, 2))
-    with transaction.atomic():
-        say(f"meetings: {meetings:,}")
-        builder.meetings(meetings)
-    with transaction.atomic():
-        say(f"statements: {statements:,}")
-        builder.statements(statements)
-    with transaction.atomic():
-        say(f"articles: {articles:,} with evidence")
-        builder.articles(articles)
-    builder.reset_sequences()
-    # bulk inserts send no signals: the country pages are counted once, set-based
-    say("country summaries")
-    summaries.refresh_all()
-    say("statistics for the query planner (ANALYZE)")
-    builder.analyze()
-    say("done")
+    with _large_page_cache():
+        with transaction.atomic():
+            say(f"organisations: {organisations:,}")
+            builder.organisations(organisations)
+            say(f"persons: {persons:,}")
+            builder.persons(max(persons, 2))
+        with transaction.atomic():
+            say(f"meetings: {meetings:,}")
+            builder.meetings(meetings)
+        with transaction.atomic():
+            say(f"statements: {statements:,}")
+            builder.statements(statements)
+        with transaction.atomic():
+            say(f"articles: {articles:,} with evidence")
+            builder.articles(articles)
+        builder.reset_sequences()
+        # bulk inserts send no signals: the country pages are counted once, set-based
+        say("country summaries")
+        summaries.refresh_all()
+        say("statistics for the query planner (ANALYZE)")
+        builder.analyze()
+        say("done")
     return builder.counts

@@ -6,7 +6,7 @@ import sys
 from unittest import mock, skipUnless
 
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test import SimpleTestCase, TestCase
 
 from config.settings import database_from_url
@@ -61,9 +61,14 @@ class DatabaseUrlTests(SimpleTestCase):
 @skipUnless(connection.vendor == "sqlite", "SQLite's own pragma")
 class SqliteConnectionTests(TestCase):
     def test_connections_use_the_page_cache(self):
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA cache_size")
-            self.assertEqual(cursor.fetchone()[0], -65536)
+        # a new connection: the suite's own may have been set otherwise by a test
+        fresh = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with fresh.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size")
+                self.assertEqual(cursor.fetchone()[0], -65536)
+        finally:
+            fresh.close()
 
 
 @skipUnless(connection.vendor == "postgresql", "PostgreSQL only")

@@ -5,12 +5,14 @@ import tempfile
 from pathlib import Path
 
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 from django.test import TestCase, tag
 from django.urls import reverse
 
 from bench.synthetic import words
 from bench.synthetic.articles import MAX_WORDS, MIN_WORDS, write_corpus
+from bench.synthetic.records import build_register
 from diplomacy.models import Article, Evidence, Meeting, Participation, Person, Position, Statement
 
 
@@ -81,6 +83,19 @@ class CorpusTests(TestCase):
 
 @tag("slow")
 class RecordsTests(TestCase):
+    def test_the_build_s_large_sqlite_page_cache_ends_with_it(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's own pragma")
+
+        def cache_size():
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size")
+                return cursor.fetchone()[0]
+
+        before = cache_size()
+        build_register(meetings=4, persons=3, statements=6, seed=3)
+        self.assertEqual(cache_size(), before)
+
     def test_records_mode_creates_the_requested_counts_and_pages_render(self):
         persons_before = Person.objects.count()
         out = io.StringIO()
