@@ -26,10 +26,11 @@ class Context:
 
     @classmethod
     def build(cls, document: Document, lexicon: Lexicon, normalised: str) -> Context:
-        tokens = tokenize(normalised)
-        tokens = [t for t in tokens if not _inside(t.start, document.boilerplate)]
-        for i, tok in enumerate(tokens):
-            tok.i = i
+        tokens = tokenize(normalised)  # numbered in order
+        if document.boilerplate:
+            tokens = [t for t in tokens if not _inside(t.start, document.boilerplate)]
+            for i, tok in enumerate(tokens):
+                tok.i = i
         ctx = cls(document, lexicon, normalised, tokens, sentences(tokens))
         ctx.matches = lexicon.matches(tokens)
         ctx.matches = _with_shared_short_forms(tokens, ctx.matches)

@@ -25,7 +25,15 @@ from ..lexicons import (
     TITLE_HEADS,
 )
 from ..patterns import table, words
-from .vocabulary import BEFORE_POST, CONNECTORS, COUNTRY_LONG_FORM, NOT_IN_NAME, TITLE_WORDS
+from .vocabulary import (
+    BEFORE_POST,
+    CONNECTORS,
+    COUNTRY_LONG_FORM,
+    LED_BY,
+    LED_GROUPS,
+    NOT_IN_NAME,
+    TITLE_WORDS,
+)
 
 
 def is_initial(text: str) -> bool:
@@ -54,7 +62,6 @@ PATRONYMIC_PARTICLES = words("person_patronymic_particles")
 TITLES_USED_AS_GIVEN_NAMES = words("person_titles_used_as_given_names")
 POSTS_ALSO_GIVEN_NAMES = words("person_posts_also_given_names")
 RECEIVE_VERBS = words("meeting_receive_forms") | words("meeting_meet_forms")
-LED_GROUPS = words("person_led_groups")
 HONORIFICS_ROYAL = words("honorifics_royal")
 
 REGNAL_NUMBERS = words("person_regnal_numbers")
@@ -479,11 +486,18 @@ class CandidatesMixin:
         elif (
             c.a - 2 >= s_start
             and toks[c.a - 1].lower == "by"
-            and toks[c.a - 2].lower in ("led", "headed")
-            and any(toks[j].lower in LED_GROUPS for j in range(max(s_start, c.a - 10), c.a - 2))
+            and toks[c.a - 2].lower in LED_BY
+            and self._led_group_before(c.a - 2, s_start) is not None
         ):
             c.verb_after = True  # "a delegation of lawmakers led by X": X leads it
         return c
+
+    def _led_group_before(self, led: int, s_start: int) -> int | None:
+        """The last group noun ("delegation", "team") of the eight words before "led by"
+        (token ``led``), in the sentence: the group the person after "by" leads."""
+        toks = self.tokens
+        heads = [j for j in range(max(s_start, led - 8), led) if toks[j].lower in LED_GROUPS]
+        return heads[-1] if heads else None
 
     def _had_an_encounter(self, b, nxt, s_end) -> bool:
         """ "X had a telephone conversation with Y", "X has had talks with Y": "had" then

@@ -13,10 +13,10 @@ import re
 
 from ..context import PLACE_PREPOSITIONS
 from ..lexicons import HONORIFICS, MEETING_VERBS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
-from ..patterns import words
 from .candidates import Candidate
 from .vocabulary import (
     IGO_KINDS,
+    LED_BY,
     SPEAKS_FOR_AFTER_COUNTRY,
     SPEAKS_FOR_NOUNS,
     SPEAKS_FOR_SAID,
@@ -29,9 +29,6 @@ MESSAGE_OF = re.compile(
     r"\b(?:greetings|message|letter|wishes|regards|congratulations)(?: and [a-z ]{1,30})?"
     r" (?:of|from)(?: the)? $"
 )
-# "a Czech delegation led by X": the country of the group X leads
-LED_BY = frozenset({"led", "headed"})
-DELEGATION_NOUNS = words("person_led_groups")
 QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
 
@@ -202,10 +199,10 @@ class CountriesMixin:
         if toks[k - 1].text == ",":
             k -= 1  # "a Czech delegation, led by X"
         s_start, _ = self.ctx.sentence_of(c.a)
-        heads = [j for j in range(max(s_start, k - 8), k) if toks[j].lower in DELEGATION_NOUNS]
-        if not heads:
+        head = self._led_group_before(k, s_start)
+        if head is None:
             return None
-        for j in range(max(s_start, heads[-1] - 3), k):
+        for j in range(max(s_start, head - 3), k):
             m = self.ctx.in_match.get(j)
             if m is not None and m.kind in ("country", "demonym") and m.start == j:
                 return m

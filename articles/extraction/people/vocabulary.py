@@ -34,6 +34,9 @@ NOT_IN_NAME = (
 )
 CONNECTORS = words("person_connectors")
 COUNTERPART_PLURALS = words("person_counterpart_plurals")
+# "a delegation of lawmakers led by X", "a Czech team headed by X"
+LED_BY = frozenset({"led", "headed"})
+LED_GROUPS = words("person_led_groups")
 APPOSITION_OPENERS = words("person_apposition_openers")
 BEFORE_POST = words("person_before_post")
 COUNTRY_LONG_FORM = words("country_long_form_words")
