@@ -40,7 +40,10 @@ _ORG_SPELLING = [
 @lru_cache(maxsize=200_000)
 def fold(text):
     """Lower-case, strip accents, unify apostrophes; keeps spaces and punctuation."""
-    text = unicodedata.normalize("NFKD", text or "").translate(_APOSTROPHES)
+    text = text or ""
+    if text.isascii():  # no accents to strip: NFKD leaves ASCII as it is
+        return text.translate(_APOSTROPHES).casefold()
+    text = unicodedata.normalize("NFKD", text).translate(_APOSTROPHES)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 

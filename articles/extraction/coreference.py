@@ -62,6 +62,12 @@ def _singular_head(low: str) -> bool:
     return not (low.endswith("s") and low[:-1] in TITLE_HEADS)
 
 
+# the words that can start a title phrase, decided once: the pass over a document's tokens
+# asks this of each word
+SINGULAR_HEADS = frozenset(w for w in COUNTERPART_HEADS | TITLE_HEADS if _singular_head(w))
+HEAD_OF_STARTS = LEADERS | {"head"}  # "the leader", "Head of State"
+
+
 def title_words(title: str) -> tuple[set[str], set[str]]:
     """(words before any "of", all words) of a post, lower-case: the head is in the first."""
     low = title.lower()
@@ -172,7 +178,10 @@ class Coreference:
                 if (
                     m is None
                     and k not in self.in_organisation
-                    and (_singular_head(toks[k].lower) or self._head_of(k, s_end))
+                    and (
+                        toks[k].lower in SINGULAR_HEADS
+                        or (toks[k].lower in HEAD_OF_STARTS and self._head_of(k, s_end))
+                    )
                 ):
                     k, m = self._title_mention_at(k, s_start, s_end, history)
                     if m is None:

@@ -41,15 +41,9 @@ class Token:
     i: int = 0
     space_after: bool = True
     newline: bool = False  # a whitespace token holding a line break
-
-    @property
-    def is_cap(self):
-        c = self.text[:1]
-        return c.isupper()
-
-    @property
-    def is_word(self):
-        return self.text[:1].isalpha()
+    # read by every finder, many times a token: set once when the token is made
+    is_cap: bool = False  # starts with a capital letter
+    is_word: bool = False  # starts with a letter
 
     @property
     def is_hyphen(self):
@@ -81,9 +75,10 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     for offset, piece in _segments(text):
         # one array of (offset, length, space after) per piece: building spaCy's Token
-        # objects only to read three numbers off each cost more than the tokenizing
-        rows = tokenizer()(piece).to_array([IDX, LENGTH, SPACY]).tolist()
-        for idx, length, space_after in rows:
+        # objects only to read three numbers off each cost more than the tokenizing (and
+        # numpy makes three long lists far faster than a short list per token)
+        columns = tokenizer()(piece).to_array([IDX, LENGTH, SPACY]).T.tolist()
+        for idx, length, space_after in zip(*columns, strict=True):
             word = piece[idx : idx + length]
             start = offset + idx
             if word.isspace():
@@ -91,7 +86,20 @@ def tokenize(text: str) -> list[Token]:
                     tokens[-1].space_after = True
                     append(Token(word, start, start + length, "\n", len(tokens), True, True))
                 continue
-            append(Token(word, start, start + length, word.lower(), len(tokens), space_after == 1))
+            first = word[:1]
+            append(
+                Token(
+                    word,
+                    start,
+                    start + length,
+                    word.lower(),
+                    len(tokens),
+                    space_after == 1,
+                    False,
+                    first.isupper(),
+                    first.isalpha(),
+                )
+            )
     return tokens
 
 

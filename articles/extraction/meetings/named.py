@@ -159,6 +159,8 @@ class NamedMeetingsMixin:
         encounters = [cs + m.start() for m in found]
         # "A held a bilateral meeting with B": a person's encounter; "The Council held its
         # ninth meeting" stays a gathering of its own
+        # "Attendees included ...", searched once: the sentence's phrases and lists share it
+        attendees = ATTENDEES.search(low)
         held = [
             (cs + m.start(), cs + m.end())
             for m in found
@@ -193,7 +195,6 @@ class NamedMeetingsMixin:
             if participating and NOT_DONE.search(before[: participating.start()]):
                 participating = None  # "X did not attend the gala"
             passive = PASSIVE_BY.match(after)
-            attendees = ATTENDEES.search(low)
             if passive:
                 start = b + passive.end()
                 participants = self.people(start, self._list_end(cs, ce), clause_start=start)
@@ -342,14 +343,14 @@ class NamedMeetingsMixin:
             self.reports.append(report)
         # "Attendees included A, B and C", "Present:" and a list, about the meeting under way
         if (
-            (ATTENDEES.search(low) or JOINED_UNDER_WAY.search(low))
+            (attendees or JOINED_UNDER_WAY.search(low))
             and state.main is not None
             and not self._meeting_phrases(cs, ce, low)
         ):
             for p in self.people(cs, self._list_end(cs, ce)):
                 if p not in state.main.participants:
                     state.main.participants.append(p)
-        elif ATTENDEES.search(low) and not self._meeting_phrases(cs, ce, low):
+        elif attendees and not self._meeting_phrases(cs, ce, low):
             # "Present there were A and B" after "X received Y": at that encounter
             target = self._last_encounter(story, cs)
             for p in self.people(cs, ce) if target is not None else []:

@@ -12,6 +12,7 @@ from .vocabulary import CONNECTORS
 # the shape of an acronym, and one inside a longer name: see patterns/organisations.toml
 ACRONYM = table("organisations")["acronym"]
 INNER_ACRONYM = table("organisations")["inner_acronym"]
+ORGAN_WORDS = ORGAN_SUFFIXES | ORG_HEADS  # "Central Committee", "Ministry": a body's organ
 
 
 def is_acronym(text: str) -> bool:
@@ -140,10 +141,12 @@ class AcronymsMixin:
         """An unknown acronym naming a body's parent: 'CPC Central Committee' -> 'CPC'."""
         toks = self.tokens
         for k in range(len(toks) - 1):
-            t = toks[k]
+            t, nxt = toks[k], toks[k + 1]
+            # the organ word first: it rules out almost every token before the acronym test
+            if nxt.lower not in ORGAN_WORDS or not nxt.is_cap:
+                continue
             if not is_acronym(t.text) or self._match_kind(k) or t.text in self.by_acronym:
                 continue
-            if toks[k + 1].lower in ORGAN_SUFFIXES | ORG_HEADS and toks[k + 1].is_cap:
-                self._add_nested(k, k + 1, t.text, None, None)
-                self.mentions[-1].acronym = t.text
-                self.by_acronym.setdefault(t.text, self.mentions[-1])
+            self._add_nested(k, k + 1, t.text, None, None)
+            self.mentions[-1].acronym = t.text
+            self.by_acronym.setdefault(t.text, self.mentions[-1])

@@ -177,7 +177,7 @@ class StatementFinder(
         lo, hi = (story.start, story.end) if story else (0, len(self.ctx.text))
         best, best_key = None, None
         in_story = []
-        named = self._named_in(text)
+        named = None  # the words' names, read only when a meeting of the story is ranked
         for i, m in enumerate(meetings):
             if getattr(m, "status", "reported") != "reported":
                 continue
@@ -191,6 +191,8 @@ class StatementFinder(
             # the latest report before the words; of reports told in one sentence ("X met Y
             # while attending the council", "met A of X and B of Y"), the talks rather than
             # the gathering around them, and the talks with whom the words name
+            if named is None:
+                named = self._named_in(text)
             rank = (
                 -(m.kind in GROUP_KINDS),
                 self._named_participants(m, speaker, named),
