@@ -47,6 +47,7 @@ def fold(text):
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=200_000)  # asked for the same few names many times per document
 def name_key(name):
     """Match key of a person's name: 'Karim-Zadegan' and 'Karimzadegan' agree."""
     key = _NOT_ALNUM.sub("", fold(name))
