@@ -96,6 +96,28 @@ class RecordsTests(TestCase):
         build_register(meetings=4, persons=3, statements=6, seed=3)
         self.assertEqual(cache_size(), before)
 
+    def test_the_build_leaves_every_index_it_set_aside_for_the_bulk_insert(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("the indexes are set aside on SQLite only")
+
+        def schema():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                    " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name"  # ANALYZE's own
+                )
+                return cursor.fetchall()
+
+        before = schema()
+        build_register(meetings=4, persons=3, statements=6, seed=3)
+        self.assertEqual(schema(), before)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM diplomacy_statement WHERE text_key = 'x'"
+            )
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        self.assertRegex(plan, "USING (COVERING )?INDEX")
+
     def test_records_mode_creates_the_requested_counts_and_pages_render(self):
         persons_before = Person.objects.count()
         out = io.StringIO()
