@@ -583,7 +583,7 @@ def build_register(
             builder.organisations(organisations)
             say(f"persons: {persons:,}")
             builder.persons(max(persons, 2))
-        with transaction.atomic():
+        with transaction.atomic(), _indexes_built_after(Meeting, Participation):
             say(f"meetings: {meetings:,}")
             builder.meetings(meetings)
         with transaction.atomic(), _indexes_built_after(Statement):
