@@ -25,8 +25,19 @@ import re
 from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Expression, F, OuterRef, Q, Subquery, Window
+from django.db.models import (
+    Count,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Window,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 
 from .names import name_key_fragments, org_key
 
@@ -117,6 +128,31 @@ def _vendor():
     return connection.vendor
 
 
+# Past this many matches a word fills any page of a list from the list's newest rows. SQLite
+# then walks the list's order (an index) and checks each row against the matches, instead
+# of sorting every match: the 21 newest of 112,230 statements with one word took 326 ms
+# the one way and 38 ms the other. A rarer word drives the query from its matches as before
+# (walking a million rows for five matches would be the slow way round).
+COMMON_MATCHES = 10_000
+
+
+class NotIndexed(Func):
+    """``+column``: SQLite uses no index for a condition on it (its documented way of saying
+    so), so the query is driven by another condition or by its order."""
+
+    template = "+%(expressions)s"
+    output_field = IntegerField()
+
+
+def _matches_more_than(fts, expression, n) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
+            [expression, n + 1],
+        )
+        return cursor.fetchone()[0] > n
+
+
 def matching(queryset, kind, query):
     """``queryset`` narrowed to the rows of ``kind`` matching ``query`` (unranked)."""
     words = terms(query)
@@ -129,11 +165,11 @@ def matching(queryset, kind, query):
         )
     if vendor == "sqlite":
         fts, _ = FTS_TABLES[kind]
-        return queryset.filter(
-            pk__in=RawSQL(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [_fts5_expression(words)]
-            )
-        )
+        expression = _fts5_expression(words)
+        matches = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [expression])
+        if _matches_more_than(fts, expression, COMMON_MATCHES):
+            return queryset.filter(In(NotIndexed(F("pk")), matches))
+        return queryset.filter(pk__in=matches)
     return queryset.filter(_icontains_all(kind, words))
 
 

@@ -1,5 +1,7 @@
 """Full-text search: the same answers on SQLite (FTS5) and PostgreSQL (tsvector + GIN)."""
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -140,6 +142,26 @@ class SearchTests(TestCase):
             sorted(s.pk for s in response.context["object_list"]),
             sorted([self.energy.pk, self.water.pk]),
         )
+
+    def test_a_word_with_many_matches_lets_sqlite_walk_the_list_s_order(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's planner")
+        from diplomacy.models import Statement
+
+        def ids_and_sql(word):
+            queryset = search.matching(Statement.objects.public(), "statement", word)
+            return sorted(queryset.values_list("pk", flat=True)), str(queryset.query)
+
+        rare, rare_sql = ids_and_sql("energy")
+        with mock.patch.object(search, "COMMON_MATCHES", 1):
+            common, common_sql = ids_and_sql("energy")
+        self.assertEqual(rare, sorted([self.energy.pk, self.water.pk]))
+        self.assertEqual(common, rare)
+        self.assertNotIn('+"diplomacy_statement"."id"', rare_sql)
+        self.assertIn('+"diplomacy_statement"."id" IN', common_sql)
+        with mock.patch.object(search, "COMMON_MATCHES", 1):
+            response = self.client.get(reverse("site:statement-list"), {"q": "energy"})
+        self.assertEqual(sorted(s.pk for s in response.context["object_list"]), rare)
 
     def test_backend_specific_index_exists(self):
         with connection.cursor() as cursor:
