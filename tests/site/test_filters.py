@@ -186,6 +186,14 @@ class StatementFilterTests(FilterTestCase):
         self.assertEqual(self.names("?speaker=boris", self.text), ["The"])
         self.assertEqual(self.names("?speaker=delegation", self.text), ["The"])
 
+    def test_the_name_as_written_matters_only_where_no_person_was_found(self):
+        # a found speaker is matched by its names and other names; the words the article
+        # used ("the minister") find only statements whose speaker was not found
+        make_statement("Ports were discussed.", self.anna, speaker_text="the trade minister")
+        make_statement("Roads were discussed.", None, speaker_text="the transport minister")
+        self.assertEqual(self.names("?speaker=minister", self.text), ["Roads"])
+        self.assertEqual(self.names("?speaker=anna", self.text), ["Ports", "Trade"])
+
     def test_a_name_many_persons_share_is_asked_as_a_subquery_with_the_same_result(self):
         # past LISTED_PERSONS matches the ids are not listed in the query: same rows
         with mock.patch("diplomacy.filters.LISTED_PERSONS", 0):
