@@ -31,6 +31,7 @@ SAID_BEFORE = PATTERNS["said_before"]
 WORD_AFTER_SPEAKER = PATTERNS["word_after_speaker"]
 ABSENT = PATTERNS["absent"]
 COMMENTATOR = PATTERNS["commentator"]
+WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b")
 
 
 class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
@@ -49,6 +50,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         self.org_parent = {o.key: o.parent_key for o in result.organisations}
         self.org_kind = {o.key: o.kind for o in result.organisations}
         self.reports: list[Report] = []
+        self.undated_stories: set[int] = set()  # stories with no date anywhere in the text
         self.year_only = False  # the reference date is only a year the text implies
         self.speakers: dict[int, list[tuple[int, int]]] = {}  # story -> (entity, char)
         self.sends_words: dict[int, set[int]] = {}  # story -> entities who only sent words
@@ -128,6 +130,11 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         stories = self.ctx.document.stories or []
         bounds = [(s.start, s.end) for s in stories] or [(0, len(self.text))]
         references = self._references(stories)
+        if not WRITTEN_YEAR.search(self.text):
+            # no date line, publication date or year anywhere: the meetings are registered
+            # undated for an editor to date; a text that gives years but no day for a
+            # meeting leaves it out rather than guess
+            self.undated_stories = {i for i, day in enumerate(references) if day is None}
         sentences = self.ctx.sentences
         si = 0
         for index, (a, b) in enumerate(bounds):
