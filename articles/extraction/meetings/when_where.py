@@ -89,7 +89,9 @@ class WhenWhereMixin:
         """A city named as the place of something in chars [a, b): "in Astana"."""
         for k in self._token_range(a, b):
             m = self.ctx.in_match.get(k)
-            if m is None or m.kind != "city" or m.start != k:
+            if m is None or m.start != k or m.kind not in ("city", "country"):
+                continue
+            if m.kind == "country" and not self._city_state(m):
                 continue
             tok = self.tokens[k]
             if self._in_org(tok.start):
@@ -104,6 +106,12 @@ class WhenWhereMixin:
             if city:
                 return city
         return None
+
+    def _city_state(self, m) -> bool:
+        """ "in Singapore", "in Monaco": a country whose capital bears its name is a city."""
+        name = self.ctx.span_text(m.start, m.end)
+        city = self.ctx.lexicon.city(name)
+        return city is not None and city[0] == name
 
     def venue_in(self, a: int, b: int) -> str | None:
         """A place the reference data does not know, named as a place in chars [a, b)
