@@ -897,3 +897,88 @@ class HyphenatedGivenNameTests(SimpleTestCase):
     def test_a_title_with_a_hyphenated_modifier_stays_the_post(self):
         found = persons_of(LEAD + "Prime Minister-designate Kim Ho-ryeom met Tomas Vidal.\n")
         self.assertEqual(found["Kim Ho-ryeom"][1], ["Prime Minister-designate"])
+
+
+def meetings_of(text):
+    """[(kind, date, city, [participant names])] of an article."""
+    _, result = extract_text(text, "x.txt")
+    names = [p.name for p in result.persons]
+    return [
+        (m.kind, m.date and m.date.isoformat(), m.city, [names[x.entity] for x in m.participants])
+        for m in result.meetings
+    ]
+
+
+class GreetingsExchangedTests(SimpleTestCase):
+    def test_a_head_of_state_greeted_through_a_visitor_took_no_part(self):
+        found = meetings_of(
+            LEAD + "President Ama Kodjo received Chilean Foreign Minister Tomas Vidal on "
+            "Monday. She welcomed the minister and exchanged greetings with President Rosa "
+            "Quispe, which were conveyed by the visiting minister.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", "2024-06-03", "Marlow", ["Ama Kodjo", "Tomas Vidal"])]
+        )
+
+
+class CityStateTests(SimpleTestCase):
+    def test_a_country_whose_capital_bears_its_name_is_the_place_of_a_meeting(self):
+        for sentence in (
+            "Ghanaian Foreign Minister Ama Kodjo met Chilean Foreign Minister Tomas Vidal in "
+            "Singapore on Saturday.",
+            "Ghanaian Foreign Minister Ama Kodjo met Chilean Foreign Minister Tomas Vidal on the "
+            "sidelines of a security dialogue in Monaco on Saturday.",
+        ):
+            with self.subTest(sentence):
+                (meeting,) = meetings_of(LEAD.replace("MARLOW", "ACCRA") + sentence + "\n")
+                self.assertIn(meeting[2], ("Singapore", "Monaco"))
+
+    def test_a_country_is_still_no_city(self):
+        (meeting,) = meetings_of(
+            "Talks\n\nACCRA, June 3, 2024 (Agency) -- Ghanaian Foreign Minister Ama Kodjo met "
+            "Chilean Foreign Minister Tomas Vidal in Peru on Saturday.\n"
+        )
+        self.assertNotEqual(meeting[2], "Peru")
+
+
+class TanAsAFamilyNameTests(SimpleTestCase):
+    def test_tan_before_a_given_name_is_the_family_name(self):
+        found = persons_of(
+            LEAD + "Singaporean Foreign Minister Tan Wei Heng met Malaysian Foreign Minister "
+            "Tan Sri Razali Osman on Saturday.\n"
+        )
+        self.assertEqual(found["Tan Wei Heng"], ("SG", ["Foreign Minister"]))
+        self.assertEqual(found["Razali Osman"], ("MY", ["Foreign Minister"]))
+
+
+class UndatedStoryTests(SimpleTestCase):
+    def test_a_story_with_no_date_anywhere_gives_an_undated_meeting(self):
+        found = meetings_of(
+            "Ministers discuss water\n\nUzbek Foreign Minister Timur Sobirov held talks with his "
+            "Kyrgyz counterpart Aibek Toktosunov in Tashkent on Monday.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", None, "Tashkent", ["Timur Sobirov", "Aibek Toktosunov"])]
+        )
+
+    def test_a_story_that_gives_years_but_no_day_still_leaves_the_meeting_out(self):
+        found = meetings_of(
+            "Ministers discuss water\n\nUzbek Foreign Minister Timur Sobirov held talks with his "
+            "Kyrgyz counterpart Aibek Toktosunov in Tashkent on Monday, after a treaty signed "
+            "in 2019.\n"
+        )
+        self.assertEqual(found, [])
+
+
+class SidesHeadedByTests(SimpleTestCase):
+    def test_each_side_s_head_took_part_in_the_consultations(self):
+        found = meetings_of(
+            "Consultations\n\nKUWAIT, April 7, 2025 (Agency) -- Kuwait and Chile held the fourth "
+            "round of political consultations in Kuwait City on Monday. The Kuwaiti side was "
+            "headed by Assistant Foreign Minister Nasser Al-Fadhli and the Chilean side by "
+            "Director General Tomas Vidal.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(
+            found[0][1:], ("2025-04-07", "Kuwait City", ["Nasser Al-Fadhli", "Tomas Vidal"])
+        )

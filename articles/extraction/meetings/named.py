@@ -48,6 +48,7 @@ IN_A_CEREMONY = PATTERNS["in_a_ceremony"]
 ATTENDEES = PATTERNS["attendees"]
 JOINED_UNDER_WAY = PATTERNS["joined_under_way"]
 REPRESENTED_BY = PATTERNS["represented_by"]
+GAPPED_BY = PATTERNS["gapped_by"]
 SIDELINES = PATTERNS["sidelines"]
 CONVENES = PATTERNS["convenes"]
 ENDED_BEFORE = PATTERNS["ended_before"]
@@ -357,10 +358,14 @@ class NamedMeetingsMixin:
                     target.participants.append(p)
         represented = REPRESENTED_BY.search(low)
         if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
-            start = cs + represented.end()
-            for p in self.people(start, ce, clause_start=start)[:1]:
-                if p not in state.main.participants:
-                    state.main.participants.append(p)
+            # "A's side was headed by X and B's side by Y": the head of each side
+            heads = [represented] + list(GAPPED_BY.finditer(low, represented.end()))
+            for n, by in enumerate(heads):
+                start = cs + by.end()
+                end = cs + heads[n + 1].start() if n + 1 < len(heads) else ce
+                for p in self.people(start, end, clause_start=start)[:1]:
+                    if p not in state.main.participants:
+                        state.main.participants.append(p)
         # "Addressing the ministers, President X said": a meeting with the group
         group = ADDRESSING_THE_GROUP.search(low)
         # ... unless the ministers are then named: "met with the ministers of A, X, and B, Y"
