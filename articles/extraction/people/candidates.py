@@ -574,7 +574,17 @@ class CandidatesMixin:
             and self.tokens[k - 2].text == ","
         ):
             return True  # "met the Minister of Ghana, X, and Minister of Togo, Y,"
+        if self._opens_sentence(k, s_start):
+            # "Minister of Trade, X and Defence Minister Y met ...": the subject's post
+            return self._capitalised_post(k)
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
+
+    def _opens_sentence(self, k, s_start) -> bool:
+        """Token ``k`` is the first of its sentence or of a story's body (after the date line)."""
+        if k <= s_start:
+            return True
+        start = self.tokens[k].start
+        return any(s.body_start == start for s in self.ctx.document.stories)
 
     def _country_closing(self, k, s_end):
         """ "X, Minister of Water, Republic of Kenya;": a country alone after the post's
