@@ -259,8 +259,23 @@ class EntitiesMixin:
                 return
             home = story.dateline_country if story is not None else None
             home = home or self._host_city_country(c)
+            if home and self._other_marked_of(home, c):
+                return  # "Minister X met Azerbaijani Prime Minister Y in Baku": X is the guest
             if home and any(self._national_office(a, b) for a, b in phrases):
                 self.dateline_countries[idx][home] += 1
+
+    def _other_marked_of(self, country: str, c: Candidate) -> bool:
+        """Another person of the sentence has a post marked as of ``country`` ("Azerbaijani
+        Prime Minister Y"): the outlet marks the host, so an unmarked post is the guest's."""
+        s_start, s_end = self.ctx.sentence_of(c.a)
+        for k in range(s_start, s_end):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.start != k or m.kind != "demonym" or m.value != country:
+                continue
+            owner = self.claimed.get(k)
+            if owner is not None and owner is not c and owner.title and owner.title[0] == k:
+                return True
+        return False
 
     def _post_of_one_country(self, phrases) -> str | None:
         """ "Taoiseach X", "Federal Councillor X": a post only one country has."""
