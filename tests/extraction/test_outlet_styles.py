@@ -982,3 +982,31 @@ class SidesHeadedByTests(SimpleTestCase):
         self.assertEqual(
             found[0][1:], ("2025-04-07", "Kuwait City", ["Nasser Al-Fadhli", "Tomas Vidal"])
         )
+
+
+class PostOpeningTheSentenceTests(SimpleTestCase):
+    LEAD = "Delegation in Baku\n\nBAKU, June 2, 2025 (Agency) -- "
+
+    def test_a_post_before_a_comma_opening_the_story_is_the_first_name_s(self):
+        found = persons_of(
+            self.LEAD + "Minister of Trade, Kamran Siddiqui and Defence Minister Tariq Lodhi met "
+            "Azerbaijani Prime Minister Rauf Mammadli in Baku on Monday.\n"
+        )
+        self.assertEqual(found["Kamran Siddiqui"], (None, ["Minister of Trade"]))
+        self.assertEqual(found["Tariq Lodhi"], (None, ["Defence Minister"]))
+        self.assertEqual(found["Rauf Mammadli"], ("AZ", ["Prime Minister"]))
+
+    def test_unmarked_guests_met_by_a_marked_host_are_one_delegation(self):
+        found = meetings_of(
+            self.LEAD + "Azerbaijani Prime Minister Rauf Mammadli met Minister of Trade, Kamran "
+            "Siddiqui and Defence Minister Tariq Lodhi in Baku on Monday.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(set(found[0][3]), {"Rauf Mammadli", "Kamran Siddiqui", "Tariq Lodhi"})
+
+    def test_an_unmarked_national_post_under_the_dateline_is_still_the_host_s(self):
+        found = persons_of(
+            self.LEAD + "Prime Minister Rauf Mammadli met Chilean Foreign Minister Tomas Vidal in "
+            "Baku on Monday.\n"
+        )
+        self.assertEqual(found["Rauf Mammadli"][0], "AZ")

@@ -420,10 +420,11 @@ class TriggersMixin:
         return lead and self.ctx.lexicon.country_for_phrase(lead.group(1))
 
     def _one_country(self, entities: list[int]) -> bool:
-        """All from one known country: a delegation met together ("In Peru, X met the
-        President A, the Foreign Minister B and the Trade Minister C")."""
+        """All from one country, or none with a known one: a delegation met together ("In
+        Peru, X met the President A, the Foreign Minister B and the Trade Minister C", "met
+        Minister of Trade A and Defence Minister B"); different countries tell bilaterals."""
         countries = {self.persons[e].country for e in entities}
-        return len(countries) == 1 and None not in countries
+        return len(countries) == 1
 
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]
