@@ -144,6 +144,9 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 state.dateline_date = story.date
                 if story.dateline_place:
                     city = self.ctx.lexicon.city(story.dateline_place)
+                    if city is None and story.dateline_country_name:
+                        # "The Kremlin, Moscow, October 8": a venue, then its city
+                        city = self.ctx.lexicon.city(story.dateline_country_name)
                     # "UZBEKISTAN, March 12": a country is not a place to meet at
                     is_country = self.ctx.lexicon.country_for_phrase(story.dateline_place)
                     if city is None and is_country:
