@@ -1010,3 +1010,32 @@ class PostOpeningTheSentenceTests(SimpleTestCase):
             "Baku on Monday.\n"
         )
         self.assertEqual(found["Rauf Mammadli"][0], "AZ")
+
+
+class PresidentialTranscriptTests(SimpleTestCase):
+    """A presidential transcript names its host bare; the guest addresses him by his post."""
+
+    TEXT = (
+        "Talks with the President of Chile\n\nThe Kremlin, Moscow, October 8, 2024\n\n"
+        "Anton Petrov held talks with President of Chile Tomas Vidal, who is in Russia on a "
+        "working visit.\n\n"
+        "Anton Petrov: Mr President, friends, I am very glad to see you in Moscow again.\n\n"
+        "Tomas Vidal: Thank you, Mr President. We value our partnership very highly indeed.\n"
+    )
+
+    def test_the_host_addressed_by_his_post_holds_it_and_is_of_the_venue_s_country(self):
+        found = persons_of(self.TEXT)
+        self.assertEqual(found["Anton Petrov"], ("RU", ["President"]))
+        self.assertEqual(found["Tomas Vidal"], ("CL", ["President"]))
+
+    def test_a_venue_before_the_city_in_the_date_line_is_not_the_city(self):
+        self.assertEqual(
+            meetings_of(self.TEXT),
+            [("bilateral", "2024-10-08", "Moscow", ["Anton Petrov", "Tomas Vidal"])],
+        )
+
+    def test_with_three_speakers_who_is_addressed_is_not_told(self):
+        found = persons_of(
+            self.TEXT + "\nRosa Quispe: Thank you, Mr President. Peru joins these talks gladly.\n"
+        )
+        self.assertEqual(found["Anton Petrov"][1], [])
