@@ -1039,3 +1039,30 @@ class PresidentialTranscriptTests(SimpleTestCase):
             self.TEXT + "\nRosa Quispe: Thank you, Mr President. Peru joins these talks gladly.\n"
         )
         self.assertEqual(found["Anton Petrov"][1], [])
+
+
+class SettingOfOnePersonsWordsTests(SimpleTestCase):
+    def test_an_unnamed_gathering_where_one_person_spoke_is_no_meeting(self):
+        for setting in ("at a meeting in Geneva", "at a conference on Tuesday", "at a summit"):
+            with self.subTest(setting):
+                found = meetings_of(
+                    LEAD + f"Chilean Foreign Minister Tomas Vidal said {setting} that access "
+                    "for aid convoys must be restored without delay.\n"
+                )
+                self.assertEqual(found, [])
+
+    def test_a_named_gathering_where_one_person_spoke_is_still_one(self):
+        found = meetings_of(
+            LEAD + "Chilean Foreign Minister Tomas Vidal said at the Lakeside Security Forum in "
+            "Geneva that access for aid convoys must be restored.\n"
+        )
+        self.assertEqual([(m[2], m[3]) for m in found], [("Geneva", ["Tomas Vidal"])])
+
+    def test_two_people_at_an_unnamed_meeting_still_met(self):
+        found = meetings_of(
+            LEAD + "Chilean Foreign Minister Tomas Vidal and Peruvian Foreign Minister Rosa "
+            "Quispe discussed trade at a meeting in Geneva on Monday.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", "2024-06-03", "Geneva", ["Tomas Vidal", "Rosa Quispe"])]
+        )

@@ -49,6 +49,7 @@ ATTENDEES = PATTERNS["attendees"]
 JOINED_UNDER_WAY = PATTERNS["joined_under_way"]
 REPRESENTED_BY = PATTERNS["represented_by"]
 GAPPED_BY = PATTERNS["gapped_by"]
+INDEFINITE = re.compile(r"\ban? $")
 SIDELINES = PATTERNS["sidelines"]
 CONVENES = PATTERNS["convenes"]
 ENDED_BEFORE = PATTERNS["ended_before"]
@@ -329,6 +330,15 @@ class NamedMeetingsMixin:
             ending = ENDED_BEFORE.search(before) or ENDED_AFTER.match(after)
             self._duration(report, self.low[a:b], ending=bool(ending))
             self._where(report, state, a, ce, cs, ce, low)
+            if (
+                report.title.lower() in MEETING_HEADS
+                and len(report.participants) < 2
+                and report.organisation_key is None
+                and INDEFINITE.search(before)
+            ):
+                # "X said at a meeting in Geneva": the setting of one person's words, not a
+                # gathering the text tells enough of to register
+                continue
             if report.title.lower() in MEETING_HEADS and report.city:
                 report.title += f" in {report.city}"  # "at a summit": "Summit in Lakeview"
             if report.status == "reported" and (
