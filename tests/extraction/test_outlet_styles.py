@@ -1066,3 +1066,26 @@ class SettingOfOnePersonsWordsTests(SimpleTestCase):
         self.assertEqual(
             found, [("bilateral", "2024-06-03", "Geneva", ["Tomas Vidal", "Rosa Quispe"])]
         )
+
+
+class LowerCasePostBeforeACommaTests(SimpleTestCase):
+    def test_a_spokesman_for_a_body_in_lower_case_before_the_name_speaks(self):
+        for post in ("the spokesman for the presidency", "a spokeswoman for the ministry"):
+            with self.subTest(post):
+                text = (
+                    LEAD + "President Ama Kodjo received a phone call from Chilean President "
+                    f"Tomas Vidal. The two presidents discussed trade and the new port, {post}, "
+                    "Rosa Quispe, said.\n"
+                )
+                _, result = extract_text(text, "x.txt")
+                names = [p.name for p in result.persons]
+                self.assertIn("Rosa Quispe", names)
+                (statement,) = result.statements
+                self.assertEqual(names[statement.speaker], "Rosa Quispe")
+
+    def test_a_lower_case_description_with_no_body_is_still_no_post(self):
+        found = persons_of(
+            LEAD + "President Kofi Boateng met Togo's newly elected president, Ama Kodjo, and "
+            "discussed trade.\n"
+        )
+        self.assertEqual(found.get("Ama Kodjo", (None, []))[1], [])
