@@ -1089,3 +1089,30 @@ class LowerCasePostBeforeACommaTests(SimpleTestCase):
             "discussed trade.\n"
         )
         self.assertEqual(found.get("Ama Kodjo", (None, []))[1], [])
+
+
+class QuotationParagraphAfterAQuotationTests(SimpleTestCase):
+    def statements(self, second_paragraph):
+        _, result = extract_text(
+            LEAD + "Chilean Foreign Minister Tomas Vidal met Peruvian Foreign Minister Rosa "
+            f"Quispe on Monday.\n\n{second_paragraph}\n\n"
+            '"We will work together on fisheries and on maritime security."\n',
+            "x.txt",
+        )
+        names = [p.name for p in result.persons]
+        return [(names[s.speaker], s.direct, s.text) for s in result.statements]
+
+    def test_is_a_second_span_of_the_quotation_before(self):
+        found = self.statements('"Peru is one of our closest partners in the region," Vidal said.')
+        self.assertEqual(len(found), 1)
+        speaker, direct, text = found[0]
+        self.assertEqual((speaker, direct), ("Tomas Vidal", True))
+        self.assertIn("closest partners", text)
+        self.assertIn("maritime security", text)
+
+    def test_after_reported_words_is_a_quotation_of_its_own(self):
+        found = self.statements("Vidal said Peru was one of the closest partners of Chile.")
+        self.assertEqual(
+            [(speaker, direct) for speaker, direct, _ in found],
+            [("Tomas Vidal", False), ("Tomas Vidal", True)],
+        )
