@@ -1116,3 +1116,42 @@ class QuotationParagraphAfterAQuotationTests(SimpleTestCase):
             [(speaker, direct) for speaker, direct, _ in found],
             [("Tomas Vidal", False), ("Tomas Vidal", True)],
         )
+
+
+class HyphenatedMeetingNameTests(SimpleTestCase):
+    def test_a_meeting_named_by_two_countries_joined_by_a_hyphen_is_an_encounter(self):
+        for name in ("Japan-Chile Foreign Ministers' Meeting", "Japan-Chile Summit Meeting"):
+            with self.subTest(name):
+                found = meetings_of(
+                    "Meeting\n\nTOKYO, March 5, 2025 -- On March 5, Mr. ONODA Hiroki, Minister "
+                    f"for Foreign Affairs of Japan, held a {name} with H.E. Mr. Tomas Vidal, "
+                    "Minister of Foreign Affairs of the Republic of Chile, who is visiting Japan.\n"
+                )
+                self.assertEqual(
+                    found, [("bilateral", "2025-03-05", "Tokyo", ["ONODA Hiroki", "Tomas Vidal"])]
+                )
+
+
+class InvertedAttendanceTests(SimpleTestCase):
+    def test_taking_part_were_a_b_and_c(self):
+        for opening in ("Taking part were", "Also attending the meeting were"):
+            with self.subTest(opening):
+                (meeting,) = meetings_of(
+                    "Ministers meet\n\nBRASILIA, Sept 2, 2024 (Agency) -- Foreign ministers of "
+                    f"Mercosur met in Brasilia on Monday. {opening} Chilean Foreign Minister "
+                    "Tomas Vidal, Peruvian Foreign Minister Rosa Quispe and Bolivian Foreign "
+                    "Minister Ana Mamani.\n"
+                )
+                self.assertEqual(set(meeting[3]), {"Tomas Vidal", "Rosa Quispe", "Ana Mamani"})
+
+
+class PostSetOffBeforeTheSpeakerTests(SimpleTestCase):
+    def test_the_post_between_commas_is_not_part_of_the_words_said(self):
+        _, result = extract_text(
+            LEAD + "President Ama Kodjo received a phone call from Chilean President Tomas "
+            "Vidal. The two presidents discussed trade and the new port, the adviser to the "
+            "president, Rosa Quispe, said.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual(statement.text, "The two presidents discussed trade and the new port")

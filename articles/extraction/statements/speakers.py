@@ -237,7 +237,7 @@ class SpeakersMixin:
             if start - 1 >= lo and toks[start - 1].lower in OWNER_PREPOSITIONS:
                 # "a spokesman for X said", "an aide to X said": someone else speaks
                 return Speaker(None, self._group_start(start - 1, lo), b)
-            return Speaker(m.entity, start, b)
+            return Speaker(m.entity, self._post_set_off_before(start, lo), b)
         low = toks[e].lower
         if low in PERSON_PRONOUNS:
             if e - 1 > lo and toks[e - 1].lower == "and" and e - 2 in self.coref.mention_at:
@@ -283,6 +283,27 @@ class SpeakersMixin:
                 break
         while k < a and (toks[k].lower in TITLE_CONNECTORS or toks[k].text in "()"):
             k += 1
+        return k
+
+    def _post_set_off_before(self, a: int, lo: int) -> int:
+        """Start of a post set off by commas before the name at ``a`` ("..., the spokesman
+        for the presidency, X, said"): the speaker's words end before it."""
+        toks = self.tokens
+        if a - 2 < lo or toks[a - 1].text != ",":
+            return a
+        k = a - 2
+        # back to the determiner that opens the post after a comma ("for the presidency"
+        # holds a "the" of its own)
+        while k > lo and a - k < 10:
+            if toks[k].lower in ("the", "a", "an") and toks[k - 1].text in (",", ";", ":"):
+                break
+            if not (toks[k].is_word or toks[k].text in ("'s", "’s")):
+                return a
+            k -= 1
+        if toks[k].lower not in ("the", "a", "an") or toks[k - 1].text not in (",", ";", ":"):
+            return a
+        if not any(toks[j].lower in TITLE_WORDS for j in range(k + 1, a - 1)):
+            return a
         return k
 
     def _coordinated(self, a: int, lo: int) -> bool:
