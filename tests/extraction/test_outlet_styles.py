@@ -1155,3 +1155,25 @@ class PostSetOffBeforeTheSpeakerTests(SimpleTestCase):
         )
         (statement,) = result.statements
         self.assertEqual(statement.text, "The two presidents discussed trade and the new port")
+
+
+class SaidOnAnotherDayTests(SimpleTestCase):
+    def test_words_said_on_a_day_the_meeting_was_not_held_are_not_of_the_meeting(self):
+        _, result = extract_text(
+            "Ties\n\nACCRA, July 3, 2024 (Agency) -- Ghanaian Foreign Minister Kwesi Ofori said "
+            "on Wednesday that relations with Togo had deepened since he met Togolese Foreign "
+            "Minister Yawo Agbeko in Lome last month.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual((statement.meeting, statement.date.isoformat()), (None, "2024-07-03"))
+
+    def test_words_said_on_the_day_of_the_meeting_stay_linked(self):
+        _, result = extract_text(
+            "Ties\n\nACCRA, July 3, 2024 (Agency) -- Ghanaian Foreign Minister Kwesi Ofori met "
+            "Togolese Foreign Minister Yawo Agbeko in Accra on Monday. Ofori said on Monday "
+            "that relations with Togo had deepened a great deal.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual((statement.meeting, statement.date.isoformat()), (0, "2024-07-01"))
