@@ -1177,3 +1177,23 @@ class SaidOnAnotherDayTests(SimpleTestCase):
         )
         (statement,) = result.statements
         self.assertEqual((statement.meeting, statement.date.isoformat()), (0, "2024-07-01"))
+
+
+class PostNamedLaterTests(SimpleTestCase):
+    READOUT = (
+        "Readout\n\nLONDON, Jan 30, 2025 -- The Prime Minister spoke with President of Kenya "
+        "Samuel Kiptoo this afternoon.\n\n"
+        "Prime Minister Edwin Marlowe congratulated President Kiptoo on the reforms.{more}\n"
+    )
+
+    def test_the_post_that_opens_a_readout_is_the_one_named_with_it_later(self):
+        self.assertEqual(
+            meetings_of(self.READOUT.format(more="")),
+            [("call", "2025-01-30", None, ["Edwin Marlowe", "Samuel Kiptoo"])],
+        )
+
+    def test_two_people_named_later_with_the_post_leave_it_unresolved(self):
+        found = meetings_of(
+            self.READOUT.format(more=" Prime Minister Anna Lindqvist of Sweden joined later.")
+        )
+        self.assertNotIn("Edwin Marlowe", found[0][3])
