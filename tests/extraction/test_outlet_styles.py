@@ -1197,3 +1197,41 @@ class PostNamedLaterTests(SimpleTestCase):
             self.READOUT.format(more=" Prime Minister Anna Lindqvist of Sweden joined later.")
         )
         self.assertNotIn("Edwin Marlowe", found[0][3])
+
+
+class CourtesyVerbsTests(SimpleTestCase):
+    """GUIDELINES: greetings and wishes passed on are courtesies (optional at most);
+    condolences expressed are a statement."""
+
+    def statements(self, sentence):
+        _, result = extract_text(
+            LEAD + "Ghanaian Foreign Minister Ama Kodjo received Chilean Ambassador Tomas Vidal "
+            f"on Monday. {sentence}\n",
+            "x.txt",
+        )
+        return [s.text for s in result.statements]
+
+    def test_wishing_someone_well_is_no_statement(self):
+        for sentence in (
+            "Kodjo wished the people of Chile peace and prosperity.",
+            "Kodjo wished the ambassador success in his new post and conveyed greetings from "
+            "President Kofi Boateng.",
+        ):
+            with self.subTest(sentence):
+                self.assertEqual(self.statements(sentence), [])
+
+    def test_wishing_that_something_happens_is_speech(self):
+        found = self.statements("Kodjo wished that trade between the two countries would grow.")
+        self.assertEqual(found, ["trade between the two countries would grow"])
+
+    def test_wishes_followed_by_words_of_substance_keep_the_words(self):
+        found = self.statements(
+            "Kodjo wished the ambassador success and stressed that Ghana would open a consulate."
+        )
+        self.assertEqual(found, ["Ghana would open a consulate"])
+
+    def test_condolences_expressed_are_a_statement(self):
+        found = self.statements(
+            "Kodjo expressed condolences to the families of the victims of the floods."
+        )
+        self.assertEqual(len(found), 1)
