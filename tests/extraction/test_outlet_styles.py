@@ -1235,3 +1235,20 @@ class CourtesyVerbsTests(SimpleTestCase):
             "Kodjo expressed condolences to the families of the victims of the floods."
         )
         self.assertEqual(len(found), 1)
+
+
+class QuotedAsSayingTests(SimpleTestCase):
+    def test_quoted_as_saying_with_a_post_or_the_one_who_quoted(self):
+        for sentence in (
+            "The state news agency quoted Foreign Minister Amir Qadri as saying that Pakistan "
+            "would not accept any threat to its borders.",
+            "Foreign Minister Amir Qadri was quoted by the state news agency as saying that "
+            "Pakistan would not accept any threat to its borders.",
+        ):
+            with self.subTest(sentence):
+                _, result = extract_text(LEAD + sentence + "\n", "x.txt")
+                (statement,) = result.statements
+                self.assertEqual(result.persons[statement.speaker].name, "Amir Qadri")
+                self.assertEqual(
+                    statement.text, "Pakistan would not accept any threat to its borders"
+                )

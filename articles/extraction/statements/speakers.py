@@ -401,14 +401,23 @@ class SpeakersMixin:
 
     def _quoted_as(self, v: int) -> bool:
         """ "X was quoted as saying": the speech is the subject's of "was"."""
+        return self._quoted_at(v) is not None
+
+    def _quoted_at(self, v: int) -> int | None:
+        """The "quoted" of "X was quoted (by the agency) as saying" before ``v``."""
         toks = self.tokens
-        return (
-            v >= 3
-            and toks[v].lower == "saying"
-            and toks[v - 1].lower == "as"
-            and toks[v - 2].lower == "quoted"
-            and toks[v - 3].lower in QUOTED_AUXILIARIES
-        )
+        if v < 3 or toks[v].lower != "saying" or toks[v - 1].lower != "as":
+            return None
+        # "was quoted by the state news agency as saying": who quoted, left out
+        for q in range(v - 2, max(0, v - 9), -1):
+            if toks[q].lower == "quoted":
+                if q - 1 >= 0 and toks[q - 1].lower in QUOTED_AUXILIARIES:
+                    if q == v - 2 or toks[q + 1].lower == "by":
+                        return q
+                return None
+            if not toks[q].is_word:
+                return None
+        return None
 
     def _quoted_object(self, v: int) -> Speaker | None:
         """ "The ministry quoted X as saying ...": X speaks."""
@@ -419,7 +428,8 @@ class SpeakersMixin:
         if m is None:
             return None
         a, b = self.coref.tokens_of(m)
-        if b != v - 1 or toks[a - 1].lower not in QUOTING_VERBS:
+        a = self._title_start(a, max(0, a - 12))  # "quoted Foreign Minister X as saying"
+        if b != v - 1 or a < 1 or toks[a - 1].lower not in QUOTING_VERBS:
             return None
         return Speaker(m.entity, a, b)
 
@@ -477,7 +487,8 @@ class SpeakersMixin:
                 speaker = self._subject_after(v, hi)
                 inverted = True
         if speaker is None and self._quoted_as(v):
-            speaker = self._subject_before(v - 3, lo)  # "X was quoted as saying"
+            # "X was quoted (by the agency) as saying"
+            speaker = self._subject_before(self._quoted_at(v) - 1, lo)
         if speaker is None:
             speaker = self._coordinated_subject(v)
         if speaker is None:
