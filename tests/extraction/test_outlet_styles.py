@@ -1252,3 +1252,14 @@ class QuotedAsSayingTests(SimpleTestCase):
                 self.assertEqual(
                     statement.text, "Pakistan would not accept any threat to its borders"
                 )
+
+
+class ToldTheAudienceTests(SimpleTestCase):
+    def test_the_audience_told_with_no_that_is_not_part_of_the_words(self):
+        _, result = extract_text(
+            LEAD + "Chilean Foreign Minister Tomas Vidal told reporters the two countries had "
+            "agreed to defend the trade pact.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual(statement.text, "the two countries had agreed to defend the trade pact")

@@ -517,6 +517,10 @@ class SpeakersMixin:
                     return p + 1
                 if toks[p].text in (".", ";", "!", "?") or toks[p].text in QUOTE_MARKS:
                     break
+            # "told reporters the talks went well": the audience, then the words
+            j = k + (k < hi and toks[k].lower == "the")
+            if j + 1 < hi and toks[j].lower in AUDIENCES:
+                k = j + 1
         k = self._past_circumstance(k, hi)
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1
