@@ -1263,3 +1263,14 @@ class ToldTheAudienceTests(SimpleTestCase):
         )
         (statement,) = result.statements
         self.assertEqual(statement.text, "the two countries had agreed to defend the trade pact")
+
+
+class SceneCityTests(SimpleTestCase):
+    def test_a_national_post_in_a_sentence_opening_with_a_city_is_of_its_country(self):
+        found = persons_of(
+            "Tour\n\nNEW DELHI, March 2, 2025 (Agency) -- External Affairs Minister Vikram Rao "
+            "returned on Sunday from a tour of the Gulf. In Muscat, he called on Sultan Tariq "
+            "bin Faisal.\n"
+        )
+        self.assertEqual(found["Tariq bin Faisal"], ("OM", ["Sultan"]))
+        self.assertEqual(found["Vikram Rao"][0], "IN")
