@@ -1274,3 +1274,14 @@ class SceneCityTests(SimpleTestCase):
         )
         self.assertEqual(found["Tariq bin Faisal"], ("OM", ["Sultan"]))
         self.assertEqual(found["Vikram Rao"][0], "IN")
+
+
+class GreetingsExchangedWithTests(SimpleTestCase):
+    def test_the_head_of_state_greeted_through_a_visitor_is_not_the_host_s(self):
+        found = persons_of(
+            "Visit\n\nABU DHABI, March 3, 2025 (Agency) -- President Khalid bin Saif received "
+            "Chilean Foreign Minister Tomas Vidal today. He exchanged greetings with President "
+            "Rosa Quispe, which were conveyed by the visiting minister.\n"
+        )
+        self.assertEqual(found["Khalid bin Saif"][0], "AE")
+        self.assertIsNone(found["Rosa Quispe"][0])
