@@ -961,6 +961,13 @@ class UndatedStoryTests(SimpleTestCase):
             found, [("bilateral", None, "Tashkent", ["Timur Sobirov", "Aibek Toktosunov"])]
         )
 
+    def test_a_date_line_with_a_day_but_no_year_still_leaves_the_meeting_out(self):
+        found = meetings_of(
+            "Ministers talk\n\nNEW DELHI, Sept 27 (Agency) - Indian External Affairs Minister "
+            "Vikram Rao spoke by phone with Chilean Foreign Minister Tomas Vidal on Thursday.\n"
+        )
+        self.assertEqual(found, [])
+
     def test_a_story_that_gives_years_but_no_day_still_leaves_the_meeting_out(self):
         found = meetings_of(
             "Ministers discuss water\n\nUzbek Foreign Minister Timur Sobirov held talks with his "

@@ -32,6 +32,9 @@ WORD_AFTER_SPEAKER = PATTERNS["word_after_speaker"]
 ABSENT = PATTERNS["absent"]
 COMMENTATOR = PATTERNS["commentator"]
 WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b")
+# a month written as news writes it ("Sept 27", "June 3"): the text gives a day, not its year
+_MONTH_NAMES = sorted((m.capitalize() for m in words("months")), key=len, reverse=True)
+WRITTEN_MONTH = re.compile(r"\b(?:" + "|".join(map(re.escape, _MONTH_NAMES)) + r")\b")
 
 
 class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
@@ -130,10 +133,10 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         stories = self.ctx.document.stories or []
         bounds = [(s.start, s.end) for s in stories] or [(0, len(self.text))]
         references = self._references(stories)
-        if not WRITTEN_YEAR.search(self.text):
-            # no date line, publication date or year anywhere: the meetings are registered
-            # undated for an editor to date; a text that gives years but no day for a
-            # meeting leaves it out rather than guess
+        if not WRITTEN_YEAR.search(self.text) and not WRITTEN_MONTH.search(self.text):
+            # no date line, publication date, year or month anywhere: the meetings are
+            # registered undated for an editor to date; a text that gives a year or a day
+            # of the month but no date for a meeting leaves it out rather than guess
             self.undated_stories = {i for i, day in enumerate(references) if day is None}
         sentences = self.ctx.sentences
         si = 0
