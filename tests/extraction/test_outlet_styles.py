@@ -1292,3 +1292,38 @@ class GreetingsExchangedWithTests(SimpleTestCase):
         )
         self.assertEqual(found["Khalid bin Saif"][0], "AE")
         self.assertIsNone(found["Rosa Quispe"][0])
+
+
+class GatheringOfNamedCountriesTests(SimpleTestCase):
+    LEAD = "Ministers meet\n\nVILNIUS, May 12, 2025 (Agency) -- "
+
+    def test_the_ministers_of_three_countries_met_and_are_named_after(self):
+        for names in (
+            "Taking part were Lithuanian Foreign Minister Jonas Vaitkus, Latvian Foreign "
+            "Minister Ilze Berzina and Estonian Foreign Minister Mart Kask.",
+            "Participants: Lithuanian Foreign Minister Jonas Vaitkus, Latvian Foreign Minister "
+            "Ilze Berzina and Estonian Foreign Minister Mart Kask.",
+        ):
+            with self.subTest(names):
+                found = meetings_of(
+                    self.LEAD + "The foreign ministers of Lithuania, Latvia and Estonia met in "
+                    f"Vilnius on Monday.\n\n{names}\n"
+                )
+                self.assertEqual(
+                    found,
+                    [
+                        (
+                            "ministerial",
+                            "2025-05-12",
+                            "Vilnius",
+                            ["Jonas Vaitkus", "Ilze Berzina", "Mart Kask"],
+                        )
+                    ],
+                )
+
+    def test_a_speaker_joins_the_gathering_of_the_named_countries(self):
+        found = meetings_of(
+            self.LEAD + "The foreign ministers of Lithuania, Latvia and Estonia met in Vilnius "
+            "on Monday. Lithuanian Foreign Minister Jonas Vaitkus said the talks were useful.\n"
+        )
+        self.assertEqual([(m[0], m[3]) for m in found], [("ministerial", ["Jonas Vaitkus"])])
