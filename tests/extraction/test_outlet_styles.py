@@ -1327,3 +1327,17 @@ class GatheringOfNamedCountriesTests(SimpleTestCase):
             "on Monday. Lithuanian Foreign Minister Jonas Vaitkus said the talks were useful.\n"
         )
         self.assertEqual([(m[0], m[3]) for m in found], [("ministerial", ["Jonas Vaitkus"])])
+
+
+class BriefingHeardTests(SimpleTestCase):
+    def test_who_briefed_the_council_took_part_in_its_meeting(self):
+        found = meetings_of(
+            "Communique\n\nADDIS ABABA, 12 March 2025 -- The Peace and Security Council of the "
+            "African Union, at its 1250th meeting held on 11 March 2025, chaired by H.E. "
+            "Ambassador Kwame Badu, Permanent Representative of Ghana to the African Union, "
+            "considered the situation in the Sahel.\n\nThe Council heard a briefing by the "
+            "Commissioner for Political Affairs, H.E. Ambassador Amina Odhiambo.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0][1], "2025-03-11")
+        self.assertEqual(set(found[0][3]), {"Kwame Badu", "Amina Odhiambo"})

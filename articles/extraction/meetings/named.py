@@ -49,6 +49,7 @@ ATTENDEES = PATTERNS["attendees"]
 JOINED_UNDER_WAY = PATTERNS["joined_under_way"]
 REPRESENTED_BY = PATTERNS["represented_by"]
 GAPPED_BY = PATTERNS["gapped_by"]
+HEARD_FROM = PATTERNS["heard_from"]
 INDEFINITE = re.compile(r"\ban? $")
 SIDELINES = PATTERNS["sidelines"]
 CONVENES = PATTERNS["convenes"]
@@ -366,6 +367,14 @@ class NamedMeetingsMixin:
             for p in self.people(cs, ce) if target is not None else []:
                 if p not in target.participants:
                     target.participants.append(p)
+        heard = HEARD_FROM.search(low)
+        if heard and state.main is not None:
+            # "The Council heard a briefing by the Commissioner, X": X addressed the
+            # gathering under way (however the sentence names it)
+            start = cs + heard.end()
+            for p in self.people(start, self._list_end(cs, ce), clause_start=start):
+                if p not in state.main.participants:
+                    state.main.participants.append(p)
         represented = REPRESENTED_BY.search(low)
         if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
             # "A's side was headed by X and B's side by Y": the head of each side
