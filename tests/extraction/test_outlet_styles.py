@@ -1341,3 +1341,22 @@ class BriefingHeardTests(SimpleTestCase):
         self.assertEqual(len(found), 1)
         self.assertEqual(found[0][1], "2025-03-11")
         self.assertEqual(set(found[0][3]), {"Kwame Badu", "Amina Odhiambo"})
+
+
+class RunsUntilTests(SimpleTestCase):
+    def test_the_day_a_gathering_runs_until_is_its_last_day_not_its_first(self):
+        for sentence in (
+            "The Lakeside Forum opened on Monday and will run until June 5.",
+            "The Lakeside Forum, which runs until June 5, opened on Monday.",
+        ):
+            with self.subTest(sentence):
+                _, result = extract_text(
+                    LEAD + sentence + " Kenyan President Amina Odhiambo addressed the opening "
+                    "session.\n",
+                    "x.txt",
+                )
+                (meeting,) = result.meetings
+                self.assertEqual(
+                    (meeting.date.isoformat(), meeting.end_date.isoformat()),
+                    ("2024-06-03", "2024-06-05"),
+                )
