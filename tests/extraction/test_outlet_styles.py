@@ -1360,3 +1360,21 @@ class RunsUntilTests(SimpleTestCase):
                     (meeting.date.isoformat(), meeting.end_date.isoformat()),
                     ("2024-06-03", "2024-06-05"),
                 )
+
+
+class ParticipleAsideTests(SimpleTestCase):
+    def test_an_aside_opened_by_a_participle_is_skipped_back_to_the_speaker(self):
+        for aside in (
+            "citing figures from the customs service of Ghana",
+            "responding to a question about the border",
+        ):
+            with self.subTest(aside):
+                _, result = extract_text(
+                    LEAD + "Ghanaian Foreign Minister Kwesi Ofori met Togolese Foreign Minister "
+                    f"Yawo Agbeko on Monday.\n\nAgbeko, {aside}, said trade had fallen by a "
+                    "third since the closure.\n",
+                    "x.txt",
+                )
+                (statement,) = result.statements
+                self.assertEqual(result.persons[statement.speaker].name, "Yawo Agbeko")
+                self.assertEqual(statement.text, "trade had fallen by a third since the closure")
