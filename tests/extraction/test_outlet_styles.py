@@ -1378,3 +1378,35 @@ class ParticipleAsideTests(SimpleTestCase):
                 (statement,) = result.statements
                 self.assertEqual(result.persons[statement.speaker].name, "Yawo Agbeko")
                 self.assertEqual(statement.text, "trade had fallen by a third since the closure")
+
+
+class WelcomedAPersonTests(SimpleTestCase):
+    def statements(self, sentence):
+        _, result = extract_text(
+            LEAD + "Ghanaian Foreign Minister Kwesi Ofori met Togolese Foreign Minister Yawo "
+            f"Agbeko on Monday.\n\n{sentence}\n",
+            "x.txt",
+        )
+        return [(result.persons[s.speaker].name, s.text) for s in result.statements]
+
+    def test_the_one_welcomed_who_speaks_is_the_speaker(self):
+        self.assertEqual(
+            self.statements(
+                "Ofori welcomed Agbeko, who said Togo wanted a new trade corridor to the north."
+            ),
+            [("Yawo Agbeko", "Togo wanted a new trade corridor to the north")],
+        )
+
+    def test_welcoming_a_person_and_saying_something(self):
+        self.assertEqual(
+            self.statements(
+                "Ofori welcomed the minister and said Ghana valued the work of Togolese traders."
+            ),
+            [("Kwesi Ofori", "Ghana valued the work of Togolese traders")],
+        )
+
+    def test_welcoming_a_decision_is_still_speech(self):
+        self.assertEqual(
+            self.statements("Ofori welcomed Agbeko's decision to reopen the border crossing."),
+            [("Kwesi Ofori", "Agbeko's decision to reopen the border crossing")],
+        )

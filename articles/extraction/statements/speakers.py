@@ -42,6 +42,7 @@ SHORT_CIRCUMSTANCE = 13  # words of a circumstance with no comma: "said in his s
 CIRCUMSTANCE_REACH = 24  # with an aside between commas: "said on Monday, a day after ..., that"
 AUDIENCE_REACH = 16  # words from "told" to its "that": the audience, where and when
 QUOTING_VERBS = words("statement_quoting_verbs")
+WELCOMING = frozenset({"welcomed", "welcomes", "welcoming"})
 TOPIC_VERBS = words("statement_topic_verbs")
 TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
 DATE_OPENERS = words("statement_date_openers")
@@ -70,6 +71,8 @@ class SpeakersMixin:
         after = tuple(t.lower for t in toks[k + 1 : min(hi, k + 3)])
         if any(after[: len(words)] == words for words in NOTHING_SAID.get(low, ())):
             return False  # "X, said to be close to ...", "X said nothing about ..."
+        if low in WELCOMING and self._welcomes_a_person(k, hi):
+            return False  # "X welcomed Y, who said ...": a greeting, not words of X's
         if low in ("called", "calls"):
             nxt = k + 1
             if nxt < hi and toks[nxt].lower == "on" and not self._appeal(nxt + 1, hi):
@@ -84,6 +87,19 @@ class SpeakersMixin:
                     for i, w in enumerate(ahead)
                 )
         return True
+
+    def _welcomes_a_person(self, k: int, hi: int) -> bool:
+        """ "welcomed Y", "welcomed the visiting minister": a person welcomed, not something
+        approved ("welcomed the agreement", "welcomed Y's decision")."""
+        toks = self.tokens
+        j = k + 1
+        while j < hi and j - k <= 3 and toks[j].lower in ("the", "visiting", "his", "her"):
+            j += 1
+        m = self.coref.mention_at.get(j)
+        if m is None:
+            return False
+        _, b = self.coref.tokens_of(m)
+        return b >= hi or toks[b].text not in ("'s", "’s")
 
     def _agreed_aloud(self, v: int, hi: int) -> bool:
         """ "X agreed that ...", "X agreed, saying ...": a person's words, unlike "X agreed
@@ -217,6 +233,17 @@ class SpeakersMixin:
 
     def _subject_ending(self, e: int, lo: int) -> Speaker | None:
         toks = self.tokens
+        if toks[e].lower == "who" and e - 2 >= lo and toks[e - 1].text == ",":
+            # "X welcomed Y, who said ...": the one the relative clause is about, when that
+            # one is an object (not "Y, who conceded the vote, stayed home and said")
+            named = self.coref.mention_at.get(e - 2)
+            if (
+                named is not None
+                and self.coref.tokens_of(named)[1] == e - 1
+                and self._object_of_a_word(e - 2)
+            ):
+                a, b = self.coref.tokens_of(named)
+                return Speaker(named.entity, a, b)
         m = self.coref.mention_at.get(e)
         if m is not None:
             a, b = self.coref.tokens_of(m)
@@ -440,7 +467,7 @@ class SpeakersMixin:
         k = v - 1
         while k > 0 and toks[k].lower in ADVERBS:
             k -= 1
-        if toks[k].lower != "and" or (k - 1) in self.coref.mention_at:
+        if toks[k].lower != "and" or self._coordinated_names(k - 1):
             return None
         s_start, _ = self.ctx.sentence_of(v)
         speaker = self._main_subject(s_start, k)
@@ -453,6 +480,23 @@ class SpeakersMixin:
             if w in (",", ";") and i + 1 < len(between) and between[i + 1] in ("and", "but"):
                 return None  # a second clause with a subject of its own
         return speaker
+
+    def _coordinated_names(self, e: int) -> bool:
+        """Whether the person mention ending at token ``e`` is one of several subjects ("A
+        and B said"), not the object of a verb ("welcomed the ambassador and said")."""
+        return e in self.coref.mention_at and not self._object_of_a_word(e)
+
+    def _object_of_a_word(self, e: int) -> bool:
+        """Whether the person mention ending at token ``e`` follows a lower-case word (a
+        verb or preposition: "welcomed Y", "met with Y"), not opening its clause."""
+        m = self.coref.mention_at.get(e)
+        if m is None:
+            return False
+        toks = self.tokens
+        p = self.coref.tokens_of(m)[0] - 1
+        while p >= 0 and toks[p].lower == "the":
+            p -= 1
+        return p >= 0 and toks[p].is_word and toks[p].text.islower() and toks[p].lower != "and"
 
     def _participle_attribution(self, v: int, s_start: int, hi: int) -> Attribution | None:
         """ "X referred to ..., saying: ..." / "X exchanged views ..., emphasizing that ...":
