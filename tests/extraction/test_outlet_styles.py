@@ -945,10 +945,10 @@ class TanAsAFamilyNameTests(SimpleTestCase):
     def test_tan_before_a_given_name_is_the_family_name(self):
         found = persons_of(
             LEAD + "Singaporean Foreign Minister Tan Wei Heng met Malaysian Foreign Minister "
-            "Tan Sri Razali Osman on Saturday.\n"
+            "Tan Sri Azlan Kamil on Saturday.\n"
         )
         self.assertEqual(found["Tan Wei Heng"], ("SG", ["Foreign Minister"]))
-        self.assertEqual(found["Razali Osman"], ("MY", ["Foreign Minister"]))
+        self.assertEqual(found["Azlan Kamil"], ("MY", ["Foreign Minister"]))
 
 
 class UndatedStoryTests(SimpleTestCase):
