@@ -570,7 +570,25 @@ class Coreference:
             found = self._latest_fitting(spelt, modifiers, False, country, char, history)
             if found is not None:
                 return found
-        return self._latest_fitting(heads, modifiers, generic, country, char, history)
+        found = self._latest_fitting(heads, modifiers, generic, country, char, history)
+        if found is None and not generic:
+            found = self._named_later(heads, modifiers, country, char)
+        return found
+
+    def _named_later(self, heads, modifiers, country, char) -> int | None:
+        """A readout that opens with "The Prime Minister spoke with ..." and names him
+        later ("Prime Minister X said ..."): the one person of the story named after
+        ``char`` whose post fits, when no one before it fits."""
+        stories = self.ctx.document.stories
+        end = stories[self._story_index(char)].end if stories else len(self.ctx.text)
+        fitting = {
+            m.entity
+            for m in self.result.person_mentions
+            if char < m.start < end
+            and m.form == "full"
+            and self._fits(m.entity, heads, modifiers, False, country)
+        }
+        return fitting.pop() if len(fitting) == 1 else None
 
     def _latest_fitting(self, heads, modifiers, generic, country, char, history) -> int | None:
         """The latest subject before ``char`` whose post fits, else the latest person."""

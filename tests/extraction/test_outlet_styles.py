@@ -897,3 +897,516 @@ class HyphenatedGivenNameTests(SimpleTestCase):
     def test_a_title_with_a_hyphenated_modifier_stays_the_post(self):
         found = persons_of(LEAD + "Prime Minister-designate Kim Ho-ryeom met Tomas Vidal.\n")
         self.assertEqual(found["Kim Ho-ryeom"][1], ["Prime Minister-designate"])
+
+
+def meetings_of(text):
+    """[(kind, date, city, [participant names])] of an article."""
+    _, result = extract_text(text, "x.txt")
+    names = [p.name for p in result.persons]
+    return [
+        (m.kind, m.date and m.date.isoformat(), m.city, [names[x.entity] for x in m.participants])
+        for m in result.meetings
+    ]
+
+
+class GreetingsExchangedTests(SimpleTestCase):
+    def test_a_head_of_state_greeted_through_a_visitor_took_no_part(self):
+        found = meetings_of(
+            LEAD + "President Ama Kodjo received Chilean Foreign Minister Tomas Vidal on "
+            "Monday. She welcomed the minister and exchanged greetings with President Rosa "
+            "Quispe, which were conveyed by the visiting minister.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", "2024-06-03", "Marlow", ["Ama Kodjo", "Tomas Vidal"])]
+        )
+
+
+class CityStateTests(SimpleTestCase):
+    def test_a_country_whose_capital_bears_its_name_is_the_place_of_a_meeting(self):
+        for sentence in (
+            "Ghanaian Foreign Minister Ama Kodjo met Chilean Foreign Minister Tomas Vidal in "
+            "Singapore on Saturday.",
+            "Ghanaian Foreign Minister Ama Kodjo met Chilean Foreign Minister Tomas Vidal on the "
+            "sidelines of a security dialogue in Monaco on Saturday.",
+        ):
+            with self.subTest(sentence):
+                (meeting,) = meetings_of(LEAD.replace("MARLOW", "ACCRA") + sentence + "\n")
+                self.assertIn(meeting[2], ("Singapore", "Monaco"))
+
+    def test_a_country_is_still_no_city(self):
+        (meeting,) = meetings_of(
+            "Talks\n\nACCRA, June 3, 2024 (Agency) -- Ghanaian Foreign Minister Ama Kodjo met "
+            "Chilean Foreign Minister Tomas Vidal in Peru on Saturday.\n"
+        )
+        self.assertNotEqual(meeting[2], "Peru")
+
+
+class TanAsAFamilyNameTests(SimpleTestCase):
+    def test_tan_before_a_given_name_is_the_family_name(self):
+        found = persons_of(
+            LEAD + "Singaporean Foreign Minister Tan Wei Heng met Malaysian Foreign Minister "
+            "Tan Sri Azlan Kamil on Saturday.\n"
+        )
+        self.assertEqual(found["Tan Wei Heng"], ("SG", ["Foreign Minister"]))
+        self.assertEqual(found["Azlan Kamil"], ("MY", ["Foreign Minister"]))
+
+
+class UndatedStoryTests(SimpleTestCase):
+    def test_a_story_with_no_date_anywhere_gives_an_undated_meeting(self):
+        found = meetings_of(
+            "Ministers discuss water\n\nUzbek Foreign Minister Timur Sobirov held talks with his "
+            "Kyrgyz counterpart Aibek Toktosunov in Tashkent on Monday.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", None, "Tashkent", ["Timur Sobirov", "Aibek Toktosunov"])]
+        )
+
+    def test_a_date_line_with_a_day_but_no_year_still_leaves_the_meeting_out(self):
+        found = meetings_of(
+            "Ministers talk\n\nNEW DELHI, Sept 27 (Agency) - Indian External Affairs Minister "
+            "Vikram Rao spoke by phone with Chilean Foreign Minister Tomas Vidal on Thursday.\n"
+        )
+        self.assertEqual(found, [])
+
+    def test_a_story_that_gives_years_but_no_day_still_leaves_the_meeting_out(self):
+        found = meetings_of(
+            "Ministers discuss water\n\nUzbek Foreign Minister Timur Sobirov held talks with his "
+            "Kyrgyz counterpart Aibek Toktosunov in Tashkent on Monday, after a treaty signed "
+            "in 2019.\n"
+        )
+        self.assertEqual(found, [])
+
+
+class SidesHeadedByTests(SimpleTestCase):
+    def test_each_side_s_head_took_part_in_the_consultations(self):
+        found = meetings_of(
+            "Consultations\n\nKUWAIT, April 7, 2025 (Agency) -- Kuwait and Chile held the fourth "
+            "round of political consultations in Kuwait City on Monday. The Kuwaiti side was "
+            "headed by Assistant Foreign Minister Nasser Al-Fadhli and the Chilean side by "
+            "Director General Tomas Vidal.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(
+            found[0][1:], ("2025-04-07", "Kuwait City", ["Nasser Al-Fadhli", "Tomas Vidal"])
+        )
+
+
+class PostOpeningTheSentenceTests(SimpleTestCase):
+    LEAD = "Delegation in Baku\n\nBAKU, June 2, 2025 (Agency) -- "
+
+    def test_a_post_before_a_comma_opening_the_story_is_the_first_name_s(self):
+        found = persons_of(
+            self.LEAD + "Minister of Trade, Kamran Siddiqui and Defence Minister Tariq Lodhi met "
+            "Azerbaijani Prime Minister Rauf Mammadli in Baku on Monday.\n"
+        )
+        self.assertEqual(found["Kamran Siddiqui"], (None, ["Minister of Trade"]))
+        self.assertEqual(found["Tariq Lodhi"], (None, ["Defence Minister"]))
+        self.assertEqual(found["Rauf Mammadli"], ("AZ", ["Prime Minister"]))
+
+    def test_unmarked_guests_met_by_a_marked_host_are_one_delegation(self):
+        found = meetings_of(
+            self.LEAD + "Azerbaijani Prime Minister Rauf Mammadli met Minister of Trade, Kamran "
+            "Siddiqui and Defence Minister Tariq Lodhi in Baku on Monday.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(set(found[0][3]), {"Rauf Mammadli", "Kamran Siddiqui", "Tariq Lodhi"})
+
+    def test_an_unmarked_national_post_under_the_dateline_is_still_the_host_s(self):
+        found = persons_of(
+            self.LEAD + "Prime Minister Rauf Mammadli met Chilean Foreign Minister Tomas Vidal in "
+            "Baku on Monday.\n"
+        )
+        self.assertEqual(found["Rauf Mammadli"][0], "AZ")
+
+
+class PresidentialTranscriptTests(SimpleTestCase):
+    """A presidential transcript names its host bare; the guest addresses him by his post."""
+
+    TEXT = (
+        "Talks with the President of Chile\n\nThe Kremlin, Moscow, October 8, 2024\n\n"
+        "Anton Petrov held talks with President of Chile Tomas Vidal, who is in Russia on a "
+        "working visit.\n\n"
+        "Anton Petrov: Mr President, friends, I am very glad to see you in Moscow again.\n\n"
+        "Tomas Vidal: Thank you, Mr President. We value our partnership very highly indeed.\n"
+    )
+
+    def test_the_host_addressed_by_his_post_holds_it_and_is_of_the_venue_s_country(self):
+        found = persons_of(self.TEXT)
+        self.assertEqual(found["Anton Petrov"], ("RU", ["President"]))
+        self.assertEqual(found["Tomas Vidal"], ("CL", ["President"]))
+
+    def test_a_venue_before_the_city_in_the_date_line_is_not_the_city(self):
+        self.assertEqual(
+            meetings_of(self.TEXT),
+            [("bilateral", "2024-10-08", "Moscow", ["Anton Petrov", "Tomas Vidal"])],
+        )
+
+    def test_with_three_speakers_who_is_addressed_is_not_told(self):
+        found = persons_of(
+            self.TEXT + "\nRosa Quispe: Thank you, Mr President. Peru joins these talks gladly.\n"
+        )
+        self.assertEqual(found["Anton Petrov"][1], [])
+
+
+class SettingOfOnePersonsWordsTests(SimpleTestCase):
+    def test_an_unnamed_gathering_where_one_person_spoke_is_no_meeting(self):
+        for setting in ("at a meeting in Geneva", "at a conference on Tuesday", "at a summit"):
+            with self.subTest(setting):
+                found = meetings_of(
+                    LEAD + f"Chilean Foreign Minister Tomas Vidal said {setting} that access "
+                    "for aid convoys must be restored without delay.\n"
+                )
+                self.assertEqual(found, [])
+
+    def test_a_named_gathering_where_one_person_spoke_is_still_one(self):
+        found = meetings_of(
+            LEAD + "Chilean Foreign Minister Tomas Vidal said at the Lakeside Security Forum in "
+            "Geneva that access for aid convoys must be restored.\n"
+        )
+        self.assertEqual([(m[2], m[3]) for m in found], [("Geneva", ["Tomas Vidal"])])
+
+    def test_two_people_at_an_unnamed_meeting_still_met(self):
+        found = meetings_of(
+            LEAD + "Chilean Foreign Minister Tomas Vidal and Peruvian Foreign Minister Rosa "
+            "Quispe discussed trade at a meeting in Geneva on Monday.\n"
+        )
+        self.assertEqual(
+            found, [("bilateral", "2024-06-03", "Geneva", ["Tomas Vidal", "Rosa Quispe"])]
+        )
+
+
+class LowerCasePostBeforeACommaTests(SimpleTestCase):
+    def test_a_spokesman_for_a_body_in_lower_case_before_the_name_speaks(self):
+        for post in ("the spokesman for the presidency", "a spokeswoman for the ministry"):
+            with self.subTest(post):
+                text = (
+                    LEAD + "President Ama Kodjo received a phone call from Chilean President "
+                    f"Tomas Vidal. The two presidents discussed trade and the new port, {post}, "
+                    "Rosa Quispe, said.\n"
+                )
+                _, result = extract_text(text, "x.txt")
+                names = [p.name for p in result.persons]
+                self.assertIn("Rosa Quispe", names)
+                (statement,) = result.statements
+                self.assertEqual(names[statement.speaker], "Rosa Quispe")
+
+    def test_a_lower_case_description_with_no_body_is_still_no_post(self):
+        found = persons_of(
+            LEAD + "President Kofi Boateng met Togo's newly elected president, Ama Kodjo, and "
+            "discussed trade.\n"
+        )
+        self.assertEqual(found.get("Ama Kodjo", (None, []))[1], [])
+
+
+class QuotationParagraphAfterAQuotationTests(SimpleTestCase):
+    def statements(self, second_paragraph):
+        _, result = extract_text(
+            LEAD + "Chilean Foreign Minister Tomas Vidal met Peruvian Foreign Minister Rosa "
+            f"Quispe on Monday.\n\n{second_paragraph}\n\n"
+            '"We will work together on fisheries and on maritime security."\n',
+            "x.txt",
+        )
+        names = [p.name for p in result.persons]
+        return [(names[s.speaker], s.direct, s.text) for s in result.statements]
+
+    def test_is_a_second_span_of_the_quotation_before(self):
+        found = self.statements('"Peru is one of our closest partners in the region," Vidal said.')
+        self.assertEqual(len(found), 1)
+        speaker, direct, text = found[0]
+        self.assertEqual((speaker, direct), ("Tomas Vidal", True))
+        self.assertIn("closest partners", text)
+        self.assertIn("maritime security", text)
+
+    def test_after_reported_words_is_a_quotation_of_its_own(self):
+        found = self.statements("Vidal said Peru was one of the closest partners of Chile.")
+        self.assertEqual(
+            [(speaker, direct) for speaker, direct, _ in found],
+            [("Tomas Vidal", False), ("Tomas Vidal", True)],
+        )
+
+
+class HyphenatedMeetingNameTests(SimpleTestCase):
+    def test_a_meeting_named_by_two_countries_joined_by_a_hyphen_is_an_encounter(self):
+        for name in ("Japan-Chile Foreign Ministers' Meeting", "Japan-Chile Summit Meeting"):
+            with self.subTest(name):
+                found = meetings_of(
+                    "Meeting\n\nTOKYO, March 5, 2025 -- On March 5, Mr. ONODA Hiroki, Minister "
+                    f"for Foreign Affairs of Japan, held a {name} with H.E. Mr. Tomas Vidal, "
+                    "Minister of Foreign Affairs of the Republic of Chile, who is visiting Japan.\n"
+                )
+                self.assertEqual(
+                    found, [("bilateral", "2025-03-05", "Tokyo", ["ONODA Hiroki", "Tomas Vidal"])]
+                )
+
+
+class InvertedAttendanceTests(SimpleTestCase):
+    def test_taking_part_were_a_b_and_c(self):
+        for opening in ("Taking part were", "Also attending the meeting were"):
+            with self.subTest(opening):
+                (meeting,) = meetings_of(
+                    "Ministers meet\n\nBRASILIA, Sept 2, 2024 (Agency) -- Foreign ministers of "
+                    f"Mercosur met in Brasilia on Monday. {opening} Chilean Foreign Minister "
+                    "Tomas Vidal, Peruvian Foreign Minister Rosa Quispe and Bolivian Foreign "
+                    "Minister Ana Mamani.\n"
+                )
+                self.assertEqual(set(meeting[3]), {"Tomas Vidal", "Rosa Quispe", "Ana Mamani"})
+
+
+class PostSetOffBeforeTheSpeakerTests(SimpleTestCase):
+    def test_the_post_between_commas_is_not_part_of_the_words_said(self):
+        _, result = extract_text(
+            LEAD + "President Ama Kodjo received a phone call from Chilean President Tomas "
+            "Vidal. The two presidents discussed trade and the new port, the adviser to the "
+            "president, Rosa Quispe, said.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual(statement.text, "The two presidents discussed trade and the new port")
+
+
+class SaidOnAnotherDayTests(SimpleTestCase):
+    def test_words_said_on_a_day_the_meeting_was_not_held_are_not_of_the_meeting(self):
+        _, result = extract_text(
+            "Ties\n\nACCRA, July 3, 2024 (Agency) -- Ghanaian Foreign Minister Kwesi Ofori said "
+            "on Wednesday that relations with Togo had deepened since he met Togolese Foreign "
+            "Minister Yawo Agbeko in Lome last month.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual((statement.meeting, statement.date.isoformat()), (None, "2024-07-03"))
+
+    def test_words_said_on_the_day_of_the_meeting_stay_linked(self):
+        _, result = extract_text(
+            "Ties\n\nACCRA, July 3, 2024 (Agency) -- Ghanaian Foreign Minister Kwesi Ofori met "
+            "Togolese Foreign Minister Yawo Agbeko in Accra on Monday. Ofori said on Monday "
+            "that relations with Togo had deepened a great deal.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual((statement.meeting, statement.date.isoformat()), (0, "2024-07-01"))
+
+
+class PostNamedLaterTests(SimpleTestCase):
+    READOUT = (
+        "Readout\n\nLONDON, Jan 30, 2025 -- The Prime Minister spoke with President of Kenya "
+        "Samuel Kiptoo this afternoon.\n\n"
+        "Prime Minister Edwin Marlowe congratulated President Kiptoo on the reforms.{more}\n"
+    )
+
+    def test_the_post_that_opens_a_readout_is_the_one_named_with_it_later(self):
+        self.assertEqual(
+            meetings_of(self.READOUT.format(more="")),
+            [("call", "2025-01-30", None, ["Edwin Marlowe", "Samuel Kiptoo"])],
+        )
+
+    def test_two_people_named_later_with_the_post_leave_it_unresolved(self):
+        found = meetings_of(
+            self.READOUT.format(more=" Prime Minister Anna Lindqvist of Sweden joined later.")
+        )
+        self.assertNotIn("Edwin Marlowe", found[0][3])
+
+
+class CourtesyVerbsTests(SimpleTestCase):
+    """GUIDELINES: greetings and wishes passed on are courtesies (optional at most);
+    condolences expressed are a statement."""
+
+    def statements(self, sentence):
+        _, result = extract_text(
+            LEAD + "Ghanaian Foreign Minister Ama Kodjo received Chilean Ambassador Tomas Vidal "
+            f"on Monday. {sentence}\n",
+            "x.txt",
+        )
+        return [s.text for s in result.statements]
+
+    def test_wishing_someone_well_is_no_statement(self):
+        for sentence in (
+            "Kodjo wished the people of Chile peace and prosperity.",
+            "Kodjo wished the ambassador success in his new post and conveyed greetings from "
+            "President Kofi Boateng.",
+        ):
+            with self.subTest(sentence):
+                self.assertEqual(self.statements(sentence), [])
+
+    def test_wishing_that_something_happens_is_speech(self):
+        found = self.statements("Kodjo wished that trade between the two countries would grow.")
+        self.assertEqual(found, ["trade between the two countries would grow"])
+
+    def test_wishes_followed_by_words_of_substance_keep_the_words(self):
+        found = self.statements(
+            "Kodjo wished the ambassador success and stressed that Ghana would open a consulate."
+        )
+        self.assertEqual(found, ["Ghana would open a consulate"])
+
+    def test_condolences_expressed_are_a_statement(self):
+        found = self.statements(
+            "Kodjo expressed condolences to the families of the victims of the floods."
+        )
+        self.assertEqual(len(found), 1)
+
+
+class QuotedAsSayingTests(SimpleTestCase):
+    def test_quoted_as_saying_with_a_post_or_the_one_who_quoted(self):
+        for sentence in (
+            "The state news agency quoted Foreign Minister Amir Qadri as saying that Pakistan "
+            "would not accept any threat to its borders.",
+            "Foreign Minister Amir Qadri was quoted by the state news agency as saying that "
+            "Pakistan would not accept any threat to its borders.",
+        ):
+            with self.subTest(sentence):
+                _, result = extract_text(LEAD + sentence + "\n", "x.txt")
+                (statement,) = result.statements
+                self.assertEqual(result.persons[statement.speaker].name, "Amir Qadri")
+                self.assertEqual(
+                    statement.text, "Pakistan would not accept any threat to its borders"
+                )
+
+
+class ToldTheAudienceTests(SimpleTestCase):
+    def test_the_audience_told_with_no_that_is_not_part_of_the_words(self):
+        _, result = extract_text(
+            LEAD + "Chilean Foreign Minister Tomas Vidal told reporters the two countries had "
+            "agreed to defend the trade pact.\n",
+            "x.txt",
+        )
+        (statement,) = result.statements
+        self.assertEqual(statement.text, "the two countries had agreed to defend the trade pact")
+
+
+class SceneCityTests(SimpleTestCase):
+    def test_a_national_post_in_a_sentence_opening_with_a_city_is_of_its_country(self):
+        found = persons_of(
+            "Tour\n\nNEW DELHI, March 2, 2025 (Agency) -- External Affairs Minister Vikram Rao "
+            "returned on Sunday from a tour of the Gulf. In Muscat, he called on Sultan Tariq "
+            "bin Faisal.\n"
+        )
+        self.assertEqual(found["Tariq bin Faisal"], ("OM", ["Sultan"]))
+        self.assertEqual(found["Vikram Rao"][0], "IN")
+
+
+class GreetingsExchangedWithTests(SimpleTestCase):
+    def test_the_head_of_state_greeted_through_a_visitor_is_not_the_host_s(self):
+        found = persons_of(
+            "Visit\n\nABU DHABI, March 3, 2025 (Agency) -- President Khalid bin Saif received "
+            "Chilean Foreign Minister Tomas Vidal today. He exchanged greetings with President "
+            "Rosa Quispe, which were conveyed by the visiting minister.\n"
+        )
+        self.assertEqual(found["Khalid bin Saif"][0], "AE")
+        self.assertIsNone(found["Rosa Quispe"][0])
+
+
+class GatheringOfNamedCountriesTests(SimpleTestCase):
+    LEAD = "Ministers meet\n\nVILNIUS, May 12, 2025 (Agency) -- "
+
+    def test_the_ministers_of_three_countries_met_and_are_named_after(self):
+        for names in (
+            "Taking part were Lithuanian Foreign Minister Jonas Vaitkus, Latvian Foreign "
+            "Minister Ilze Berzina and Estonian Foreign Minister Mart Kask.",
+            "Participants: Lithuanian Foreign Minister Jonas Vaitkus, Latvian Foreign Minister "
+            "Ilze Berzina and Estonian Foreign Minister Mart Kask.",
+        ):
+            with self.subTest(names):
+                found = meetings_of(
+                    self.LEAD + "The foreign ministers of Lithuania, Latvia and Estonia met in "
+                    f"Vilnius on Monday.\n\n{names}\n"
+                )
+                self.assertEqual(
+                    found,
+                    [
+                        (
+                            "ministerial",
+                            "2025-05-12",
+                            "Vilnius",
+                            ["Jonas Vaitkus", "Ilze Berzina", "Mart Kask"],
+                        )
+                    ],
+                )
+
+    def test_a_speaker_joins_the_gathering_of_the_named_countries(self):
+        found = meetings_of(
+            self.LEAD + "The foreign ministers of Lithuania, Latvia and Estonia met in Vilnius "
+            "on Monday. Lithuanian Foreign Minister Jonas Vaitkus said the talks were useful.\n"
+        )
+        self.assertEqual([(m[0], m[3]) for m in found], [("ministerial", ["Jonas Vaitkus"])])
+
+
+class BriefingHeardTests(SimpleTestCase):
+    def test_who_briefed_the_council_took_part_in_its_meeting(self):
+        found = meetings_of(
+            "Communique\n\nADDIS ABABA, 12 March 2025 -- The Peace and Security Council of the "
+            "African Union, at its 1250th meeting held on 11 March 2025, chaired by H.E. "
+            "Ambassador Kwame Badu, Permanent Representative of Ghana to the African Union, "
+            "considered the situation in the Sahel.\n\nThe Council heard a briefing by the "
+            "Commissioner for Political Affairs, H.E. Ambassador Amina Odhiambo.\n"
+        )
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0][1], "2025-03-11")
+        self.assertEqual(set(found[0][3]), {"Kwame Badu", "Amina Odhiambo"})
+
+
+class RunsUntilTests(SimpleTestCase):
+    def test_the_day_a_gathering_runs_until_is_its_last_day_not_its_first(self):
+        for sentence in (
+            "The Lakeside Forum opened on Monday and will run until June 5.",
+            "The Lakeside Forum, which runs until June 5, opened on Monday.",
+        ):
+            with self.subTest(sentence):
+                _, result = extract_text(
+                    LEAD + sentence + " Kenyan President Amina Odhiambo addressed the opening "
+                    "session.\n",
+                    "x.txt",
+                )
+                (meeting,) = result.meetings
+                self.assertEqual(
+                    (meeting.date.isoformat(), meeting.end_date.isoformat()),
+                    ("2024-06-03", "2024-06-05"),
+                )
+
+
+class ParticipleAsideTests(SimpleTestCase):
+    def test_an_aside_opened_by_a_participle_is_skipped_back_to_the_speaker(self):
+        for aside in (
+            "citing figures from the customs service of Ghana",
+            "responding to a question about the border",
+        ):
+            with self.subTest(aside):
+                _, result = extract_text(
+                    LEAD + "Ghanaian Foreign Minister Kwesi Ofori met Togolese Foreign Minister "
+                    f"Yawo Agbeko on Monday.\n\nAgbeko, {aside}, said trade had fallen by a "
+                    "third since the closure.\n",
+                    "x.txt",
+                )
+                (statement,) = result.statements
+                self.assertEqual(result.persons[statement.speaker].name, "Yawo Agbeko")
+                self.assertEqual(statement.text, "trade had fallen by a third since the closure")
+
+
+class WelcomedAPersonTests(SimpleTestCase):
+    def statements(self, sentence):
+        _, result = extract_text(
+            LEAD + "Ghanaian Foreign Minister Kwesi Ofori met Togolese Foreign Minister Yawo "
+            f"Agbeko on Monday.\n\n{sentence}\n",
+            "x.txt",
+        )
+        return [(result.persons[s.speaker].name, s.text) for s in result.statements]
+
+    def test_the_one_welcomed_who_speaks_is_the_speaker(self):
+        self.assertEqual(
+            self.statements(
+                "Ofori welcomed Agbeko, who said Togo wanted a new trade corridor to the north."
+            ),
+            [("Yawo Agbeko", "Togo wanted a new trade corridor to the north")],
+        )
+
+    def test_welcoming_a_person_and_saying_something(self):
+        self.assertEqual(
+            self.statements(
+                "Ofori welcomed the minister and said Ghana valued the work of Togolese traders."
+            ),
+            [("Kwesi Ofori", "Ghana valued the work of Togolese traders")],
+        )
+
+    def test_welcoming_a_decision_is_still_speech(self):
+        self.assertEqual(
+            self.statements("Ofori welcomed Agbeko's decision to reopen the border crossing."),
+            [("Kwesi Ofori", "Agbeko's decision to reopen the border crossing")],
+        )

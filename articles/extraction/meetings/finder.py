@@ -31,6 +31,10 @@ SAID_BEFORE = PATTERNS["said_before"]
 WORD_AFTER_SPEAKER = PATTERNS["word_after_speaker"]
 ABSENT = PATTERNS["absent"]
 COMMENTATOR = PATTERNS["commentator"]
+WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)[0-9]{2}\b")
+# a month written as news writes it ("Sept 27", "June 3"): the text gives a day, not its year
+_MONTH_NAMES = sorted((m.capitalize() for m in words("months")), key=len, reverse=True)
+WRITTEN_MONTH = re.compile(r"\b(?:" + "|".join(map(re.escape, _MONTH_NAMES)) + r")\b")
 
 
 class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMixin):
@@ -49,6 +53,7 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         self.org_parent = {o.key: o.parent_key for o in result.organisations}
         self.org_kind = {o.key: o.kind for o in result.organisations}
         self.reports: list[Report] = []
+        self.undated_stories: set[int] = set()  # stories with no date anywhere in the text
         self.year_only = False  # the reference date is only a year the text implies
         self.speakers: dict[int, list[tuple[int, int]]] = {}  # story -> (entity, char)
         self.sends_words: dict[int, set[int]] = {}  # story -> entities who only sent words
@@ -128,6 +133,11 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
         stories = self.ctx.document.stories or []
         bounds = [(s.start, s.end) for s in stories] or [(0, len(self.text))]
         references = self._references(stories)
+        if not WRITTEN_YEAR.search(self.text) and not WRITTEN_MONTH.search(self.text):
+            # no date line, publication date, year or month anywhere: the meetings are
+            # registered undated for an editor to date; a text that gives a year or a day
+            # of the month but no date for a meeting leaves it out rather than guess
+            self.undated_stories = {i for i, day in enumerate(references) if day is None}
         sentences = self.ctx.sentences
         si = 0
         for index, (a, b) in enumerate(bounds):
@@ -137,6 +147,9 @@ class MeetingFinder(TriggersMixin, NamedMeetingsMixin, WhenWhereMixin, MergingMi
                 state.dateline_date = story.date
                 if story.dateline_place:
                     city = self.ctx.lexicon.city(story.dateline_place)
+                    if city is None and story.dateline_country_name:
+                        # "The Kremlin, Moscow, October 8": a venue, then its city
+                        city = self.ctx.lexicon.city(story.dateline_country_name)
                     # "UZBEKISTAN, March 12": a country is not a place to meet at
                     is_country = self.ctx.lexicon.country_for_phrase(story.dateline_place)
                     if city is None and is_country:

@@ -70,8 +70,10 @@ class MergingMixin:
                 told.append(facts)
         out = []
         for c in clusters:
-            if not c.participants or c.date is None:
+            if not c.participants:
                 continue
+            if c.date is None and c.story not in self.undated_stories:
+                continue  # the story has a date, but this meeting could not be given one
             if c.status == "planned":
                 continue  # announced, not held: nothing to register yet
             if c.status != "reported" and (c.date_strength < EXPLICIT or len(c.participants) < 2):

@@ -48,6 +48,9 @@ IN_A_CEREMONY = PATTERNS["in_a_ceremony"]
 ATTENDEES = PATTERNS["attendees"]
 JOINED_UNDER_WAY = PATTERNS["joined_under_way"]
 REPRESENTED_BY = PATTERNS["represented_by"]
+GAPPED_BY = PATTERNS["gapped_by"]
+HEARD_FROM = PATTERNS["heard_from"]
+INDEFINITE = re.compile(r"\ban? $")
 SIDELINES = PATTERNS["sidelines"]
 CONVENES = PATTERNS["convenes"]
 ENDED_BEFORE = PATTERNS["ended_before"]
@@ -329,6 +332,15 @@ class NamedMeetingsMixin:
             ending = ENDED_BEFORE.search(before) or ENDED_AFTER.match(after)
             self._duration(report, self.low[a:b], ending=bool(ending))
             self._where(report, state, a, ce, cs, ce, low)
+            if (
+                report.title.lower() in MEETING_HEADS
+                and len(report.participants) < 2
+                and report.organisation_key is None
+                and INDEFINITE.search(before)
+            ):
+                # "X said at a meeting in Geneva": the setting of one person's words, not a
+                # gathering the text tells enough of to register
+                continue
             if report.title.lower() in MEETING_HEADS and report.city:
                 report.title += f" in {report.city}"  # "at a summit": "Summit in Lakeview"
             if report.status == "reported" and (
@@ -356,12 +368,24 @@ class NamedMeetingsMixin:
             for p in self.people(cs, ce) if target is not None else []:
                 if p not in target.participants:
                     target.participants.append(p)
-        represented = REPRESENTED_BY.search(low)
-        if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
-            start = cs + represented.end()
-            for p in self.people(start, ce, clause_start=start)[:1]:
+        heard = HEARD_FROM.search(low)
+        if heard and state.main is not None:
+            # "The Council heard a briefing by the Commissioner, X": X addressed the
+            # gathering under way (however the sentence names it)
+            start = cs + heard.end()
+            for p in self.people(start, self._list_end(cs, ce), clause_start=start):
                 if p not in state.main.participants:
                     state.main.participants.append(p)
+        represented = REPRESENTED_BY.search(low)
+        if represented and state.main is not None and not self._meeting_phrases(cs, ce, low):
+            # "A's side was headed by X and B's side by Y": the head of each side
+            heads = [represented] + list(GAPPED_BY.finditer(low, represented.end()))
+            for n, by in enumerate(heads):
+                start = cs + by.end()
+                end = cs + heads[n + 1].start() if n + 1 < len(heads) else ce
+                for p in self.people(start, end, clause_start=start)[:1]:
+                    if p not in state.main.participants:
+                        state.main.participants.append(p)
         # "Addressing the ministers, President X said": a meeting with the group
         group = ADDRESSING_THE_GROUP.search(low)
         # ... unless the ministers are then named: "met with the ministers of A, X, and B, Y"

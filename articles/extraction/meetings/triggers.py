@@ -118,11 +118,15 @@ class TriggersMixin:
                 continue
             if m.group("meet") and not subjects:
                 gathering = GROUP_SUBJECT.search(self.text[clause_start:t0])
-                # only a named body's people: "the two leaders met" is the pair told before
+                # only a named body's people or those of three or more named countries: "the
+                # two leaders met" is the pair told before
                 if (
                     gathering
                     and not m.group(0).endswith(" with")
-                    and self.orgs_in(clause_start, t0)
+                    and (
+                        self.orgs_in(clause_start, t0)
+                        or len(self._countries_in(clause_start, t0)) >= 3
+                    )
                 ):
                     self._gathering(
                         story, state, gathering, m, clause_start, zone_end, cs, ce, dates, low
@@ -270,6 +274,7 @@ class TriggersMixin:
         t0, t1 = cs + m.start(), cs + m.end()
         noun = gathering["noun"].lower()
         kind = "ministerial" if noun == "ministers" else "summit"
+        orgs = self.orgs_in(clause_start, t0)
         report = Report(
             start=cs,
             end=ce,
@@ -278,12 +283,21 @@ class TriggersMixin:
             participants=self.people(cs, ce),
             status=self._status(low, t0 - cs, t1 - cs, dates, state),
         )
-        report.organisation_key = self.orgs_in(clause_start, t0)[0]
+        report.organisation_key = orgs[0] if orgs else None
         self._when(report, state, dates, t0, zone_end, cs, ce)
         self._where(report, state, t0, zone_end, cs, ce, low)
         if report.status == "reported" and (state.main is None or state.main.status != "reported"):
             state.main = report
         self.reports.append(report)
+
+    def _countries_in(self, a: int, b: int) -> set[str]:
+        """Countries named (or by demonym) in chars [a, b): "the ministers of A, B and C"."""
+        found = set()
+        for k in self._token_range(a, b):
+            m = self.ctx.in_match.get(k)
+            if m is not None and m.start == k and m.kind in ("country", "demonym"):
+                found.add(m.value)
+        return found
 
     def _not_a_trigger(self, m: re.Match, low: str, cs: int) -> bool:
         word = m.group(0)
@@ -420,10 +434,11 @@ class TriggersMixin:
         return lead and self.ctx.lexicon.country_for_phrase(lead.group(1))
 
     def _one_country(self, entities: list[int]) -> bool:
-        """All from one known country: a delegation met together ("In Peru, X met the
-        President A, the Foreign Minister B and the Trade Minister C")."""
+        """All from one country, or none with a known one: a delegation met together ("In
+        Peru, X met the President A, the Foreign Minister B and the Trade Minister C", "met
+        Minister of Trade A and Defence Minister B"); different countries tell bilaterals."""
         countries = {self.persons[e].country for e in entities}
-        return len(countries) == 1 and None not in countries
+        return len(countries) == 1
 
     def _different_posts(self, entities: list[int]) -> bool:
         posts = [self._role(e, None) for e in entities]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ RECALLED_THAT = PATTERNS["recalled_that"]
 VIDEO = PATTERNS["video"]
 CHAIR_VERBS = PATTERNS["chair_verbs"]
 UNTIL = PATTERNS["until"]
+UNTIL_BEFORE = re.compile(r"\b(?:through|until|till)\s+$")
 CAPS_DATELINE = PATTERNS["caps_dateline"]
 REFERENCE_POINT = PATTERNS["reference_point"]
 LEAD_VERB = PATTERNS["lead_verb"]
@@ -89,7 +91,9 @@ class WhenWhereMixin:
         """A city named as the place of something in chars [a, b): "in Astana"."""
         for k in self._token_range(a, b):
             m = self.ctx.in_match.get(k)
-            if m is None or m.kind != "city" or m.start != k:
+            if m is None or m.start != k or m.kind not in ("city", "country"):
+                continue
+            if m.kind == "country" and not self._city_state(m):
                 continue
             tok = self.tokens[k]
             if self._in_org(tok.start):
@@ -104,6 +108,12 @@ class WhenWhereMixin:
             if city:
                 return city
         return None
+
+    def _city_state(self, m) -> bool:
+        """ "in Singapore", "in Monaco": a country whose capital bears its name is a city."""
+        name = self.ctx.span_text(m.start, m.end)
+        city = self.ctx.lexicon.city(name)
+        return city is not None and city[0] == name
 
     def venue_in(self, a: int, b: int) -> str | None:
         """A place the reference data does not know, named as a place in chars [a, b)
@@ -271,6 +281,12 @@ class WhenWhereMixin:
             return "recalled"
         return "reported"
 
+    def _until(self, d: DateMention) -> bool:
+        """ "until October 16", "through Friday": the day something runs until."""
+        return bool(
+            UNTIL.match(d.text) or UNTIL_BEFORE.search(self.low, max(0, d.start - 10), d.start)
+        )
+
     def _pick_date(
         self, dates: list[DateMention], t0: int, zone_end: int, cs: int
     ) -> DateMention | None:
@@ -296,6 +312,13 @@ class WhenWhereMixin:
             )
             and not REFERENCE_POINT.search(self.low, t0, d.start)
         ]
+        # "which runs until October 16, opened on Monday": the day it runs until is its
+        # last day when the sentence gives another for the start
+        until = [d for d in inside if d.precision == Precision.DAY and self._until(d)]
+        if until and (len(until) < len(inside) or before):
+            inside = [d for d in inside if d not in until]
+        else:
+            until = []
         picked = (inside + before[::-1] or [None])[0]
         if picked is not None:
             timing = self._past_or_future(picked, state)
@@ -322,6 +345,8 @@ class WhenWhereMixin:
             )
             if UNTIL.match(picked.text) and picked.precision == Precision.DAY:
                 report.end_date = picked.date  # "through Friday": the last day (see _duration)
+            if until and picked.precision == Precision.DAY and until[0].date > picked.date:
+                report.end_date = until[0].date
             if (
                 report.status == "reported"
                 and state.announced is not None

@@ -443,6 +443,11 @@ class CandidatesMixin:
             if title is not None and self._determined(title[0], s_start):
                 c.title = (title[0], comma)
                 post_first = True
+            elif title is None and c.title is None:
+                head = self._lower_case_post_of(comma, s_start)
+                if head is not None:
+                    c.title = (head, comma)  # "the spokesman for the presidency, X,"
+                    post_first = True
         c.country_after = self._country_after(c.b, s_end)
         if (
             c.title is not None
@@ -574,7 +579,33 @@ class CandidatesMixin:
             and self.tokens[k - 2].text == ","
         ):
             return True  # "met the Minister of Ghana, X, and Minister of Togo, Y,"
+        if self._opens_sentence(k, s_start):
+            # "Minister of Trade, X and Defence Minister Y met ...": the subject's post
+            return self._capitalised_post(k)
         return k - 1 >= s_start and self.tokens[k - 1].lower in DETERMINERS | {"'s", "’s"}
+
+    def _lower_case_post_of(self, comma, s_start) -> int | None:
+        """The head of "the spokesman for the presidency" (a post in lower case, of or for a
+        body in lower case) ending right before ``comma``; None if the words are not such."""
+        toks = self.tokens
+        k = comma - 1
+        while k >= s_start and comma - k <= 3 and toks[k].is_word and toks[k].text.islower():
+            if toks[k].lower in ("for", "of", "to"):
+                break
+            k -= 1
+        if k == comma - 1 or k - 2 < s_start or toks[k].lower not in ("for", "of", "to"):
+            return None
+        head = k - 1
+        if toks[head].lower not in TITLE_HEADS or not toks[head].text.islower():
+            return None
+        return head if toks[head - 1].lower in DETERMINERS else None
+
+    def _opens_sentence(self, k, s_start) -> bool:
+        """Token ``k`` is the first of its sentence or of a story's body (after the date line)."""
+        if k <= s_start:
+            return True
+        start = self.tokens[k].start
+        return any(s.body_start == start for s in self.ctx.document.stories)
 
     def _country_closing(self, k, s_end):
         """ "X, Minister of Water, Republic of Kenya;": a country alone after the post's

@@ -24,10 +24,11 @@ from .vocabulary import (
 )
 
 POST_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-# "conveyed the greetings of", "a message from (the)": words before a message's sender
+# "conveyed the greetings of", "a message from (the)": words before a message's sender;
+# "exchanged greetings with" before one whose carrier the sentence may not name
 MESSAGE_OF = re.compile(
     r"\b(?:greetings|message|letter|wishes|regards|congratulations)(?: and [a-z ]{1,30})?"
-    r" (?:of|from)(?: the)? $"
+    r" (?P<how>of|from|with)(?: the)? $"
 )
 QUOTES = frozenset({"'", "’", "‘", '"', "“", "”"})
 
@@ -73,20 +74,30 @@ class CountriesMixin:
         if sender is not None:
             self.sender_links.append((idx, self.tokens[sender.a].start))
             return
+        if self._message_of(c, s_start):
+            return  # the greetings of a head of state whose carrier is not named: not the host's
         nearest = self._nearest_country(c, s_start)
         if nearest is not None:
             self.fallback_countries[idx][nearest] += 1
         else:
             self._home_government(idx, c)
 
-    def _message_sender(self, c: Candidate, s_start: int) -> Candidate | None:
-        """ "A conveyed the greetings of President Y", "A, who delivered a message from King
-        Y": Y is whose words A brings, of A's country, not the host's."""
+    def _message_of(self, c: Candidate, s_start: int) -> str | None:
+        """ "of", "from" or "with" when the words right before the person's post say the
+        person's message is meant ("greetings of", "exchanged greetings with")."""
         toks = self.tokens
         start = c.title[0] if c.title else c.a
         before = self.ctx.text[toks[max(s_start, start - 8)].start : toks[start].start].lower()
-        if not MESSAGE_OF.search(before):
-            return None
+        found = MESSAGE_OF.search(before)
+        return found.group("how") if found else None
+
+    def _message_sender(self, c: Candidate, s_start: int) -> Candidate | None:
+        """ "A conveyed the greetings of President Y", "A, who delivered a message from King
+        Y": Y is whose words A brings, of A's country, not the host's."""
+        if self._message_of(c, s_start) not in ("of", "from"):
+            return None  # "A exchanged greetings with Y": A is the host, not the carrier
+        start = c.title[0] if c.title else c.a
+        toks = self.tokens
         people = [p for p in self.all_candidates if s_start <= p.a and p.b <= start]
         if not people:
             return None

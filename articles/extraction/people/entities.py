@@ -257,10 +257,26 @@ class EntitiesMixin:
             if own is not None:
                 self.dateline_countries[idx][own] += 2  # "Taoiseach X": wherever the dateline
                 return
-            home = story.dateline_country if story is not None else None
+            home = self._scene_city_country(c)  # "In Muscat, he called on Sultan X"
+            home = home or (story.dateline_country if story is not None else None)
             home = home or self._host_city_country(c)
+            if home and self._other_marked_of(home, c):
+                return  # "Minister X met Azerbaijani Prime Minister Y in Baku": X is the guest
             if home and any(self._national_office(a, b) for a, b in phrases):
                 self.dateline_countries[idx][home] += 1
+
+    def _other_marked_of(self, country: str, c: Candidate) -> bool:
+        """Another person of the sentence has a post marked as of ``country`` ("Azerbaijani
+        Prime Minister Y"): the outlet marks the host, so an unmarked post is the guest's."""
+        s_start, s_end = self.ctx.sentence_of(c.a)
+        for k in range(s_start, s_end):
+            m = self.ctx.in_match.get(k)
+            if m is None or m.start != k or m.kind != "demonym" or m.value != country:
+                continue
+            owner = self.claimed.get(k)
+            if owner is not None and owner is not c and owner.title and owner.title[0] == k:
+                return True
+        return False
 
     def _post_of_one_country(self, phrases) -> str | None:
         """ "Taoiseach X", "Federal Councillor X": a post only one country has."""
@@ -284,6 +300,18 @@ class EntitiesMixin:
         )
         core = OF_THE_REPUBLIC.sub("", core)
         return bool(NATIONAL_OFFICE.search(title)) and not OTHER_OFFICE.search(core)
+
+    def _scene_city_country(self, c: Candidate) -> str | None:
+        """The country of the city a sentence opens with ("In Muscat, ..."): the scene, for
+        a national post named after it rather than the dateline's country."""
+        toks = self.tokens
+        s_start, _ = self.ctx.sentence_of(c.a)
+        if c.a - s_start < 3 or toks[s_start].lower != "in":
+            return None
+        m = self.ctx.in_match.get(s_start + 1)
+        if m is None or m.kind != "city" or m.start != s_start + 1 or m.end >= c.a:
+            return None
+        return m.value if toks[m.end].text == "," else None
 
     def _host_city_country(self, c: Candidate) -> str | None:
         """ "Federal Foreign Minister X received Y in Berlin": the host is of the country of

@@ -13,6 +13,7 @@ from ..identity import NASAB_PARTICLES
 from ..lexicons import NAME_PARTICLES
 from ..patterns import words
 from ..types import OrganisationMention, PersonEntity, PersonMention
+from .addressed import AddressedMixin
 from .candidates import SOVEREIGN_TITLES, CandidatesMixin
 from .countries import CountriesMixin
 from .entities import EntitiesMixin
@@ -20,7 +21,9 @@ from .lists import ListsMixin
 from .titles import TitlesMixin
 
 
-class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, EntitiesMixin):
+class PeopleFinder(
+    CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, EntitiesMixin, AddressedMixin
+):
     def __init__(self, ctx: Context, organisations: list[OrganisationMention]):
         self.ctx = ctx
         self.tokens = ctx.tokens
@@ -167,6 +170,7 @@ class PeopleFinder(CandidatesMixin, ListsMixin, CountriesMixin, TitlesMixin, Ent
                 self.forms[idx][word] += 0
                 self._add_mention(c.a, c.b, idx, "surname")
                 self._attach_titles(idx, c)
+        self.addressed_posts()
         self._countries()
         keep = self._finalise(provisional)
         return keep

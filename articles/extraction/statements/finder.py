@@ -103,6 +103,8 @@ class StatementFinder(
         went_on = dropped = None
         if meeting is not None:
             meeting, went_on, dropped = self._said_at(d, meeting, start)
+        if meeting is not None and went_on is None and self._said_another_day(d, meeting, start):
+            meeting = None  # "X said on Wednesday that ... since he met Y last month"
         date, precision = self._date(start, meeting)
         year = self._past_year(d, date)
         if year is not None:  # "At the 1992 Assembly, X proposed ...": said then, not today
@@ -151,6 +153,21 @@ class StatementFinder(
             and not any(a <= m.start < b for a, b in content)
         ]
         return min(days, key=lambda m: abs(m.start - said_at)).date if days else None
+
+    def _said_another_day(self, d: Draft, meeting: int, char: int) -> bool:
+        """The attribution gives a day the meeting was not held on ("X said on Wednesday"
+        under a meeting of last month): the words were said apart from it."""
+        m = self.result.meetings[meeting]
+        if m.date is None:
+            return False
+        day = self._day_said(d, self._date(char, None)[0])
+        if day is None:
+            return False
+        if m.precision == Precision.MONTH:
+            return (day.year, day.month) != (m.date.year, m.date.month)
+        if m.precision != Precision.DAY:
+            return False
+        return not (m.date <= day <= (m.end_date or m.date))
 
     def _past_year(self, d: Draft, date: dt.date | None) -> int | None:
         """A year before the story's that the attribution's own words give ("At the 1992

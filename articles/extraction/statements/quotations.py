@@ -174,7 +174,8 @@ class QuotationsMixin:
 
     def attach_loose_quotes(self):
         """A paragraph of quotation with no speech verb, right after a paragraph whose last
-        statement is one person's, is that person's words (GUIDELINES: a second span)."""
+        statement is one person's, is that person's words: a second span of that statement
+        when it is a quotation too (GUIDELINES), else a quotation of its own."""
         if not self.loose_quotes:
             return
         paragraphs = self._paragraphs()
@@ -192,7 +193,10 @@ class QuotationsMixin:
                 continue
             if last.speaker.entity is None or last.speaker.group:
                 continue
-            self.drafts.append(Draft([(q.a, q.b)], last.speaker, direct=True))
+            if last.direct:
+                last.parts.append((q.a, q.b))  # one statement, a second quoted span
+            else:  # after reported words: a quotation of its own by the same person
+                self.drafts.append(Draft([(q.a, q.b)], last.speaker, direct=True))
             self.consumed.update(range(q.open_mark, q.close_mark + 1))
 
     def _spoken_after(self, q: Quote, paragraph: tuple[int, int]) -> bool:

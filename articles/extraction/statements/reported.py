@@ -19,6 +19,7 @@ from .vocabulary import (
     QUOTE_MARKS,
     REPORT_VERBS,
     SPEECH,
+    WISHING_VERBS,
 )
 
 # the words among the clause breaks ("and", "but", "while" ...), without the punctuation
@@ -177,7 +178,7 @@ class ReportedMixin:
                 # "X conveyed Y's greetings to Z": a courtesy, not a statement, unless X goes
                 # on to say something ("... and expressed the hope that ...")
                 then = self._then_said(at.end, stop)
-                if then is not None:
+                if then is not None and not self._courtesy(then - 1, then, stop):
                     self._add([(then, stop)], at.speaker)
                 i = j
                 continue
@@ -207,10 +208,18 @@ class ReportedMixin:
 
     def _greetings(self, at: Attribution, stop: int) -> bool:
         """Greetings, regards or wishes conveyed or extended, with nothing more said."""
+        return self._courtesy(at.verb, at.end, stop)
+
+    def _courtesy(self, verb: int, start: int, stop: int) -> bool:
+        """Whether the speech verb at ``verb`` with its words from ``start`` passes on a
+        courtesy only: "conveyed greetings from X", "wished the people of X peace"."""
         toks = self.tokens
-        if toks[at.verb].lower not in COURTESY_VERBS:
+        words = [t.lower for t in toks[start : min(stop, start + 12)]] + ["", ""]
+        if toks[verb].lower in WISHING_VERBS:
+            # "wished the people of X peace and prosperity"; not "wished that ..."
+            return toks[start - 1].lower != "that"
+        if toks[verb].lower not in COURTESY_VERBS:
             return False
-        words = [t.lower for t in toks[at.end : min(stop, at.end + 12)]] + ["", ""]
         for i, w in enumerate(words[:-2]):
             if w in COURTESIES:
                 # "congratulations on the anniversary", "condolences to the people over the

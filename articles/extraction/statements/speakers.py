@@ -42,6 +42,7 @@ SHORT_CIRCUMSTANCE = 13  # words of a circumstance with no comma: "said in his s
 CIRCUMSTANCE_REACH = 24  # with an aside between commas: "said on Monday, a day after ..., that"
 AUDIENCE_REACH = 16  # words from "told" to its "that": the audience, where and when
 QUOTING_VERBS = words("statement_quoting_verbs")
+WELCOMING = frozenset({"welcomed", "welcomes", "welcoming"})
 TOPIC_VERBS = words("statement_topic_verbs")
 TOPIC_PREPOSITIONS = words("statement_topic_prepositions")
 DATE_OPENERS = words("statement_date_openers")
@@ -70,6 +71,8 @@ class SpeakersMixin:
         after = tuple(t.lower for t in toks[k + 1 : min(hi, k + 3)])
         if any(after[: len(words)] == words for words in NOTHING_SAID.get(low, ())):
             return False  # "X, said to be close to ...", "X said nothing about ..."
+        if low in WELCOMING and self._welcomes_a_person(k, hi):
+            return False  # "X welcomed Y, who said ...": a greeting, not words of X's
         if low in ("called", "calls"):
             nxt = k + 1
             if nxt < hi and toks[nxt].lower == "on" and not self._appeal(nxt + 1, hi):
@@ -84,6 +87,19 @@ class SpeakersMixin:
                     for i, w in enumerate(ahead)
                 )
         return True
+
+    def _welcomes_a_person(self, k: int, hi: int) -> bool:
+        """ "welcomed Y", "welcomed the visiting minister": a person welcomed, not something
+        approved ("welcomed the agreement", "welcomed Y's decision")."""
+        toks = self.tokens
+        j = k + 1
+        while j < hi and j - k <= 3 and toks[j].lower in ("the", "visiting", "his", "her"):
+            j += 1
+        m = self.coref.mention_at.get(j)
+        if m is None:
+            return False
+        _, b = self.coref.tokens_of(m)
+        return b >= hi or toks[b].text not in ("'s", "’s")
 
     def _agreed_aloud(self, v: int, hi: int) -> bool:
         """ "X agreed that ...", "X agreed, saying ...": a person's words, unlike "X agreed
@@ -217,6 +233,17 @@ class SpeakersMixin:
 
     def _subject_ending(self, e: int, lo: int) -> Speaker | None:
         toks = self.tokens
+        if toks[e].lower == "who" and e - 2 >= lo and toks[e - 1].text == ",":
+            # "X welcomed Y, who said ...": the one the relative clause is about, when that
+            # one is an object (not "Y, who conceded the vote, stayed home and said")
+            named = self.coref.mention_at.get(e - 2)
+            if (
+                named is not None
+                and self.coref.tokens_of(named)[1] == e - 1
+                and self._object_of_a_word(e - 2)
+            ):
+                a, b = self.coref.tokens_of(named)
+                return Speaker(named.entity, a, b)
         m = self.coref.mention_at.get(e)
         if m is not None:
             a, b = self.coref.tokens_of(m)
@@ -237,7 +264,7 @@ class SpeakersMixin:
             if start - 1 >= lo and toks[start - 1].lower in OWNER_PREPOSITIONS:
                 # "a spokesman for X said", "an aide to X said": someone else speaks
                 return Speaker(None, self._group_start(start - 1, lo), b)
-            return Speaker(m.entity, start, b)
+            return Speaker(m.entity, self._post_set_off_before(start, lo), b)
         low = toks[e].lower
         if low in PERSON_PRONOUNS:
             if e - 1 > lo and toks[e - 1].lower == "and" and e - 2 in self.coref.mention_at:
@@ -283,6 +310,27 @@ class SpeakersMixin:
                 break
         while k < a and (toks[k].lower in TITLE_CONNECTORS or toks[k].text in "()"):
             k += 1
+        return k
+
+    def _post_set_off_before(self, a: int, lo: int) -> int:
+        """Start of a post set off by commas before the name at ``a`` ("..., the spokesman
+        for the presidency, X, said"): the speaker's words end before it."""
+        toks = self.tokens
+        if a - 2 < lo or toks[a - 1].text != ",":
+            return a
+        k = a - 2
+        # back to the determiner that opens the post after a comma ("for the presidency"
+        # holds a "the" of its own)
+        while k > lo and a - k < 10:
+            if toks[k].lower in ("the", "a", "an") and toks[k - 1].text in (",", ";", ":"):
+                break
+            if not (toks[k].is_word or toks[k].text in ("'s", "’s")):
+                return a
+            k -= 1
+        if toks[k].lower not in ("the", "a", "an") or toks[k - 1].text not in (",", ";", ":"):
+            return a
+        if not any(toks[j].lower in TITLE_WORDS for j in range(k + 1, a - 1)):
+            return a
         return k
 
     def _coordinated(self, a: int, lo: int) -> bool:
@@ -380,14 +428,23 @@ class SpeakersMixin:
 
     def _quoted_as(self, v: int) -> bool:
         """ "X was quoted as saying": the speech is the subject's of "was"."""
+        return self._quoted_at(v) is not None
+
+    def _quoted_at(self, v: int) -> int | None:
+        """The "quoted" of "X was quoted (by the agency) as saying" before ``v``."""
         toks = self.tokens
-        return (
-            v >= 3
-            and toks[v].lower == "saying"
-            and toks[v - 1].lower == "as"
-            and toks[v - 2].lower == "quoted"
-            and toks[v - 3].lower in QUOTED_AUXILIARIES
-        )
+        if v < 3 or toks[v].lower != "saying" or toks[v - 1].lower != "as":
+            return None
+        # "was quoted by the state news agency as saying": who quoted, left out
+        for q in range(v - 2, max(0, v - 9), -1):
+            if toks[q].lower == "quoted":
+                if q - 1 >= 0 and toks[q - 1].lower in QUOTED_AUXILIARIES:
+                    if q == v - 2 or toks[q + 1].lower == "by":
+                        return q
+                return None
+            if not toks[q].is_word:
+                return None
+        return None
 
     def _quoted_object(self, v: int) -> Speaker | None:
         """ "The ministry quoted X as saying ...": X speaks."""
@@ -398,7 +455,8 @@ class SpeakersMixin:
         if m is None:
             return None
         a, b = self.coref.tokens_of(m)
-        if b != v - 1 or toks[a - 1].lower not in QUOTING_VERBS:
+        a = self._title_start(a, max(0, a - 12))  # "quoted Foreign Minister X as saying"
+        if b != v - 1 or a < 1 or toks[a - 1].lower not in QUOTING_VERBS:
             return None
         return Speaker(m.entity, a, b)
 
@@ -409,7 +467,7 @@ class SpeakersMixin:
         k = v - 1
         while k > 0 and toks[k].lower in ADVERBS:
             k -= 1
-        if toks[k].lower != "and" or (k - 1) in self.coref.mention_at:
+        if toks[k].lower != "and" or self._coordinated_names(k - 1):
             return None
         s_start, _ = self.ctx.sentence_of(v)
         speaker = self._main_subject(s_start, k)
@@ -422,6 +480,23 @@ class SpeakersMixin:
             if w in (",", ";") and i + 1 < len(between) and between[i + 1] in ("and", "but"):
                 return None  # a second clause with a subject of its own
         return speaker
+
+    def _coordinated_names(self, e: int) -> bool:
+        """Whether the person mention ending at token ``e`` is one of several subjects ("A
+        and B said"), not the object of a verb ("welcomed the ambassador and said")."""
+        return e in self.coref.mention_at and not self._object_of_a_word(e)
+
+    def _object_of_a_word(self, e: int) -> bool:
+        """Whether the person mention ending at token ``e`` follows a lower-case word (a
+        verb or preposition: "welcomed Y", "met with Y"), not opening its clause."""
+        m = self.coref.mention_at.get(e)
+        if m is None:
+            return False
+        toks = self.tokens
+        p = self.coref.tokens_of(m)[0] - 1
+        while p >= 0 and toks[p].lower == "the":
+            p -= 1
+        return p >= 0 and toks[p].is_word and toks[p].text.islower() and toks[p].lower != "and"
 
     def _participle_attribution(self, v: int, s_start: int, hi: int) -> Attribution | None:
         """ "X referred to ..., saying: ..." / "X exchanged views ..., emphasizing that ...":
@@ -456,7 +531,8 @@ class SpeakersMixin:
                 speaker = self._subject_after(v, hi)
                 inverted = True
         if speaker is None and self._quoted_as(v):
-            speaker = self._subject_before(v - 3, lo)  # "X was quoted as saying"
+            # "X was quoted (by the agency) as saying"
+            speaker = self._subject_before(self._quoted_at(v) - 1, lo)
         if speaker is None:
             speaker = self._coordinated_subject(v)
         if speaker is None:
@@ -485,6 +561,10 @@ class SpeakersMixin:
                     return p + 1
                 if toks[p].text in (".", ";", "!", "?") or toks[p].text in QUOTE_MARKS:
                     break
+            # "told reporters the talks went well": the audience, then the words
+            j = k + (k < hi and toks[k].lower == "the")
+            if j + 1 < hi and toks[j].lower in AUDIENCES:
+                k = j + 1
         k = self._past_circumstance(k, hi)
         if k < hi and toks[k].lower in ("that", ":", ","):
             k += 1

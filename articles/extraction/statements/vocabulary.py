@@ -16,6 +16,7 @@ COURTESIES = words("statement_courtesies")
 # "on Monday", "on 5 March": when a courtesy was passed on, not what it was about
 NOT_AN_OCCASION = words("weekdays") | words("months") | {"behalf"}
 COURTESY_ONLY = words("statement_courtesy_only")
+WISHING_VERBS = words("statement_wishing_verbs")
 GROUP_ONLY = words("statement_group_only")
 INVERTED = words("statement_inverted")
 CONTINUING = words("statement_continuing")
