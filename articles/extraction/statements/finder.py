@@ -42,6 +42,7 @@ class StatementFinder(
         # speaker -> (char, meeting, date, precision) of their last words kept apart from the
         # meeting told before them, which the words that go on from them share
         self._apart: dict[int, tuple] = {}
+        self._days_said: dict[tuple, dt.date | None] = {}  # _day_said, asked up to 3 times
 
     # -- statements --------------------------------------------------------------------
     def statements(self) -> list[StatementCandidate]:
@@ -133,6 +134,12 @@ class StatementFinder(
     def _day_said(self, d: Draft, reference: dt.date | None) -> dt.date | None:
         """The day the attribution gives, outside the words said: "X said on Tuesday",
         "On May 3, X told reporters"."""
+        key = (d.speaker.start, tuple(d.parts), reference)
+        if key not in self._days_said:
+            self._days_said[key] = self._find_day_said(d, reference)
+        return self._days_said[key]
+
+    def _find_day_said(self, d: Draft, reference: dt.date | None) -> dt.date | None:
         if reference is None or d.speaker.start >= len(self.tokens):
             return None
         toks = self.tokens
