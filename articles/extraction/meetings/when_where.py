@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,7 +25,7 @@ RECALLED_THAT = PATTERNS["recalled_that"]
 VIDEO = PATTERNS["video"]
 CHAIR_VERBS = PATTERNS["chair_verbs"]
 UNTIL = PATTERNS["until"]
-UNTIL_BEFORE = re.compile(r"\b(?:through|until|till)\s+$")
+UNTIL_BEFORE = table("dates")["until_before"]  # "through Friday": the dates' own row
 CAPS_DATELINE = PATTERNS["caps_dateline"]
 REFERENCE_POINT = PATTERNS["reference_point"]
 LEAD_VERB = PATTERNS["lead_verb"]

@@ -37,7 +37,7 @@ class AddressedMixin:
             other = speakers[1] if speaker == speakers[0] else speakers[0]
             if not self.entities[other].positions:
                 add_position(self.entities[other], Position(title=post))
-                self._host_country(other, speakers[0] if other == speakers[1] else speakers[1])
+                self._host_country(other, speaker)
 
     def _host_country(self, host: int, guest: int) -> None:
         """The addressed speaker with no country, in a story datelined in a city of another

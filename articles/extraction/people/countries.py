@@ -70,11 +70,12 @@ class CountriesMixin:
             return  # "the X team is led by Y's counterpart": the country is the other's
         if c.in_list and not c.list_first:
             return  # "The Turkish ministry said A, B and C met": the country is A's at most
-        sender = self._message_sender(c, s_start)
+        message = self._message_of(c, s_start)
+        sender = self._message_sender(c, s_start) if message in ("of", "from") else None
         if sender is not None:
             self.sender_links.append((idx, self.tokens[sender.a].start))
             return
-        if self._message_of(c, s_start):
+        if message:
             return  # the greetings of a head of state whose carrier is not named: not the host's
         nearest = self._nearest_country(c, s_start)
         if nearest is not None:
@@ -93,9 +94,8 @@ class CountriesMixin:
 
     def _message_sender(self, c: Candidate, s_start: int) -> Candidate | None:
         """ "A conveyed the greetings of President Y", "A, who delivered a message from King
-        Y": Y is whose words A brings, of A's country, not the host's."""
-        if self._message_of(c, s_start) not in ("of", "from"):
-            return None  # "A exchanged greetings with Y": A is the host, not the carrier
+        Y": Y is whose words A brings, of A's country, not the host's (asked only after
+        "of" or "from": "A exchanged greetings with Y" makes A the host, not a carrier)."""
         start = c.title[0] if c.title else c.a
         toks = self.tokens
         people = [p for p in self.all_candidates if s_start <= p.a and p.b <= start]

@@ -426,12 +426,9 @@ class SpeakersMixin:
                 return None  # past the subject: "X highlighted the ... officials and noted"
         return None
 
-    def _quoted_as(self, v: int) -> bool:
-        """ "X was quoted as saying": the speech is the subject's of "was"."""
-        return self._quoted_at(v) is not None
-
     def _quoted_at(self, v: int) -> int | None:
-        """The "quoted" of "X was quoted (by the agency) as saying" before ``v``."""
+        """The "quoted" of "X was quoted (by the agency) as saying" before ``v``: the speech
+        is the subject's of "was"."""
         toks = self.tokens
         if v < 3 or toks[v].lower != "saying" or toks[v - 1].lower != "as":
             return None
@@ -516,12 +513,12 @@ class SpeakersMixin:
     def _attribution_at(self, v: int, lo: int, hi: int) -> Attribution | None:
         """The attribution whose speech verb is token ``v``, looking no further than [lo, hi)."""
         toks = self.tokens
-        if not (self._speech_verb(v, hi) or self._quoted_as(v) or self._quoted_object(v)):
+        quoted = self._quoted_at(v)  # "X was quoted as saying"
+        quoted_object = None if quoted is not None else self._quoted_object(v)
+        if not (self._speech_verb(v, hi) or quoted is not None or quoted_object is not None):
             return None
         low = toks[v].lower
-        speaker = (
-            None if self._quoted_as(v) else self._quoted_object(v) or self._subject_before(v, lo)
-        )
+        speaker = None if quoted is not None else quoted_object or self._subject_before(v, lo)
         inverted = False
         if speaker is None and low in INVERTED:
             p = v - 1
@@ -530,9 +527,9 @@ class SpeakersMixin:
             if p >= lo and (toks[p].text == "," or toks[p].text in QUOTE_MARKS):
                 speaker = self._subject_after(v, hi)
                 inverted = True
-        if speaker is None and self._quoted_as(v):
+        if speaker is None and quoted is not None:
             # "X was quoted (by the agency) as saying"
-            speaker = self._subject_before(self._quoted_at(v) - 1, lo)
+            speaker = self._subject_before(quoted - 1, lo)
         if speaker is None:
             speaker = self._coordinated_subject(v)
         if speaker is None:
